@@ -1,0 +1,166 @@
+//! The command line: parses arguments, runs a command, and says what to print and which
+//! exit code to end with.
+//!
+//! Contract: [`run`] returns the bytes for standard output, or an [`Error`] whose
+//! [`Error::exit_code`] is one of the documented exit codes. It writes a file only for
+//! `--output`, and never over an input file.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diag::Report;
+use crate::load::{Invalid, Loaded, ModelSearch, load};
+use crate::report::{Format, evaluate, render};
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the input has problems (every one is listed on standard error).
+pub const EXIT_INVALID_INPUT: u8 = 1;
+/// Exit code: the command line is wrong (unknown option, missing argument).
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the report could not be written (or would have overwritten an input file).
+pub const EXIT_OUTPUT: u8 = 3;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tenderscore",
+    version,
+    about = "Scores the bids of a public tender exactly and explains every point"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score every bid of a tender and print the ranked evaluation.
+    Score {
+        #[command(flatten)]
+        tender: TenderArgs,
+        /// The report format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Write the report to this file instead of standard output (never an input file).
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Validate the tender, its scoring model and every bid; list every problem found.
+    Check {
+        #[command(flatten)]
+        tender: TenderArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TenderArgs {
+    /// The tender folder: tender.toml and bids/*.toml.
+    #[arg(value_name = "TENDER_DIR")]
+    pub dir: PathBuf,
+    /// The folder of scoring models [default: the nearest scoring-models folder in or above
+    /// the tender folder].
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+/// Why a command did not succeed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{report}{count} problem(s) found; nothing was scored")]
+    Invalid { report: String, count: usize },
+    #[error("refusing to write {}: it is an input file of this evaluation", .0.display())]
+    WouldOverwriteInput(PathBuf),
+    #[error("cannot write {}: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid { .. } => EXIT_INVALID_INPUT,
+            Error::WouldOverwriteInput(_) | Error::Write { .. } => EXIT_OUTPUT,
+        }
+    }
+}
+
+/// Runs one command; returns what to print on standard output.
+pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
+    match cli.command {
+        Command::Check { tender } => {
+            let loaded = load_tender(&tender)?;
+            Ok(format!(
+                "ok: tender {} with scoring model {} and {} bid(s): no problems found\n",
+                loaded.tender.id,
+                loaded.tender.model.name,
+                loaded.bids.len()
+            )
+            .into_bytes())
+        }
+        Command::Score {
+            tender,
+            format,
+            output,
+        } => {
+            let loaded = load_tender(&tender)?;
+            let inputs = loaded.paths.clone();
+            let bytes = render(&evaluate(loaded), format);
+            match output {
+                None => Ok(bytes),
+                Some(path) => {
+                    write_report(&path, &bytes, &inputs)?;
+                    Ok(Vec::new())
+                }
+            }
+        }
+    }
+}
+
+fn load_tender(args: &TenderArgs) -> Result<Loaded, Error> {
+    let search = ModelSearch {
+        dir: args.models.clone(),
+    };
+    load(&args.dir, &search).map_err(
+        |Invalid {
+             sources,
+             diagnostics,
+         }| Error::Invalid {
+            report: Report {
+                sources: &sources,
+                diagnostics: &diagnostics,
+            }
+            .render(),
+            count: diagnostics.len(),
+        },
+    )
+}
+
+/// Writes a report, refusing any path that is one of the evaluation's input files.
+fn write_report(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), Error> {
+    let target = real_path(path);
+    if inputs.iter().any(|input| real_path(input) == target) {
+        return Err(Error::WouldOverwriteInput(path.to_path_buf()));
+    }
+    std::fs::write(path, bytes).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The canonical form of a path that may not exist yet: its folder canonicalized.
+fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}

@@ -1,0 +1,280 @@
+//! Diagnostics: every problem found in the input, with a stable code, the file, the span
+//! (and so line and column), the field and how to fix it.
+//!
+//! Contract: validation never stops at the first problem; it collects [`Diagnostic`]s
+//! and [`Report`] renders all of them, in a deterministic order, to plain text.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as RenderedSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+
+/// Index of a loaded source file in [`Sources`].
+pub type FileId = usize;
+
+/// One input file as read from disk: the path it is shown under and its text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// All input files of a run, so that every diagnostic can show its line.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: String, text: String) -> FileId {
+        self.files.push(SourceFile { path, text });
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter()
+    }
+
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, id: FileId, offset: usize) -> (usize, usize) {
+        let text = &self.files[id].text;
+        let before = &text[..offset.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+}
+
+/// The stable code of each kind of problem. Codes never change meaning; new kinds get new
+/// codes. The README lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Code {
+    /// A file or folder could not be read.
+    Unreadable,
+    /// The file is not valid TOML.
+    Syntax,
+    /// A field the format does not know.
+    UnknownField,
+    /// A required field is missing or has the wrong type.
+    Shape,
+    /// A value that should be a number is not one.
+    NotANumber,
+    /// A value outside what the field allows (an unknown rule name, a bad CVR number, ...).
+    BadValue,
+    /// The weights of the siblings of one level do not sum to 100 %.
+    WeightSum,
+    /// Two criteria share an id.
+    DuplicateId,
+    /// A criterion names a parent that does not exist, or the parents form a cycle.
+    BadParent,
+    /// A price line whose minimum is above its maximum, or a criterion of the wrong kind.
+    BadPriceLine,
+    /// The named scoring model has no file.
+    UnknownModel,
+    /// A scoring model whose anchors or rounding are unusable.
+    BadModel,
+    /// A bid prices a line the tender does not have.
+    UnknownPriceLine,
+    /// A bid scores a criterion the tender does not have, or that is not a quality criterion.
+    UnknownCriterion,
+    /// Quality points outside the tender's scale.
+    PointsOutOfScale,
+    /// A negative price.
+    NegativePrice,
+    /// A quality criterion without points in a bid that is to be scored.
+    MissingPoints,
+    /// Two bid files for the same bidder id.
+    DuplicateBid,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Unreadable => "E001",
+            Code::Syntax => "E002",
+            Code::UnknownField => "E003",
+            Code::Shape => "E004",
+            Code::NotANumber => "E005",
+            Code::BadValue => "E006",
+            Code::WeightSum => "E101",
+            Code::DuplicateId => "E102",
+            Code::BadParent => "E103",
+            Code::BadPriceLine => "E104",
+            Code::UnknownModel => "E105",
+            Code::BadModel => "E106",
+            Code::UnknownPriceLine => "E201",
+            Code::UnknownCriterion => "E202",
+            Code::PointsOutOfScale => "E203",
+            Code::NegativePrice => "E204",
+            Code::MissingPoints => "E205",
+            Code::DuplicateBid => "E206",
+        }
+    }
+}
+
+/// Where a problem is: a span in a loaded file, or only a path (a file that could not be
+/// read has no text to point into).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    Span { file: FileId, span: Range<usize> },
+    Path(String),
+}
+
+/// One problem in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub location: Location,
+    /// The field, as a path a person can find in the file (`criteria[indsats].weight`).
+    pub field: String,
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+impl Diagnostic {
+    pub fn at(code: Code, file: FileId, span: Range<usize>, field: impl Into<String>) -> Draft {
+        Draft {
+            code,
+            location: Location::Span { file, span },
+            field: field.into(),
+        }
+    }
+
+    pub fn for_path(code: Code, path: impl Into<String>) -> Draft {
+        Draft {
+            code,
+            location: Location::Path(path.into()),
+            field: String::new(),
+        }
+    }
+}
+
+/// A diagnostic whose message and help are still to be written; keeps call sites short.
+pub struct Draft {
+    code: Code,
+    location: Location,
+    field: String,
+}
+
+impl Draft {
+    pub fn says(self, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            location: self.location,
+            field: self.field,
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
+/// The diagnostics of a run, rendered as text for the terminal.
+pub struct Report<'a> {
+    pub sources: &'a Sources,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+impl Report<'_> {
+    /// Renders every diagnostic, ordered by file, then position, then code, so the same input
+    /// always gives the same text.
+    pub fn render(&self) -> String {
+        let mut files = SimpleFiles::new();
+        for source in self.sources.iter() {
+            files.add(source.path.clone(), source.text.clone());
+        }
+        let mut ordered: Vec<&Diagnostic> = self.diagnostics.iter().collect();
+        ordered.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        let config = term::Config::default();
+        let mut out = String::new();
+        for diagnostic in ordered {
+            let mut notes = Vec::new();
+            if !diagnostic.field.is_empty() {
+                notes.push(format!("field: {}", diagnostic.field));
+            }
+            let mut rendered = Rendered::new(RenderedSeverity::Error)
+                .with_code(diagnostic.code.as_str())
+                .with_message(&diagnostic.message);
+            match &diagnostic.location {
+                Location::Span { file, span } => {
+                    rendered = rendered.with_labels(vec![Label::primary(*file, span.clone())]);
+                }
+                Location::Path(path) => notes.push(format!("file: {path}")),
+            }
+            notes.push(format!("help: {}", diagnostic.help));
+            rendered = rendered.with_notes(notes);
+            if term::emit_to_string(&mut out, &config, &files, &rendered).is_err() {
+                // A span outside its file is a bug in the validator, never in the input;
+                // still show the message rather than lose it.
+                out.push_str(&format!(
+                    "error[{}]: {}\n",
+                    diagnostic.code.as_str(),
+                    diagnostic.message
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn sort_key(d: &Diagnostic) -> (usize, String, usize, Code, &str) {
+    match &d.location {
+        Location::Span { file, span } => (*file, String::new(), span.start, d.code, &d.message),
+        Location::Path(path) => (usize::MAX, path.clone(), 0, d.code, &d.message),
+    }
+}
+
+/// The known name closest to a misspelled one, if any is close enough to be a likely typo.
+pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(wrong, name), name))
+        .filter(|(similarity, _)| *similarity >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        let mut sources = Sources::default();
+        let id = sources.add("t.toml".into(), "a = 1\nweight = 65\n".into());
+        // "65" starts at byte 15: line 2, column 10.
+        assert_eq!(sources.line_column(id, 15), (2, 10));
+        assert_eq!(sources.line_column(id, 0), (1, 1));
+    }
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        assert_eq!(
+            nearest("wieght", ["weight", "parent", "id"]),
+            Some("weight")
+        );
+        assert_eq!(nearest("colour", ["weight", "parent", "id"]), None);
+    }
+
+    #[test]
+    fn report_names_file_line_field_and_fix() {
+        let mut sources = Sources::default();
+        let id = sources.add("tender.toml".into(), "a = 1\nweight = 65\n".into());
+        let diagnostic = Diagnostic::at(Code::WeightSum, id, 15..17, "criteria[x].weight")
+            .says("weights sum to 110 %", "make them sum to 100 %");
+        let text = Report {
+            sources: &sources,
+            diagnostics: &[diagnostic],
+        }
+        .render();
+        assert!(text.contains("error[E101]: weights sum to 110 %"), "{text}");
+        assert!(text.contains("tender.toml:2:10"), "{text}");
+        assert!(text.contains("field: criteria[x].weight"), "{text}");
+        assert!(text.contains("help: make them sum to 100 %"), "{text}");
+    }
+}

@@ -1,0 +1,265 @@
+//! The validated domain: a tender with its criteria tree, price rules and scoring model,
+//! and the bids submitted to it.
+//!
+//! Contract: values of these types are only built by `validate`, so every invariant the
+//! validator checks holds here (sibling weights sum to 100 %, minimum ≤ maximum, anchors
+//! increase in price, points lie on the scale, every price and point refers to a criterion
+//! of the right kind). Scoring code relies on that and never re-checks input.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
+
+/// The id of a criterion, unique within its tender.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct CriterionId(pub String);
+
+/// The id of a bid: the name of its file without `.toml`, unique within its tender.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct BidId(pub String);
+
+impl fmt::Display for CriterionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for BidId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A tender as published: what is bought, how bids are scored.
+#[derive(Clone, Debug)]
+pub struct Tender {
+    pub id: String,
+    pub title: String,
+    pub authority: String,
+    pub currency: String,
+    /// The submission deadline as written (RFC 3339).
+    pub deadline: String,
+    pub scale: Scale,
+    /// The criteria in the order of the file; parents come before nothing in particular,
+    /// so use [`Tender::children`] to walk the tree.
+    pub criteria: Vec<Criterion>,
+    pub price_rules: PriceRules,
+    pub conformity: Conformity,
+    pub model: ScoringModel,
+}
+
+impl Tender {
+    /// The criteria directly under `parent` (`None`: the top level), in file order.
+    pub fn children(&self, parent: Option<usize>) -> impl Iterator<Item = (usize, &Criterion)> {
+        self.criteria
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.parent == parent)
+    }
+
+    /// The leaves of the tree (quality criteria and price lines), depth first in file order.
+    pub fn leaves(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.walk(None, &mut |index, criterion| {
+            if !matches!(criterion.kind, CriterionKind::Group) {
+                out.push(index);
+            }
+        });
+        out
+    }
+
+    /// Every criterion, depth first in file order (a parent before its children).
+    pub fn depth_first(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.walk(None, &mut |index, _| out.push(index));
+        out
+    }
+
+    fn walk(&self, parent: Option<usize>, visit: &mut dyn FnMut(usize, &Criterion)) {
+        for (index, criterion) in self.children(parent) {
+            visit(index, criterion);
+            self.walk(Some(index), visit);
+        }
+    }
+
+    /// The criterion with this id.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id.0 == id)
+    }
+
+    /// The ids of the criteria from the top of the tree down to `index`, inclusive.
+    pub fn path(&self, index: usize) -> Vec<usize> {
+        let mut path = vec![index];
+        let mut current = self.criteria[index].parent;
+        while let Some(parent) = current {
+            path.push(parent);
+            current = self.criteria[parent].parent;
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// The quality point scale the evaluators score on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Scale {
+    pub min: Points,
+    pub max: Points,
+}
+
+/// One node of the award criteria tree.
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    pub id: CriterionId,
+    /// The name shown in reports; the id where the file gives none.
+    pub name: String,
+    pub parent: Option<usize>,
+    /// The weight among its siblings.
+    pub weight: Percent,
+    /// The share of the total: the product of the weights from the top down to here.
+    pub share: Share,
+    /// The clause of the tender documents it comes from.
+    pub source: Option<String>,
+    pub kind: CriterionKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CriterionKind {
+    /// A criterion with sub-criteria; its points are the weighted points of its children.
+    Group,
+    /// Scored by the evaluators on the tender's scale.
+    Quality,
+    /// A price line, scored by the tender's scoring model.
+    Price(PriceLine),
+}
+
+/// A price line: the unit priced and the allowed price band.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceLine {
+    pub unit: String,
+    pub min: Money,
+    pub max: Money,
+}
+
+/// A rule of the tender with the clause it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule<A> {
+    pub action: A,
+    pub source: Option<String>,
+}
+
+/// How a price as written becomes the evaluated price (Bilag B pkt. 1.2.1 in the
+/// reference tender).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PriceRules {
+    /// How a price with øre becomes whole kroner; `None` keeps the øre.
+    pub whole_kroner: Rule<Option<RoundingMode>>,
+    pub below_min: Rule<OutOfBand>,
+    pub above_max: Rule<OutOfBand>,
+    pub missing: Rule<MissingPrice>,
+}
+
+/// What happens to a price outside the band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutOfBand {
+    /// Moved to the nearest end of the band; the bidder is bound by it.
+    Clamp,
+    /// The bid is rejected.
+    Reject,
+}
+
+/// What happens when a bid gives no price for a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingPrice {
+    /// The maximum price of the line is used.
+    Max,
+    /// The bid is rejected.
+    Reject,
+}
+
+/// Conformity rules: when a bid is set aside instead of scored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conformity {
+    /// A bid that declares a reservation (the JA box) is rejected.
+    pub declared_reservation: Rule<()>,
+}
+
+/// A named scoring model turning an evaluated price into points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScoringModel {
+    pub name: String,
+    pub title: String,
+    pub source: Option<String>,
+    /// Anchors in increasing price order; see [`AnchorPrice`].
+    pub anchors: Vec<Anchor>,
+    /// How the interpolated points are rounded.
+    pub rounding: Rounding,
+}
+
+/// One anchor of a piecewise linear model: this price earns these points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub price: AnchorPrice,
+    pub points: Points,
+}
+
+/// An anchor's price: one end of the price line's band, or a fixed amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorPrice {
+    Min,
+    Max,
+    Fixed(Money),
+}
+
+impl AnchorPrice {
+    /// The amount this anchor stands for on a given price line.
+    pub fn on(self, line: &PriceLine) -> Money {
+        match self {
+            AnchorPrice::Min => line.min,
+            AnchorPrice::Max => line.max,
+            AnchorPrice::Fixed(amount) => amount,
+        }
+    }
+}
+
+impl fmt::Display for AnchorPrice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnchorPrice::Min => f.write_str("min"),
+            AnchorPrice::Max => f.write_str("max"),
+            AnchorPrice::Fixed(amount) => amount.fmt(f),
+        }
+    }
+}
+
+/// The reservation declaration box of the bid form ("Har Tilbudsgiver forbehold?").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reservation {
+    /// NEJ ticked: no reservation declared.
+    No,
+    /// JA ticked: a reservation is declared.
+    Yes,
+}
+
+/// A bid as submitted, with the evaluators' quality points.
+#[derive(Clone, Debug)]
+pub struct Bid {
+    pub id: BidId,
+    /// The bid file's path as shown in reports, relative to the tender folder.
+    pub file: String,
+    pub bidder: String,
+    pub cvr: String,
+    /// The time of submission as written (RFC 3339).
+    pub submitted: String,
+    pub reservation: Reservation,
+    /// The prices as written in the bid, by price line id; a missing line is absent.
+    pub prices: BTreeMap<CriterionId, Money>,
+    /// The evaluators' points by quality criterion id.
+    pub points: BTreeMap<CriterionId, Points>,
+}

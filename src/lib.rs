@@ -1,0 +1,17 @@
+//! tenderscore: scores the bids of a public tender exactly and explains every point.
+//!
+//! The pipeline, one module per stage: [`load`] reads a tender folder (files, spans,
+//! hashes) using [`raw`] to parse and [`validate`] to turn raw input into the [`domain`]
+//! types; [`score`] scores each bid (pure); [`rank`] orders them; [`report`] renders the
+//! result in each format; [`cli`] ties the stages to the command line.
+
+pub mod cli;
+pub mod diag;
+pub mod domain;
+pub mod load;
+pub mod rank;
+pub mod raw;
+pub mod report;
+pub mod score;
+pub mod units;
+pub mod validate;

@@ -1,0 +1,37 @@
+//! The `tenderscore` binary: a thin shell over the library's [`tenderscore::cli`].
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use tenderscore::cli::{Cli, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, run};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help and --version are not errors.
+            let code = if error.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            };
+            let _ = error.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(bytes) => match std::io::stdout().lock().write_all(&bytes) {
+            Ok(()) => ExitCode::from(EXIT_OK),
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
+            Err(error) => {
+                eprintln!("error: cannot write to standard output: {error}");
+                ExitCode::from(EXIT_OUTPUT)
+            }
+        },
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(error.exit_code())
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Ranking: orders scored bids by total and lists the bids set aside after them.
+//!
+//! Contract: a pure function of the bid scores. The highest total ranks first; equal
+//! totals (compared exactly) share a rank and the next rank is skipped (1, 2, 2, 4), since
+//! the tender declares no tie-break. Within a tie, and among bids set aside, the order is
+//! by bidder name and then bid id: alphabetical, stated in every report, and never a
+//! precedence. The result does not depend on the order the bids come in.
+
+use std::cmp::Ordering;
+
+use crate::domain::BidId;
+use crate::score::BidScore;
+
+/// One line of the ranking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    pub score: BidScore,
+    /// `None` for a bid set aside: it is never ranked.
+    pub rank: Option<u32>,
+    /// The other bids with exactly the same total.
+    pub tied_with: Vec<BidId>,
+}
+
+/// Ranks the scored bids and appends the bids set aside.
+pub fn rank(scores: Vec<BidScore>) -> Vec<Ranked> {
+    let (mut scored, mut set_aside): (Vec<BidScore>, Vec<BidScore>) =
+        scores.into_iter().partition(|s| s.total().is_some());
+    scored.sort_by(|a, b| b.total().cmp(&a.total()).then_with(|| by_name(a, b)));
+    set_aside.sort_by(by_name);
+
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(scored.len() + set_aside.len());
+    for (position, score) in scored.iter().enumerate() {
+        let tied_with: Vec<BidId> = scored
+            .iter()
+            .filter(|other| other.bid != score.bid && other.total() == score.total())
+            .map(|other| other.bid.clone())
+            .collect();
+        let first_equal = scored
+            .iter()
+            .position(|other| other.total() == score.total())
+            .unwrap_or(position);
+        let rank = u32::try_from(first_equal + 1).unwrap_or(u32::MAX);
+        ranked.push(Ranked {
+            score: score.clone(),
+            rank: Some(rank),
+            tied_with,
+        });
+    }
+    ranked.extend(set_aside.into_iter().map(|score| Ranked {
+        score,
+        rank: None,
+        tied_with: Vec::new(),
+    }));
+    ranked
+}
+
+fn by_name(a: &BidScore, b: &BidScore) -> Ordering {
+    a.bidder.cmp(&b.bidder).then_with(|| a.bid.cmp(&b.bid))
+}

@@ -1,0 +1,208 @@
+//! The input files as written: serde structures that mirror the TOML formats, with spans.
+//!
+//! Contract: [`parse`] turns a file's text into one of these structures or into one
+//! diagnostic (TOML syntax, an unknown field with the nearest known name, a missing field
+//! or a value of the wrong type). Every field keeps its span; numbers are kept as TOML
+//! values so that `validate` can read their exact decimal text from the file instead of
+//! the nearest binary float.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::diag::{Code, Diagnostic, FileId, Sources, nearest};
+
+/// A number as written in the file: kept as a TOML value with its span, read exactly later.
+pub type Num = Spanned<toml::Value>;
+
+/// `tender.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTender {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub authority: Spanned<String>,
+    pub currency: Spanned<String>,
+    pub deadline: Spanned<Datetime>,
+    pub scale: RawScale,
+    pub prices: RawPriceRules,
+    pub conformity: RawConformity,
+    pub criteria: Vec<RawCriterion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScale {
+    pub min: Num,
+    pub max: Num,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPriceRules {
+    pub model: Spanned<String>,
+    pub whole_kroner: RawRule,
+    pub below_min: RawRule,
+    pub above_max: RawRule,
+    pub missing: RawRule,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConformity {
+    pub declared_reservation: RawRule,
+}
+
+/// A rule: what to do, and the clause it comes from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub rule: Spanned<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterion {
+    pub id: Spanned<String>,
+    pub name: Option<String>,
+    pub parent: Option<Spanned<String>>,
+    pub weight: Num,
+    pub kind: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
+    pub min: Option<Num>,
+    pub max: Option<Num>,
+    pub source: Option<String>,
+}
+
+/// `bids/<id>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBid {
+    pub bidder: Spanned<String>,
+    pub cvr: Spanned<String>,
+    pub submitted: Spanned<Datetime>,
+    pub reservation: Spanned<String>,
+    #[serde(default)]
+    pub prices: BTreeMap<Spanned<String>, Num>,
+    #[serde(default)]
+    pub points: BTreeMap<Spanned<String>, Num>,
+}
+
+/// `scoring-models/<name>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawModel {
+    pub name: Spanned<String>,
+    pub title: String,
+    pub source: Option<String>,
+    pub method: Spanned<String>,
+    pub points: RawPointsRounding,
+    pub anchors: Spanned<Vec<RawAnchor>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPointsRounding {
+    pub decimals: Num,
+    pub rounding: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnchor {
+    /// `"min"`, `"max"` or an amount.
+    pub price: Spanned<toml::Value>,
+    pub points: Num,
+}
+
+/// Parses one file of the sources into its raw structure, or the one diagnostic that
+/// stopped it. TOML syntax is checked first so that a syntax error is never reported as a
+/// missing field.
+pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Diagnostic> {
+    let text = &sources.get(file).text;
+    if let Err(error) = text.parse::<toml::Table>() {
+        let span = error.span().unwrap_or(0..0);
+        return Err(Diagnostic::at(Code::Syntax, file, span, "").says(
+            format!("malformed TOML: {}", error.message().trim()),
+            "fix the TOML syntax at the marked place: strings need quotes, numbers use a \
+             decimal point (448.05), and every key stands on a line of its own",
+        ));
+    }
+    toml::from_str(text).map_err(|error| shape_error(sources, file, &error))
+}
+
+fn shape_error(sources: &Sources, file: FileId, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim();
+    if let Some(unknown) = quoted_after(message, "unknown field ") {
+        let known = expected_names(message);
+        let suggestion = nearest(&unknown, known.iter().map(String::as_str));
+        let help = match suggestion {
+            Some(name) => format!(
+                "did you mean `{name}`? The fields allowed here are: {}",
+                known.join(", ")
+            ),
+            None if known.is_empty() => "remove this field: no fields are allowed here".into(),
+            None => format!(
+                "remove or rename this field; the fields allowed here are: {}",
+                known.join(", ")
+            ),
+        };
+        return Diagnostic::at(Code::UnknownField, file, span, unknown.clone())
+            .says(format!("unknown field `{unknown}`"), help);
+    }
+    if let Some(missing) = quoted_after(message, "missing field ") {
+        // The span of a missing field is the table that lacks it.
+        let (line, _) = sources.line_column(file, span.start);
+        return Diagnostic::at(Code::Shape, file, span, missing.clone()).says(
+            format!("missing field `{missing}` (in the table starting on line {line})"),
+            format!("add `{missing} = ...` to this table; README.md shows the file format"),
+        );
+    }
+    Diagnostic::at(Code::Shape, file, span, "").says(
+        format!("wrong value: {message}"),
+        "give the value the type the format asks for (README.md shows the file format)",
+    )
+}
+
+/// The first backquoted name after `prefix` in a serde message.
+fn quoted_after(message: &str, prefix: &str) -> Option<String> {
+    let rest = message.strip_prefix(prefix)?.strip_prefix('`')?;
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// The backquoted names after "expected" in serde's unknown-field message
+/// ("expected one of `a`, `b`" or "expected `a` or `b`").
+fn expected_names(message: &str) -> Vec<String> {
+    let Some(at) = message.find("expected") else {
+        return Vec::new();
+    };
+    message[at..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_names_reads_both_serde_forms() {
+        assert_eq!(
+            expected_names("unknown field `x`, expected one of `id`, `name`, `weight`"),
+            ["id", "name", "weight"]
+        );
+        assert_eq!(
+            expected_names("unknown field `x`, expected `rule` or `source`"),
+            ["rule", "source"]
+        );
+        assert!(expected_names("unknown field `x`, there are no fields").is_empty());
+    }
+}

@@ -1,0 +1,105 @@
+//! CSV that Danish Excel opens as it is: UTF-8 with a byte-order mark, semicolons, decimal
+//! commas. One row per bid in ranking order; per leaf criterion its points and weighted
+//! points; per price line the submitted and evaluated price and the adjustments in words.
+
+use super::{Evaluation, adjustment_text, leaf_columns, rank_cell, status, total_cells};
+use crate::domain::CriterionKind;
+use crate::score::Outcome;
+use crate::units::decimal_comma;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+pub fn render(evaluation: &Evaluation) -> Vec<u8> {
+    let leaves = leaf_columns(&evaluation.tender);
+    let mut header = vec![
+        "rank".to_string(),
+        "bidder".into(),
+        "bid".into(),
+        "status".into(),
+        "total".into(),
+    ];
+    for c in &leaves {
+        header.push(format!("{} points", c.id));
+        header.push(format!("{} weighted", c.id));
+        if matches!(c.kind, CriterionKind::Price(_)) {
+            header.push(format!("{} submitted", c.id));
+            header.push(format!("{} evaluated", c.id));
+            header.push(format!("{} adjustments", c.id));
+        }
+    }
+    header.push("rejection".into());
+
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(BOM.to_vec());
+    let mut rows = vec![header];
+    for (entry, total) in evaluation
+        .ranking
+        .iter()
+        .zip(total_cells(&evaluation.ranking))
+    {
+        let mut row = vec![
+            rank_cell(entry),
+            entry.score.bidder.clone(),
+            entry.score.bid.0.clone(),
+            status(entry).into(),
+            total,
+        ];
+        match &entry.score.outcome {
+            Outcome::Scored {
+                criteria, prices, ..
+            } => {
+                for c in &leaves {
+                    let score = criteria.iter().find(|s| s.criterion == c.id);
+                    row.push(score.map(|s| decimal_comma(s.points.0)).unwrap_or_default());
+                    row.push(
+                        score
+                            .map(|s| decimal_comma(s.weighted.0.normalize()))
+                            .unwrap_or_default(),
+                    );
+                    if let Some(price) = prices.iter().find(|p| p.line == c.id) {
+                        row.push(
+                            price
+                                .submitted
+                                .map(|m| decimal_comma(m.0))
+                                .unwrap_or_default(),
+                        );
+                        row.push(decimal_comma(price.evaluated.0));
+                        row.push(
+                            price
+                                .adjustments
+                                .iter()
+                                .map(adjustment_text)
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        );
+                    }
+                }
+                row.push(String::new());
+            }
+            Outcome::Rejected(rejections) => {
+                for c in &leaves {
+                    let width = if matches!(c.kind, CriterionKind::Price(_)) {
+                        5
+                    } else {
+                        2
+                    };
+                    row.extend(std::iter::repeat_n(String::new(), width));
+                }
+                row.push(
+                    rejections
+                        .iter()
+                        .map(|r| format!("{}: {}", r.rule, r.reason))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                );
+            }
+        }
+        rows.push(row);
+    }
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,156 @@
+//! The JSON report: the integration contract documented in README.md ("JSON report").
+//!
+//! Every amount and point value is a string holding an exact decimal with a decimal point
+//! ("448.05"), never a JSON number, so no consumer reads it through a binary float. Keys
+//! keep the order written here.
+
+use serde_json::{Value, json};
+
+use super::{Evaluation, ORDER_NOTE, status};
+use crate::domain::{AnchorPrice, CriterionKind};
+use crate::score::{Interpolation, Outcome, PriceEvaluation};
+
+/// The version of this contract; raised on any change that is not a pure addition.
+pub const FORMAT_VERSION: u32 = 1;
+
+fn dec(value: rust_decimal::Decimal) -> Value {
+    Value::String(value.to_string())
+}
+
+pub fn render(evaluation: &Evaluation) -> String {
+    let t = &evaluation.tender;
+    let criteria: Vec<Value> = t
+        .depth_first()
+        .into_iter()
+        .map(|i| {
+            let c = &t.criteria[i];
+            let (kind, line) = match &c.kind {
+                CriterionKind::Group => ("group", Value::Null),
+                CriterionKind::Quality => ("quality", Value::Null),
+                CriterionKind::Price(line) => (
+                    "price",
+                    json!({"unit": line.unit, "min": dec(line.min.0), "max": dec(line.max.0)}),
+                ),
+            };
+            json!({
+                "id": c.id,
+                "name": c.name,
+                "parent": c.parent.map(|p| t.criteria[p].id.clone()),
+                "kind": kind,
+                "weight": dec(c.weight.0.normalize()),
+                "share": dec(c.share.0.normalize()),
+                "source": c.source,
+                "price_line": line,
+            })
+        })
+        .collect();
+    let anchors: Vec<Value> = t
+        .model
+        .anchors
+        .iter()
+        .map(|a| {
+            let price = match a.price {
+                AnchorPrice::Fixed(amount) => dec(amount.0),
+                other => Value::String(other.to_string()),
+            };
+            json!({"price": price, "points": dec(a.points.0)})
+        })
+        .collect();
+    let bids: Vec<Value> = evaluation
+        .ranking
+        .iter()
+        .map(|entry| {
+            let s = &entry.score;
+            let (criteria, prices, rejections) = match &s.outcome {
+                Outcome::Scored {
+                    criteria, prices, ..
+                } => (
+                    criteria
+                        .iter()
+                        .map(|c| {
+                            json!({
+                                "id": c.criterion,
+                                "points": dec(c.points.0.normalize()),
+                                "weighted": dec(c.weighted.0.normalize()),
+                            })
+                        })
+                        .collect(),
+                    prices.iter().map(price).collect(),
+                    Vec::new(),
+                ),
+                Outcome::Rejected(rejections) => (
+                    Vec::new(),
+                    Vec::new(),
+                    rejections
+                        .iter()
+                        .map(|r| json!({"rule": r.rule, "reason": r.reason, "source": r.source}))
+                        .collect(),
+                ),
+            };
+            json!({
+                "bid": s.bid,
+                "bidder": s.bidder,
+                "file": s.file,
+                "status": status(entry),
+                "rank": entry.rank,
+                "tied_with": entry.tied_with,
+                "total": s.total().map(|t| dec(t.0.normalize())),
+                "criteria": criteria,
+                "prices": prices,
+                "rejections": rejections,
+            })
+        })
+        .collect();
+    let document = json!({
+        "format": "tenderscore-evaluation",
+        "format_version": FORMAT_VERSION,
+        "tender": {
+            "id": t.id,
+            "title": t.title,
+            "authority": t.authority,
+            "currency": t.currency,
+            "deadline": t.deadline,
+            "scale": {"min": dec(t.scale.min.0), "max": dec(t.scale.max.0)},
+            "model": {
+                "name": t.model.name,
+                "title": t.model.title,
+                "source": t.model.source,
+                "rounding": {"decimals": t.model.rounding.decimals, "mode": t.model.rounding.mode.name()},
+                "anchors": anchors,
+            },
+            "criteria": criteria,
+            "total_bounds": {"min": dec(evaluation.bounds.0.0.normalize()), "max": dec(evaluation.bounds.1.0.normalize())},
+        },
+        "inputs": evaluation.inputs,
+        "order": ORDER_NOTE,
+        "bids": bids,
+    });
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn price(p: &PriceEvaluation) -> Value {
+    json!({
+        "line": p.line,
+        "submitted": p.submitted.map(|m| dec(m.0)),
+        "evaluated": dec(p.evaluated.0),
+        "points": dec(p.points.0),
+        "adjustments": p.adjustments.iter().map(|a| json!({
+            "rule": a.rule,
+            "from": a.from.map(|m| dec(m.0)),
+            "to": dec(a.to.0),
+            "source": a.source,
+        })).collect::<Vec<_>>(),
+        "interpolation": interpolation(&p.interpolation),
+    })
+}
+
+fn interpolation(i: &Interpolation) -> Value {
+    json!({
+        "lower": {"price": dec(i.lower.0.0), "points": dec(i.lower.1.0)},
+        "upper": {"price": dec(i.upper.0.0), "points": dec(i.upper.1.0)},
+        "exact": dec(i.exact.normalize()),
+        "rounding": {"decimals": i.rounding.decimals, "mode": i.rounding.mode.name()},
+    })
+}

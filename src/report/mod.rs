@@ -1,0 +1,280 @@
+//! Reports: the ranked evaluation of one tender, rendered to bytes in one of four formats.
+//!
+//! Contract: [`Evaluation`] holds everything any report shows; each exporter module turns
+//! it into bytes and does no I/O, reads no clock and no environment, so the same inputs
+//! give byte-identical reports. Text for people (table, Markdown, CSV) uses the decimal
+//! comma of Danish documents; JSON writes every number as an exact decimal string with a
+//! decimal point.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use rust_decimal::Decimal;
+
+use crate::domain::{Criterion, CriterionKind, Tender};
+use crate::load::{InputFile, Loaded};
+use crate::rank::{Ranked, rank};
+use crate::score::{Adjustment, BidScore, Outcome, PriceEvaluation, score_bid, total_bounds};
+use crate::units::{Money, Points, Share, decimal_comma};
+
+/// The output formats of `score`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A terminal table with notes on every adjustment and rejection.
+    Table,
+    /// Semicolon-separated, decimal comma, UTF-8 with BOM: opens in Danish Excel.
+    Csv,
+    /// The documented integration contract (see README).
+    Json,
+    /// Markdown for the evaluation memo.
+    Md,
+}
+
+/// The whole evaluation of one tender.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    pub tender: Tender,
+    pub ranking: Vec<Ranked>,
+    /// The lowest and highest total a bid could reach under this tender.
+    pub bounds: (Points, Points),
+    pub inputs: Vec<InputFile>,
+}
+
+/// Scores and ranks every bid of a loaded tender.
+pub fn evaluate(loaded: Loaded) -> Evaluation {
+    let scores: Vec<BidScore> = loaded
+        .bids
+        .iter()
+        .map(|bid| score_bid(&loaded.tender, bid))
+        .collect();
+    Evaluation {
+        bounds: total_bounds(&loaded.tender),
+        ranking: rank(scores),
+        tender: loaded.tender,
+        inputs: loaded.inputs,
+    }
+}
+
+/// Renders the evaluation in a format.
+pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
+    match format {
+        Format::Table => table::render(evaluation).into_bytes(),
+        Format::Csv => csv::render(evaluation),
+        Format::Json => json::render(evaluation).into_bytes(),
+        Format::Md => markdown::render(evaluation).into_bytes(),
+    }
+}
+
+/// How ties and the bids set aside are ordered; printed in every report.
+pub const ORDER_NOTE: &str = "Equal totals share a rank (no tie-break is declared in the tender); \
+within a tie and among bids set aside, bids are listed by bidder name, which is no precedence.";
+
+/// The leaf criteria in report column order (depth first, as in the tender file).
+fn leaf_columns(tender: &Tender) -> Vec<&Criterion> {
+    tender
+        .leaves()
+        .into_iter()
+        .map(|i| &tender.criteria[i])
+        .collect()
+}
+
+/// A column header: the criterion's name and its share of the total ("Indsats (58,5 %)").
+fn column_header(criterion: &Criterion) -> String {
+    format!(
+        "{} ({} %)",
+        criterion.name,
+        decimal_comma(percent(criterion.share))
+    )
+}
+
+fn percent(share: Share) -> Decimal {
+    (share.0 * Decimal::ONE_HUNDRED).normalize()
+}
+
+/// A bid's points on one leaf, as shown in a column; empty for a bid set aside.
+fn leaf_cell(entry: &Ranked, criterion: &Criterion) -> String {
+    match &entry.score.outcome {
+        Outcome::Scored { criteria, .. } => criteria
+            .iter()
+            .find(|c| c.criterion == criterion.id)
+            .map(|c| decimal_comma(c.points.0))
+            .unwrap_or_default(),
+        Outcome::Rejected(_) => String::new(),
+    }
+}
+
+/// The rank as shown: `2=` for a shared rank, `–` for a bid set aside.
+fn rank_cell(entry: &Ranked) -> String {
+    match entry.rank {
+        Some(rank) if !entry.tied_with.is_empty() => format!("{rank}="),
+        Some(rank) => rank.to_string(),
+        None => "–".into(),
+    }
+}
+
+fn status(entry: &Ranked) -> &'static str {
+    match entry.score.outcome {
+        Outcome::Scored { .. } => "ranked",
+        Outcome::Rejected(_) => "rejected",
+    }
+}
+
+/// Totals of the ranked bids padded to a common number of decimals (exact, no rounding);
+/// empty for bids set aside.
+fn total_cells(ranking: &[Ranked]) -> Vec<String> {
+    let totals: Vec<Decimal> = ranking
+        .iter()
+        .filter_map(|r| r.score.total())
+        .map(|t| t.0)
+        .collect();
+    let mut padded = crate::units::common_scale(&totals).into_iter();
+    ranking
+        .iter()
+        .map(|r| match r.score.total() {
+            Some(_) => padded.next().map(decimal_comma).unwrap_or_default(),
+            None => String::new(),
+        })
+        .collect()
+}
+
+fn money(amount: Money) -> String {
+    decimal_comma(amount.0)
+}
+
+/// One adjustment in words: "448,05 → 449 (whole-kroner, Bilag B pkt. 1.2.1)".
+fn adjustment_text(adjustment: &Adjustment) -> String {
+    let from = adjustment
+        .from
+        .map_or_else(|| "no price".to_string(), money);
+    let source = adjustment
+        .source
+        .as_deref()
+        .map(|s| format!(", {s}"))
+        .unwrap_or_default();
+    format!(
+        "{from} → {} ({}{source})",
+        money(adjustment.to),
+        adjustment.rule
+    )
+}
+
+/// One price line of a bid in words, e.g. "spor1: 448,05 → 449 (whole-kroner, ...) → 430
+/// (lower-to-maximum, ...) = 0,00 points".
+fn price_text(price: &PriceEvaluation) -> String {
+    let steps: Vec<String> = price.adjustments.iter().map(adjustment_text).collect();
+    let head = if steps.is_empty() {
+        format!("{} kr.", price.submitted.map(money).unwrap_or_default())
+    } else {
+        steps.join(", then ")
+    };
+    format!(
+        "{}: {head} → {} points",
+        price.line,
+        decimal_comma(price.points.0)
+    )
+}
+
+/// The notes under a table: every adjustment, every tie and every rejection, in ranking
+/// order. Bids with nothing to note are left out.
+fn notes(evaluation: &Evaluation) -> Vec<String> {
+    let mut notes = Vec::new();
+    for entry in &evaluation.ranking {
+        let who = &entry.score.bidder;
+        match &entry.score.outcome {
+            Outcome::Scored { prices, .. } => {
+                for price in prices.iter().filter(|p| !p.adjustments.is_empty()) {
+                    notes.push(format!("{who}: {}", price_text(price)));
+                }
+            }
+            Outcome::Rejected(rejections) => {
+                for r in rejections {
+                    let source = r
+                        .source
+                        .as_deref()
+                        .map(|s| format!(" ({s})"))
+                        .unwrap_or_default();
+                    notes.push(format!("{who}: rejected, {}: {}{source}", r.rule, r.reason));
+                }
+            }
+        }
+        if !entry.tied_with.is_empty() {
+            let others: Vec<String> = evaluation
+                .ranking
+                .iter()
+                .filter(|o| entry.tied_with.contains(&o.score.bid))
+                .map(|o| o.score.bidder.clone())
+                .collect();
+            notes.push(format!(
+                "{who}: tie on the total {} with {}; they share rank {}",
+                decimal_comma(entry.score.total().unwrap_or_default().0.normalize()),
+                others.join(", "),
+                entry.rank.unwrap_or_default()
+            ));
+        }
+    }
+    notes
+}
+
+/// The lines above a table: which tender, which model, the possible range of totals.
+fn heading(evaluation: &Evaluation) -> Vec<String> {
+    let t = &evaluation.tender;
+    let model = &t.model;
+    let lines: Vec<String> = leaf_columns(t)
+        .iter()
+        .filter_map(|c| match &c.kind {
+            CriterionKind::Price(line) => Some(format!(
+                "{} {}–{} {} per {}",
+                c.id,
+                money(line.min),
+                money(line.max),
+                t.currency,
+                line.unit
+            )),
+            _ => None,
+        })
+        .collect();
+    vec![
+        format!("Tender {}: {}", t.id, t.title),
+        format!("Authority: {}; deadline {}", t.authority, t.deadline),
+        format!(
+            "Price model {}: {}; points rounded {} to {} decimals; price lines {}",
+            model.name,
+            model.title,
+            model.rounding.mode.name(),
+            model.rounding.decimals,
+            lines.join(", ")
+        ),
+        format!(
+            "Quality scale {}–{}; totals can range from {} to {}",
+            decimal_comma(t.scale.min.0),
+            decimal_comma(t.scale.max.0),
+            decimal_comma(evaluation.bounds.0.0.normalize()),
+            decimal_comma(evaluation.bounds.1.0.normalize())
+        ),
+    ]
+}
+
+/// The header and rows shared by the table and Markdown reports.
+fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
+    let leaves = leaf_columns(&evaluation.tender);
+    let mut header = vec!["Rank".to_string(), "Bidder".to_string()];
+    header.extend(leaves.iter().map(|c| column_header(c)));
+    header.push("Total".into());
+    header.push("Status".into());
+    let totals = total_cells(&evaluation.ranking);
+    let rows = evaluation
+        .ranking
+        .iter()
+        .zip(totals)
+        .map(|(entry, total)| {
+            let mut row = vec![rank_cell(entry), entry.score.bidder.clone()];
+            row.extend(leaves.iter().map(|c| leaf_cell(entry, c)));
+            row.push(total);
+            row.push(status(entry).to_string());
+            row
+        })
+        .collect();
+    (header, rows)
+}

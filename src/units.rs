@@ -1,0 +1,238 @@
+//! Typed decimal values: money, points, weights and weight shares.
+//!
+//! Contract: every amount in the tool is one of these types over `rust_decimal::Decimal`,
+//! so a price can never be added to a point score by mistake and no value ever passes
+//! through binary floating point. Rounding is never done here implicitly; the only
+//! rounding entry point is [`Rounding::apply`], which callers invoke where a rule says so.
+
+use std::fmt;
+use std::ops::{Add, Mul, Sub};
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// An amount of money in the tender's currency (kroner for the reference tender).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Money(pub Decimal);
+
+/// A number of points: evaluators' quality points, price points from a scoring model, or
+/// weighted points that add up to a bid's total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(transparent)]
+pub struct Points(pub Decimal);
+
+/// The weight of one criterion among its siblings, in percent (65 means 65 %).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Percent(pub Decimal);
+
+/// The share of the total that one criterion carries: the product of the weights on its
+/// path through the criteria tree, as a fraction (0.90 × 0.65 = 0.585).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Share(pub Decimal);
+
+impl Percent {
+    /// This weight as a fraction of its parent (65 % → 0.65). Exact: division by 100 only
+    /// moves the decimal point.
+    pub fn fraction(self) -> Share {
+        Share(self.0 / Decimal::ONE_HUNDRED)
+    }
+}
+
+impl Share {
+    pub const WHOLE: Share = Share(Decimal::ONE);
+
+    /// The share of a child criterion: this share times the child's weight.
+    pub fn of(self, weight: Percent) -> Share {
+        Share(self.0 * weight.fraction().0)
+    }
+}
+
+impl Mul<Share> for Points {
+    type Output = Points;
+    fn mul(self, share: Share) -> Points {
+        Points(self.0 * share.0)
+    }
+}
+
+impl Add for Points {
+    type Output = Points;
+    fn add(self, other: Points) -> Points {
+        Points(self.0 + other.0)
+    }
+}
+
+impl Sub for Points {
+    type Output = Points;
+    fn sub(self, other: Points) -> Points {
+        Points(self.0 - other.0)
+    }
+}
+
+impl std::iter::Sum for Points {
+    fn sum<I: Iterator<Item = Points>>(iter: I) -> Points {
+        iter.fold(Points::default(), Add::add)
+    }
+}
+
+/// A rounding mode as a tender or scoring model names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingMode {
+    /// Half away from zero (the school rule: 2.345 → 2.35).
+    HalfUp,
+    /// Half to the even neighbour (banker's rounding: 2.345 → 2.34).
+    HalfEven,
+    /// Always towards plus infinity (448.05 → 449).
+    Up,
+    /// Always towards zero (448.95 → 448).
+    Down,
+}
+
+impl RoundingMode {
+    pub const NAMES: &'static [&'static str] = &["half-up", "half-even", "up", "down"];
+
+    pub fn parse(name: &str) -> Option<RoundingMode> {
+        match name {
+            "half-up" => Some(RoundingMode::HalfUp),
+            "half-even" => Some(RoundingMode::HalfEven),
+            "up" => Some(RoundingMode::Up),
+            "down" => Some(RoundingMode::Down),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "half-up",
+            RoundingMode::HalfEven => "half-even",
+            RoundingMode::Up => "up",
+            RoundingMode::Down => "down",
+        }
+    }
+
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Up => RoundingStrategy::ToPositiveInfinity,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+        }
+    }
+}
+
+/// A rounding rule: a mode and a number of decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Rounding {
+    pub decimals: u32,
+    pub mode: RoundingMode,
+}
+
+impl Rounding {
+    /// Round `value` by this rule. The result always carries exactly `decimals` decimals,
+    /// so 8 rounded to 2 decimals prints as 8.00.
+    pub fn apply(self, value: Decimal) -> Decimal {
+        let mut rounded = value.round_dp_with_strategy(self.decimals, self.mode.strategy());
+        rounded.rescale(self.decimals);
+        rounded
+    }
+}
+
+/// Formats a decimal with a decimal comma, as Danish documents and Danish Excel expect.
+pub fn decimal_comma(value: Decimal) -> String {
+    value.to_string().replace('.', ",")
+}
+
+/// Pads every value to the largest number of decimals among them, without rounding, so a
+/// column of exact values lines up (7.6335 and 7.6 become 7.6335 and 7.6000).
+pub fn common_scale(values: &[Decimal]) -> Vec<Decimal> {
+    let scale = values
+        .iter()
+        .map(|v| v.normalize().scale())
+        .max()
+        .unwrap_or(0);
+    values
+        .iter()
+        .map(|v| {
+            let mut padded = v.normalize();
+            padded.rescale(scale);
+            padded
+        })
+        .collect()
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Points {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.normalize().fmt(f)
+    }
+}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.normalize().fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounding_modes_follow_their_names() {
+        let two = |mode| Rounding { decimals: 2, mode };
+        // 2.345 is exactly halfway between 2.34 and 2.35.
+        assert_eq!(two(RoundingMode::HalfUp).apply(d("2.345")), d("2.35"));
+        assert_eq!(two(RoundingMode::HalfEven).apply(d("2.345")), d("2.34"));
+        let whole = |mode| Rounding { decimals: 0, mode };
+        // Bilag B pkt. 1.2.1: 448,05 and 448,95 both become 449.
+        assert_eq!(whole(RoundingMode::Up).apply(d("448.05")), d("449"));
+        assert_eq!(whole(RoundingMode::Up).apply(d("448.95")), d("449"));
+        assert_eq!(whole(RoundingMode::Down).apply(d("448.95")), d("448"));
+        assert_eq!(whole(RoundingMode::Up).apply(d("448")), d("448"));
+    }
+
+    #[test]
+    fn rounding_fixes_the_number_of_decimals() {
+        let rule = Rounding {
+            decimals: 2,
+            mode: RoundingMode::HalfUp,
+        };
+        assert_eq!(rule.apply(d("8")).to_string(), "8.00");
+    }
+
+    #[test]
+    fn shares_multiply_along_the_path() {
+        // 90 % × 65 % = 0.9 × 0.65 = 0.585
+        let share = Share::WHOLE.of(Percent(d("90"))).of(Percent(d("65")));
+        assert_eq!(share.0, d("0.585"));
+        // 7 points × 0.585 = 4.095
+        assert_eq!((Points(d("7")) * share).0, d("4.095"));
+    }
+
+    #[test]
+    fn common_scale_pads_without_rounding() {
+        let padded = common_scale(&[d("7.6335"), d("7.6"), d("8")]);
+        let shown: Vec<String> = padded.iter().map(|v| v.to_string()).collect();
+        assert_eq!(shown, ["7.6335", "7.6000", "8.0000"]);
+        assert_eq!(decimal_comma(d("4.095")), "4,095");
+    }
+}

@@ -1,0 +1,799 @@
+//! Validation: raw input structures → domain types, collecting every problem.
+//!
+//! Contract: each function reads one raw file and returns the domain value only when that
+//! file had no problem; every problem found is pushed to the caller's list as a
+//! [`Diagnostic`] with its code, span, field and fix. Nothing here stops at the first
+//! problem, reads a file or touches anything outside its arguments.
+
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+use toml::Spanned;
+
+use crate::diag::{Code, Diagnostic, FileId, Sources, nearest};
+use crate::domain::{
+    Anchor, AnchorPrice, Bid, BidId, Conformity, Criterion, CriterionId, CriterionKind,
+    MissingPrice, OutOfBand, PriceLine, PriceRules, Reservation, Rule, Scale, ScoringModel, Tender,
+};
+use crate::raw::{Num, RawBid, RawCriterion, RawModel, RawRule, RawTender};
+use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
+
+/// The scoring methods a model file may name.
+pub const METHODS: &[&str] = &["linear-anchors"];
+
+/// Reads values out of one file, reporting every problem against that file.
+struct Checker<'a> {
+    text: &'a str,
+    file: FileId,
+    diagnostics: &'a mut Vec<Diagnostic>,
+    /// The count of diagnostics when this file's checks began, to tell whether this file
+    /// added any.
+    start: usize,
+}
+
+impl<'a> Checker<'a> {
+    fn new(sources: &'a Sources, file: FileId, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
+        let start = diagnostics.len();
+        Checker {
+            text: &sources.get(file).text,
+            file,
+            diagnostics,
+            start,
+        }
+    }
+
+    fn clean(&self) -> bool {
+        self.diagnostics.len() == self.start
+    }
+
+    fn report(
+        &mut self,
+        code: Code,
+        span: std::ops::Range<usize>,
+        field: &str,
+        message: String,
+        help: String,
+    ) {
+        self.diagnostics
+            .push(Diagnostic::at(code, self.file, span, field).says(message, help));
+    }
+
+    /// The exact decimal written in the file for a TOML number: the digits of the file,
+    /// never the binary float the TOML parser made of them.
+    fn number(&mut self, value: &Num, field: &str) -> Option<Decimal> {
+        let span = value.span();
+        let written = self.text.get(span.clone()).unwrap_or_default();
+        let parsed = match value.get_ref() {
+            toml::Value::Integer(i) => exact_decimal(written).or(Some(Decimal::from(*i))),
+            toml::Value::Float(_) => exact_decimal(written),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let help = match value.get_ref() {
+                toml::Value::String(s) if s.contains(',') => format!(
+                    "write the number without quotes and with a decimal point: {}",
+                    s.replace('.', "").replace(',', ".")
+                ),
+                toml::Value::String(_) => "write the number without quotes, e.g. 448.05".into(),
+                _ => "write a plain decimal number, e.g. 448.05".into(),
+            };
+            self.report(
+                Code::NotANumber,
+                span,
+                field,
+                format!("`{field}` must be a number, found `{written}`"),
+                help,
+            );
+        }
+        parsed
+    }
+
+    fn choice<T>(
+        &mut self,
+        value: &Spanned<String>,
+        field: &str,
+        options: &[(&str, T)],
+    ) -> Option<T>
+    where
+        T: Copy,
+    {
+        if let Some((_, chosen)) = options.iter().find(|(name, _)| *name == value.get_ref()) {
+            return Some(*chosen);
+        }
+        let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+        let help = match nearest(value.get_ref(), names.iter().copied()) {
+            Some(near) => format!("did you mean \"{near}\"? Allowed: {}", quoted(&names)),
+            None => format!("use one of {}", quoted(&names)),
+        };
+        self.report(
+            Code::BadValue,
+            value.span(),
+            field,
+            format!("`{field}` cannot be \"{}\"", value.get_ref()),
+            help,
+        );
+        None
+    }
+
+    fn rule<T: Copy>(
+        &mut self,
+        raw: &RawRule,
+        field: &str,
+        options: &[(&str, T)],
+    ) -> Option<Rule<T>> {
+        let action = self.choice(&raw.rule, &format!("{field}.rule"), options)?;
+        Some(Rule {
+            action,
+            source: raw.source.clone(),
+        })
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Parses a decimal exactly as TOML writes it: underscores between digits, an optional
+/// sign, an optional exponent.
+fn exact_decimal(written: &str) -> Option<Decimal> {
+    let cleaned = written.replace('_', "");
+    let cleaned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
+    if cleaned.contains(['e', 'E']) {
+        Decimal::from_scientific(cleaned).ok()
+    } else {
+        Decimal::from_str_exact(cleaned).ok()
+    }
+}
+
+/// Validates a scoring model file. Anchors that depend on a price line (`min`, `max`) are
+/// checked against each line by [`tender`].
+pub fn model(
+    sources: &Sources,
+    file: FileId,
+    raw: &RawModel,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ScoringModel> {
+    let mut check = Checker::new(sources, file, diagnostics);
+    let methods: Vec<(&str, ())> = METHODS.iter().map(|m| (*m, ())).collect();
+    check.choice(&raw.method, "method", &methods);
+    let decimals = check.number(&raw.points.decimals, "points.decimals");
+    let decimals = decimals.and_then(|d| {
+        let whole = u32::try_from(d.normalize().mantissa())
+            .ok()
+            .filter(|n| d.normalize().scale() == 0 && *n <= 10);
+        if whole.is_none() {
+            check.report(
+                Code::BadModel,
+                raw.points.decimals.span(),
+                "points.decimals",
+                format!("`points.decimals` must be a whole number from 0 to 10, found {d}"),
+                "give the number of decimals the published model rounds points to, e.g. 2".into(),
+            );
+        }
+        whole
+    });
+    let modes: Vec<(&str, RoundingMode)> = RoundingMode::NAMES
+        .iter()
+        .filter_map(|n| Some((*n, RoundingMode::parse(n)?)))
+        .collect();
+    let mode = check.choice(&raw.points.rounding, "points.rounding", &modes);
+
+    let mut anchors = Vec::new();
+    for (i, raw_anchor) in raw.anchors.get_ref().iter().enumerate() {
+        let field = format!("anchors[{i}].price");
+        let price = match raw_anchor.price.get_ref() {
+            toml::Value::String(s) if s == "min" => Some(AnchorPrice::Min),
+            toml::Value::String(s) if s == "max" => Some(AnchorPrice::Max),
+            toml::Value::String(s) => {
+                check.report(Code::BadModel, raw_anchor.price.span(), &field,
+                    format!("anchor price \"{s}\" is neither \"min\", \"max\" nor an amount"),
+                    "write \"min\" or \"max\" for the ends of the price line's band, or an amount such as 400".into());
+                None
+            }
+            _ => check.number(&raw_anchor.price, &field).and_then(|amount| {
+                if amount.is_sign_negative() {
+                    check.report(
+                        Code::BadModel,
+                        raw_anchor.price.span(),
+                        &field,
+                        format!("anchor price {amount} is negative"),
+                        "give an amount of 0 or more".into(),
+                    );
+                    None
+                } else {
+                    Some(AnchorPrice::Fixed(Money(amount)))
+                }
+            }),
+        };
+        let points = check.number(&raw_anchor.points, &format!("anchors[{i}].points"));
+        if let (Some(price), Some(points)) = (price, points) {
+            anchors.push(Anchor {
+                price,
+                points: Points(points),
+            });
+        }
+    }
+    if raw.anchors.get_ref().len() < 2 {
+        check.report(Code::BadModel, raw.anchors.span(), "anchors",
+            format!("a linear model needs at least 2 anchors, found {}", raw.anchors.get_ref().len()),
+            "add [[anchors]] tables, e.g. price = \"min\", points = 8 and price = \"max\", points = 0".into());
+    }
+    for pair in anchors.windows(2) {
+        if pair[1].points > pair[0].points {
+            check.report(Code::BadModel, raw.anchors.span(), "anchors",
+                format!("anchor at {} gives more points ({}) than the cheaper anchor at {} ({}): a lower price would earn fewer points",
+                    pair[1].price, pair[1].points, pair[0].price, pair[0].points),
+                "list the anchors from the lowest price to the highest, with points that never rise".into());
+        }
+    }
+    if !check.clean() {
+        return None;
+    }
+    Some(ScoringModel {
+        name: raw.name.get_ref().clone(),
+        title: raw.title.clone(),
+        source: raw.source.clone(),
+        anchors,
+        rounding: Rounding {
+            decimals: decimals?,
+            mode: mode?,
+        },
+    })
+}
+
+/// Where a model's anchors live, to point at them when a price line does not fit them.
+pub struct ModelSite<'a> {
+    pub file: FileId,
+    pub raw: &'a RawModel,
+}
+
+/// Validates a tender definition against its (already validated) scoring model.
+pub fn tender(
+    sources: &Sources,
+    file: FileId,
+    raw: &RawTender,
+    model: ScoringModel,
+    model_site: ModelSite<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Tender> {
+    let mut check = Checker::new(sources, file, diagnostics);
+    let scale_min = check.number(&raw.scale.min, "scale.min");
+    let scale_max = check.number(&raw.scale.max, "scale.max");
+    if let (Some(min), Some(max)) = (scale_min, scale_max)
+        && min >= max
+    {
+        check.report(
+            Code::BadValue,
+            raw.scale.max.span(),
+            "scale.max",
+            format!("the point scale's maximum ({max}) must be above its minimum ({min})"),
+            "give the scale the evaluators score on, e.g. min = 0 and max = 10".into(),
+        );
+    }
+
+    let price_rules = price_rules(&mut check, raw);
+    let declared_reservation = check.rule(
+        &raw.conformity.declared_reservation,
+        "conformity.declared_reservation",
+        &[("reject", ())],
+    );
+    let criteria = criteria(&mut check, &raw.criteria);
+
+    let mut model_problems = Vec::new();
+    if let Some(criteria) = &criteria {
+        for criterion in criteria {
+            if let CriterionKind::Price(line) = &criterion.kind {
+                model_problems.extend(anchor_order(&model, line, &criterion.id));
+            }
+        }
+    }
+    for message in model_problems {
+        check.diagnostics.push(
+            Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.span(), "anchors").says(
+                message,
+                "make the anchors' prices strictly increase on every price line that uses this model",
+            ),
+        );
+    }
+    if !check.clean() {
+        return None;
+    }
+    Some(Tender {
+        id: raw.id.get_ref().clone(),
+        title: raw.title.get_ref().clone(),
+        authority: raw.authority.get_ref().clone(),
+        currency: raw.currency.get_ref().clone(),
+        deadline: raw.deadline.get_ref().to_string(),
+        scale: Scale {
+            min: Points(scale_min?),
+            max: Points(scale_max?),
+        },
+        criteria: criteria?,
+        price_rules: price_rules?,
+        conformity: Conformity {
+            declared_reservation: declared_reservation?,
+        },
+        model,
+    })
+}
+
+fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
+    let rules = &raw.prices;
+    let mut whole: Vec<(&str, Option<RoundingMode>)> = RoundingMode::NAMES
+        .iter()
+        .map(|n| (*n, RoundingMode::parse(n)))
+        .collect();
+    whole.push(("none", None));
+    let whole_kroner = check.rule(&rules.whole_kroner, "prices.whole_kroner", &whole);
+    let below_min = check.rule(
+        &rules.below_min,
+        "prices.below_min",
+        &[("raise", OutOfBand::Clamp), ("reject", OutOfBand::Reject)],
+    );
+    let above_max = check.rule(
+        &rules.above_max,
+        "prices.above_max",
+        &[("lower", OutOfBand::Clamp), ("reject", OutOfBand::Reject)],
+    );
+    let missing = check.rule(
+        &rules.missing,
+        "prices.missing",
+        &[("max", MissingPrice::Max), ("reject", MissingPrice::Reject)],
+    );
+    Some(PriceRules {
+        whole_kroner: whole_kroner?,
+        below_min: below_min?,
+        above_max: above_max?,
+        missing: missing?,
+    })
+}
+
+/// Problems of a model's anchors on one price line: their prices must strictly increase.
+fn anchor_order(model: &ScoringModel, line: &PriceLine, id: &CriterionId) -> Vec<String> {
+    model
+        .anchors
+        .windows(2)
+        .filter(|pair| pair[0].price.on(line) >= pair[1].price.on(line))
+        .map(|pair| {
+            format!(
+                "on price line `{id}` ({}–{}) the anchor at {} ({}) does not lie below the next anchor at {} ({})",
+                line.min, line.max, pair[0].price, pair[0].price.on(line), pair[1].price, pair[1].price.on(line)
+            )
+        })
+        .collect()
+}
+
+fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criterion>> {
+    let start = check.diagnostics.len();
+    if raw.is_empty() {
+        check.report(
+            Code::Shape,
+            0..0,
+            "criteria",
+            "the tender has no award criteria".into(),
+            "add [[criteria]] tables: quality criteria and price lines with their weights".into(),
+        );
+        return None;
+    }
+    // Ids first, so parents can be resolved whatever the order of the tables.
+    let mut index_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, c) in raw.iter().enumerate() {
+        let id = c.id.get_ref().as_str();
+        if let Some(first) = index_of.get(id) {
+            check.report(
+                Code::DuplicateId,
+                c.id.span(),
+                &format!("criteria[{id}].id"),
+                format!(
+                    "criterion id `{id}` is used twice (first by [[criteria]] table number {})",
+                    first + 1
+                ),
+                "give every criterion its own id".into(),
+            );
+        } else if id.is_empty() {
+            check.report(
+                Code::BadValue,
+                c.id.span(),
+                "criteria.id",
+                "a criterion id cannot be empty".into(),
+                "give the criterion a short id such as \"indsats\"".into(),
+            );
+        } else {
+            index_of.insert(id, i);
+        }
+    }
+    let known: Vec<&str> = index_of.keys().copied().collect();
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(raw.len());
+    for c in raw {
+        let parent = c.parent.as_ref().and_then(|p| {
+            let found = index_of.get(p.get_ref().as_str()).copied();
+            if found.is_none() {
+                let help = match nearest(p.get_ref(), known.iter().copied()) {
+                    Some(near) => format!(
+                        "did you mean \"{near}\"? Known criteria: {}",
+                        known.join(", ")
+                    ),
+                    None => format!("name one of the tender's criteria: {}", known.join(", ")),
+                };
+                check.report(
+                    Code::BadParent,
+                    p.span(),
+                    &format!("criteria[{}].parent", c.id.get_ref()),
+                    format!("parent `{}` is not a criterion of this tender", p.get_ref()),
+                    help,
+                );
+            }
+            found
+        });
+        parents.push(parent);
+    }
+    for (i, c) in raw.iter().enumerate() {
+        if in_cycle(&parents, i) {
+            check.report(
+                Code::BadParent,
+                c.id.span(),
+                &format!("criteria[{}].parent", c.id.get_ref()),
+                format!(
+                    "criterion `{}` is its own ancestor: the parents form a cycle",
+                    c.id.get_ref()
+                ),
+                "make the parents form a tree: top-level criteria have no parent".into(),
+            );
+        }
+    }
+    let has_children: BTreeSet<usize> = parents.iter().flatten().copied().collect();
+
+    let mut weights = Vec::with_capacity(raw.len());
+    let mut kinds = Vec::with_capacity(raw.len());
+    for (i, c) in raw.iter().enumerate() {
+        let id = c.id.get_ref();
+        let weight = check.number(&c.weight, &format!("criteria[{id}].weight"));
+        if let Some(w) = weight
+            && w <= Decimal::ZERO
+        {
+            check.report(
+                Code::BadValue,
+                c.weight.span(),
+                &format!("criteria[{id}].weight"),
+                format!("weight {w} % must be above 0"),
+                "give the criterion a positive weight in percent, or remove it".into(),
+            );
+        }
+        weights.push(weight);
+        kinds.push(kind(check, c, has_children.contains(&i)));
+    }
+    weight_sums(check, raw, &parents, &weights);
+
+    if check.diagnostics.len() > start {
+        return None;
+    }
+    let mut criteria: Vec<Criterion> = raw
+        .iter()
+        .zip(parents.iter().zip(weights.iter().zip(kinds)))
+        .map(|(c, (parent, (weight, kind)))| Criterion {
+            id: CriterionId(c.id.get_ref().clone()),
+            name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
+            parent: *parent,
+            weight: Percent(weight.unwrap_or_default()),
+            share: Share::WHOLE,
+            source: c.source.clone(),
+            kind: kind.unwrap_or(CriterionKind::Group),
+        })
+        .collect();
+    for i in 0..criteria.len() {
+        let mut share = Share::WHOLE;
+        let mut path = vec![i];
+        let mut up = criteria[i].parent;
+        while let Some(p) = up {
+            path.push(p);
+            up = criteria[p].parent;
+        }
+        for node in path.iter().rev() {
+            share = share.of(criteria[*node].weight);
+        }
+        criteria[i].share = share;
+    }
+    Some(criteria)
+}
+
+fn in_cycle(parents: &[Option<usize>], start: usize) -> bool {
+    let mut current = parents[start];
+    for _ in 0..parents.len() {
+        match current {
+            Some(p) if p == start => return true,
+            Some(p) => current = parents[p],
+            None => return false,
+        }
+    }
+    // More steps than criteria without reaching the top: `start` leads into a cycle that
+    // it is not part of; that cycle's own members are reported.
+    false
+}
+
+fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option<CriterionKind> {
+    let id = c.id.get_ref();
+    let declared = c.kind.as_ref().and_then(|k| {
+        check.choice(
+            k,
+            &format!("criteria[{id}].kind"),
+            &[("quality", false), ("price", true)],
+        )
+    });
+    let is_price = declared.unwrap_or(false);
+    if has_children {
+        if let Some(k) = &c.kind {
+            check.report(
+                Code::BadPriceLine,
+                k.span(),
+                &format!("criteria[{id}].kind"),
+                format!(
+                    "criterion `{id}` has sub-criteria, so it cannot be a {} criterion itself",
+                    k.get_ref()
+                ),
+                "remove `kind` from this criterion: its points come from its sub-criteria".into(),
+            );
+        }
+        return Some(CriterionKind::Group);
+    }
+    if !is_price {
+        for (value, name) in [
+            (c.min.as_ref().map(|v| v.span()), "min"),
+            (c.max.as_ref().map(|v| v.span()), "max"),
+            (c.unit.as_ref().map(|v| v.span()), "unit"),
+        ] {
+            if let Some(span) = value {
+                check.report(
+                    Code::BadPriceLine,
+                    span,
+                    &format!("criteria[{id}].{name}"),
+                    format!("`{name}` belongs to a price line, but `{id}` is a quality criterion"),
+                    "add kind = \"price\" if this is a price line, or remove the field".into(),
+                );
+            }
+        }
+        return Some(CriterionKind::Quality);
+    }
+    let mut missing = |name: &str| {
+        check.report(
+            Code::BadPriceLine,
+            c.id.span(),
+            &format!("criteria[{id}].{name}"),
+            format!("price line `{id}` has no `{name}`"),
+            format!("add `{name} = ...` to the price line: unit, min and max are required"),
+        );
+    };
+    let unit = c.unit.as_ref().map(|u| u.get_ref().clone());
+    if unit.is_none() {
+        missing("unit");
+    }
+    if c.min.is_none() {
+        missing("min");
+    }
+    if c.max.is_none() {
+        missing("max");
+    }
+    let min = c
+        .min
+        .as_ref()
+        .and_then(|v| check.number(v, &format!("criteria[{id}].min")));
+    let max = c
+        .max
+        .as_ref()
+        .and_then(|v| check.number(v, &format!("criteria[{id}].max")));
+    if let (Some(min), Some(raw_min)) = (min, c.min.as_ref())
+        && min.is_sign_negative()
+    {
+        check.report(
+            Code::BadPriceLine,
+            raw_min.span(),
+            &format!("criteria[{id}].min"),
+            format!("minimum price {min} is negative"),
+            "give a minimum price of 0 or more".into(),
+        );
+    }
+    if let (Some(min), Some(max), Some(raw_max)) = (min, max, c.max.as_ref())
+        && min >= max
+    {
+        check.report(Code::BadPriceLine, raw_max.span(), &format!("criteria[{id}].max"),
+            format!("price line `{id}`: the minimum price ({min}) is not below the maximum price ({max})"),
+            "give the band as published, e.g. min = 370 and max = 430; the minimum must be below the maximum".into());
+    }
+    Some(CriterionKind::Price(PriceLine {
+        unit: unit?,
+        min: Money(min?),
+        max: Money(max?),
+    }))
+}
+
+fn weight_sums(
+    check: &mut Checker<'_>,
+    raw: &[RawCriterion],
+    parents: &[Option<usize>],
+    weights: &[Option<Decimal>],
+) {
+    let mut levels: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, parent) in parents.iter().enumerate() {
+        levels.entry(*parent).or_default().push(i);
+    }
+    for (parent, siblings) in levels {
+        let values: Option<Vec<Decimal>> = siblings.iter().map(|i| weights[*i]).collect();
+        let Some(values) = values else { continue };
+        let sum: Decimal = values.iter().sum();
+        if sum == Decimal::ONE_HUNDRED {
+            continue;
+        }
+        let terms: Vec<String> = values.iter().map(|v| v.normalize().to_string()).collect();
+        let level = match parent {
+            Some(p) => format!("under `{}`", raw[p].id.get_ref()),
+            None => "at the top level".to_string(),
+        };
+        let names: Vec<&str> = siblings
+            .iter()
+            .map(|i| raw[*i].id.get_ref().as_str())
+            .collect();
+        let first = &raw[siblings[0]];
+        check.report(Code::WeightSum, first.weight.span(), &format!("criteria[{}].weight", first.id.get_ref()),
+            format!("the weights of the criteria {level} ({}) sum to {} = {} %, not 100 %",
+                names.join(", "), terms.join(" + "), sum.normalize()),
+            "weights are a tree: the sub-criteria of one criterion share its weight and sum to 100 % among \
+             themselves (e.g. kvalitet 90 with indsats 65 + samarbejde 35 under it, and pris 10)".into());
+    }
+}
+
+/// Validates a bid against its tender.
+pub fn bid(
+    sources: &Sources,
+    file: FileId,
+    id: BidId,
+    raw: &RawBid,
+    tender: &Tender,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Bid> {
+    let mut check = Checker::new(sources, file, diagnostics);
+    let reservation = check.choice(
+        &raw.reservation,
+        "reservation",
+        &[("no", Reservation::No), ("yes", Reservation::Yes)],
+    );
+    let cvr = raw.cvr.get_ref();
+    if cvr.len() != 8 || !cvr.bytes().all(|b| b.is_ascii_digit()) {
+        check.report(
+            Code::BadValue,
+            raw.cvr.span(),
+            "cvr",
+            format!("CVR number \"{cvr}\" is not 8 digits"),
+            "write the bidder's CVR number as 8 digits in quotes, e.g. cvr = \"12345678\"".into(),
+        );
+    }
+    let price_lines: Vec<&str> = tender
+        .criteria
+        .iter()
+        .filter(|c| matches!(c.kind, CriterionKind::Price(_)))
+        .map(|c| c.id.0.as_str())
+        .collect();
+    let quality: Vec<&str> = tender
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+        .map(|c| c.id.0.as_str())
+        .collect();
+
+    let mut prices = BTreeMap::new();
+    for (key, value) in &raw.prices {
+        let field = format!("prices.{}", key.get_ref());
+        if !price_lines.contains(&key.get_ref().as_str()) {
+            let help = unknown_help(key.get_ref(), &price_lines, "price lines");
+            check.report(
+                Code::UnknownPriceLine,
+                key.span(),
+                &field,
+                format!("the tender has no price line `{}`", key.get_ref()),
+                help,
+            );
+            continue;
+        }
+        if let Some(amount) = check.number(value, &field) {
+            if amount.is_sign_negative() {
+                check.report(
+                    Code::NegativePrice,
+                    value.span(),
+                    &field,
+                    format!("price {amount} is negative"),
+                    "write the price as given in the bid; a price cannot be below 0".into(),
+                );
+            } else {
+                prices.insert(CriterionId(key.get_ref().clone()), Money(amount));
+            }
+        }
+    }
+    let mut points = BTreeMap::new();
+    for (key, value) in &raw.points {
+        let field = format!("points.{}", key.get_ref());
+        if !quality.contains(&key.get_ref().as_str()) {
+            let help = unknown_help(key.get_ref(), &quality, "quality criteria");
+            check.report(
+                Code::UnknownCriterion,
+                key.span(),
+                &field,
+                format!("the tender has no quality criterion `{}`", key.get_ref()),
+                help,
+            );
+            continue;
+        }
+        if let Some(p) = check.number(value, &field) {
+            if p < tender.scale.min.0 || p > tender.scale.max.0 {
+                check.report(
+                    Code::PointsOutOfScale,
+                    value.span(),
+                    &field,
+                    format!(
+                        "{p} points is outside the scale {}–{}",
+                        tender.scale.min, tender.scale.max
+                    ),
+                    format!(
+                        "give the evaluators' points on the tender's scale, from {} to {}",
+                        tender.scale.min, tender.scale.max
+                    ),
+                );
+            } else {
+                points.insert(CriterionId(key.get_ref().clone()), Points(p));
+            }
+        }
+    }
+    // A bid that declares a reservation is not read, so it has no points (Bilag C.1 pkt. 1.2).
+    if reservation == Some(Reservation::No) {
+        for criterion in &quality {
+            if !raw.points.keys().any(|k| k.get_ref() == criterion) {
+                check.report(
+                    Code::MissingPoints,
+                    raw.bidder.span(),
+                    &format!("points.{criterion}"),
+                    format!("bid has no points for quality criterion `{criterion}`"),
+                    format!("add `{criterion} = ...` under [points] with the evaluators' points"),
+                );
+            }
+        }
+    }
+    if !check.clean() {
+        return None;
+    }
+    Some(Bid {
+        file: format!("bids/{id}.toml"),
+        id,
+        bidder: raw.bidder.get_ref().clone(),
+        cvr: cvr.clone(),
+        submitted: raw.submitted.get_ref().to_string(),
+        reservation: reservation?,
+        prices,
+        points,
+    })
+}
+
+fn unknown_help(wrong: &str, known: &[&str], what: &str) -> String {
+    match nearest(wrong, known.iter().copied()) {
+        Some(near) => format!(
+            "did you mean `{near}`? The tender's {what}: {}",
+            known.join(", ")
+        ),
+        None => format!("use one of the tender's {what}: {}", known.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn exact_decimal_reads_the_digits_as_written() {
+        assert_eq!(exact_decimal("448.05"), Decimal::from_str("448.05").ok());
+        assert_eq!(exact_decimal("1_150"), Decimal::from_str("1150").ok());
+        assert_eq!(exact_decimal("+3.5"), Decimal::from_str("3.5").ok());
+        assert_eq!(exact_decimal("4.4805e2"), Decimal::from_str("448.05").ok());
+        assert_eq!(exact_decimal("nan"), None);
+        assert_eq!(exact_decimal("inf"), None);
+    }
+}

@@ -57,3 +57,53 @@ pub fn rank(scores: Vec<BidScore>) -> Vec<Ranked> {
 fn by_name(a: &BidScore, b: &BidScore) -> Ordering {
     a.bidder.cmp(&b.bidder).then_with(|| a.bid.cmp(&b.bid))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixture::{bid, reference_tender};
+    use crate::score::score_bid;
+
+    fn ranks(ranked: &[Ranked]) -> Vec<(String, Option<u32>)> {
+        ranked
+            .iter()
+            .map(|r| (r.score.bid.0.clone(), r.rank))
+            .collect()
+    }
+
+    #[test]
+    fn equal_totals_share_a_rank_and_the_next_rank_is_skipped() {
+        let tender = reference_tender();
+        // b and c: price points 6 + 4 and 4 + 6 → equal totals; a is better on quality.
+        let bids = [
+            bid("c", Some("400"), Some("1150"), "7", "7"),
+            bid("b", Some("385"), Some("1200"), "7", "7"),
+            bid("a", Some("400"), Some("1150"), "9", "9"),
+            bid("d", Some("430"), Some("1300"), "5", "5"),
+        ];
+        let ranked = rank(bids.iter().map(|b| score_bid(&tender, b)).collect());
+        assert_eq!(
+            ranks(&ranked),
+            [
+                ("a".into(), Some(1)),
+                ("b".into(), Some(2)),
+                ("c".into(), Some(2)),
+                ("d".into(), Some(4))
+            ]
+        );
+        assert_eq!(ranked[1].tied_with, [BidId("c".into())]);
+        assert!(ranked[0].tied_with.is_empty());
+    }
+
+    #[test]
+    fn bids_set_aside_come_last_without_a_rank() {
+        let tender = reference_tender();
+        let mut rejected = bid("a", Some("400"), Some("1150"), "9", "9");
+        rejected.reservation = crate::domain::Reservation::Yes;
+        let ranked = rank(vec![
+            score_bid(&tender, &rejected),
+            score_bid(&tender, &bid("b", Some("400"), Some("1150"), "1", "1")),
+        ]);
+        assert_eq!(ranks(&ranked), [("b".into(), Some(1)), ("a".into(), None)]);
+    }
+}

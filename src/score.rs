@@ -390,3 +390,195 @@ pub fn total_bounds(tender: &Tender) -> (Points, Points) {
     }
     (low, high)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixture::{bid, d, reference_tender};
+    use crate::domain::{MissingPrice, OutOfBand};
+
+    fn price_of<'a>(score: &'a BidScore, line: &str) -> &'a PriceEvaluation {
+        match &score.outcome {
+            Outcome::Scored { prices, .. } => {
+                prices.iter().find(|p| p.line.0 == line).expect("line")
+            }
+            Outcome::Rejected(r) => panic!("unexpectedly rejected: {r:?}"),
+        }
+    }
+
+    fn rules(price: &PriceEvaluation) -> Vec<&'static str> {
+        price.adjustments.iter().map(|a| a.rule).collect()
+    }
+
+    #[test]
+    fn ore_rounded_up_then_lowered_to_the_maximum_earns_zero() {
+        // 448.05 → 449 (øre always up) → 430 (above the maximum 430) → 0 points.
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("448.05"), Some("1150"), "7", "8"),
+        );
+        let spor1 = price_of(&score, "spor1");
+        assert_eq!(rules(spor1), ["whole-kroner", "lower-to-maximum"]);
+        assert_eq!(spor1.adjustments[0].to, Money(d("449")));
+        assert_eq!(spor1.evaluated, Money(d("430")));
+        assert_eq!(spor1.points.0.to_string(), "0.00");
+    }
+
+    #[test]
+    fn ore_rounded_up_onto_the_minimum_earns_eight() {
+        // 369.10 → 370 (øre up) = the minimum, so nothing to raise → 8 points.
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("369.10"), Some("1150"), "7", "8"),
+        );
+        let spor1 = price_of(&score, "spor1");
+        assert_eq!(rules(spor1), ["whole-kroner"]);
+        assert_eq!(spor1.evaluated, Money(d("370")));
+        assert_eq!(spor1.points.0.to_string(), "8.00");
+    }
+
+    #[test]
+    fn below_the_minimum_is_raised_and_earns_eight() {
+        // 1099 < 1100 → raised to 1100 → 8 points.
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("400"), Some("1099"), "7", "8"),
+        );
+        let spor2 = price_of(&score, "spor2");
+        assert_eq!(rules(spor2), ["raise-to-minimum"]);
+        assert_eq!(spor2.points.0.to_string(), "8.00");
+    }
+
+    #[test]
+    fn prices_inside_the_band_interpolate() {
+        // spor1: 8 − (400 − 370) × 8 / 60 = 8 − 4 = 4.00
+        // spor2: 8 − (1150 − 1100) × 8 / 200 = 8 − 2 = 6.00
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("400"), Some("1150"), "7", "8"),
+        );
+        assert_eq!(price_of(&score, "spor1").points.0.to_string(), "4.00");
+        assert_eq!(price_of(&score, "spor2").points.0.to_string(), "6.00");
+        assert!(price_of(&score, "spor1").adjustments.is_empty());
+    }
+
+    #[test]
+    fn points_are_rounded_half_up_to_two_decimals() {
+        // 371: 8 − 1 × 8 / 60 = 7.8666… → 7.87
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("371"), Some("1150"), "7", "8"),
+        );
+        let spor1 = price_of(&score, "spor1");
+        assert!(
+            spor1
+                .interpolation
+                .exact
+                .to_string()
+                .starts_with("7.8666666")
+        );
+        assert_eq!(spor1.points.0.to_string(), "7.87");
+    }
+
+    #[test]
+    fn a_missing_price_is_set_to_the_maximum_and_earns_zero() {
+        let score = score_bid(&reference_tender(), &bid("a", Some("400"), None, "7", "8"));
+        let spor2 = price_of(&score, "spor2");
+        assert_eq!(spor2.submitted, None);
+        assert_eq!(rules(spor2), ["missing-price-set-to-maximum"]);
+        assert_eq!(spor2.evaluated, Money(d("1300")));
+        assert_eq!(spor2.points.0.to_string(), "0.00");
+    }
+
+    #[test]
+    fn the_total_weighs_every_leaf_by_its_path() {
+        // 0.9 × 0.65 × 7 + 0.9 × 0.35 × 8 + 0.1 × 0.5 × 4 + 0.1 × 0.5 × 6
+        // = 4.095 + 2.52 + 0.2 + 0.3 = 7.115
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("400"), Some("1150"), "7", "8"),
+        );
+        assert_eq!(score.total(), Some(Points(d("7.115"))));
+        let Outcome::Scored { criteria, .. } = &score.outcome else {
+            panic!()
+        };
+        // Kvalitet: 0.65 × 7 + 0.35 × 8 = 7.35 points, 0.9 × 7.35 = 6.615 weighted.
+        let kvalitet = criteria
+            .iter()
+            .find(|c| c.criterion.0 == "kvalitet")
+            .unwrap();
+        assert_eq!(
+            (kvalitet.points.0, kvalitet.weighted.0),
+            (d("7.35"), d("6.615"))
+        );
+    }
+
+    #[test]
+    fn reject_policies_reject_instead_of_correcting() {
+        let mut tender = reference_tender();
+        tender.price_rules.below_min.action = OutOfBand::Reject;
+        tender.price_rules.above_max.action = OutOfBand::Reject;
+        tender.price_rules.missing.action = MissingPrice::Reject;
+        let below = score_bid(&tender, &bid("a", Some("365"), Some("1150"), "7", "8"));
+        let above = score_bid(&tender, &bid("b", Some("400"), Some("1301"), "7", "8"));
+        let missing = score_bid(&tender, &bid("c", None, Some("1150"), "7", "8"));
+        let rule_of = |s: &BidScore| match &s.outcome {
+            Outcome::Rejected(r) => r.iter().map(|r| r.rule).collect::<Vec<_>>(),
+            Outcome::Scored { .. } => Vec::new(),
+        };
+        assert_eq!(rule_of(&below), ["price-below-minimum"]);
+        assert_eq!(rule_of(&above), ["price-above-maximum"]);
+        assert_eq!(rule_of(&missing), ["missing-price"]);
+        // 369.10 rounds up to 370, inside the band: not rejected even under "reject".
+        let rounded_in = score_bid(&tender, &bid("d", Some("369.10"), Some("1150"), "7", "8"));
+        assert!(rounded_in.total().is_some());
+    }
+
+    #[test]
+    fn a_declared_reservation_rejects_the_bid() {
+        let mut b = bid("a", Some("400"), Some("1150"), "7", "8");
+        b.reservation = crate::domain::Reservation::Yes;
+        let score = score_bid(&reference_tender(), &b);
+        assert!(
+            matches!(&score.outcome, Outcome::Rejected(r) if r[0].rule == "declared-reservation")
+        );
+        assert_eq!(score.total(), None);
+    }
+
+    #[test]
+    fn total_bounds_put_every_leaf_at_its_ends() {
+        // max: 0.9 × 10 + 0.1 × 8 = 9.8; min: 0
+        let (low, high) = total_bounds(&reference_tender());
+        assert_eq!((low.0, high.0.normalize()), (d("0"), d("9.8")));
+    }
+
+    #[test]
+    fn three_anchor_models_interpolate_per_segment() {
+        // Anchors 370 → 10, 400 → 8, 430 → 0. 385: 10 + 15 × (8 − 10) / 30 = 9.
+        // 415: 8 + 15 × (0 − 8) / 30 = 4. Below 370 and above 430 the points stay flat.
+        let mut tender = reference_tender();
+        tender.model.anchors = vec![
+            crate::domain::Anchor {
+                price: crate::domain::AnchorPrice::Min,
+                points: Points(d("10")),
+            },
+            crate::domain::Anchor {
+                price: crate::domain::AnchorPrice::Fixed(Money(d("400"))),
+                points: Points(d("8")),
+            },
+            crate::domain::Anchor {
+                price: crate::domain::AnchorPrice::Max,
+                points: Points(d("0")),
+            },
+        ];
+        let crate::domain::CriterionKind::Price(line) = tender.criteria[4].kind.clone() else {
+            panic!()
+        };
+        let at = |p: &str| interpolate(&tender.model, &line, Money(d(p))).exact;
+        assert_eq!(at("385"), d("9"));
+        assert_eq!(at("415"), d("4"));
+        assert_eq!(at("400"), d("8"));
+        assert_eq!(at("300"), d("10"));
+        assert_eq!(at("500"), d("0"));
+    }
+}

@@ -1,8 +1,9 @@
 //! CSV that Danish Excel opens as it is: UTF-8 with a byte-order mark, semicolons, decimal
-//! commas. One row per bid in ranking order; per leaf criterion its points and weighted
+//! commas. One row per bid in ranking order, the rank a plain number (empty for a bid set
+//! aside) with the bids it ties with in `tied_with`; per leaf criterion its points and weighted
 //! points; per price line the submitted and evaluated price and the adjustments in words.
 
-use super::{Evaluation, adjustment_text, leaf_columns, rank_cell, status, total_cells};
+use super::{Evaluation, adjustment_text, leaf_columns, status, total_cells};
 use crate::domain::CriterionKind;
 use crate::score::Outcome;
 use crate::units::decimal_comma;
@@ -13,6 +14,7 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
     let leaves = leaf_columns(&evaluation.tender);
     let mut header = vec![
         "rank".to_string(),
+        "tied_with".into(),
         "bidder".into(),
         "bid".into(),
         "status".into(),
@@ -38,8 +40,11 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
         .iter()
         .zip(total_cells(&evaluation.ranking))
     {
+        // A plain number, so a spreadsheet can sort on it; ties are named in `tied_with`.
+        let tied_with: Vec<&str> = entry.tied_with.iter().map(|id| id.0.as_str()).collect();
         let mut row = vec![
-            rank_cell(entry),
+            entry.rank.map(|r| r.to_string()).unwrap_or_default(),
+            tied_with.join(" "),
             entry.score.bidder.clone(),
             entry.score.bid.0.clone(),
             status(entry).into(),

@@ -1,0 +1,6 @@
+//! The one integration-test binary: runs `tenderscore` as a user would.
+
+mod bad_input;
+mod fixture;
+mod properties;
+mod score;

@@ -1,0 +1,150 @@
+//! Property tests of the invariants, on the reference tender loaded from its files.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use tenderscore::domain::{Bid, CriterionId, Tender};
+use tenderscore::load::{ModelSearch, load};
+use tenderscore::rank::rank;
+use tenderscore::score::{interpolate, score_bid, total_bounds};
+use tenderscore::units::{Money, Points};
+
+use crate::fixture::{REFERENCE, repo};
+
+fn reference() -> &'static (Tender, Vec<Bid>) {
+    static LOADED: OnceLock<(Tender, Vec<Bid>)> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let loaded = load(&repo().join(Path::new(REFERENCE)), &ModelSearch::default())
+            .expect("reference tender is valid");
+        (loaded.tender, loaded.bids)
+    })
+}
+
+/// A price in øre from 0 to 2 000 kr., as a decimal with two places.
+fn price() -> impl Strategy<Value = Decimal> {
+    (0i64..=200_000).prop_map(|ore| Decimal::new(ore, 2))
+}
+
+fn line_price_points(tender: &Tender, line: &str, price: Decimal) -> Points {
+    let mut bid = reference().1[0].clone();
+    bid.reservation = tenderscore::domain::Reservation::No;
+    bid.prices.insert(CriterionId(line.into()), Money(price));
+    let score = score_bid(tender, &bid);
+    match score.outcome {
+        tenderscore::score::Outcome::Scored { prices, .. } => {
+            prices.iter().find(|p| p.line.0 == line).unwrap().points
+        }
+        tenderscore::score::Outcome::Rejected(r) => panic!("rejected: {r:?}"),
+    }
+}
+
+fn bid_strategy() -> impl Strategy<Value = Bid> {
+    (
+        proptest::option::of(price()),
+        proptest::option::of(price()),
+        0i64..=100,
+        0i64..=100,
+        "[a-z]{1,8}",
+    )
+        .prop_map(|(spor1, spor2, indsats, samarbejde, id)| {
+            let mut bid = reference().1[0].clone();
+            bid.id = tenderscore::domain::BidId(id.clone());
+            bid.bidder = id;
+            bid.reservation = tenderscore::domain::Reservation::No;
+            bid.prices.clear();
+            for (line, p) in [("spor1", spor1), ("spor2", spor2)] {
+                if let Some(p) = p {
+                    bid.prices.insert(CriterionId(line.into()), Money(p));
+                }
+            }
+            // Quality points from 0 to 10 in steps of 0.1.
+            bid.points.insert(
+                CriterionId("indsats".into()),
+                Points(Decimal::new(indsats, 1)),
+            );
+            bid.points.insert(
+                CriterionId("samarbejde".into()),
+                Points(Decimal::new(samarbejde, 1)),
+            );
+            bid
+        })
+}
+
+proptest! {
+    #[test]
+    fn a_lower_price_never_earns_fewer_points(a in price(), b in price(), line in prop_oneof![Just("spor1"), Just("spor2")]) {
+        let tender = &reference().0;
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(line_price_points(tender, line, low) >= line_price_points(tender, line, high));
+    }
+
+    #[test]
+    fn interpolation_stays_between_the_anchor_points(p in price()) {
+        let tender = &reference().0;
+        let line = match &tender.criterion("spor1").unwrap().kind {
+            tenderscore::domain::CriterionKind::Price(line) => line.clone(),
+            _ => unreachable!(),
+        };
+        let exact = interpolate(&tender.model, &line, Money(p)).exact;
+        prop_assert!(exact >= Decimal::ZERO && exact <= Decimal::from(8));
+    }
+
+    #[test]
+    fn every_total_lies_within_the_bounds(bid in bid_strategy()) {
+        let tender = &reference().0;
+        let (low, high) = total_bounds(tender);
+        let total = score_bid(tender, &bid).total().expect("compliant bid is scored");
+        prop_assert!(low <= total && total <= high, "{} not in {}..{}", total, low, high);
+    }
+
+    #[test]
+    fn the_order_of_the_bids_changes_nothing(bids in proptest::collection::vec(bid_strategy(), 1..12), seed in any::<u64>()) {
+        let tender = &reference().0;
+        // Distinct ids, as distinct file names guarantee.
+        let mut bids = bids;
+        for (i, bid) in bids.iter_mut().enumerate() {
+            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+        }
+        let forward = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
+        let mut shuffled = bids.clone();
+        // A deterministic shuffle driven by the seed.
+        let n = shuffled.len();
+        for i in (1..n).rev() {
+            let j = (seed.rotate_left(i as u32) as usize) % (i + 1);
+            shuffled.swap(i, j);
+        }
+        let reordered = rank(shuffled.iter().map(|b| score_bid(tender, b)).collect());
+        prop_assert_eq!(forward, reordered);
+    }
+
+    #[test]
+    fn a_rejected_bid_leaves_the_others_unchanged(bids in proptest::collection::vec(bid_strategy(), 1..8), extra in bid_strategy()) {
+        let tender = &reference().0;
+        let mut bids = bids;
+        for (i, bid) in bids.iter_mut().enumerate() {
+            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+        }
+        let without = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
+        let mut rejected = extra;
+        rejected.id = tenderscore::domain::BidId("rejected".into());
+        rejected.reservation = tenderscore::domain::Reservation::Yes;
+        bids.push(rejected);
+        let with = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
+        prop_assert_eq!(&with[..without.len()], &without[..]);
+        prop_assert_eq!(with.last().unwrap().rank, None);
+    }
+}
+
+#[test]
+fn exact_decimals_survive_the_file() {
+    // 448.05 is not representable in binary; the bid file's text must come through exactly.
+    let (_, bids) = reference();
+    let job = bids.iter().find(|b| b.id.0 == "job-og-trivsel").unwrap();
+    assert_eq!(
+        job.prices[&CriterionId("spor1".into())],
+        Money(Decimal::from_str("448.05").unwrap())
+    );
+}

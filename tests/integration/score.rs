@@ -1,0 +1,262 @@
+//! `score` and `check` on the reference tender, in every format.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::fixture::{Fixture, REFERENCE, repo, stderr, stdout};
+
+fn score(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("tenderscore")
+        .expect("binary")
+        .current_dir(repo())
+        .args(["score", REFERENCE])
+        .args(args)
+        .assert()
+}
+
+fn json_report() -> Value {
+    let out = score(&["--format", "json"]).success();
+    serde_json::from_str(&stdout(&out)).expect("valid JSON")
+}
+
+fn bid<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == id)
+        .expect("bid in report")
+}
+
+fn price<'a>(bid: &'a Value, line: &str) -> &'a Value {
+    bid["prices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["line"] == line)
+        .expect("price line")
+}
+
+/// The reference tender's totals, by hand. Shares: indsats 0.9 × 0.65 = 0.585,
+/// samarbejde 0.9 × 0.35 = 0.315, spor1 and spor2 0.1 × 0.5 = 0.05.
+/// Price points: spor1 8 − (p − 370) × 8/60, spor2 8 − (p − 1100) × 8/200.
+#[test]
+fn json_totals_and_ranks_match_hand_arithmetic() {
+    let report = json_report();
+    let expected = [
+        // kompas: spor1 372.50 → 373 → 7.60; spor2 1350 → 1300 → 0.
+        // 0.585 × 9 + 0.315 × 8 + 0.05 × 7.60 = 5.265 + 2.52 + 0.38 = 8.165
+        ("kompas", Some(1u64), Some("8.165")),
+        // trin-for-trin: spor1 371 → 7.8666… → 7.87; spor2 missing → 1300 → 0.
+        // 0.585 × 8 + 0.315 × 6 + 0.05 × 7.87 = 4.68 + 1.89 + 0.3935 = 6.9635
+        ("trin-for-trin", Some(2), Some("6.9635")),
+        // job-og-trivsel: spor1 448.05 → 449 → 430 → 0; spor2 1150 → 6.
+        // 0.585 × 7 + 0.315 × 8 + 0.05 × 6 = 4.095 + 2.52 + 0.3 = 6.915
+        ("job-og-trivsel", Some(3), Some("6.915")),
+        // faelles-fodfaeste: spor1 400 → 4, spor2 1150 → 6; ny-start: 385 → 6, 1200 → 4.
+        // Both: 0.585 × 7 + 0.315 × 7 + 0.05 × (4 + 6) = 6.3 + 0.5 = 6.8, a tie.
+        ("faelles-fodfaeste", Some(4), Some("6.8")),
+        ("ny-start", Some(4), Some("6.8")),
+        // vejen-frem: spor1 369.10 → 370 → 8; spor2 1099 → 1100 → 8.
+        // 0.585 × 6 + 0.315 × 7 + 0.05 × 8 + 0.05 × 8 = 3.51 + 2.205 + 0.8 = 6.515
+        ("vejen-frem", Some(6), Some("6.515")),
+        // brobyggerne declares a reservation: rejected, no rank, no total.
+        ("brobyggerne", None, None),
+    ];
+    let bids = report["bids"].as_array().unwrap();
+    assert_eq!(bids.len(), expected.len());
+    for (entry, (id, rank, total)) in bids.iter().zip(expected) {
+        assert_eq!(entry["bid"], id);
+        assert_eq!(entry["rank"].as_u64(), rank, "rank of {id}");
+        assert_eq!(entry["total"].as_str(), total, "total of {id}");
+    }
+    assert_eq!(
+        bid(&report, "ny-start")["tied_with"],
+        serde_json::json!(["faelles-fodfaeste"])
+    );
+    assert_eq!(bid(&report, "brobyggerne")["status"], "rejected");
+    assert_eq!(
+        bid(&report, "brobyggerne")["rejections"][0]["rule"],
+        "declared-reservation"
+    );
+    // 0.9 × 10 + 0.1 × 8 = 9.8 at the best; 0 at the worst.
+    assert_eq!(
+        report["tender"]["total_bounds"],
+        serde_json::json!({"min": "0", "max": "9.8"})
+    );
+}
+
+#[test]
+fn json_explains_each_price_line() {
+    let report = json_report();
+    let job = price(bid(&report, "job-og-trivsel"), "spor1");
+    assert_eq!(job["submitted"], "448.05");
+    assert_eq!(job["evaluated"], "430");
+    assert_eq!(job["points"], "0.00");
+    let rules: Vec<&str> = job["adjustments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["whole-kroner", "lower-to-maximum"]);
+    assert_eq!(job["adjustments"][0]["to"], "449");
+    assert_eq!(job["adjustments"][0]["source"], "Bilag B pkt. 1.2.1");
+
+    let missing = price(bid(&report, "trin-for-trin"), "spor2");
+    assert_eq!(missing["submitted"], Value::Null);
+    assert_eq!(missing["evaluated"], "1300");
+    assert_eq!(
+        missing["adjustments"][0]["rule"],
+        "missing-price-set-to-maximum"
+    );
+
+    let rounded = price(bid(&report, "trin-for-trin"), "spor1");
+    // 8 + (371 − 370) × (0 − 8) / (430 − 370) = 8 − 8/60 = 7.8666…, rounded half-up: 7.87
+    assert_eq!(rounded["points"], "7.87");
+    assert_eq!(
+        rounded["interpolation"]["lower"],
+        serde_json::json!({"price": "370", "points": "8"})
+    );
+    assert_eq!(
+        rounded["interpolation"]["upper"],
+        serde_json::json!({"price": "430", "points": "0"})
+    );
+    assert!(
+        rounded["interpolation"]["exact"]
+            .as_str()
+            .unwrap()
+            .starts_with("7.866666")
+    );
+
+    // Weighted points per criterion: kompas indsats 9 × 0.585 = 5.265.
+    let kompas = bid(&report, "kompas");
+    let indsats = kompas["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "indsats")
+        .unwrap();
+    assert_eq!(
+        (indsats["points"].as_str(), indsats["weighted"].as_str()),
+        (Some("9"), Some("5.265"))
+    );
+}
+
+#[test]
+fn table_shows_the_ranking_ties_and_every_adjustment() {
+    let out = stdout(&score(&[]).success());
+    insta::assert_snapshot!("reference_table", out);
+}
+
+#[test]
+fn markdown_report_for_the_memo() {
+    let out = stdout(&score(&["--format", "md"]).success());
+    insta::assert_snapshot!("reference_markdown", out);
+}
+
+#[test]
+fn csv_opens_in_danish_excel() {
+    let out = stdout(&score(&["--format", "csv"]).success());
+    assert!(
+        out.starts_with('\u{feff}'),
+        "UTF-8 byte-order mark for Excel"
+    );
+    let header = out.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(
+        header.starts_with("rank;tied_with;bidder;bid;status;total;"),
+        "{header}"
+    );
+    // Kompas: total 8.165 padded to the column's 4 decimals, with a decimal comma.
+    assert!(
+        out.contains("\n1;;Kompas Beskæftigelse ApS;kompas;ranked;8,1650;"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n4;ny-start;Fælles Fodfæste I/S;faelles-fodfaeste;ranked;6,8000;"),
+        "{out}"
+    );
+    insta::assert_snapshot!("reference_csv", out);
+}
+
+#[test]
+fn json_report_snapshot() {
+    let out = stdout(&score(&["--format", "json"]).success());
+    insta::assert_snapshot!("reference_json", out);
+}
+
+#[test]
+fn reports_are_byte_identical_from_run_to_run() {
+    for format in ["table", "csv", "json", "md"] {
+        let first = score(&["--format", format])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let second = score(&["--format", format])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(first, second, "{format}");
+    }
+}
+
+#[test]
+fn output_goes_to_a_file_when_asked() {
+    let fixture = Fixture::reference();
+    let out = fixture
+        .run("score", &["--format", "json", "--output", "report.json"])
+        .success();
+    assert!(stdout(&out).is_empty());
+    let written = std::fs::read_to_string(fixture.root.path().join("report.json")).unwrap();
+    assert!(written.contains("\"format\": \"tenderscore-evaluation\""));
+}
+
+#[test]
+fn output_never_overwrites_an_input_file() {
+    let fixture = Fixture::reference();
+    let before = fixture.read("tender.toml");
+    let out = fixture
+        .run("score", &["--output", "tender/tender.toml"])
+        .code(3);
+    assert!(
+        stderr(&out).contains("refusing to write tender/tender.toml: it is an input file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fixture.read("tender.toml"), before);
+    let bid_before = fixture.read("bids/kompas.toml");
+    fixture
+        .run("score", &["--output", "tender/bids/../bids/kompas.toml"])
+        .code(3);
+    assert_eq!(fixture.read("bids/kompas.toml"), bid_before);
+}
+
+#[test]
+fn check_accepts_the_reference_tender() {
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .args(["check", REFERENCE])
+        .assert()
+        .success();
+    assert_eq!(
+        stdout(&out),
+        "ok: tender kk-traedesten-2024 with scoring model kk-minmax-8 and 7 bid(s): no problems found\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    Command::cargo_bin("tenderscore")
+        .unwrap()
+        .args(["score"])
+        .assert()
+        .code(2);
+    Command::cargo_bin("tenderscore")
+        .unwrap()
+        .args(["score", REFERENCE, "--format", "pdf"])
+        .assert()
+        .code(2);
+}

@@ -44,6 +44,8 @@ pub struct Tender {
     pub currency: String,
     /// The submission deadline as written (RFC 3339).
     pub deadline: String,
+    /// The submission deadline as an instant, to compare submission times with.
+    pub deadline_at: jiff::Timestamp,
     pub scale: Scale,
     /// The criteria in the order of the file; parents come before nothing in particular,
     /// so use [`Tender::children`] to walk the tree.
@@ -150,7 +152,10 @@ pub struct PriceLine {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule<A> {
     pub action: A,
+    /// The clause reference ("Bilag B pkt. 1.2.1").
     pub source: Option<String>,
+    /// The clause's own words, quoted for legal review.
+    pub text: Option<String>,
 }
 
 /// How a price as written becomes the evaluated price (Bilag B pkt. 1.2.1 in the
@@ -182,11 +187,48 @@ pub enum MissingPrice {
     Reject,
 }
 
-/// Conformity rules: when a bid is set aside instead of scored.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a conformity rule does to a bid that breaks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// Set aside for review: not ranked until the authority has resolved it (it may seek
+    /// clarification from the bidder).
+    Review,
+    /// Rejected as non-compliant (ukonditionelt).
+    Reject,
+}
+
+/// Conformity rules: when a bid is set aside instead of scored. A rule the tender does not
+/// state is not applied.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Conformity {
-    /// A bid that declares a reservation (the JA box) is rejected.
-    pub declared_reservation: Rule<()>,
+    /// The JA box is ticked: the bid declares a reservation (and is not read).
+    pub declared_reservation: Option<Rule<Decision>>,
+    /// The evaluators found a reservation although NEJ was ticked.
+    pub found_reservation: Option<Rule<Decision>>,
+    /// A reservation about which citizens the supplier accepts.
+    pub citizen_reservation: Option<Rule<Decision>>,
+    /// More than one solution description.
+    pub alternative_bid: Option<Rule<Decision>>,
+    /// Submitted after the deadline.
+    pub late_bid: Option<Rule<Decision>>,
+    /// Neither or both boxes of the declaration ticked.
+    pub unclear_declaration: Option<Rule<Decision>>,
+    /// The most the quality description may hold; beyond it nothing is read.
+    pub length_limit: Option<Rule<LengthLimit>>,
+}
+
+/// A length limit of the quality description in pages of a fixed number of characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LengthLimit {
+    pub pages: u64,
+    pub characters_per_page: u64,
+}
+
+impl LengthLimit {
+    pub fn characters(self) -> u64 {
+        self.pages * self.characters_per_page
+    }
 }
 
 /// A named scoring model turning an evaluated price into points.
@@ -240,11 +282,50 @@ impl fmt::Display for AnchorPrice {
 /// The reservation declaration box of the bid form ("Har Tilbudsgiver forbehold?").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Reservation {
+pub enum Declaration {
     /// NEJ ticked: no reservation declared.
     No,
     /// JA ticked: a reservation is declared.
     Yes,
+    /// Both boxes ticked: the declaration is ambiguous.
+    Both,
+    /// Neither box ticked: the declaration is missing.
+    Neither,
+}
+
+impl Declaration {
+    pub fn name(self) -> &'static str {
+        match self {
+            Declaration::No => "no",
+            Declaration::Yes => "yes",
+            Declaration::Both => "both",
+            Declaration::Neither => "neither",
+        }
+    }
+}
+
+/// What a reservation found by the evaluators is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReservationAbout {
+    /// Any term of the tender documents.
+    Terms,
+    /// Which citizens the supplier will accept.
+    Citizens,
+}
+
+/// A reservation the evaluators found while reading a bid, as they recorded it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundReservation {
+    pub about: ReservationAbout,
+    /// The bid's own words.
+    pub text: String,
+    /// Where it stands in the bid (page, section).
+    pub location: String,
+    /// The clause of the tender documents it deviates from.
+    pub deviates_from: String,
+    /// The line of the bid file where it is recorded.
+    pub line: usize,
 }
 
 /// A bid as submitted, with the evaluators' quality points.
@@ -257,7 +338,17 @@ pub struct Bid {
     pub cvr: String,
     /// The time of submission as written (RFC 3339).
     pub submitted: String,
-    pub reservation: Reservation,
+    pub submitted_at: jiff::Timestamp,
+    pub declaration: Declaration,
+    /// Reservations the evaluators found while reading.
+    pub reservations_found: Vec<FoundReservation>,
+    /// The number of solution descriptions submitted (more than one: an alternative bid).
+    pub solution_descriptions: u64,
+    /// The characters of the quality description, spaces included, where counted.
+    pub quality_characters: Option<u64>,
+    /// The line of each field in the bid file (`reservation`, `submitted`, `prices.spor1`,
+    /// ...), for evidence.
+    pub lines: BTreeMap<String, usize>,
     /// The prices as written in the bid, by price line id; a missing line is absent.
     pub prices: BTreeMap<CriterionId, Money>,
     /// The evaluators' points by quality criterion id.
@@ -278,6 +369,7 @@ pub(crate) mod fixture {
         Rule {
             action,
             source: Some("Bilag B pkt. 1.2.1".into()),
+            text: None,
         }
     }
 
@@ -324,6 +416,7 @@ pub(crate) mod fixture {
             authority: "test".into(),
             currency: "DKK".into(),
             deadline: "2023-10-02T12:00:00+02:00".into(),
+            deadline_at: "2023-10-02T12:00:00+02:00".parse().expect("deadline"),
             scale: Scale {
                 min: Points(d("0")),
                 max: Points(d("10")),
@@ -336,7 +429,16 @@ pub(crate) mod fixture {
                 missing: rule(MissingPrice::Max),
             },
             conformity: Conformity {
-                declared_reservation: rule(()),
+                declared_reservation: Some(rule(Decision::Reject)),
+                found_reservation: Some(rule(Decision::Reject)),
+                citizen_reservation: Some(rule(Decision::Reject)),
+                alternative_bid: Some(rule(Decision::Reject)),
+                late_bid: Some(rule(Decision::Reject)),
+                unclear_declaration: Some(rule(Decision::Review)),
+                length_limit: Some(rule(LengthLimit {
+                    pages: 20,
+                    characters_per_page: 2400,
+                })),
             },
             model: ScoringModel {
                 name: "kk-minmax-8".into(),
@@ -384,7 +486,12 @@ pub(crate) mod fixture {
             bidder: id.into(),
             cvr: "12345678".into(),
             submitted: "2023-10-01T12:00:00+02:00".into(),
-            reservation: Reservation::No,
+            submitted_at: "2023-10-01T12:00:00+02:00".parse().expect("submitted"),
+            declaration: Declaration::No,
+            reservations_found: Vec::new(),
+            solution_descriptions: 1,
+            quality_characters: None,
+            lines: BTreeMap::new(),
             prices,
             points,
         }

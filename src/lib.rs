@@ -2,10 +2,11 @@
 //!
 //! The pipeline, one module per stage: [`load`] reads a tender folder (files, spans,
 //! hashes) using [`raw`] to parse and [`validate`] to turn raw input into the [`domain`]
-//! types; [`score`] scores each bid (pure); [`rank`] orders them; [`report`] renders the
+//! types; [`conformity`] decides which bids are set aside; [`score`] scores each bid (pure); [`rank`] orders them; [`report`] renders the
 //! result in each format; [`cli`] ties the stages to the command line.
 
 pub mod cli;
+pub mod conformity;
 pub mod diag;
 pub mod domain;
 pub mod load;

@@ -99,7 +99,7 @@ mod tests {
     fn bids_set_aside_come_last_without_a_rank() {
         let tender = reference_tender();
         let mut rejected = bid("a", Some("400"), Some("1150"), "9", "9");
-        rejected.reservation = crate::domain::Reservation::Yes;
+        rejected.declaration = crate::domain::Declaration::Yes;
         let ranked = rank(vec![
             score_bid(&tender, &rejected),
             score_bid(&tender, &bid("b", Some("400"), Some("1150"), "1", "1")),

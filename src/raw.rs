@@ -29,7 +29,7 @@ pub struct RawTender {
     pub deadline: Spanned<Datetime>,
     pub scale: RawScale,
     pub prices: RawPriceRules,
-    pub conformity: RawConformity,
+    pub conformity: Option<RawConformity>,
     pub criteria: Vec<RawCriterion>,
 }
 
@@ -50,18 +50,35 @@ pub struct RawPriceRules {
     pub missing: RawRule,
 }
 
+/// `[conformity]`: each rule is optional; a rule not stated is not applied.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConformity {
-    pub declared_reservation: RawRule,
+    pub declared_reservation: Option<RawRule>,
+    pub found_reservation: Option<RawRule>,
+    pub citizen_reservation: Option<RawRule>,
+    pub alternative_bid: Option<RawRule>,
+    pub late_bid: Option<RawRule>,
+    pub unclear_declaration: Option<RawRule>,
+    pub length_limit: Option<RawLengthLimit>,
 }
 
-/// A rule: what to do, and the clause it comes from.
+/// A rule: what to do, and the clause it comes from, by reference and in its own words.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub rule: Spanned<String>,
     pub source: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLengthLimit {
+    pub pages: Num,
+    pub characters_per_page: Num,
+    pub source: Option<String>,
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,10 +103,24 @@ pub struct RawBid {
     pub cvr: Spanned<String>,
     pub submitted: Spanned<Datetime>,
     pub reservation: Spanned<String>,
+    pub solution_descriptions: Option<Num>,
+    pub quality_characters: Option<Num>,
     #[serde(default)]
     pub prices: BTreeMap<Spanned<String>, Num>,
     #[serde(default)]
     pub points: BTreeMap<Spanned<String>, Num>,
+    #[serde(default)]
+    pub reservations_found: Vec<Spanned<RawFoundReservation>>,
+}
+
+/// A reservation the evaluators found while reading the bid.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFoundReservation {
+    pub about: Spanned<String>,
+    pub text: String,
+    pub location: String,
+    pub deviates_from: String,
 }
 
 /// `scoring-models/<name>.toml`.

@@ -10,9 +10,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::conformity::{self, Evidence, Finding, Warning};
 use crate::domain::{
-    Bid, BidId, Criterion, CriterionId, CriterionKind, MissingPrice, OutOfBand, PriceLine,
-    Reservation, Rule, ScoringModel, Tender,
+    Bid, BidId, Criterion, CriterionId, CriterionKind, Decision, MissingPrice, OutOfBand,
+    PriceLine, Rule, ScoringModel, Tender,
 };
 use crate::units::{Money, Points, Rounding, Share};
 
@@ -26,16 +27,6 @@ pub struct Adjustment {
     pub from: Option<Money>,
     pub to: Money,
     /// The clause of the tender documents, as the tender definition gives it.
-    pub source: Option<String>,
-}
-
-/// Why a bid was set aside instead of scored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Rejection {
-    /// A stable rule id: `declared-reservation`, `price-below-minimum`,
-    /// `price-above-maximum` or `missing-price`.
-    pub rule: &'static str,
-    pub reason: String,
     pub source: Option<String>,
 }
 
@@ -86,7 +77,12 @@ pub enum Outcome {
         prices: Vec<PriceEvaluation>,
         total: Points,
     },
-    Rejected(Vec<Rejection>),
+    /// Rejected, or set aside for review; never ranked.
+    SetAside {
+        decision: Decision,
+        /// Every reason, in a fixed order: conformity first, then price rules.
+        findings: Vec<Finding>,
+    },
 }
 
 /// The scoring of one bid.
@@ -96,13 +92,15 @@ pub struct BidScore {
     pub bidder: String,
     pub file: String,
     pub outcome: Outcome,
+    /// What a reader must know that did not set the bid aside (the length limit).
+    pub warnings: Vec<Warning>,
 }
 
 impl BidScore {
     pub fn total(&self) -> Option<Points> {
         match &self.outcome {
             Outcome::Scored { total, .. } => Some(*total),
-            Outcome::Rejected(_) => None,
+            Outcome::SetAside { .. } => None,
         }
     }
 }
@@ -113,18 +111,19 @@ enum PriceResult {
         evaluated: Money,
         adjustments: Vec<Adjustment>,
     },
-    Rejected(Rejection),
+    Rejected(Finding),
 }
 
 /// Applies the tender's price rules to one price as written (Bilag B pkt. 1.2.1 in the
 /// reference tender): øre to whole kroner first, then the band, so 448.05 → 449 → 430.
 fn apply_price_rules(
     tender: &Tender,
+    bid: &Bid,
     id: &CriterionId,
     line: &PriceLine,
-    submitted: Option<Money>,
 ) -> PriceResult {
     let rules = &tender.price_rules;
+    let submitted = bid.prices.get(id).copied();
     let Some(written) = submitted else {
         return match rules.missing.action {
             MissingPrice::Max => PriceResult::Evaluated {
@@ -136,8 +135,10 @@ fn apply_price_rules(
                     &rules.missing,
                 )],
             },
-            MissingPrice::Reject => PriceResult::Rejected(rejection(
+            MissingPrice::Reject => PriceResult::Rejected(price_finding(
                 "missing-price",
+                bid,
+                id,
                 format!("no price for price line `{id}`"),
                 &rules.missing,
             )),
@@ -169,8 +170,10 @@ fn apply_price_rules(
                 price = line.min;
             }
             OutOfBand::Reject => {
-                return PriceResult::Rejected(rejection(
+                return PriceResult::Rejected(price_finding(
                     "price-below-minimum",
+                    bid,
+                    id,
                     format!(
                         "price {price} for `{id}` is below the minimum price {}",
                         line.min
@@ -192,8 +195,10 @@ fn apply_price_rules(
                 price = line.max;
             }
             OutOfBand::Reject => {
-                return PriceResult::Rejected(rejection(
+                return PriceResult::Rejected(price_finding(
                     "price-above-maximum",
+                    bid,
+                    id,
                     format!(
                         "price {price} for `{id}` is above the maximum price {}",
                         line.max
@@ -223,11 +228,30 @@ fn adjustment<A>(
     }
 }
 
-fn rejection<A>(rule: &'static str, reason: String, source: &Rule<A>) -> Rejection {
-    Rejection {
+/// A rejection by a price rule, with the price line of the bid file as evidence.
+fn price_finding<A>(
+    rule: &'static str,
+    bid: &Bid,
+    id: &CriterionId,
+    reason: String,
+    source: &Rule<A>,
+) -> Finding {
+    let field = format!("prices.{id}");
+    let quote = match bid.prices.get(id) {
+        Some(price) => format!("{id} = {price}"),
+        None => format!("no `{id}` under [prices]"),
+    };
+    Finding {
         rule,
+        decision: Decision::Reject,
         reason,
+        evidence: Evidence {
+            file: bid.file.clone(),
+            line: bid.lines.get(&field).copied(),
+            quote,
+        },
         source: source.source.clone(),
+        clause: source.text.clone(),
     }
 }
 
@@ -269,25 +293,17 @@ pub fn interpolate(model: &ScoringModel, line: &PriceLine, price: Money) -> Inte
     }
 }
 
-/// Scores one bid against its tender.
+/// Scores one bid against its tender: conformity first, then the price rules, then the
+/// model and the weights. A bid set aside keeps every reason found.
 pub fn score_bid(tender: &Tender, bid: &Bid) -> BidScore {
-    let mut rejections = Vec::new();
-    if bid.reservation == Reservation::Yes {
-        rejections.push(rejection(
-            "declared-reservation",
-            "the bid declares a reservation (JA ticked in the declaration box); it is not read"
-                .into(),
-            &tender.conformity.declared_reservation,
-        ));
-    }
+    let (mut findings, warnings) = conformity::assess(tender, bid);
     let mut prices = Vec::new();
     for criterion in &tender.criteria {
         let CriterionKind::Price(line) = &criterion.kind else {
             continue;
         };
-        let submitted = bid.prices.get(&criterion.id).copied();
-        match apply_price_rules(tender, &criterion.id, line, submitted) {
-            PriceResult::Rejected(r) => rejections.push(r),
+        match apply_price_rules(tender, bid, &criterion.id, line) {
+            PriceResult::Rejected(finding) => findings.push(finding),
             PriceResult::Evaluated {
                 evaluated,
                 adjustments,
@@ -296,7 +312,7 @@ pub fn score_bid(tender: &Tender, bid: &Bid) -> BidScore {
                 let points = Points(interpolation.rounding.apply(interpolation.exact));
                 prices.push(PriceEvaluation {
                     line: criterion.id.clone(),
-                    submitted,
+                    submitted: bid.prices.get(&criterion.id).copied(),
                     evaluated,
                     adjustments,
                     interpolation,
@@ -305,25 +321,27 @@ pub fn score_bid(tender: &Tender, bid: &Bid) -> BidScore {
             }
         }
     }
-    let outcome = if rejections.is_empty() {
-        let criteria = criterion_scores(tender, bid, &prices);
-        let total = tender
-            .children(None)
-            .map(|(i, _)| criteria_weighted(&criteria, &tender.criteria[i]))
-            .sum();
-        Outcome::Scored {
-            criteria,
-            prices,
-            total,
+    let outcome = match conformity::decision(&findings) {
+        Some(decision) => Outcome::SetAside { decision, findings },
+        None => {
+            let criteria = criterion_scores(tender, bid, &prices);
+            let total = tender
+                .children(None)
+                .map(|(i, _)| criteria_weighted(&criteria, &tender.criteria[i]))
+                .sum();
+            Outcome::Scored {
+                criteria,
+                prices,
+                total,
+            }
         }
-    } else {
-        Outcome::Rejected(rejections)
     };
     BidScore {
         bid: bid.id.clone(),
         bidder: bid.bidder.clone(),
         file: bid.file.clone(),
         outcome,
+        warnings,
     }
 }
 
@@ -402,7 +420,7 @@ mod tests {
             Outcome::Scored { prices, .. } => {
                 prices.iter().find(|p| p.line.0 == line).expect("line")
             }
-            Outcome::Rejected(r) => panic!("unexpectedly rejected: {r:?}"),
+            Outcome::SetAside { findings, .. } => panic!("unexpectedly set aside: {findings:?}"),
         }
     }
 
@@ -523,7 +541,9 @@ mod tests {
         let above = score_bid(&tender, &bid("b", Some("400"), Some("1301"), "7", "8"));
         let missing = score_bid(&tender, &bid("c", None, Some("1150"), "7", "8"));
         let rule_of = |s: &BidScore| match &s.outcome {
-            Outcome::Rejected(r) => r.iter().map(|r| r.rule).collect::<Vec<_>>(),
+            Outcome::SetAside { findings, .. } => {
+                findings.iter().map(|f| f.rule).collect::<Vec<_>>()
+            }
             Outcome::Scored { .. } => Vec::new(),
         };
         assert_eq!(rule_of(&below), ["price-below-minimum"]);
@@ -537,11 +557,10 @@ mod tests {
     #[test]
     fn a_declared_reservation_rejects_the_bid() {
         let mut b = bid("a", Some("400"), Some("1150"), "7", "8");
-        b.reservation = crate::domain::Reservation::Yes;
+        b.declaration = crate::domain::Declaration::Yes;
         let score = score_bid(&reference_tender(), &b);
-        assert!(
-            matches!(&score.outcome, Outcome::Rejected(r) if r[0].rule == "declared-reservation")
-        );
+        assert!(matches!(&score.outcome,
+            Outcome::SetAside { decision: Decision::Reject, findings } if findings[0].rule == "declared-reservation"));
         assert_eq!(score.total(), None);
     }
 

@@ -11,11 +11,14 @@ use toml::Spanned;
 
 use crate::diag::{Code, Diagnostic, FileId, Sources, nearest};
 use crate::domain::{
-    Anchor, AnchorPrice, Bid, BidId, Conformity, Criterion, CriterionId, CriterionKind,
-    MissingPrice, OutOfBand, PriceLine, PriceRules, Reservation, Rule, Scale, ScoringModel, Tender,
+    Anchor, AnchorPrice, Bid, BidId, Conformity, Criterion, CriterionId, CriterionKind, Decision,
+    Declaration, FoundReservation, LengthLimit, MissingPrice, OutOfBand, PriceLine, PriceRules,
+    ReservationAbout, Rule, Scale, ScoringModel, Tender,
 };
-use crate::raw::{Num, RawBid, RawCriterion, RawModel, RawRule, RawTender};
+use crate::raw::{Num, RawBid, RawConformity, RawCriterion, RawModel, RawRule, RawTender};
+use crate::score::{Outcome, score_bid};
 use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
+use toml::value::Datetime;
 
 /// The scoring methods a model file may name.
 pub const METHODS: &[&str] = &["linear-anchors"];
@@ -124,7 +127,61 @@ impl<'a> Checker<'a> {
         Some(Rule {
             action,
             source: raw.source.clone(),
+            text: raw.text.clone(),
         })
+    }
+
+    /// A rule that the tender may leave out; `None` when absent or invalid (an invalid one
+    /// is reported).
+    fn optional_rule<T: Copy>(
+        &mut self,
+        raw: &Option<RawRule>,
+        field: &str,
+        options: &[(&str, T)],
+    ) -> Option<Rule<T>> {
+        raw.as_ref().and_then(|r| self.rule(r, field, options))
+    }
+
+    /// A date and time with its UTC offset, as an instant.
+    fn instant(&mut self, value: &Spanned<Datetime>, field: &str) -> Option<jiff::Timestamp> {
+        let written = value.get_ref().to_string();
+        let parsed = written.parse::<jiff::Timestamp>().ok();
+        if parsed.is_none() {
+            self.report(
+                Code::BadValue,
+                value.span(),
+                field,
+                format!("`{field}` = {written} has no date, time and UTC offset"),
+                "write the full time with its offset, e.g. 2023-10-02T12:00:00+02:00".into(),
+            );
+        }
+        parsed
+    }
+
+    /// A whole number of at least `min`.
+    fn whole(&mut self, value: &Num, field: &str, min: u64) -> Option<u64> {
+        let number = self.number(value, field)?;
+        let whole = u64::try_from(number.normalize().mantissa())
+            .ok()
+            .filter(|n| number.normalize().scale() == 0 && *n >= min);
+        if whole.is_none() {
+            self.report(
+                Code::BadValue,
+                value.span(),
+                field,
+                format!("`{field}` must be a whole number of at least {min}, found {number}"),
+                format!("write a whole number such as {}", min.max(1)),
+            );
+        }
+        whole
+    }
+
+    /// The one-based line of a byte offset in this file.
+    fn line(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
     }
 }
 
@@ -275,11 +332,12 @@ pub fn tender(
     }
 
     let price_rules = price_rules(&mut check, raw);
-    let declared_reservation = check.rule(
-        &raw.conformity.declared_reservation,
-        "conformity.declared_reservation",
-        &[("reject", ())],
-    );
+    let deadline_at = check.instant(&raw.deadline, "deadline");
+    let conformity = raw
+        .conformity
+        .as_ref()
+        .map(|c| conformity(&mut check, c))
+        .unwrap_or_default();
     let criteria = criteria(&mut check, &raw.criteria);
 
     let mut model_problems = Vec::new();
@@ -307,17 +365,65 @@ pub fn tender(
         authority: raw.authority.get_ref().clone(),
         currency: raw.currency.get_ref().clone(),
         deadline: raw.deadline.get_ref().to_string(),
+        deadline_at: deadline_at?,
         scale: Scale {
             min: Points(scale_min?),
             max: Points(scale_max?),
         },
         criteria: criteria?,
         price_rules: price_rules?,
-        conformity: Conformity {
-            declared_reservation: declared_reservation?,
-        },
+        conformity,
         model,
     })
+}
+
+fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
+    let decisions = [("reject", Decision::Reject), ("review", Decision::Review)];
+    let length_limit = raw.length_limit.as_ref().and_then(|limit| {
+        let pages = check.whole(&limit.pages, "conformity.length_limit.pages", 1);
+        let per_page = check.whole(
+            &limit.characters_per_page,
+            "conformity.length_limit.characters_per_page",
+            1,
+        );
+        Some(Rule {
+            action: LengthLimit {
+                pages: pages?,
+                characters_per_page: per_page?,
+            },
+            source: limit.source.clone(),
+            text: limit.text.clone(),
+        })
+    });
+    Conformity {
+        declared_reservation: check.optional_rule(
+            &raw.declared_reservation,
+            "conformity.declared_reservation",
+            &decisions,
+        ),
+        found_reservation: check.optional_rule(
+            &raw.found_reservation,
+            "conformity.found_reservation",
+            &decisions,
+        ),
+        citizen_reservation: check.optional_rule(
+            &raw.citizen_reservation,
+            "conformity.citizen_reservation",
+            &decisions,
+        ),
+        alternative_bid: check.optional_rule(
+            &raw.alternative_bid,
+            "conformity.alternative_bid",
+            &decisions,
+        ),
+        late_bid: check.optional_rule(&raw.late_bid, "conformity.late_bid", &decisions),
+        unclear_declaration: check.optional_rule(
+            &raw.unclear_declaration,
+            "conformity.unclear_declaration",
+            &decisions,
+        ),
+        length_limit,
+    }
 }
 
 fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
@@ -653,11 +759,70 @@ pub fn bid(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Bid> {
     let mut check = Checker::new(sources, file, diagnostics);
-    let reservation = check.choice(
+    let declaration = check.choice(
         &raw.reservation,
         "reservation",
-        &[("no", Reservation::No), ("yes", Reservation::Yes)],
+        &[
+            ("no", Declaration::No),
+            ("yes", Declaration::Yes),
+            ("both", Declaration::Both),
+            ("neither", Declaration::Neither),
+        ],
     );
+    let submitted_at = check.instant(&raw.submitted, "submitted");
+    let solution_descriptions = match &raw.solution_descriptions {
+        Some(n) => check.whole(n, "solution_descriptions", 1),
+        None => Some(1),
+    };
+    let quality_characters = match &raw.quality_characters {
+        Some(n) => check.whole(n, "quality_characters", 0).map(Some),
+        None => Some(None),
+    };
+    let mut lines = BTreeMap::from([
+        (
+            "reservation".to_string(),
+            check.line(raw.reservation.span().start),
+        ),
+        (
+            "submitted".to_string(),
+            check.line(raw.submitted.span().start),
+        ),
+    ]);
+    for (field, value) in [
+        ("solution_descriptions", &raw.solution_descriptions),
+        ("quality_characters", &raw.quality_characters),
+    ] {
+        if let Some(value) = value {
+            lines.insert(field.to_string(), check.line(value.span().start));
+        }
+    }
+    for key in raw.prices.keys() {
+        lines.insert(
+            format!("prices.{}", key.get_ref()),
+            check.line(key.span().start),
+        );
+    }
+    let mut reservations_found = Vec::new();
+    for (i, found) in raw.reservations_found.iter().enumerate() {
+        let about = check.choice(
+            &found.get_ref().about,
+            &format!("reservations_found[{i}].about"),
+            &[
+                ("terms", ReservationAbout::Terms),
+                ("citizens", ReservationAbout::Citizens),
+            ],
+        );
+        if let Some(about) = about {
+            let r = found.get_ref();
+            reservations_found.push(FoundReservation {
+                about,
+                text: r.text.clone(),
+                location: r.location.clone(),
+                deviates_from: r.deviates_from.clone(),
+                line: check.line(found.span().start),
+            });
+        }
+    }
     let cvr = raw.cvr.get_ref();
     if cvr.len() != 8 || !cvr.bytes().all(|b| b.is_ascii_digit()) {
         check.report(
@@ -743,9 +908,29 @@ pub fn bid(
             }
         }
     }
-    // A bid that declares a reservation is not read, so it has no points (Bilag C.1 pkt. 1.2).
-    if reservation == Some(Reservation::No) {
+    // The bid is built from what is valid even when some field is not, so that missing
+    // points are reported in the same run as the other problems.
+    let bid = Bid {
+        file: format!("bids/{id}.toml"),
+        id,
+        bidder: raw.bidder.get_ref().clone(),
+        cvr: cvr.clone(),
+        submitted: raw.submitted.get_ref().to_string(),
+        submitted_at: submitted_at?,
+        declaration: declaration?,
+        reservations_found,
+        solution_descriptions: solution_descriptions?,
+        quality_characters: quality_characters?,
+        lines,
+        prices,
+        points,
+    };
+    // Points are needed only for a bid that is scored: one set aside (a declared
+    // reservation, say) is not read (Bilag C.1 pkt. 1.2). Scoring decides which, so the
+    // rule lives in one place.
+    if matches!(score_bid(tender, &bid).outcome, Outcome::Scored { .. }) {
         for criterion in &quality {
+            // Points given but invalid are reported already; only absent ones are missing.
             if !raw.points.keys().any(|k| k.get_ref() == criterion) {
                 check.report(
                     Code::MissingPoints,
@@ -757,19 +942,7 @@ pub fn bid(
             }
         }
     }
-    if !check.clean() {
-        return None;
-    }
-    Some(Bid {
-        file: format!("bids/{id}.toml"),
-        id,
-        bidder: raw.bidder.get_ref().clone(),
-        cvr: cvr.clone(),
-        submitted: raw.submitted.get_ref().to_string(),
-        reservation: reservation?,
-        prices,
-        points,
-    })
+    check.clean().then_some(bid)
 }
 
 fn unknown_help(wrong: &str, known: &[&str], what: &str) -> String {

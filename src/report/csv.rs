@@ -3,7 +3,9 @@
 //! aside) with the bids it ties with in `tied_with`; per leaf criterion its points and weighted
 //! points; per price line the submitted and evaluated price and the adjustments in words.
 
-use super::{Evaluation, adjustment_text, leaf_columns, status, total_cells};
+use super::{
+    Evaluation, adjustment_text, finding_text, leaf_columns, status, total_cells, warning_text,
+};
 use crate::domain::CriterionKind;
 use crate::score::Outcome;
 use crate::units::decimal_comma;
@@ -29,7 +31,8 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
             header.push(format!("{} adjustments", c.id));
         }
     }
-    header.push("rejection".into());
+    header.push("set_aside".into());
+    header.push("warnings".into());
 
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -82,7 +85,7 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
                 }
                 row.push(String::new());
             }
-            Outcome::Rejected(rejections) => {
+            Outcome::SetAside { findings, .. } => {
                 for c in &leaves {
                     let width = if matches!(c.kind, CriterionKind::Price(_)) {
                         5
@@ -92,14 +95,23 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
                     row.extend(std::iter::repeat_n(String::new(), width));
                 }
                 row.push(
-                    rejections
+                    findings
                         .iter()
-                        .map(|r| format!("{}: {}", r.rule, r.reason))
+                        .map(finding_text)
                         .collect::<Vec<_>>()
                         .join("; "),
                 );
             }
         }
+        row.push(
+            entry
+                .score
+                .warnings
+                .iter()
+                .map(warning_text)
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         rows.push(row);
     }
     for row in rows {

@@ -61,7 +61,7 @@ pub fn render(evaluation: &Evaluation) -> String {
         .iter()
         .map(|entry| {
             let s = &entry.score;
-            let (criteria, prices, rejections) = match &s.outcome {
+            let (criteria, prices, findings) = match &s.outcome {
                 Outcome::Scored {
                     criteria, prices, ..
                 } => (
@@ -78,13 +78,10 @@ pub fn render(evaluation: &Evaluation) -> String {
                     prices.iter().map(price).collect(),
                     Vec::new(),
                 ),
-                Outcome::Rejected(rejections) => (
+                Outcome::SetAside { findings, .. } => (
                     Vec::new(),
                     Vec::new(),
-                    rejections
-                        .iter()
-                        .map(|r| json!({"rule": r.rule, "reason": r.reason, "source": r.source}))
-                        .collect(),
+                    findings.iter().map(|f| json!(f)).collect(),
                 ),
             };
             json!({
@@ -97,7 +94,8 @@ pub fn render(evaluation: &Evaluation) -> String {
                 "total": s.total().map(|t| dec(t.0.normalize())),
                 "criteria": criteria,
                 "prices": prices,
-                "rejections": rejections,
+                "findings": findings,
+                "warnings": s.warnings,
             })
         })
         .collect();

@@ -13,7 +13,8 @@ mod table;
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Criterion, CriterionKind, Tender};
+use crate::conformity::{Finding, Warning};
+use crate::domain::{Criterion, CriterionKind, Decision, Tender};
 use crate::load::{InputFile, Loaded};
 use crate::rank::{Ranked, rank};
 use crate::score::{Adjustment, BidScore, Outcome, PriceEvaluation, score_bid, total_bounds};
@@ -101,7 +102,7 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion) -> String {
             .find(|c| c.criterion == criterion.id)
             .map(|c| decimal_comma(c.points.0))
             .unwrap_or_default(),
-        Outcome::Rejected(_) => String::new(),
+        Outcome::SetAside { .. } => String::new(),
     }
 }
 
@@ -114,11 +115,54 @@ fn rank_cell(entry: &Ranked) -> String {
     }
 }
 
+/// `ranked`, `rejected` or `review`.
 fn status(entry: &Ranked) -> &'static str {
     match entry.score.outcome {
         Outcome::Scored { .. } => "ranked",
-        Outcome::Rejected(_) => "rejected",
+        Outcome::SetAside { decision, .. } => decision_name(decision),
     }
+}
+
+fn decision_name(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Reject => "rejected",
+        Decision::Review => "review",
+    }
+}
+
+/// Where a finding's evidence stands: "bids/x.toml:5".
+fn evidence_place(finding: &Finding) -> String {
+    match finding.evidence.line {
+        Some(line) => format!("{}:{line}", finding.evidence.file),
+        None => finding.evidence.file.clone(),
+    }
+}
+
+/// One finding in words, for notes and CSV cells.
+fn finding_text(finding: &Finding) -> String {
+    let source = finding
+        .source
+        .as_deref()
+        .map(|s| format!("; {s}"))
+        .unwrap_or_default();
+    format!(
+        "{} ({}): {} [{} `{}`{source}]",
+        decision_name(finding.decision),
+        finding.rule,
+        finding.reason,
+        evidence_place(finding),
+        finding.evidence.quote
+    )
+}
+
+/// One warning in words.
+fn warning_text(warning: &Warning) -> String {
+    let source = warning
+        .source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    format!("warning ({}): {}{source}", warning.rule, warning.message)
 }
 
 /// Totals of the ranked bids padded to a common number of decimals (exact, no rounding);
@@ -188,16 +232,14 @@ fn notes(evaluation: &Evaluation) -> Vec<String> {
                     notes.push(format!("{who}: {}", price_text(price)));
                 }
             }
-            Outcome::Rejected(rejections) => {
-                for r in rejections {
-                    let source = r
-                        .source
-                        .as_deref()
-                        .map(|s| format!(" ({s})"))
-                        .unwrap_or_default();
-                    notes.push(format!("{who}: rejected, {}: {}{source}", r.rule, r.reason));
+            Outcome::SetAside { findings, .. } => {
+                for finding in findings {
+                    notes.push(format!("{who}: {}", finding_text(finding)));
                 }
             }
+        }
+        for warning in &entry.score.warnings {
+            notes.push(format!("{who}: {}", warning_text(warning)));
         }
         if !entry.tied_with.is_empty() {
             let others: Vec<String> = evaluation

@@ -28,16 +28,26 @@ fn price() -> impl Strategy<Value = Decimal> {
     (0i64..=200_000).prop_map(|ore| Decimal::new(ore, 2))
 }
 
+/// A compliant bid of the reference tender to vary.
+fn template() -> Bid {
+    reference()
+        .1
+        .iter()
+        .find(|b| b.id.0 == "ny-start")
+        .expect("ny-start")
+        .clone()
+}
+
 fn line_price_points(tender: &Tender, line: &str, price: Decimal) -> Points {
-    let mut bid = reference().1[0].clone();
-    bid.reservation = tenderscore::domain::Reservation::No;
+    let mut bid = template();
+    bid.declaration = tenderscore::domain::Declaration::No;
     bid.prices.insert(CriterionId(line.into()), Money(price));
     let score = score_bid(tender, &bid);
     match score.outcome {
         tenderscore::score::Outcome::Scored { prices, .. } => {
             prices.iter().find(|p| p.line.0 == line).unwrap().points
         }
-        tenderscore::score::Outcome::Rejected(r) => panic!("rejected: {r:?}"),
+        tenderscore::score::Outcome::SetAside { findings, .. } => panic!("set aside: {findings:?}"),
     }
 }
 
@@ -50,10 +60,10 @@ fn bid_strategy() -> impl Strategy<Value = Bid> {
         "[a-z]{1,8}",
     )
         .prop_map(|(spor1, spor2, indsats, samarbejde, id)| {
-            let mut bid = reference().1[0].clone();
+            let mut bid = template();
             bid.id = tenderscore::domain::BidId(id.clone());
             bid.bidder = id;
-            bid.reservation = tenderscore::domain::Reservation::No;
+            bid.declaration = tenderscore::domain::Declaration::No;
             bid.prices.clear();
             for (line, p) in [("spor1", spor1), ("spor2", spor2)] {
                 if let Some(p) = p {
@@ -130,7 +140,7 @@ proptest! {
         let without = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
         let mut rejected = extra;
         rejected.id = tenderscore::domain::BidId("rejected".into());
-        rejected.reservation = tenderscore::domain::Reservation::Yes;
+        rejected.declaration = tenderscore::domain::Declaration::Yes;
         bids.push(rejected);
         let with = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
         prop_assert_eq!(&with[..without.len()], &without[..]);

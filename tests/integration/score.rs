@@ -60,8 +60,13 @@ fn json_totals_and_ranks_match_hand_arithmetic() {
         // vejen-frem: spor1 369.10 → 370 → 8; spor2 1099 → 1100 → 8.
         // 0.585 × 6 + 0.315 × 7 + 0.05 × 8 + 0.05 × 8 = 3.51 + 2.205 + 0.8 = 6.515
         ("vejen-frem", Some(6), Some("6.515")),
-        // brobyggerne declares a reservation: rejected, no rank, no total.
+        // Set aside, listed after the ranked bids by bidder name, without rank or total.
+        ("arbejdsglaede", None, None),
         ("brobyggerne", None, None),
+        ("dobbeltspor", None, None),
+        ("mentorhuset", None, None),
+        ("sen-levering", None, None),
+        ("uklar-erklaering", None, None),
     ];
     let bids = report["bids"].as_array().unwrap();
     assert_eq!(bids.len(), expected.len());
@@ -74,10 +79,27 @@ fn json_totals_and_ranks_match_hand_arithmetic() {
         bid(&report, "ny-start")["tied_with"],
         serde_json::json!(["faelles-fodfaeste"])
     );
-    assert_eq!(bid(&report, "brobyggerne")["status"], "rejected");
+    let set_aside = [
+        ("arbejdsglaede", "rejected", "found-reservation"),
+        ("brobyggerne", "rejected", "declared-reservation"),
+        ("dobbeltspor", "rejected", "alternative-bid"),
+        ("mentorhuset", "rejected", "citizen-reservation"),
+        ("sen-levering", "rejected", "late-bid"),
+        ("uklar-erklaering", "review", "unclear-declaration"),
+    ];
+    for (id, status, rule) in set_aside {
+        assert_eq!(bid(&report, id)["status"], status, "{id}");
+        assert_eq!(bid(&report, id)["findings"][0]["rule"], rule, "{id}");
+        assert_eq!(
+            bid(&report, id)["findings"].as_array().unwrap().len(),
+            1,
+            "{id}"
+        );
+    }
+    // The length limit warns; the bid is still ranked.
     assert_eq!(
-        bid(&report, "brobyggerne")["rejections"][0]["rule"],
-        "declared-reservation"
+        bid(&report, "kompas")["warnings"][0]["rule"],
+        "length-limit"
     );
     // 0.9 × 10 + 0.1 × 8 = 9.8 at the best; 0 at the worst.
     assert_eq!(
@@ -243,7 +265,7 @@ fn check_accepts_the_reference_tender() {
         .success();
     assert_eq!(
         stdout(&out),
-        "ok: tender kk-traedesten-2024 with scoring model kk-minmax-8 and 7 bid(s): no problems found\n"
+        "ok: tender kk-traedesten-2024 with scoring model kk-minmax-8 and 12 bid(s): no problems found\n"
     );
 }
 

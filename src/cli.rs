@@ -9,15 +9,17 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::diag::Report;
+use crate::diag::{Report, nearest};
 use crate::load::{Invalid, Loaded, ModelSearch, load};
-use crate::report::{Format, evaluate, render};
+use crate::rank::Ranked;
+use crate::report::{Evaluation, Format, evaluate, explain, rejections, render};
 
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: the input has problems (every one is listed on standard error).
 pub const EXIT_INVALID_INPUT: u8 = 1;
-/// Exit code: the command line is wrong (unknown option, missing argument).
+/// Exit code: the command line is wrong (unknown option, missing argument, a bid that
+/// does not exist).
 pub const EXIT_USAGE: u8 = 2;
 /// Exit code: the report could not be written (or would have overwritten an input file).
 pub const EXIT_OUTPUT: u8 = 3;
@@ -39,18 +41,47 @@ pub enum Command {
     Score {
         #[command(flatten)]
         tender: TenderArgs,
-        /// The report format.
-        #[arg(long, value_enum, default_value = "table")]
-        format: Format,
-        /// Write the report to this file instead of standard output (never an input file).
-        #[arg(long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Validate the tender, its scoring model and every bid; list every problem found.
     Check {
         #[command(flatten)]
         tender: TenderArgs,
     },
+    /// For legal review: every bid set aside, with rule, decision, evidence and clause.
+    Rejections {
+        #[command(flatten)]
+        tender: TenderArgs,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Every step from one bid's input to its total and rank, or why it was set aside.
+    Explain {
+        #[command(flatten)]
+        tender: TenderArgs,
+        /// The bid: its id (the file name without .toml) or the bidder's name.
+        #[arg(value_name = "BID")]
+        bid: String,
+        #[command(flatten)]
+        output: OutputArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The report format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Write to this file instead of standard output (never over an input file).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -76,6 +107,13 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("no bid `{name}` in this tender{}; the bids are: {}",
+        .suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), .known.join(", "))]
+    UnknownBid {
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
 }
 
 impl Error {
@@ -83,6 +121,7 @@ impl Error {
         match self {
             Error::Invalid { .. } => EXIT_INVALID_INPUT,
             Error::WouldOverwriteInput(_) | Error::Write { .. } => EXIT_OUTPUT,
+            Error::UnknownBid { .. } => EXIT_USAGE,
         }
     }
 }
@@ -100,23 +139,70 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             )
             .into_bytes())
         }
-        Command::Score {
+        Command::Score { tender, report } => {
+            let loaded = load_tender(&tender)?;
+            let inputs = loaded.paths.clone();
+            emit(
+                render(&evaluate(loaded), report.format),
+                report.output,
+                &inputs,
+            )
+        }
+        Command::Rejections { tender, report } => {
+            let loaded = load_tender(&tender)?;
+            let inputs = loaded.paths.clone();
+            emit(
+                rejections::render(&evaluate(loaded), report.format),
+                report.output,
+                &inputs,
+            )
+        }
+        Command::Explain {
             tender,
-            format,
+            bid,
             output,
         } => {
             let loaded = load_tender(&tender)?;
             let inputs = loaded.paths.clone();
-            let bytes = render(&evaluate(loaded), format);
-            match output {
-                None => Ok(bytes),
-                Some(path) => {
-                    write_report(&path, &bytes, &inputs)?;
-                    Ok(Vec::new())
-                }
-            }
+            let evaluation = evaluate(loaded);
+            let entry = find_bid(&evaluation, &bid)?;
+            emit(
+                explain::render(&evaluation, entry).into_bytes(),
+                output,
+                &inputs,
+            )
         }
     }
+}
+
+/// A report goes to standard output, or to `--output` (never over an input file).
+fn emit(bytes: Vec<u8>, output: OutputArg, inputs: &[PathBuf]) -> Result<Vec<u8>, Error> {
+    match output.output {
+        None => Ok(bytes),
+        Some(path) => {
+            write_report(&path, &bytes, inputs)?;
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// The bid named on the command line: by id, else by bidder name (ignoring case).
+fn find_bid<'a>(evaluation: &'a Evaluation, name: &str) -> Result<&'a Ranked, Error> {
+    let ranking = &evaluation.ranking;
+    let found = ranking.iter().find(|r| r.score.bid.0 == name).or_else(|| {
+        ranking
+            .iter()
+            .find(|r| r.score.bidder.to_lowercase() == name.to_lowercase())
+    });
+    found.ok_or_else(|| {
+        let mut known: Vec<String> = ranking.iter().map(|r| r.score.bid.0.clone()).collect();
+        known.sort();
+        Error::UnknownBid {
+            name: name.to_string(),
+            suggestion: nearest(name, known.iter().map(String::as_str)).map(str::to_string),
+            known,
+        }
+    })
 }
 
 fn load_tender(args: &TenderArgs) -> Result<Loaded, Error> {

@@ -10,7 +10,7 @@ use crate::domain::CriterionKind;
 use crate::score::Outcome;
 use crate::units::decimal_comma;
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn render(evaluation: &Evaluation) -> Vec<u8> {
     let leaves = leaf_columns(&evaluation.tender);

@@ -7,8 +7,10 @@
 //! decimal point.
 
 mod csv;
+pub mod explain;
 mod json;
 mod markdown;
+pub mod rejections;
 mod table;
 
 use rust_decimal::Decimal;

@@ -4,3 +4,4 @@ mod bad_input;
 mod fixture;
 mod properties;
 mod score;
+mod views;

@@ -1,0 +1,272 @@
+//! `explain`: every step from a bid's input to its total and rank, or why it was set aside,
+//! in plain text a person can redo by hand.
+
+use rust_decimal::Decimal;
+
+use super::{Evaluation, decision_name, evidence_place, money, status};
+use crate::domain::{CriterionKind, Tender};
+use crate::rank::Ranked;
+use crate::score::{CriterionScore, Outcome, PriceEvaluation};
+use crate::units::decimal_comma;
+
+fn num(value: Decimal) -> String {
+    decimal_comma(value.normalize())
+}
+
+pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
+    let t = &evaluation.tender;
+    let s = &entry.score;
+    let mut out = vec![
+        format!("Bid {} ({}) in tender {}", s.bidder, s.file, t.id),
+        format!("Status: {}", status(entry)),
+    ];
+    match &s.outcome {
+        Outcome::SetAside { findings, .. } => {
+            out.push(String::new());
+            out.push("The bid was set aside, so it is neither scored nor ranked:".into());
+            for (i, f) in findings.iter().enumerate() {
+                out.push(format!(
+                    "{}. {} ({}): {}",
+                    i + 1,
+                    decision_name(f.decision),
+                    f.rule,
+                    f.reason
+                ));
+                out.push(format!(
+                    "   Evidence: {}: {}",
+                    evidence_place(f),
+                    f.evidence.quote
+                ));
+                out.push(format!(
+                    "   Clause: {}",
+                    f.source.as_deref().unwrap_or("(none given)")
+                ));
+                if let Some(text) = &f.clause {
+                    out.push(format!("   “{text}”"));
+                }
+            }
+        }
+        Outcome::Scored {
+            criteria,
+            prices,
+            total,
+        } => {
+            for price in prices {
+                out.push(String::new());
+                out.extend(price_steps(t, price));
+            }
+            out.push(String::new());
+            out.extend(weight_steps(t, criteria));
+            let leaves: Vec<String> = t
+                .leaves()
+                .into_iter()
+                .filter_map(|i| criteria.iter().find(|c| c.criterion == t.criteria[i].id))
+                .map(|c| num(c.weighted.0))
+                .collect();
+            out.push(String::new());
+            out.push(format!(
+                "Total = {} = {} (the exact sum; totals are not rounded; possible range {} to {})",
+                leaves.join(" + "),
+                num(total.0),
+                num(evaluation.bounds.0.0),
+                num(evaluation.bounds.1.0)
+            ));
+            out.push(rank_line(evaluation, entry));
+        }
+    }
+    for warning in &s.warnings {
+        out.push(format!(
+            "Warning ({}): {}{}",
+            warning.rule,
+            warning.message,
+            warning
+                .source
+                .as_deref()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default()
+        ));
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
+    let criterion = t.criterion(&price.line.0);
+    let (name, band) = match criterion.map(|c| (&c.name, &c.kind)) {
+        Some((name, CriterionKind::Price(line))) => (
+            name.clone(),
+            format!(
+                "band {}–{} {} per {}",
+                money(line.min),
+                money(line.max),
+                t.currency,
+                line.unit
+            ),
+        ),
+        _ => (price.line.0.clone(), String::new()),
+    };
+    let mut lines = vec![format!("Price line {} ({name}), {band}", price.line)];
+    let mut step = 1;
+    let mut push = |lines: &mut Vec<String>, text: String| {
+        lines.push(format!("  {step}. {text}"));
+        step += 1;
+    };
+    match price.submitted {
+        Some(written) => push(
+            &mut lines,
+            format!("As written in the bid: {}", money(written)),
+        ),
+        None => push(&mut lines, "The bid gives no price for this line".into()),
+    }
+    for a in &price.adjustments {
+        let source = a
+            .source
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
+        let text = match (a.rule, a.from) {
+            ("whole-kroner", Some(from)) => format!(
+                "Øre to whole kroner, {}{source}: {} → {}",
+                t.price_rules
+                    .whole_kroner
+                    .action
+                    .map_or("none", |m| m.name()),
+                money(from),
+                money(a.to)
+            ),
+            ("raise-to-minimum", Some(from)) => format!(
+                "Below the minimum, raised to it{source}: {} → {}",
+                money(from),
+                money(a.to)
+            ),
+            ("lower-to-maximum", Some(from)) => format!(
+                "Above the maximum, lowered to it{source}: {} → {}",
+                money(from),
+                money(a.to)
+            ),
+            (_, None) => format!("Missing price set to the maximum{source}: {}", money(a.to)),
+            (rule, Some(from)) => format!("{rule}{source}: {} → {}", money(from), money(a.to)),
+        };
+        push(&mut lines, text);
+    }
+    push(
+        &mut lines,
+        format!("Evaluated price: {}", money(price.evaluated)),
+    );
+    let i = &price.interpolation;
+    let ((p0, s0), (p1, s1)) = (i.lower, i.upper);
+    let formula = if p0 == p1 {
+        format!(
+            "Model {}: the price is at or beyond the anchor {} → {} points, where the points stay flat: {}",
+            t.model.name,
+            money(p0),
+            num(s0.0),
+            num(i.exact)
+        )
+    } else {
+        format!(
+            "Model {}: linear between the anchors {} → {} points and {} → {} points:\n     {} + ({} − {}) × ({} − {}) / ({} − {}) = {}",
+            t.model.name,
+            money(p0),
+            num(s0.0),
+            money(p1),
+            num(s1.0),
+            num(s0.0),
+            money(price.evaluated),
+            money(p0),
+            num(s1.0),
+            num(s0.0),
+            money(p1),
+            money(p0),
+            num(i.exact)
+        )
+    };
+    push(&mut lines, formula);
+    push(
+        &mut lines,
+        format!(
+            "Rounded {} to {} decimals: {} points",
+            i.rounding.mode.name(),
+            i.rounding.decimals,
+            decimal_comma(price.points.0)
+        ),
+    );
+    lines
+}
+
+fn weight_steps(t: &Tender, criteria: &[CriterionScore]) -> Vec<String> {
+    let mut lines = vec!["Points × share of the total = weighted points (the share is the product of the weights on the path):".to_string()];
+    for index in t.depth_first() {
+        let c = &t.criteria[index];
+        let Some(score) = criteria.iter().find(|s| s.criterion == c.id) else {
+            continue;
+        };
+        let depth = t.path(index).len();
+        let indent = "  ".repeat(depth);
+        let path: Vec<String> = t
+            .path(index)
+            .iter()
+            .map(|i| num(t.criteria[*i].weight.fraction().0))
+            .collect();
+        let share = if path.len() > 1 {
+            format!("{} ({})", num(c.share.0), path.join(" × "))
+        } else {
+            num(c.share.0)
+        };
+        let how = match &c.kind {
+            CriterionKind::Group => {
+                let parts: Vec<String> = t
+                    .children(Some(index))
+                    .filter_map(|(_, child)| {
+                        criteria
+                            .iter()
+                            .find(|s| s.criterion == child.id)
+                            .map(|s| (child, s))
+                    })
+                    .map(|(child, s)| {
+                        format!("{} × {}", num(child.weight.fraction().0), num(s.points.0))
+                    })
+                    .collect();
+                format!(" = {}", parts.join(" + "))
+            }
+            CriterionKind::Quality => " (the evaluators' points)".into(),
+            CriterionKind::Price(_) => " (from the price line above)".into(),
+        };
+        // A leaf's points as given or rounded by the model (7,60); a group's exact sum.
+        let points = match c.kind {
+            CriterionKind::Group => num(score.points.0),
+            _ => decimal_comma(score.points.0),
+        };
+        lines.push(format!(
+            "{indent}{} ({} %): {points} points{how}; × {share} = {}",
+            c.name,
+            num(c.weight.0),
+            num(score.weighted.0)
+        ));
+    }
+    lines
+}
+
+fn rank_line(evaluation: &Evaluation, entry: &Ranked) -> String {
+    let ranked = evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .count();
+    let rank = entry.rank.unwrap_or_default();
+    if entry.tied_with.is_empty() {
+        format!("Rank {rank} of {ranked} ranked bids.")
+    } else {
+        let others: Vec<&str> = evaluation
+            .ranking
+            .iter()
+            .filter(|o| entry.tied_with.contains(&o.score.bid))
+            .map(|o| o.score.bidder.as_str())
+            .collect();
+        format!(
+            "Rank {rank} of {ranked} ranked bids, shared with {}: the totals are exactly equal and the tender declares no tie-break.",
+            others.join(", ")
+        )
+    }
+}

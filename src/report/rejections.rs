@@ -1,0 +1,177 @@
+//! The rejection report for legal: every bid set aside, each finding with its rule, the
+//! decision, the evidence from the bid file and the clause reference and text from the
+//! tender. One exporter per format, rendering to bytes without I/O.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde_json::json;
+
+use super::{Evaluation, Format, decision_name, evidence_place, status};
+use crate::conformity::Finding;
+use crate::rank::Ranked;
+use crate::score::Outcome;
+
+/// The table is wrapped to this width whatever the terminal, so output never depends on it.
+const TABLE_WIDTH: u16 = 140;
+
+/// The bids set aside with their findings, in report order.
+fn set_aside(evaluation: &Evaluation) -> Vec<(&Ranked, &[Finding])> {
+    evaluation
+        .ranking
+        .iter()
+        .filter_map(|entry| match &entry.score.outcome {
+            Outcome::SetAside { findings, .. } => Some((entry, findings.as_slice())),
+            Outcome::Scored { .. } => None,
+        })
+        .collect()
+}
+
+fn summary(evaluation: &Evaluation) -> String {
+    let bids = set_aside(evaluation);
+    let rejected = bids.iter().filter(|(e, _)| status(e) == "rejected").count();
+    let review = bids.len() - rejected;
+    format!(
+        "Tender {}: {} of {} bids set aside: {rejected} rejected, {review} for review.",
+        evaluation.tender.id,
+        bids.len(),
+        evaluation.ranking.len()
+    )
+}
+
+fn clause(finding: &Finding) -> String {
+    match (&finding.source, &finding.clause) {
+        (Some(source), Some(text)) => format!("{source}: “{text}”"),
+        (Some(source), None) => source.clone(),
+        (None, Some(text)) => format!("“{text}”"),
+        (None, None) => "(no clause given in the tender definition)".into(),
+    }
+}
+
+pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
+    match format {
+        Format::Table => table(evaluation).into_bytes(),
+        Format::Md => markdown(evaluation).into_bytes(),
+        Format::Json => json(evaluation).into_bytes(),
+        Format::Csv => csv(evaluation),
+    }
+}
+
+fn table(evaluation: &Evaluation) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(TABLE_WIDTH)
+        .set_header(vec![
+            "Bidder", "Decision", "Rule", "Reason", "Evidence", "Clause",
+        ]);
+    for (entry, findings) in set_aside(evaluation) {
+        for finding in findings {
+            table.add_row(vec![
+                entry.score.bidder.clone(),
+                decision_name(finding.decision).to_string(),
+                finding.rule.to_string(),
+                finding.reason.clone(),
+                format!("{}\n{}", evidence_place(finding), finding.evidence.quote),
+                clause(finding),
+            ]);
+        }
+    }
+    format!("{}\n\n{table}\n", summary(evaluation))
+}
+
+fn markdown(evaluation: &Evaluation) -> String {
+    let mut lines = vec![
+        format!("# Bids set aside: {}", evaluation.tender.id),
+        String::new(),
+        summary(evaluation),
+    ];
+    for (entry, findings) in set_aside(evaluation) {
+        lines.push(String::new());
+        lines.push(format!(
+            "## {} — {} ({})",
+            entry.score.bidder,
+            status(entry),
+            entry.score.file
+        ));
+        for finding in findings {
+            lines.push(String::new());
+            lines.push(format!(
+                "### {}: {}",
+                finding.rule,
+                decision_name(finding.decision)
+            ));
+            lines.push(String::new());
+            lines.push(format!("- Reason: {}", finding.reason));
+            lines.push(format!(
+                "- Evidence: {}: `{}`",
+                evidence_place(finding),
+                finding.evidence.quote
+            ));
+            lines.push(format!(
+                "- Clause: {}",
+                finding.source.as_deref().unwrap_or("(none given)")
+            ));
+            if let Some(text) = &finding.clause {
+                lines.push(String::new());
+                lines.push(format!("  > {text}"));
+            }
+        }
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+fn json(evaluation: &Evaluation) -> String {
+    let bids: Vec<serde_json::Value> = set_aside(evaluation)
+        .into_iter()
+        .map(|(entry, findings)| {
+            json!({
+                "bid": entry.score.bid,
+                "bidder": entry.score.bidder,
+                "file": entry.score.file,
+                "status": status(entry),
+                "findings": findings,
+            })
+        })
+        .collect();
+    let document = json!({
+        "format": "tenderscore-rejections",
+        "format_version": 1,
+        "tender": {"id": evaluation.tender.id, "title": evaluation.tender.title},
+        "bids": bids,
+    });
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn csv(evaluation: &Evaluation) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(super::csv::BOM.to_vec());
+    let header = [
+        "bidder", "bid", "status", "decision", "rule", "reason", "file", "line", "evidence",
+        "source", "clause",
+    ];
+    let _ = writer.write_record(header);
+    for (entry, findings) in set_aside(evaluation) {
+        for f in findings {
+            let _ = writer.write_record([
+                entry.score.bidder.as_str(),
+                entry.score.bid.0.as_str(),
+                status(entry),
+                decision_name(f.decision),
+                f.rule,
+                f.reason.as_str(),
+                f.evidence.file.as_str(),
+                &f.evidence.line.map(|l| l.to_string()).unwrap_or_default(),
+                f.evidence.quote.as_str(),
+                f.source.as_deref().unwrap_or_default(),
+                f.clause.as_deref().unwrap_or_default(),
+            ]);
+        }
+    }
+    writer.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,178 @@
+//! `rejections` for legal and `explain` for one bid, on the reference tender.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::fixture::{Fixture, REFERENCE, repo, stderr, stdout};
+
+fn run(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("tenderscore")
+        .expect("binary")
+        .current_dir(repo())
+        .args(args)
+        .assert()
+}
+
+fn explain(bid: &str) -> String {
+    stdout(&run(&["explain", REFERENCE, bid]).success())
+}
+
+/// Hand check of this snapshot: spor1 371 → 8 + (371 − 370) × (0 − 8) / 60 = 7.8666…
+/// → 7.87; spor2 missing → 1300 → 0; indsats 8 × 0.585 = 4.68, samarbejde 6 × 0.315 =
+/// 1.89, spor1 7.87 × 0.05 = 0.3935; total 6.9635, rank 2 of 6.
+#[test]
+fn explain_an_ordinary_bid() {
+    let out = explain("trin-for-trin");
+    assert!(
+        out.contains("Total = 4,68 + 1,89 + 0,3935 + 0 = 6,9635"),
+        "{out}"
+    );
+    assert!(out.contains("Rank 2 of 6 ranked bids."), "{out}");
+    insta::assert_snapshot!("explain_ordinary", out);
+}
+
+/// Hand check: spor1 448.05 → 449 (øre up) → 430 (maximum) → 0 points; spor2 1150 →
+/// 8 + 50 × (−8) / 200 = 6; total 4.095 + 2.52 + 0 + 0.3 = 6.915, rank 3.
+#[test]
+fn explain_a_clamped_bid() {
+    let out = explain("Job & Trivsel ApS");
+    assert!(out.contains("448,05 → 449"), "{out}");
+    assert!(out.contains("449 → 430"), "{out}");
+    assert!(
+        out.contains("8 + (1150 − 1100) × (0 − 8) / (1300 − 1100) = 6"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Total = 4,095 + 2,52 + 0 + 0,3 = 6,915"),
+        "{out}"
+    );
+    insta::assert_snapshot!("explain_clamped", out);
+}
+
+#[test]
+fn explain_a_rejected_bid() {
+    let out = explain("brobyggerne");
+    assert!(out.contains("Status: rejected"), "{out}");
+    assert!(
+        out.contains("Evidence: bids/brobyggerne.toml:5: reservation = \"yes\""),
+        "{out}"
+    );
+    insta::assert_snapshot!("explain_rejected", out);
+}
+
+#[test]
+fn explain_names_the_tie() {
+    let out = explain("ny-start");
+    assert!(
+        out.contains("Rank 4 of 6 ranked bids, shared with Fælles Fodfæste I/S"),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_an_unknown_bid_suggests_the_near_one() {
+    let out = run(&["explain", REFERENCE, "kompass"]).code(2);
+    assert!(
+        stderr(&out).contains("no bid `kompass` in this tender (did you mean `kompas`?)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+fn rejections_json() -> Value {
+    serde_json::from_str(&stdout(
+        &run(&["rejections", REFERENCE, "--format", "json"]).success(),
+    ))
+    .unwrap()
+}
+
+#[test]
+fn rejections_list_every_bid_set_aside_with_evidence_and_clause() {
+    let report = rejections_json();
+    let bids = report["bids"].as_array().unwrap();
+    let seen: Vec<(&str, &str, &str, u64)> = bids
+        .iter()
+        .map(|b| {
+            let f = &b["findings"][0];
+            (
+                b["bid"].as_str().unwrap(),
+                b["status"].as_str().unwrap(),
+                f["rule"].as_str().unwrap(),
+                f["evidence"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Lines counted in the shipped bid files.
+    assert_eq!(
+        seen,
+        [
+            ("arbejdsglaede", "rejected", "found-reservation", 16),
+            ("brobyggerne", "rejected", "declared-reservation", 5),
+            ("dobbeltspor", "rejected", "alternative-bid", 6),
+            ("mentorhuset", "rejected", "citizen-reservation", 15),
+            ("sen-levering", "rejected", "late-bid", 4),
+            ("uklar-erklaering", "review", "unclear-declaration", 5),
+        ]
+    );
+    let citizens = &bids[3]["findings"][0];
+    assert_eq!(citizens["source"], "Bilag C.0 pkt. 1.1");
+    assert!(
+        citizens["clause"]
+            .as_str()
+            .unwrap()
+            .contains("ikke er muligt for en Tilbudsgiver at tage forbehold ift. de borgere")
+    );
+    assert!(
+        citizens["evidence"]["quote"]
+            .as_str()
+            .unwrap()
+            .contains("Vi modtager ikke borgere med et aktivt misbrug.")
+    );
+    assert_eq!(
+        bids[4]["findings"][0]["reason"],
+        "submitted 7m after the deadline 2023-10-02T12:00:00+02:00"
+    );
+}
+
+#[test]
+fn rejections_for_the_memo_and_the_terminal() {
+    let md = stdout(&run(&["rejections", REFERENCE, "--format", "md"]).success());
+    assert!(
+        md.contains("6 of 12 bids set aside: 5 rejected, 1 for review."),
+        "{md}"
+    );
+    insta::assert_snapshot!("rejections_markdown", md);
+    let table = stdout(&run(&["rejections", REFERENCE]).success());
+    insta::assert_snapshot!("rejections_table", table);
+}
+
+/// The reference tender corrects a price below the minimum; a tender that says "reject"
+/// rejects it instead (both policies must work).
+#[test]
+fn a_reject_policy_rejects_a_price_below_the_minimum() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "below_min = { rule = \"raise\"",
+        "below_min = { rule = \"reject\"",
+    );
+    let out = f.run("rejections", &["--format", "json"]).success();
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let vejen = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "vejen-frem")
+        .expect("vejen-frem set aside");
+    let finding = &vejen["findings"][0];
+    assert_eq!(finding["rule"], "price-below-minimum");
+    assert_eq!(
+        finding["reason"],
+        "price 1099 for `spor2` is below the minimum price 1100"
+    );
+    // spor2 = 1099 stands on line 9 of bids/vejen-frem.toml.
+    assert_eq!(finding["evidence"]["line"], 9);
+    assert_eq!(finding["evidence"]["quote"], "spor2 = 1099");
+    // 369.10 rounds up to 370, inside the band, so spor1 is not a reason.
+    assert_eq!(vejen["findings"].as_array().unwrap().len(), 1);
+}

@@ -64,12 +64,24 @@ pub enum Command {
         #[arg(value_name = "BID")]
         bid: String,
         #[command(flatten)]
+        version: VersionArg,
+        #[command(flatten)]
         output: OutputArg,
     },
 }
 
 #[derive(Debug, Args)]
+pub struct VersionArg {
+    /// Score version N: 0 is the tender as published, N is after rettelsesblad N
+    /// [default: the latest version].
+    #[arg(long, value_name = "N")]
+    pub as_of: Option<u32>,
+}
+
+#[derive(Debug, Args)]
 pub struct ReportArgs {
+    #[command(flatten)]
+    pub version: VersionArg,
     /// The report format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -107,6 +119,8 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("there is no version {asked}: the versions are 0 (as published) to {latest}")]
+    UnknownVersion { asked: u32, latest: u32 },
     #[error("no bid `{name}` in this tender{}; the bids are: {}",
         .suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), .known.join(", "))]
     UnknownBid {
@@ -121,7 +135,7 @@ impl Error {
         match self {
             Error::Invalid { .. } => EXIT_INVALID_INPUT,
             Error::WouldOverwriteInput(_) | Error::Write { .. } => EXIT_OUTPUT,
-            Error::UnknownBid { .. } => EXIT_USAGE,
+            Error::UnknownBid { .. } | Error::UnknownVersion { .. } => EXIT_USAGE,
         }
     }
 }
@@ -131,28 +145,27 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
     match cli.command {
         Command::Check { tender } => {
             let loaded = load_tender(&tender)?;
-            Ok(format!(
-                "ok: tender {} with scoring model {} and {} bid(s): no problems found\n",
-                loaded.tender.id,
-                loaded.tender.model.name,
-                loaded.bids.len()
-            )
-            .into_bytes())
+            let latest = loaded.latest();
+            let mut out = format!(
+                "ok: tender {} in {} version(s) with scoring model {} and {} bid(s): no problems found\n",
+                latest.tender.id,
+                loaded.versions.len(),
+                latest.tender.model.name,
+                latest.bids.len()
+            );
+            for flag in &loaded.flags {
+                out.push_str(&format!("legal check: {}\n", flag.message));
+            }
+            Ok(out.into_bytes())
         }
         Command::Score { tender, report } => {
-            let loaded = load_tender(&tender)?;
-            let inputs = loaded.paths.clone();
-            emit(
-                render(&evaluate(loaded), report.format),
-                report.output,
-                &inputs,
-            )
+            let (evaluation, inputs) = evaluation_of(&tender, &report.version)?;
+            emit(render(&evaluation, report.format), report.output, &inputs)
         }
         Command::Rejections { tender, report } => {
-            let loaded = load_tender(&tender)?;
-            let inputs = loaded.paths.clone();
+            let (evaluation, inputs) = evaluation_of(&tender, &report.version)?;
             emit(
-                rejections::render(&evaluate(loaded), report.format),
+                rejections::render(&evaluation, report.format),
                 report.output,
                 &inputs,
             )
@@ -160,11 +173,10 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
         Command::Explain {
             tender,
             bid,
+            version,
             output,
         } => {
-            let loaded = load_tender(&tender)?;
-            let inputs = loaded.paths.clone();
-            let evaluation = evaluate(loaded);
+            let (evaluation, inputs) = evaluation_of(&tender, &version)?;
             let entry = find_bid(&evaluation, &bid)?;
             emit(
                 explain::render(&evaluation, entry).into_bytes(),
@@ -173,6 +185,23 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             )
         }
     }
+}
+
+/// Loads a tender and evaluates the version asked for (the latest by default); also
+/// returns the input files, which no report may overwrite.
+fn evaluation_of(
+    tender: &TenderArgs,
+    version: &VersionArg,
+) -> Result<(Evaluation, Vec<PathBuf>), Error> {
+    let loaded = load_tender(tender)?;
+    let chosen = match version.as_of {
+        None => loaded.latest(),
+        Some(number) => loaded.version(number).ok_or(Error::UnknownVersion {
+            asked: number,
+            latest: loaded.latest().number,
+        })?,
+    };
+    Ok((evaluate(&loaded, chosen), loaded.paths.clone()))
 }
 
 /// A report goes to standard output, or to `--output` (never over an input file).

@@ -88,8 +88,10 @@ pub enum Code {
     NegativePrice,
     /// A quality criterion without points in a bid that is to be scored.
     MissingPoints,
-    /// Two bid files for the same bidder id.
-    DuplicateBid,
+    /// Rettelsesblade whose numbers are not 1, 2, 3, ... (a gap or a number used twice).
+    Numbering,
+    /// A rettelsesblad change whose path does not exist or whose value is not TOML.
+    BadChange,
 }
 
 impl Code {
@@ -112,7 +114,8 @@ impl Code {
             Code::PointsOutOfScale => "E203",
             Code::NegativePrice => "E204",
             Code::MissingPoints => "E205",
-            Code::DuplicateBid => "E206",
+            Code::Numbering => "E301",
+            Code::BadChange => "E302",
         }
     }
 }
@@ -135,6 +138,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// Where in a run it was found, when the same file is checked more than once (a bid
+    /// checked against the tender as amended by a rettelsesblad).
+    pub context: Option<String>,
 }
 
 impl Diagnostic {
@@ -170,6 +176,7 @@ impl Draft {
             field: self.field,
             message: message.into(),
             help: help.into(),
+            context: None,
         }
     }
 }
@@ -205,6 +212,9 @@ impl Report<'_> {
                     rendered = rendered.with_labels(vec![Label::primary(*file, span.clone())]);
                 }
                 Location::Path(path) => notes.push(format!("file: {path}")),
+            }
+            if let Some(context) = &diagnostic.context {
+                notes.push(format!("in: {context}"));
             }
             notes.push(format!("help: {}", diagnostic.help));
             rendered = rendered.with_notes(notes);

@@ -5,10 +5,12 @@
 //! types; [`conformity`] decides which bids are set aside; [`score`] scores each bid (pure); [`rank`] orders them; [`report`] renders the
 //! result in each format; [`cli`] ties the stages to the command line.
 
+pub mod amend;
 pub mod cli;
 pub mod conformity;
 pub mod diag;
 pub mod domain;
+pub mod errata;
 pub mod load;
 pub mod rank;
 pub mod raw;

@@ -1,43 +1,76 @@
-//! Loading: reads a tender folder (its `tender.toml`, its scoring model and every
-//! `bids/*.toml`), parses and validates them, and hashes each input.
+//! Loading: reads a tender folder (its `tender.toml`, its scoring model, every
+//! `bids/*.toml` and every `rettelsesblade/*.toml`), builds every version of the tender,
+//! validates each, and hashes each input.
 //!
 //! Contract: the only module of the pipeline that reads files, and it never writes one.
-//! Bid files are read in file-name order so output never depends on the order a file
-//! system lists them. Every problem of every file is collected; the result is either a
-//! fully valid tender with its bids, or all the diagnostics of the run.
+//! Files are read in file-name order, and rettelsesblade apply in the order of their
+//! numbers, so output never depends on the order a file system lists them. Version 0 is
+//! the tender as published; version N is the tender and its model after rettelsesblade
+//! 1..N, each change set in the TOML document and the result validated exactly like the
+//! original. Every problem of every file and version is collected; the result is either
+//! every version valid, or all the diagnostics of the run.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::amend;
 use crate::diag::{Code, Diagnostic, FileId, Sources};
-use crate::domain::{Bid, BidId, Tender};
-use crate::raw::{self, RawBid, RawModel, RawTender};
+use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
+use crate::errata::{self, LegalFlag};
+use crate::raw::{self, RawBid, RawModel, RawRettelsesblad, RawTender};
 use crate::validate::{self, ModelSite};
 
 /// The folder of named scoring models looked for beside a tender's ancestors.
 pub const MODELS_DIR: &str = "scoring-models";
+/// The folder of a tender's rettelsesblade.
+pub const RETTELSESBLADE_DIR: &str = "rettelsesblade";
 
 /// An input file of the evaluation, identified by its content.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct InputFile {
-    /// `tender`, `model` or `bid`.
+    /// `tender`, `model`, `bid` or `rettelsesblad`.
     pub role: &'static str,
-    /// The path relative to the tender folder (the model: its file name).
+    /// The path relative to the tender folder (a model: its file name).
     pub file: String,
     pub sha256: String,
 }
 
-/// A tender folder that loaded without a single problem.
+/// One version of a tender with its bids, validated.
 #[derive(Clone, Debug)]
-pub struct Loaded {
+pub struct Version {
+    /// 0 for the tender as published, N after rettelsesblad N.
+    pub number: u32,
+    /// The rettelsesblade applied, in number order; empty for version 0.
+    pub applied: Vec<Rettelsesblad>,
     pub tender: Tender,
     /// In bid-file-name order.
     pub bids: Vec<Bid>,
+}
+
+/// A tender folder that loaded without a single problem, in every version.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// Version 0 first; never empty.
+    pub versions: Vec<Version>,
+    /// Rettelsesblade that change the evaluation too close to (or after) the deadline.
+    pub flags: Vec<LegalFlag>,
     pub inputs: Vec<InputFile>,
     /// Every file read, with its real path, so the caller can refuse to overwrite one.
     pub paths: Vec<PathBuf>,
+}
+
+impl Loaded {
+    /// The version after every rettelsesblade: the tender in force.
+    pub fn latest(&self) -> &Version {
+        self.versions.last().expect("a loaded tender has version 0")
+    }
+
+    pub fn version(&self, number: u32) -> Option<&Version> {
+        self.versions.iter().find(|v| v.number == number)
+    }
 }
 
 /// A tender folder with problems: every diagnostic, and the files to show them in.
@@ -88,8 +121,34 @@ impl Reader {
 
     fn parse<T: serde::de::DeserializeOwned>(&mut self, file: FileId) -> Option<T> {
         raw::parse(&self.sources, file)
-            .map_err(|d| self.diagnostics.push(d))
+            .map_err(|d| self.diagnostics.push(*d))
             .ok()
+    }
+
+    /// The `*.toml` files of a sub-folder, sorted by file name; no folder means none.
+    fn list(&mut self, dir: &Path) -> Vec<PathBuf> {
+        if !dir.exists() {
+            return Vec::new();
+        }
+        match fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut paths: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+                    .collect();
+                paths.sort();
+                paths
+            }
+            Err(error) => {
+                self.diagnostics.push(
+                    Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
+                        format!("cannot list {}: {error}", dir.display()),
+                        "check that the folder is readable",
+                    ),
+                );
+                Vec::new()
+            }
+        }
     }
 }
 
@@ -100,7 +159,19 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Loads and validates a tender folder.
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The documents one version is validated from.
+struct Documents {
+    tender: FileId,
+    raw_tender: RawTender,
+}
+
+/// Loads and validates a tender folder in every version.
 pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> {
     let mut reader = Reader {
         sources: Sources::default(),
@@ -115,129 +186,326 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
     );
     let raw_tender: Option<RawTender> = tender_file.and_then(|f| reader.parse(f));
 
-    let mut model_parts: Option<(FileId, RawModel)> = None;
-    if let (Some(raw_tender), Some(tender_file)) = (&raw_tender, tender_file) {
-        let name = &raw_tender.prices.model;
-        match find_model(tender_dir, models, name.get_ref()) {
-            Ok(path) => {
-                if let Some(file) = reader.read(&path, "model", format!("{}.toml", name.get_ref()))
-                {
-                    model_parts = reader.parse::<RawModel>(file).map(|m| (file, m));
+    let mut raw_bids: Vec<(BidId, FileId, Option<RawBid>)> = Vec::new();
+    for path in reader.list(&tender_dir.join("bids")) {
+        let stem = file_stem(&path);
+        if let Some(file) = reader.read(&path, "bid", format!("bids/{stem}.toml")) {
+            let raw = reader.parse(file);
+            raw_bids.push((BidId(stem), file, raw));
+        }
+    }
+    let rettelsesblade = read_rettelsesblade(&mut reader, tender_dir);
+
+    let mut models_read: BTreeMap<PathBuf, FileId> = BTreeMap::new();
+    let mut versions = Vec::new();
+    if let (Some(tender), Some(raw_tender)) = (tender_file, raw_tender) {
+        let mut documents = Documents { tender, raw_tender };
+        let mut model_changes = Vec::new();
+        let mut applied: Vec<Rettelsesblad> = Vec::new();
+        let mut pending = rettelsesblade.unwrap_or_default().into_iter();
+        // Version 0, then one more version per rettelsesblad; stop at the first version
+        // with a problem, since every later one builds on it.
+        loop {
+            let number = applied.last().map_or(0, |r| r.number);
+            let context = VersionContext {
+                number,
+                applied: &applied,
+                model_changes: &model_changes,
+            };
+            let Some(version) = build_version(
+                &mut reader,
+                tender_dir,
+                models,
+                &mut models_read,
+                &documents,
+                &raw_bids,
+                context,
+            ) else {
+                break;
+            };
+            versions.push(version);
+            let Some(rettelsesblad) = pending.next() else {
+                break;
+            };
+            let Some(next) = amend_tender(
+                &mut reader,
+                &documents,
+                &rettelsesblad,
+                &mut model_changes,
+                tender_dir,
+            ) else {
+                break;
+            };
+            documents = next;
+            applied.push(rettelsesblad);
+        }
+    }
+
+    if reader.diagnostics.is_empty() && !versions.is_empty() {
+        let flags = versions
+            .iter()
+            .skip(1)
+            .filter_map(|v| {
+                let rettelsesblad = v.applied.last()?;
+                errata::check(rettelsesblad, v.tender.deadline_date, &v.tender.deadline)
+            })
+            .collect();
+        Ok(Loaded {
+            versions,
+            flags,
+            inputs: reader.inputs,
+            paths: reader.paths,
+        })
+    } else {
+        Err(Invalid {
+            sources: reader.sources,
+            diagnostics: reader.diagnostics,
+        })
+    }
+}
+
+/// Reads, validates and orders the rettelsesblade; `None` when any has a problem.
+fn read_rettelsesblade(reader: &mut Reader, tender_dir: &Path) -> Option<Vec<Rettelsesblad>> {
+    let mut all = Vec::new();
+    let mut clean = true;
+    for path in reader.list(&tender_dir.join(RETTELSESBLADE_DIR)) {
+        let label = format!("{RETTELSESBLADE_DIR}/{}.toml", file_stem(&path));
+        let Some(file) = reader.read(&path, "rettelsesblad", label.clone()) else {
+            clean = false;
+            continue;
+        };
+        let rettelsesblad = reader.parse::<RawRettelsesblad>(file).and_then(|raw| {
+            validate::rettelsesblad(&reader.sources, file, label, &raw, &mut reader.diagnostics)
+                .map(|r| (r, file, raw.number.span()))
+        });
+        match rettelsesblad {
+            Some(found) => all.push(found),
+            None => clean = false,
+        }
+    }
+    // Number order, whatever the file names: 1, 2, 3, ... with no gap and no repeat.
+    all.sort_by_key(|(r, _, _)| r.number);
+    for (position, (r, file, span)) in all.iter().enumerate() {
+        let expected = u32::try_from(position + 1).unwrap_or(u32::MAX);
+        if r.number != expected {
+            clean = false;
+            reader.diagnostics.push(Diagnostic::at(Code::Numbering, *file, span.clone(), "number").says(
+                format!("rettelsesblad number {} where number {expected} was expected (numbers found: {})",
+                    r.number, all.iter().map(|(r, _, _)| r.number.to_string()).collect::<Vec<_>>().join(", ")),
+                "number the rettelsesblade 1, 2, 3, ... in the order they were issued; each number once",
+            ));
+        }
+    }
+    clean.then(|| all.into_iter().map(|(r, _, _)| r).collect())
+}
+
+/// The tender document after one more rettelsesblad, registered as a source of its own;
+/// changes to the model are collected for [`build_version`]. `None` when a change cannot
+/// be applied (reported).
+fn amend_tender(
+    reader: &mut Reader,
+    previous: &Documents,
+    rettelsesblad: &Rettelsesblad,
+    model_changes: &mut Vec<crate::domain::Change>,
+    tender_dir: &Path,
+) -> Option<Documents> {
+    let mut text = reader.sources.get(previous.tender).text.clone();
+    let mut clean = true;
+    for change in &rettelsesblad.changes {
+        if change.model_path().is_some() {
+            model_changes.push(change.clone());
+            continue;
+        }
+        match amend::set(&text, &change.path, &change.value) {
+            Ok(amended) => text = amended,
+            Err(error) => {
+                clean = false;
+                reader
+                    .diagnostics
+                    .push(change_problem(change, &error, "tender.toml"));
+            }
+        }
+    }
+    if !clean {
+        return None;
+    }
+    let label = format!(
+        "{} as amended by rettelsesblade 1–{} (version {})",
+        tender_dir.join("tender.toml").display(),
+        rettelsesblad.number,
+        rettelsesblad.number
+    );
+    let tender = reader.sources.add(label, text);
+    let raw_tender = reader.parse(tender)?;
+    Some(Documents { tender, raw_tender })
+}
+
+fn change_problem(
+    change: &crate::domain::Change,
+    error: &amend::AmendError,
+    target: &str,
+) -> Diagnostic {
+    Diagnostic::at(
+        Code::BadChange,
+        change.file,
+        change.span.clone(),
+        "changes.path",
+    )
+    .says(
+        format!("cannot change `{}` in {target}: {error}", change.path),
+        "give the path of a value the tender has, e.g. criteria.spor1.max, prices.below_min.rule, \
+         scale.max, or model.points.decimals for its scoring model",
+    )
+}
+
+/// Which version is being built, and from which rettelsesblade.
+struct VersionContext<'a> {
+    number: u32,
+    applied: &'a [Rettelsesblad],
+    /// Every change to the scoring model in the rettelsesblade applied.
+    model_changes: &'a [crate::domain::Change],
+}
+
+/// Validates one version: its model (with the model changes so far), the tender and every
+/// bid. Problems already reported for an earlier version are not repeated.
+fn build_version(
+    reader: &mut Reader,
+    tender_dir: &Path,
+    models: &ModelSearch,
+    models_read: &mut BTreeMap<PathBuf, FileId>,
+    documents: &Documents,
+    raw_bids: &[(BidId, FileId, Option<RawBid>)],
+    context: VersionContext<'_>,
+) -> Option<Version> {
+    let VersionContext {
+        number,
+        applied,
+        model_changes,
+    } = context;
+    let name = &documents.raw_tender.prices.model;
+    let path = match find_model(tender_dir, models, name.get_ref()) {
+        Ok(path) => path,
+        Err(looked_in) => {
+            let available = available_models(&looked_in);
+            reader.diagnostics.push(
+                Diagnostic::at(
+                    Code::UnknownModel,
+                    documents.tender,
+                    name.span(),
+                    "prices.model",
+                )
+                .says(
+                    format!("scoring model `{}` does not exist", name.get_ref()),
+                    format!(
+                        "name a model in {} (available: {}), or pass --models DIR",
+                        looked_in
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if available.is_empty() {
+                            "none".to_string()
+                        } else {
+                            available.join(", ")
+                        }
+                    ),
+                ),
+            );
+            return None;
+        }
+    };
+    let base = match models_read.get(&path) {
+        Some(file) => *file,
+        None => {
+            let file = reader.read(&path, "model", format!("{}.toml", name.get_ref()))?;
+            models_read.insert(path.clone(), file);
+            file
+        }
+    };
+    let model_file = if model_changes.is_empty() {
+        base
+    } else {
+        let mut text = reader.sources.get(base).text.clone();
+        let mut clean = true;
+        for change in model_changes {
+            match amend::set(
+                &text,
+                change.model_path().unwrap_or_default(),
+                &change.value,
+            ) {
+                Ok(amended) => text = amended,
+                Err(error) => {
+                    clean = false;
+                    reader.diagnostics.push(change_problem(
+                        change,
+                        &error,
+                        &format!("scoring model {}", name.get_ref()),
+                    ));
                 }
             }
-            Err(looked_in) => {
-                let available = available_models(&looked_in);
-                reader.diagnostics.push(
-                    Diagnostic::at(Code::UnknownModel, tender_file, name.span(), "prices.model")
-                        .says(
-                            format!("scoring model `{}` does not exist", name.get_ref()),
-                            format!(
-                                "name a model in {} (available: {}), or pass --models DIR",
-                                looked_in
-                                    .iter()
-                                    .map(|p| p.display().to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(", "),
-                                if available.is_empty() {
-                                    "none".to_string()
-                                } else {
-                                    available.join(", ")
-                                }
-                            ),
-                        ),
-                );
-            }
         }
-    }
-
-    let mut bid_files: Vec<(BidId, FileId)> = Vec::new();
-    for path in bid_paths(tender_dir, &mut reader) {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if let Some(file) = reader.read(&path, "bid", format!("bids/{stem}.toml")) {
-            bid_files.push((BidId(stem), file));
+        if !clean {
+            return None;
         }
-    }
-    let raw_bids: Vec<(BidId, FileId, Option<RawBid>)> = bid_files
-        .into_iter()
-        .map(|(id, file)| (id, file, reader.parse(file)))
-        .collect();
+        let label = format!(
+            "{} as amended by rettelsesblade 1–{number} (version {number})",
+            path.display()
+        );
+        reader.sources.add(label, text)
+    };
+    let raw_model: RawModel = reader.parse(model_file)?;
 
-    let mut diagnostics = std::mem::take(&mut reader.diagnostics);
-    let model = model_parts
-        .as_ref()
-        .and_then(|(file, raw)| validate::model(&reader.sources, *file, raw, &mut diagnostics));
-    let tender = match (&raw_tender, tender_file, model, &model_parts) {
-        (Some(raw), Some(file), Some(model), Some((model_file, raw_model))) => validate::tender(
+    let mut found = Vec::new();
+    let model = validate::model(&reader.sources, model_file, &raw_model, &mut found);
+    let tender = model.and_then(|model| {
+        validate::tender(
             &reader.sources,
-            file,
-            raw,
+            documents.tender,
+            &documents.raw_tender,
             model,
             ModelSite {
-                file: *model_file,
-                raw: raw_model,
+                file: model_file,
+                raw: &raw_model,
             },
-            &mut diagnostics,
-        ),
-        _ => None,
-    };
+            &mut found,
+        )
+    });
     let mut bids = Vec::new();
     if let Some(tender) = &tender {
-        for (id, file, raw) in &raw_bids {
+        for (id, file, raw) in raw_bids {
             if let Some(raw) = raw
-                && let Some(bid) = validate::bid(
-                    &reader.sources,
-                    *file,
-                    id.clone(),
-                    raw,
-                    tender,
-                    &mut diagnostics,
-                )
+                && let Some(bid) =
+                    validate::bid(&reader.sources, *file, id.clone(), raw, tender, &mut found)
             {
                 bids.push(bid);
             }
         }
     }
-    match tender {
-        Some(tender) if diagnostics.is_empty() => Ok(Loaded {
-            tender,
-            bids,
-            inputs: reader.inputs,
-            paths: reader.paths,
-        }),
-        _ => Err(Invalid {
-            sources: reader.sources,
-            diagnostics,
-        }),
-    }
-}
-
-/// The `*.toml` files in `bids/`, sorted by file name; no folder means no bids.
-fn bid_paths(tender_dir: &Path, reader: &mut Reader) -> Vec<PathBuf> {
-    let dir = tender_dir.join("bids");
-    if !dir.exists() {
-        return Vec::new();
-    }
-    let entries = match fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            reader.diagnostics.push(
-                Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
-                    format!("cannot list {}: {error}", dir.display()),
-                    "check that the bids folder is readable",
-                ),
-            );
-            return Vec::new();
+    let clean = found.is_empty();
+    for mut diagnostic in found {
+        if number > 0 {
+            diagnostic.context = Some(format!(
+                "version {number} (after rettelsesblade 1–{number})"
+            ));
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    paths
+        let seen = reader.diagnostics.iter().any(|d| {
+            d.location == diagnostic.location
+                && d.code == diagnostic.code
+                && d.message == diagnostic.message
+        });
+        if !seen {
+            reader.diagnostics.push(diagnostic);
+        }
+    }
+    if !clean {
+        return None;
+    }
+    Some(Version {
+        number,
+        applied: applied.to_vec(),
+        tender: tender?,
+        bids,
+    })
 }
 
 /// The file of the named model, or the folders that were searched.
@@ -263,25 +531,23 @@ fn find_model(
     Err(candidates)
 }
 
-/// The `scoring-models` folders in the tender folder and above it, nearest first. Relative
-/// paths stay relative so that messages read as the user typed them.
+/// The nearest `scoring-models` folder in the tender folder or above it. Relative paths
+/// stay relative so that messages read as the user typed them.
 fn model_dirs(tender_dir: &Path) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = tender_dir
-        .ancestors()
-        .map(|a| a.join(MODELS_DIR))
-        .filter(|d| d.is_dir())
-        .collect();
-    if dirs.is_empty()
-        && let Ok(absolute) = tender_dir.canonicalize()
-    {
-        dirs = absolute
-            .ancestors()
+    let nearest = |dir: &Path| {
+        dir.ancestors()
             .map(|a| a.join(MODELS_DIR))
-            .filter(|d| d.is_dir())
-            .collect();
-    }
-    dirs.truncate(1);
-    dirs
+            .find(|d| d.is_dir())
+    };
+    nearest(tender_dir)
+        .or_else(|| {
+            tender_dir
+                .canonicalize()
+                .ok()
+                .and_then(|absolute| nearest(&absolute))
+        })
+        .into_iter()
+        .collect()
 }
 
 /// The names of the models in the given folders, sorted.
@@ -292,7 +558,7 @@ pub fn available_models(dirs: &[PathBuf]) -> Vec<String> {
         .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .map(|p| file_stem(&p))
         .collect();
     names.sort();
     names.dedup();

@@ -153,17 +153,17 @@ pub struct RawAnchor {
 /// Parses one file of the sources into its raw structure, or the one diagnostic that
 /// stopped it. TOML syntax is checked first so that a syntax error is never reported as a
 /// missing field.
-pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Box<Diagnostic>> {
     let text = &sources.get(file).text;
     if let Err(error) = text.parse::<toml::Table>() {
         let span = error.span().unwrap_or(0..0);
-        return Err(Diagnostic::at(Code::Syntax, file, span, "").says(
+        return Err(Box::new(Diagnostic::at(Code::Syntax, file, span, "").says(
             format!("malformed TOML: {}", error.message().trim()),
             "fix the TOML syntax at the marked place: strings need quotes, numbers use a \
              decimal point (448.05), and every key stands on a line of its own",
-        ));
+        )));
     }
-    toml::from_str(text).map_err(|error| shape_error(sources, file, &error))
+    toml::from_str(text).map_err(|error| Box::new(shape_error(sources, file, &error)))
 }
 
 fn shape_error(sources: &Sources, file: FileId, error: &toml::de::Error) -> Diagnostic {
@@ -236,4 +236,25 @@ mod tests {
         );
         assert!(expected_names("unknown field `x`, there are no fields").is_empty());
     }
+}
+
+/// `rettelsesblade/<file>.toml`: a numbered, dated erratum with its changes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRettelsesblad {
+    pub number: Num,
+    pub date: Spanned<Datetime>,
+    pub title: String,
+    pub reference: String,
+    pub changes: Spanned<Vec<RawChange>>,
+}
+
+/// One change: the readable path of a value in the tender (or `model.` + a path in its
+/// scoring model) and the new value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChange {
+    pub path: Spanned<String>,
+    pub value: Spanned<toml::Value>,
+    pub reason: Option<String>,
 }

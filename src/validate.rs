@@ -11,11 +11,13 @@ use toml::Spanned;
 
 use crate::diag::{Code, Diagnostic, FileId, Sources, nearest};
 use crate::domain::{
-    Anchor, AnchorPrice, Bid, BidId, Conformity, Criterion, CriterionId, CriterionKind, Decision,
-    Declaration, FoundReservation, LengthLimit, MissingPrice, OutOfBand, PriceLine, PriceRules,
-    ReservationAbout, Rule, Scale, ScoringModel, Tender,
+    Anchor, AnchorPrice, Bid, BidId, Change, Conformity, Criterion, CriterionId, CriterionKind,
+    Decision, Declaration, FoundReservation, LengthLimit, MissingPrice, OutOfBand, PriceLine,
+    PriceRules, ReservationAbout, Rettelsesblad, Rule, Scale, ScoringModel, Tender,
 };
-use crate::raw::{Num, RawBid, RawConformity, RawCriterion, RawModel, RawRule, RawTender};
+use crate::raw::{
+    Num, RawBid, RawConformity, RawCriterion, RawModel, RawRettelsesblad, RawRule, RawTender,
+};
 use crate::score::{Outcome, score_bid};
 use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
 use toml::value::Datetime;
@@ -366,6 +368,7 @@ pub fn tender(
         currency: raw.currency.get_ref().clone(),
         deadline: raw.deadline.get_ref().to_string(),
         deadline_at: deadline_at?,
+        deadline_date: raw.deadline.get_ref().date.and_then(civil_date)?,
         scale: Scale {
             min: Points(scale_min?),
             max: Points(scale_max?),
@@ -953,6 +956,85 @@ fn unknown_help(wrong: &str, known: &[&str], what: &str) -> String {
         ),
         None => format!("use one of the tender's {what}: {}", known.join(", ")),
     }
+}
+
+/// A TOML date as a calendar date.
+fn civil_date(date: toml::value::Date) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(date.year).ok()?;
+    jiff::civil::Date::new(
+        year,
+        i8::try_from(date.month).ok()?,
+        i8::try_from(date.day).ok()?,
+    )
+    .ok()
+}
+
+/// Validates a rettelsesblad file on its own: its number, date and that every change has
+/// a path and a value. Whether each path exists, and whether the amended tender is valid,
+/// is checked when the versions are built.
+pub fn rettelsesblad(
+    sources: &Sources,
+    file: FileId,
+    label: String,
+    raw: &RawRettelsesblad,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Rettelsesblad> {
+    let mut check = Checker::new(sources, file, diagnostics);
+    let number = check
+        .whole(&raw.number, "number", 1)
+        .and_then(|n| u32::try_from(n).ok());
+    let date = raw.date.get_ref();
+    let civil = if date.time.is_none() {
+        date.date.and_then(civil_date)
+    } else {
+        None
+    };
+    if civil.is_none() {
+        check.report(
+            Code::BadValue,
+            raw.date.span(),
+            "date",
+            format!("`date` must be a date such as 2023-09-20, found {date}"),
+            "write the date the rettelsesblad was issued, without a time: date = 2023-09-20".into(),
+        );
+    }
+    if raw.changes.get_ref().is_empty() {
+        check.report(
+            Code::Shape,
+            raw.changes.span(),
+            "changes",
+            "the rettelsesblad has no changes".into(),
+            "add [[changes]] tables with path = \"criteria.spor1.max\" and value = ...".into(),
+        );
+    }
+    let changes = raw
+        .changes
+        .get_ref()
+        .iter()
+        .map(|c| Change {
+            path: c.path.get_ref().clone(),
+            value: check
+                .text
+                .get(c.value.span())
+                .unwrap_or_default()
+                .to_string(),
+            reason: c.reason.clone(),
+            file,
+            span: c.path.span(),
+            line: check.line(c.path.span().start),
+        })
+        .collect();
+    if !check.clean() {
+        return None;
+    }
+    Some(Rettelsesblad {
+        number: number?,
+        date: civil?,
+        title: raw.title.clone(),
+        reference: raw.reference.clone(),
+        file: label,
+        changes,
+    })
 }
 
 #[cfg(test)]

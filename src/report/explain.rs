@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Evaluation, decision_name, evidence_place, money, status};
+use super::{Evaluation, decision_name, evidence_place, money, status, version_text};
 use crate::domain::{CriterionKind, Tender};
 use crate::rank::Ranked;
 use crate::score::{CriterionScore, Outcome, PriceEvaluation};
@@ -18,6 +18,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
     let s = &entry.score;
     let mut out = vec![
         format!("Bid {} ({}) in tender {}", s.bidder, s.file, t.id),
+        version_text(evaluation),
         format!("Status: {}", status(entry)),
     ];
     match &s.outcome {

@@ -16,8 +16,10 @@ mod table;
 use rust_decimal::Decimal;
 
 use crate::conformity::{Finding, Warning};
+use crate::domain::Rettelsesblad;
 use crate::domain::{Criterion, CriterionKind, Decision, Tender};
-use crate::load::{InputFile, Loaded};
+use crate::errata::LegalFlag;
+use crate::load::{InputFile, Loaded, Version};
 use crate::rank::{Ranked, rank};
 use crate::score::{Adjustment, BidScore, Outcome, PriceEvaluation, score_bid, total_bounds};
 use crate::units::{Money, Points, Share, decimal_comma};
@@ -35,28 +37,68 @@ pub enum Format {
     Md,
 }
 
-/// The whole evaluation of one tender.
+/// The whole evaluation of one version of one tender.
 #[derive(Clone, Debug)]
 pub struct Evaluation {
     pub tender: Tender,
+    /// The version scored: 0 as published, N after rettelsesblad N.
+    pub version: u32,
+    /// Whether it is the latest version (the tender in force).
+    pub latest: bool,
+    /// The rettelsesblade applied, in number order.
+    pub applied: Vec<Rettelsesblad>,
+    /// Rettelsesblade applied that change the evaluation too close to the deadline.
+    pub flags: Vec<LegalFlag>,
     pub ranking: Vec<Ranked>,
     /// The lowest and highest total a bid could reach under this tender.
     pub bounds: (Points, Points),
     pub inputs: Vec<InputFile>,
 }
 
-/// Scores and ranks every bid of a loaded tender.
-pub fn evaluate(loaded: Loaded) -> Evaluation {
-    let scores: Vec<BidScore> = loaded
+/// Scores and ranks every bid of one version of a loaded tender.
+pub fn evaluate(loaded: &Loaded, version: &Version) -> Evaluation {
+    let scores: Vec<BidScore> = version
         .bids
         .iter()
-        .map(|bid| score_bid(&loaded.tender, bid))
+        .map(|bid| score_bid(&version.tender, bid))
         .collect();
     Evaluation {
-        bounds: total_bounds(&loaded.tender),
+        bounds: total_bounds(&version.tender),
         ranking: rank(scores),
-        tender: loaded.tender,
-        inputs: loaded.inputs,
+        tender: version.tender.clone(),
+        version: version.number,
+        latest: version.number == loaded.latest().number,
+        applied: version.applied.clone(),
+        flags: loaded
+            .flags
+            .iter()
+            .filter(|f| f.rettelsesblad <= version.number)
+            .cloned()
+            .collect(),
+        inputs: loaded.inputs.clone(),
+    }
+}
+
+/// The version line of every report: which version, after which rettelsesblade.
+fn version_text(evaluation: &Evaluation) -> String {
+    let state = if evaluation.latest {
+        "the version in force"
+    } else {
+        "not the latest version"
+    };
+    if evaluation.applied.is_empty() {
+        format!("Version 0: the tender as published, no rettelsesblade applied ({state})")
+    } else {
+        let applied: Vec<String> = evaluation
+            .applied
+            .iter()
+            .map(|r| format!("{} of {} ({})", r.number, r.date, r.title))
+            .collect();
+        format!(
+            "Version {}: after rettelsesblad {} ({state})",
+            evaluation.version,
+            applied.join("; ")
+        )
     }
 }
 
@@ -225,7 +267,11 @@ fn price_text(price: &PriceEvaluation) -> String {
 /// The notes under a table: every adjustment, every tie and every rejection, in ranking
 /// order. Bids with nothing to note are left out.
 fn notes(evaluation: &Evaluation) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = evaluation
+        .flags
+        .iter()
+        .map(|f| format!("LEGAL CHECK: {}", f.message))
+        .collect();
     for entry in &evaluation.ranking {
         let who = &entry.score.bidder;
         match &entry.score.outcome {
@@ -281,6 +327,7 @@ fn heading(evaluation: &Evaluation) -> Vec<String> {
         .collect();
     vec![
         format!("Tender {}: {}", t.id, t.title),
+        version_text(evaluation),
         format!("Authority: {}; deadline {}", t.authority, t.deadline),
         format!(
             "Price model {}: {}; points rounded {} to {} decimals; price lines {}",

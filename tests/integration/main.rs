@@ -4,4 +4,5 @@ mod bad_input;
 mod fixture;
 mod properties;
 mod score;
+mod versions;
 mod views;

@@ -13,8 +13,9 @@ fn run(args: &[&str]) -> assert_cmd::assert::Assert {
         .assert()
 }
 
+/// Explains a bid in version 0, the tender as published, whose numbers are computed here.
 fn explain(bid: &str) -> String {
-    stdout(&run(&["explain", REFERENCE, bid]).success())
+    stdout(&run(&["explain", REFERENCE, bid, "--as-of", "0"]).success())
 }
 
 /// Hand check of this snapshot: spor1 371 → 8 + (371 − 370) × (0 − 8) / 60 = 7.8666…

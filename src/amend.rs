@@ -1,0 +1,185 @@
+//! Amendments: sets one value of a TOML document by a readable path, keeping the rest of
+//! the document (comments, layout, every other value) as written.
+//!
+//! Contract: pure text in, text out. A path is a dot-separated list of keys; where a key
+//! holds an array of tables, the next segment picks one of them by its `id`
+//! (`criteria.spor1.max`) or, for tables without ids, by position counted from 1
+//! (`anchors.2.points`). The key at the end must already exist: a rettelsesblad amends the
+//! tender, it does not invent fields. The new value is given as TOML text and kept exactly
+//! as written, so `440.50` stays `440.50`.
+
+use toml_edit::{DocumentMut, Item, Value};
+
+/// Why a path could not be set.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmendError {
+    #[error("the path is empty")]
+    Empty,
+    #[error("`{at}` does not exist{}", known_names(.known))]
+    NoSuchKey { at: String, known: Vec<String> },
+    #[error("`{at}` is a single value, so `{next}` cannot be looked up in it")]
+    NotATable { at: String, next: String },
+    #[error("`{at}` is a group of values, not a single value; name one of its fields: {}", .known.join(", "))]
+    NotAValue { at: String, known: Vec<String> },
+    #[error("the value is not valid TOML: {0}")]
+    BadValue(String),
+    #[error("the document is not valid TOML: {0}")]
+    BadDocument(String),
+}
+
+fn known_names(known: &[String]) -> String {
+    if known.is_empty() {
+        String::new()
+    } else {
+        format!("; there is: {}", known.join(", "))
+    }
+}
+
+/// Returns `document` with the value at `path` replaced by `value_text`.
+pub fn set(document: &str, path: &str, value_text: &str) -> Result<String, AmendError> {
+    let mut doc: DocumentMut = document
+        .parse()
+        .map_err(|e: toml_edit::TomlError| AmendError::BadDocument(e.message().to_string()))?;
+    let mut value: Value = value_text
+        .trim()
+        .parse()
+        .map_err(|e: toml_edit::TomlError| AmendError::BadValue(e.message().to_string()))?;
+    let segments: Vec<&str> = path.split('.').collect();
+    if segments.iter().any(|s| s.is_empty()) {
+        return Err(AmendError::Empty);
+    }
+    let slot = walk(doc.as_item_mut(), &segments)?;
+    if let Some(old) = slot.as_value() {
+        // Keep the comment and spacing around the old value.
+        *value.decor_mut() = old.decor().clone();
+        *slot = Item::Value(value);
+        Ok(doc.to_string())
+    } else {
+        Err(AmendError::NotAValue {
+            at: path.to_string(),
+            known: keys(slot),
+        })
+    }
+}
+
+/// The item at the end of `segments`, which must exist.
+fn walk<'a>(mut item: &'a mut Item, segments: &[&str]) -> Result<&'a mut Item, AmendError> {
+    let mut at = String::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let here = if at.is_empty() {
+            segment.to_string()
+        } else {
+            format!("{at}.{segment}")
+        };
+        if let Some(tables) = item.as_array_of_tables() {
+            let position = tables
+                .iter()
+                .position(|t| t.get("id").and_then(|id| id.as_str()) == Some(segment))
+                .or_else(|| {
+                    segment
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=tables.len()).contains(n))
+                        .map(|n| n - 1)
+                });
+            let Some(position) = position else {
+                let ids: Vec<String> = tables
+                    .iter()
+                    .filter_map(|t| t.get("id").and_then(|id| id.as_str()).map(str::to_string))
+                    .collect();
+                let known = if ids.is_empty() {
+                    (1..=tables.len()).map(|n| n.to_string()).collect()
+                } else {
+                    ids
+                };
+                return Err(AmendError::NoSuchKey { at: here, known });
+            };
+            item = item.get_mut(position).expect("position was found above");
+        } else if item.is_table_like() {
+            if item.get(segment).is_none() {
+                return Err(AmendError::NoSuchKey {
+                    at: here,
+                    known: keys(item),
+                });
+            }
+            item = item.get_mut(*segment).expect("key was found above");
+        } else {
+            return Err(AmendError::NotATable {
+                at,
+                next: segments[i].to_string(),
+            });
+        }
+        at = here;
+    }
+    Ok(item)
+}
+
+fn keys(item: &Item) -> Vec<String> {
+    item.as_table_like()
+        .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TENDER: &str = "[prices]\nbelow_min = { rule = \"raise\", source = \"B 1.2.1\" }\n\n[[criteria]]\nid = \"spor1\"\nmax = 430 # the maximum\n\n[[criteria]]\nid = \"spor2\"\nmax = 1300\n";
+
+    #[test]
+    fn sets_a_value_in_an_array_of_tables_by_id_and_keeps_comments() {
+        let amended = set(TENDER, "criteria.spor1.max", "440.50").unwrap();
+        assert!(amended.contains("max = 440.50 # the maximum"), "{amended}");
+        assert!(amended.contains("max = 1300"), "{amended}");
+    }
+
+    #[test]
+    fn sets_a_value_in_an_inline_table() {
+        let amended = set(TENDER, "prices.below_min.rule", "\"reject\"").unwrap();
+        assert!(
+            amended.contains("below_min = { rule = \"reject\", source = \"B 1.2.1\" }"),
+            "{amended}"
+        );
+    }
+
+    #[test]
+    fn picks_tables_without_ids_by_position_from_one() {
+        let model =
+            "[[anchors]]\nprice = \"min\"\npoints = 8\n[[anchors]]\nprice = \"max\"\npoints = 0\n";
+        let amended = set(model, "anchors.1.points", "10").unwrap();
+        assert!(
+            amended.starts_with("[[anchors]]\nprice = \"min\"\npoints = 10\n"),
+            "{amended}"
+        );
+        assert!(matches!(
+            set(model, "anchors.3.points", "1"),
+            Err(AmendError::NoSuchKey { .. })
+        ));
+    }
+
+    #[test]
+    fn a_path_that_does_not_exist_names_what_does() {
+        let error = set(TENDER, "criteria.spor3.max", "1").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`criteria.spor3` does not exist; there is: spor1, spor2"
+        );
+        let error = set(TENDER, "criteria.spor1.maks", "1").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`criteria.spor1.maks` does not exist; there is: id, max"
+        );
+        assert!(matches!(
+            set(TENDER, "prices", "1"),
+            Err(AmendError::NotAValue { .. })
+        ));
+        assert!(matches!(
+            set(TENDER, "criteria.spor1.max.x", "1"),
+            Err(AmendError::NotATable { .. })
+        ));
+        assert!(matches!(
+            set(TENDER, "criteria..max", "1"),
+            Err(AmendError::Empty)
+        ));
+    }
+}

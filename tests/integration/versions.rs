@@ -1,0 +1,275 @@
+//! Rettelsesblade: versions of a tender, `score --as-of`, bad changes, the legal check.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::fixture::{Fixture, REFERENCE, line_of, repo, stderr, stdout};
+
+fn score_json(args: &[&str]) -> Value {
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .args(["score", REFERENCE, "--format", "json"])
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+fn ranked(report: &Value) -> Vec<(String, u64, String)> {
+    report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["status"] == "ranked")
+        .map(|b| {
+            (
+                b["bid"].as_str().unwrap().into(),
+                b["rank"].as_u64().unwrap(),
+                b["total"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
+
+fn rows(expected: &[(&str, u64, &str)]) -> Vec<(String, u64, String)> {
+    expected
+        .iter()
+        .map(|(b, r, t)| (b.to_string(), *r, t.to_string()))
+        .collect()
+}
+
+/// Rettelsesblad 1 raises spor1's maximum from 430 to 450, so spor1 points are
+/// 8 − (p − 370) × 8 / 80. Weights stay 0.585 / 0.315 / 0.05 / 0.05.
+#[test]
+fn version_1_moves_bids_across_the_new_band() {
+    let report = score_json(&["--as-of", "1"]);
+    assert_eq!(report["version"]["number"], 1);
+    assert_eq!(report["version"]["latest"], false);
+    assert_eq!(
+        ranked(&report),
+        rows(&[
+            // kompas 373 → 7.70: 5.265 + 2.52 + 0.385 + 0 = 8.17
+            ("kompas", 1, "8.17"),
+            // trin-for-trin 371 → 7.90: 4.68 + 1.89 + 0.395 + 0 = 6.965
+            ("trin-for-trin", 2, "6.965"),
+            // job-og-trivsel 448.05 → 449, now inside the band → 8 − 7.9 = 0.10:
+            // 4.095 + 2.52 + 0.005 + 0.3 = 6.92
+            ("job-og-trivsel", 3, "6.92"),
+            // faelles-fodfaeste 400 → 5.00: 6.3 + 0.25 + 0.3 = 6.85
+            ("faelles-fodfaeste", 4, "6.85"),
+            // ny-start 385 → 6.50: 6.3 + 0.325 + 0.2 = 6.825; the tie of version 0 is gone
+            ("ny-start", 5, "6.825"),
+            // vejen-frem 370 → 8: 3.51 + 2.205 + 0.4 + 0.4 = 6.515
+            ("vejen-frem", 6, "6.515"),
+        ])
+    );
+    let job = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "job-og-trivsel")
+        .unwrap();
+    let rules: Vec<&str> = job["prices"][0]["adjustments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["whole-kroner"], "449 is no longer lowered");
+}
+
+/// Rettelsesblad 2 then sets indsats 60 % and samarbejde 40 %: shares 0.54 and 0.36.
+#[test]
+fn the_latest_version_is_scored_by_default() {
+    let report = score_json(&[]);
+    assert_eq!(report["version"]["number"], 2);
+    assert_eq!(report["version"]["latest"], true);
+    let applied: Vec<u64> = report["version"]["rettelsesblade"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(applied, [1, 2]);
+    assert_eq!(
+        ranked(&report),
+        rows(&[
+            // 0.54 × 9 + 0.36 × 8 + 0.05 × 7.70 = 4.86 + 2.88 + 0.385 = 8.125
+            ("kompas", 1, "8.125"),
+            // 3.78 + 2.88 + 0.005 + 0.3 = 6.965
+            ("job-og-trivsel", 2, "6.965"),
+            // 4.32 + 2.16 + 0.395 = 6.875
+            ("trin-for-trin", 3, "6.875"),
+            // 3.78 + 2.52 + 0.25 + 0.3 = 6.85
+            ("faelles-fodfaeste", 4, "6.85"),
+            // 3.78 + 2.52 + 0.325 + 0.2 = 6.825
+            ("ny-start", 5, "6.825"),
+            // 3.24 + 2.52 + 0.4 + 0.4 = 6.56
+            ("vejen-frem", 6, "6.56"),
+        ])
+    );
+    assert_eq!(score_json(&["--as-of", "2"]), report);
+}
+
+#[test]
+fn every_report_names_its_version() {
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .args(["score", REFERENCE, "--as-of", "1"])
+        .assert()
+        .success();
+    assert!(stdout(&out).contains("Version 1: after rettelsesblad 1 of 2023-09-15 (Ændret maksimalpris for indsatsspor 1) (not the latest version)"));
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .args(["score", REFERENCE, "--as-of", "0", "--format", "md"])
+        .assert()
+        .success();
+    assert!(stdout(&out).contains(
+        "Version 0: the tender as published, no rettelsesblade applied (not the latest version)"
+    ));
+}
+
+#[test]
+fn a_version_that_does_not_exist_is_a_usage_error() {
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .args(["score", REFERENCE, "--as-of", "3"])
+        .assert()
+        .code(2);
+    assert!(stderr(&out).contains("there is no version 3: the versions are 0 (as published) to 2"));
+}
+
+#[test]
+fn a_change_with_a_bad_path_names_the_rettelsesblad_line_and_field() {
+    let f = Fixture::reference();
+    f.replace(
+        "rettelsesblade/01-maksimalpris-spor1.toml",
+        "criteria.spor1.max",
+        "criteria.spor3.max",
+    );
+    let text = f.read("rettelsesblade/01-maksimalpris-spor1.toml");
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(messages.contains("error[E302]: cannot change `criteria.spor3.max` in tender.toml: `criteria.spor3` does not exist; there is: kvalitet, indsats, samarbejde, pris, spor1, spor2"), "{messages}");
+    let line = line_of(&text, "criteria.spor3.max");
+    assert!(
+        messages.contains(&format!(
+            "tender/rettelsesblade/01-maksimalpris-spor1.toml:{line}:"
+        )),
+        "{messages}"
+    );
+    assert!(messages.contains("field: changes.path"), "{messages}");
+}
+
+#[test]
+fn a_change_that_makes_the_tender_invalid_is_rejected() {
+    let f = Fixture::reference();
+    // 60 + 35 = 95 %: forget the second change of rettelsesblad 2.
+    f.replace(
+        "rettelsesblade/02-vaegtning-kvalitet.toml",
+        "value = 40",
+        "value = 35",
+    );
+    let messages = stderr(&f.run("score", &[]).code(1));
+    assert!(messages.contains("error[E101]: the weights of the criteria under `kvalitet` (indsats, samarbejde) sum to 60 + 35 = 95 %, not 100 %"), "{messages}");
+    assert!(
+        messages.contains("tender/tender.toml as amended by rettelsesblade 1–2 (version 2):"),
+        "{messages}"
+    );
+
+    let g = Fixture::reference();
+    // A maximum below the minimum.
+    g.replace(
+        "rettelsesblade/01-maksimalpris-spor1.toml",
+        "value = 450",
+        "value = 360",
+    );
+    let messages = stderr(&g.run("check", &[]).code(1));
+    assert!(
+        messages.contains(
+            "price line `spor1`: the minimum price (370) is not below the maximum price (360)"
+        ),
+        "{messages}"
+    );
+    assert!(messages.contains("(version 1)"), "{messages}");
+}
+
+#[test]
+fn rettelsesblade_must_be_numbered_without_gaps() {
+    let f = Fixture::reference();
+    f.replace(
+        "rettelsesblade/02-vaegtning-kvalitet.toml",
+        "number = 2",
+        "number = 3",
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains(
+            "error[E301]: rettelsesblad number 3 where number 2 was expected (numbers found: 1, 3)"
+        ),
+        "{messages}"
+    );
+}
+
+#[test]
+fn the_order_of_the_files_does_not_matter_only_the_numbers() {
+    let f = Fixture::reference();
+    // Swap the file names: 01-* now holds number 2 and 02-* number 1.
+    let one = f.read("rettelsesblade/01-maksimalpris-spor1.toml");
+    let two = f.read("rettelsesblade/02-vaegtning-kvalitet.toml");
+    f.write("rettelsesblade/01-maksimalpris-spor1.toml", &two);
+    f.write("rettelsesblade/02-vaegtning-kvalitet.toml", &one);
+    let swapped: Value =
+        serde_json::from_str(&stdout(&f.run("score", &["--format", "json"]).success())).unwrap();
+    let original = score_json(&[]);
+    assert_eq!(swapped["bids"], original["bids"]);
+    assert_eq!(swapped["tender"], original["tender"]);
+}
+
+#[test]
+fn a_late_change_to_the_evaluation_is_flagged() {
+    let f = Fixture::reference();
+    // 2023-09-28 is 4 days before the deadline of 2023-10-02.
+    f.replace(
+        "rettelsesblade/02-vaegtning-kvalitet.toml",
+        "date = 2023-09-22",
+        "date = 2023-09-28",
+    );
+    let out = stdout(&f.run("check", &[]).success());
+    assert!(out.contains("legal check: rettelsesblad 2 of 2023-09-28 changes the evaluation (criteria.indsats.weight, criteria.samarbejde.weight) 4 days before the submission deadline 2023-10-02T12:00:00+02:00 (less than 6): this may require a new deadline or a new tender"), "{out}");
+    let report: Value =
+        serde_json::from_str(&stdout(&f.run("score", &["--format", "json"]).success())).unwrap();
+    assert_eq!(report["legal_flags"][0]["days_before_deadline"], 4);
+    // Version 1 came before the late rettelsesblad: no flag there.
+    let report: Value = serde_json::from_str(&stdout(
+        &f.run("score", &["--format", "json", "--as-of", "1"])
+            .success(),
+    ))
+    .unwrap();
+    assert_eq!(report["legal_flags"], serde_json::json!([]));
+}
+
+#[test]
+fn a_change_to_the_model_amends_the_model_of_that_version() {
+    let f = Fixture::reference();
+    f.write(
+        "rettelsesblade/03-model.toml",
+        "number = 3\ndate = 2023-09-20\ntitle = \"Pointskala for pris\"\nreference = \"Rettelsesblad nr. 3\"\n\n[[changes]]\npath = \"model.anchors.1.points\"\nvalue = 10\n",
+    );
+    let report: Value =
+        serde_json::from_str(&stdout(&f.run("score", &["--format", "json"]).success())).unwrap();
+    assert_eq!(report["tender"]["model"]["anchors"][0]["points"], "10");
+    // vejen-frem at the minimum on both lines: 10 points each. 3.24 + 2.52 + 0.5 + 0.5 = 6.76
+    let vejen = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "vejen-frem")
+        .unwrap();
+    assert_eq!(vejen["total"], "6.76");
+    // The best total is now 0.9 × 10 + 0.1 × 10 = 10.
+    assert_eq!(report["tender"]["total_bounds"]["max"], "10");
+}

@@ -35,31 +35,53 @@ fn known_names(known: &[String]) -> String {
     }
 }
 
-/// Returns `document` with the value at `path` replaced by `value_text`.
-pub fn set(document: &str, path: &str, value_text: &str) -> Result<String, AmendError> {
-    let mut doc: DocumentMut = document
-        .parse()
-        .map_err(|e: toml_edit::TomlError| AmendError::BadDocument(e.message().to_string()))?;
-    let mut value: Value = value_text
-        .trim()
-        .parse()
-        .map_err(|e: toml_edit::TomlError| AmendError::BadValue(e.message().to_string()))?;
-    let segments: Vec<&str> = path.split('.').collect();
-    if segments.iter().any(|s| s.is_empty()) {
-        return Err(AmendError::Empty);
+/// A TOML document being amended: parse once, set any number of values, then render.
+pub struct Amender {
+    doc: DocumentMut,
+}
+
+impl Amender {
+    pub fn new(document: &str) -> Result<Amender, AmendError> {
+        let doc = document
+            .parse()
+            .map_err(|e: toml_edit::TomlError| AmendError::BadDocument(e.message().to_string()))?;
+        Ok(Amender { doc })
     }
-    let slot = walk(doc.as_item_mut(), &segments)?;
-    if let Some(old) = slot.as_value() {
+
+    /// Replaces the value at `path` by `value_text`.
+    pub fn set(&mut self, path: &str, value_text: &str) -> Result<(), AmendError> {
+        let mut value: Value = value_text
+            .trim()
+            .parse()
+            .map_err(|e: toml_edit::TomlError| AmendError::BadValue(e.message().to_string()))?;
+        let segments: Vec<&str> = path.split('.').collect();
+        if segments.iter().any(|s| s.is_empty()) {
+            return Err(AmendError::Empty);
+        }
+        let slot = walk(self.doc.as_item_mut(), &segments)?;
+        let Some(old) = slot.as_value() else {
+            return Err(AmendError::NotAValue {
+                at: path.to_string(),
+                known: keys(slot),
+            });
+        };
         // Keep the comment and spacing around the old value.
         *value.decor_mut() = old.decor().clone();
         *slot = Item::Value(value);
-        Ok(doc.to_string())
-    } else {
-        Err(AmendError::NotAValue {
-            at: path.to_string(),
-            known: keys(slot),
-        })
+        Ok(())
     }
+
+    /// The amended document as text.
+    pub fn finish(self) -> String {
+        self.doc.to_string()
+    }
+}
+
+/// Returns `document` with the value at `path` replaced by `value_text`.
+pub fn set(document: &str, path: &str, value_text: &str) -> Result<String, AmendError> {
+    let mut amender = Amender::new(document)?;
+    amender.set(path, value_text)?;
+    Ok(amender.finish())
 }
 
 /// The item at the end of `segments`, which must exist.

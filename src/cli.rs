@@ -12,7 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::diag::{Report, nearest};
 use crate::load::{Invalid, Loaded, ModelSearch, load};
 use crate::rank::Ranked;
-use crate::report::{Evaluation, Format, evaluate, explain, rejections, render};
+use crate::report::{Evaluation, Format, batch, evaluate, explain, rejections, render};
+use crate::rescore;
 
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
@@ -55,6 +56,33 @@ pub enum Command {
         tender: TenderArgs,
         #[command(flatten)]
         report: ReportArgs,
+    },
+    /// Score every version of every tender under the paths and show what changed.
+    Rescore {
+        /// Tender folders, or folders of tender folders (searched below).
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder of scoring models [default: the nearest scoring-models folder in or
+        /// above each tender folder].
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
+        /// The report format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        #[command(flatten)]
+        output: OutputArg,
+    },
+    /// Write a batch of synthetic tenders (for benchmarks) into a new, empty folder.
+    Generate {
+        /// The folder to create; it must not exist or be empty.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        tenders: usize,
+        #[arg(long, default_value_t = 20)]
+        bids: usize,
+        #[arg(long, default_value_t = 3)]
+        rettelsesblade: usize,
     },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     Explain {
@@ -170,6 +198,73 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                 &inputs,
             )
         }
+        Command::Rescore {
+            paths,
+            models,
+            format,
+            output,
+        } => {
+            let dirs = rescore::find_tenders(&paths).map_err(|missing| Error::Invalid {
+                report: format!("error[E001]: {} is not a folder\n", missing.display()),
+                count: 1,
+            })?;
+            let search = ModelSearch { dir: models };
+            let machine_readable = matches!(format, Format::Json | Format::Csv);
+            let progress = Progress::new(dirs.len(), machine_readable);
+            let results = rescore::rescore_all(&dirs, &search, &|| progress.tick());
+            progress.finish();
+            let mut report = String::new();
+            let mut count = 0;
+            let mut done = Vec::new();
+            let mut inputs = Vec::new();
+            // The results keep the order of the folders.
+            for (dir, result) in dirs.iter().zip(results) {
+                match result {
+                    Ok(r) => {
+                        inputs.extend(input_files(dir));
+                        done.push(r);
+                    }
+                    Err(Invalid {
+                        sources,
+                        diagnostics,
+                    }) => {
+                        count += diagnostics.len();
+                        report.push_str(
+                            &Report {
+                                sources: &sources,
+                                diagnostics: &diagnostics,
+                            }
+                            .render(),
+                        );
+                    }
+                }
+            }
+            if count > 0 {
+                return Err(Error::Invalid { report, count });
+            }
+            emit(batch::render(&done, format), output, &inputs)
+        }
+        Command::Generate {
+            dir,
+            tenders,
+            bids,
+            rettelsesblade,
+        } => {
+            let batch = crate::synthetic::Batch {
+                tenders,
+                bids,
+                rettelsesblade,
+            };
+            crate::synthetic::write(&dir, batch).map_err(|source| Error::Write {
+                path: dir.clone(),
+                source,
+            })?;
+            Ok(format!(
+                "wrote {tenders} tender(s) with {bids} bid(s) and {rettelsesblade} rettelsesblade each to {}\n",
+                dir.display()
+            )
+            .into_bytes())
+        }
         Command::Explain {
             tender,
             bid,
@@ -202,6 +297,58 @@ fn evaluation_of(
         })?,
     };
     Ok((evaluate(&loaded, chosen), loaded.paths.clone()))
+}
+
+/// Every file of a tender folder, which `--output` must not overwrite.
+fn input_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = vec![dir.join("tender.toml")];
+    for sub in ["bids", crate::load::RETTELSESBLADE_DIR] {
+        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
+            files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    files
+}
+
+/// A progress bar on standard error for batches that take more than a second; hidden when
+/// standard error is not a terminal or the output is machine-readable.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    wanted: bool,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    fn new(total: usize, machine_readable: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(u64::try_from(total).unwrap_or(u64::MAX)),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+            wanted: !machine_readable && std::io::stderr().is_terminal(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    fn tick(&self) {
+        use std::sync::atomic::Ordering;
+        if self.wanted
+            && self.started.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.inc(1);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 /// A report goes to standard output, or to `--output` (never over an input file).

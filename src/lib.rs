@@ -15,6 +15,8 @@ pub mod load;
 pub mod rank;
 pub mod raw;
 pub mod report;
+pub mod rescore;
 pub mod score;
+pub mod synthetic;
 pub mod units;
 pub mod validate;

@@ -309,26 +309,14 @@ fn amend_tender(
     model_changes: &mut Vec<crate::domain::Change>,
     tender_dir: &Path,
 ) -> Option<Documents> {
-    let mut text = reader.sources.get(previous.tender).text.clone();
-    let mut clean = true;
-    for change in &rettelsesblad.changes {
-        if change.model_path().is_some() {
-            model_changes.push(change.clone());
-            continue;
-        }
-        match amend::set(&text, &change.path, &change.value) {
-            Ok(amended) => text = amended,
-            Err(error) => {
-                clean = false;
-                reader
-                    .diagnostics
-                    .push(change_problem(change, &error, "tender.toml"));
-            }
-        }
-    }
-    if !clean {
-        return None;
-    }
+    let (for_model, for_tender): (Vec<_>, Vec<_>) = rettelsesblad
+        .changes
+        .iter()
+        .partition(|c| c.model_path().is_some());
+    model_changes.extend(for_model.into_iter().cloned());
+    let text = amend_document(reader, previous.tender, &for_tender, "tender.toml", |c| {
+        c.path.as_str()
+    })?;
     let label = format!(
         "{} as amended by rettelsesblade 1–{} (version {})",
         tender_dir.join("tender.toml").display(),
@@ -338,6 +326,33 @@ fn amend_tender(
     let tender = reader.sources.add(label, text);
     let raw_tender = reader.parse(tender)?;
     Some(Documents { tender, raw_tender })
+}
+
+/// A source document with changes set in it, or `None` when any change cannot be set
+/// (each such change is reported at its line in the rettelsesblad).
+fn amend_document(
+    reader: &mut Reader,
+    file: FileId,
+    changes: &[&crate::domain::Change],
+    target: &str,
+    path_of: impl Fn(&crate::domain::Change) -> &str,
+) -> Option<String> {
+    let text = &reader.sources.get(file).text;
+    if changes.is_empty() {
+        return Some(text.clone());
+    }
+    // The document already validated as TOML, so it parses.
+    let mut amender = amend::Amender::new(text).ok()?;
+    let mut clean = true;
+    for change in changes {
+        if let Err(error) = amender.set(path_of(change), &change.value) {
+            clean = false;
+            reader
+                .diagnostics
+                .push(change_problem(change, &error, target));
+        }
+    }
+    clean.then(|| amender.finish())
 }
 
 fn change_problem(
@@ -425,28 +440,11 @@ fn build_version(
     let model_file = if model_changes.is_empty() {
         base
     } else {
-        let mut text = reader.sources.get(base).text.clone();
-        let mut clean = true;
-        for change in model_changes {
-            match amend::set(
-                &text,
-                change.model_path().unwrap_or_default(),
-                &change.value,
-            ) {
-                Ok(amended) => text = amended,
-                Err(error) => {
-                    clean = false;
-                    reader.diagnostics.push(change_problem(
-                        change,
-                        &error,
-                        &format!("scoring model {}", name.get_ref()),
-                    ));
-                }
-            }
-        }
-        if !clean {
-            return None;
-        }
+        let changes: Vec<&crate::domain::Change> = model_changes.iter().collect();
+        let target = format!("scoring model {}", name.get_ref());
+        let text = amend_document(reader, base, &changes, &target, |c| {
+            c.model_path().unwrap_or_default()
+        })?;
         let label = format!(
             "{} as amended by rettelsesblade 1–{number} (version {number})",
             path.display()

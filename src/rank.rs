@@ -28,23 +28,30 @@ pub fn rank(scores: Vec<BidScore>) -> Vec<Ranked> {
     scored.sort_by(|a, b| b.total().cmp(&a.total()).then_with(|| by_name(a, b)));
     set_aside.sort_by(by_name);
 
+    // Sorted by total, equal totals stand together: each run of equal totals is one rank.
+    let totals: Vec<_> = scored.iter().map(BidScore::total).collect();
     let mut ranked: Vec<Ranked> = Vec::with_capacity(scored.len() + set_aside.len());
-    for (position, score) in scored.iter().enumerate() {
-        let tied_with: Vec<BidId> = scored
-            .iter()
-            .filter(|other| other.bid != score.bid && other.total() == score.total())
-            .map(|other| other.bid.clone())
-            .collect();
-        let first_equal = scored
-            .iter()
-            .position(|other| other.total() == score.total())
-            .unwrap_or(position);
+    let mut first_equal = 0;
+    for (position, score) in scored.into_iter().enumerate() {
+        if totals[position] != totals[first_equal] {
+            first_equal = position;
+        }
         let rank = u32::try_from(first_equal + 1).unwrap_or(u32::MAX);
         ranked.push(Ranked {
-            score: score.clone(),
+            score,
             rank: Some(rank),
-            tied_with,
+            tied_with: Vec::new(),
         });
+    }
+    // Name the other members of each tie.
+    for i in 0..ranked.len() {
+        let tied_with: Vec<BidId> = ranked
+            .iter()
+            .enumerate()
+            .filter(|(j, other)| *j != i && other.rank == ranked[i].rank)
+            .map(|(_, other)| other.score.bid.clone())
+            .collect();
+        ranked[i].tied_with = tied_with;
     }
     ranked.extend(set_aside.into_iter().map(|score| Ranked {
         score,

@@ -151,19 +151,22 @@ pub struct RawAnchor {
 }
 
 /// Parses one file of the sources into its raw structure, or the one diagnostic that
-/// stopped it. TOML syntax is checked first so that a syntax error is never reported as a
-/// missing field.
+/// stopped it.
 pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Box<Diagnostic>> {
     let text = &sources.get(file).text;
-    if let Err(error) = text.parse::<toml::Table>() {
-        let span = error.span().unwrap_or(0..0);
-        return Err(Box::new(Diagnostic::at(Code::Syntax, file, span, "").says(
-            format!("malformed TOML: {}", error.message().trim()),
-            "fix the TOML syntax at the marked place: strings need quotes, numbers use a \
-             decimal point (448.05), and every key stands on a line of its own",
-        )));
-    }
-    toml::from_str(text).map_err(|error| Box::new(shape_error(sources, file, &error)))
+    toml::from_str(text).map_err(|error| {
+        // Only on failure: tell a syntax error from a structural one, so a syntax error is
+        // never reported as a missing field.
+        Box::new(match text.parse::<toml::Table>() {
+            Err(syntax) => Diagnostic::at(Code::Syntax, file, syntax.span().unwrap_or(0..0), "")
+                .says(
+                    format!("malformed TOML: {}", syntax.message().trim()),
+                    "fix the TOML syntax at the marked place: strings need quotes, numbers use a \
+                 decimal point (448.05), and every key stands on a line of its own",
+                ),
+            Ok(_) => shape_error(sources, file, &error),
+        })
+    })
 }
 
 fn shape_error(sources: &Sources, file: FileId, error: &toml::de::Error) -> Diagnostic {

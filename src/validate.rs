@@ -931,10 +931,14 @@ pub fn bid(
     // Points are needed only for a bid that is scored: one set aside (a declared
     // reservation, say) is not read (Bilag C.1 pkt. 1.2). Scoring decides which, so the
     // rule lives in one place.
-    if matches!(score_bid(tender, &bid).outcome, Outcome::Scored { .. }) {
-        for criterion in &quality {
-            // Points given but invalid are reported already; only absent ones are missing.
-            if !raw.points.keys().any(|k| k.get_ref() == criterion) {
+    // Points given but invalid are reported already; only absent ones are missing.
+    let missing: Vec<&&str> = quality
+        .iter()
+        .filter(|c| !raw.points.keys().any(|k| k.get_ref() == **c))
+        .collect();
+    if !missing.is_empty() && matches!(score_bid(tender, &bid).outcome, Outcome::Scored { .. }) {
+        for criterion in missing {
+            {
                 check.report(
                     Code::MissingPoints,
                     raw.bidder.span(),

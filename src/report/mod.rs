@@ -6,6 +6,7 @@
 //! comma of Danish documents; JSON writes every number as an exact decimal string with a
 //! decimal point.
 
+pub mod batch;
 mod csv;
 pub mod explain;
 mod json;

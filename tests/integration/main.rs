@@ -3,6 +3,7 @@
 mod bad_input;
 mod fixture;
 mod properties;
+mod rescore;
 mod score;
 mod versions;
 mod views;

@@ -1,0 +1,303 @@
+//! Re-scoring after rettelsesblade: every version of every tender in a batch, and what
+//! changed between consecutive versions.
+//!
+//! Contract: [`compare`] is pure: two evaluations of the same tender in, the changes per
+//! bid out (status, rank, total, each price line's evaluated price and points, each
+//! criterion's points), plus whether the winner or the ranking changed. [`rescore_all`]
+//! loads and scores many tenders in parallel; the result is in the order of the tender
+//! folders (sorted by path), whatever the number of threads or the order they finish in.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::errata::LegalFlag;
+use crate::load::{Invalid, ModelSearch, load};
+use crate::rank::Ranked;
+use crate::report::{Evaluation, evaluate};
+use crate::score::Outcome;
+
+/// One value of one bid that differs between two versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// `status`, `rank`, `total`, `<line> evaluated`, `<line> points` or `<criterion> points`.
+    pub field: String,
+    /// Exact values as text (`"6.915"`); `null` where the bid had none (a bid set aside
+    /// has no total).
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// The changes to one bid between two versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BidChange {
+    pub bid: String,
+    pub bidder: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// From one version to the next.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub from: u32,
+    pub to: u32,
+    /// The rettelsesblad that made version `to`: its number, date and title.
+    pub rettelsesblad: String,
+    /// The bids ranked first (several when tied) before and after.
+    pub winners_before: Vec<String>,
+    pub winners_after: Vec<String>,
+    pub winner_changed: bool,
+    /// Whether any bid's rank or status changed.
+    pub ranking_changed: bool,
+    /// Only bids with at least one change, in the order of the later version's ranking.
+    pub bids: Vec<BidChange>,
+}
+
+/// A tender re-scored in every version.
+#[derive(Clone, Debug, Serialize)]
+pub struct TenderRescore {
+    /// The tender folder as found.
+    pub dir: String,
+    pub tender: String,
+    pub title: String,
+    pub versions: u32,
+    pub steps: Vec<Step>,
+    pub flags: Vec<LegalFlag>,
+    /// The evaluations, version 0 first (not part of the JSON: the steps hold the changes).
+    #[serde(skip)]
+    pub evaluations: Vec<Evaluation>,
+}
+
+impl TenderRescore {
+    pub fn winner_changed(&self) -> bool {
+        self.steps.iter().any(|s| s.winner_changed)
+    }
+
+    pub fn ranking_changed(&self) -> bool {
+        self.steps.iter().any(|s| s.ranking_changed)
+    }
+}
+
+/// Every value of one bid that [`compare`] looks at, by field name, in a fixed order.
+fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
+    let status = match &entry.score.outcome {
+        Outcome::Scored { .. } => "ranked".to_string(),
+        Outcome::SetAside { decision, .. } => format!("{decision:?}").to_lowercase(),
+    };
+    let mut values = vec![
+        ("status".to_string(), Some(status)),
+        ("rank".to_string(), entry.rank.map(|r| r.to_string())),
+        (
+            "total".to_string(),
+            entry.score.total().map(|t| t.0.normalize().to_string()),
+        ),
+    ];
+    if let Outcome::Scored {
+        criteria, prices, ..
+    } = &entry.score.outcome
+    {
+        for price in prices {
+            values.push((
+                format!("{} evaluated", price.line),
+                Some(price.evaluated.0.to_string()),
+            ));
+            // As the model rounded them (7.60).
+            values.push((
+                format!("{} points", price.line),
+                Some(price.points.0.to_string()),
+            ));
+        }
+        for criterion in criteria
+            .iter()
+            .filter(|c| !prices.iter().any(|p| p.line == c.criterion))
+        {
+            values.push((
+                format!("{} points", criterion.criterion),
+                Some(criterion.points.0.normalize().to_string()),
+            ));
+        }
+    }
+    values
+}
+
+fn winners(evaluation: &Evaluation) -> Vec<String> {
+    evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.rank == Some(1))
+        .map(|r| r.score.bid.0.clone())
+        .collect()
+}
+
+/// What changed from one version to the next.
+pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
+    let mut bids = Vec::new();
+    let mut ranking_changed = false;
+    for entry in &after.ranking {
+        let old = before
+            .ranking
+            .iter()
+            .find(|r| r.score.bid == entry.score.bid);
+        let old_values = old.map(values).unwrap_or_default();
+        let new_values = values(entry);
+        let mut changes = Vec::new();
+        // Every field either version has, in the later version's order, then the ones that
+        // disappeared (a bid that became set aside loses its points).
+        let mut fields: Vec<&String> = new_values.iter().map(|(f, _)| f).collect();
+        fields.extend(
+            old_values
+                .iter()
+                .map(|(f, _)| f)
+                .filter(|f| !new_values.iter().any(|(n, _)| n == *f)),
+        );
+        for field in fields {
+            let was = old_values
+                .iter()
+                .find(|(f, _)| f == field)
+                .and_then(|(_, v)| v.clone());
+            let is = new_values
+                .iter()
+                .find(|(f, _)| f == field)
+                .and_then(|(_, v)| v.clone());
+            if was != is {
+                if field == "rank" || field == "status" {
+                    ranking_changed = true;
+                }
+                changes.push(FieldChange {
+                    field: field.clone(),
+                    before: was,
+                    after: is,
+                });
+            }
+        }
+        if !changes.is_empty() {
+            bids.push(BidChange {
+                bid: entry.score.bid.0.clone(),
+                bidder: entry.score.bidder.clone(),
+                changes,
+            });
+        }
+    }
+    let rettelsesblad = after
+        .applied
+        .last()
+        .map(|r| format!("rettelsesblad {} of {}: {}", r.number, r.date, r.title))
+        .unwrap_or_default();
+    let (winners_before, winners_after) = (winners(before), winners(after));
+    Step {
+        from: before.version,
+        to: after.version,
+        rettelsesblad,
+        winner_changed: winners_before != winners_after,
+        winners_before,
+        winners_after,
+        ranking_changed,
+        bids,
+    }
+}
+
+/// Loads one tender folder and scores every version.
+pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invalid> {
+    let loaded = load(dir, models)?;
+    let evaluations: Vec<Evaluation> = loaded
+        .versions
+        .iter()
+        .map(|v| evaluate(&loaded, v))
+        .collect();
+    let steps = evaluations
+        .windows(2)
+        .map(|pair| compare(&pair[0], &pair[1]))
+        .collect();
+    let latest = &loaded.latest().tender;
+    Ok(TenderRescore {
+        dir: dir.display().to_string(),
+        tender: latest.id.clone(),
+        title: latest.title.clone(),
+        versions: u32::try_from(loaded.versions.len()).unwrap_or(u32::MAX),
+        steps,
+        flags: loaded.flags.clone(),
+        evaluations,
+    })
+}
+
+/// Re-scores every tender in parallel over the machine's cores. `done` is called once per
+/// tender as it finishes (for a progress bar); the results keep the order of `dirs`.
+pub fn rescore_all(
+    dirs: &[PathBuf],
+    models: &ModelSearch,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<TenderRescore, Invalid>> {
+    dirs.par_iter()
+        .map(|dir| {
+            let result = rescore(dir, models);
+            done();
+            result
+        })
+        .collect()
+}
+
+/// The tender folders under the given paths: a folder holding `tender.toml` is a tender;
+/// any other folder is searched (not below a tender). Sorted by path, without repeats.
+pub fn find_tenders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathBuf> {
+    let mut found = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            return Err(path.clone());
+        }
+        collect(path, &mut found);
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
+    if dir.join("tender.toml").is_file() {
+        found.push(dir.to_path_buf());
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut subdirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_dir()
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    subdirs.sort();
+    for sub in subdirs {
+        collect(&sub, found);
+    }
+}
+
+/// The batch summary: which tenders changed winner or ranking.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub tenders: usize,
+    pub versions: u32,
+    pub winner_changed: Vec<String>,
+    pub ranking_changed: Vec<String>,
+    pub flagged: Vec<String>,
+}
+
+pub fn summary(results: &[TenderRescore]) -> Summary {
+    let ids = |pick: &dyn Fn(&TenderRescore) -> bool| {
+        results
+            .iter()
+            .filter(|r| pick(r))
+            .map(|r| r.tender.clone())
+            .collect()
+    };
+    Summary {
+        tenders: results.len(),
+        versions: results.iter().map(|r| r.versions).sum(),
+        winner_changed: ids(&|r| r.winner_changed()),
+        ranking_changed: ids(&|r| r.ranking_changed()),
+        flagged: ids(&|r| !r.flags.is_empty()),
+    }
+}

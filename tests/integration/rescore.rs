@@ -1,0 +1,208 @@
+//! `rescore` over one tender and over a batch of tenders.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::fixture::{REFERENCE, copy_dir, repo, stderr, stdout};
+
+fn rescore_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(dir)
+        .arg("rescore")
+        .args(args)
+        .assert()
+}
+
+fn json(out: &assert_cmd::assert::Assert) -> Value {
+    serde_json::from_str(&stdout(out)).expect("valid JSON")
+}
+
+fn change<'a>(step: &'a Value, bid: &str, field: &str) -> (&'a Value, &'a Value) {
+    let bid = step["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == bid)
+        .expect("bid changed");
+    let c = bid["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == field)
+        .expect("field changed");
+    (&c["before"], &c["after"])
+}
+
+#[test]
+fn the_reference_tender_shows_what_each_rettelsesblad_changed() {
+    let out = rescore_in(&repo(), &[REFERENCE, "--format", "json"]).success();
+    assert!(
+        stderr(&out).is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
+    let report = json(&out);
+    assert_eq!(report["summary"]["tenders"], 1);
+    assert_eq!(report["summary"]["versions"], 3);
+    assert_eq!(report["summary"]["winner_changed"], serde_json::json!([]));
+    assert_eq!(
+        report["summary"]["ranking_changed"],
+        serde_json::json!(["kk-traedesten-2024"])
+    );
+    let steps = report["tenders"][0]["steps"].as_array().unwrap();
+    // Rettelsesblad 1 (spor1 max 430 → 450): 449 is no longer lowered to 430, and its points
+    // go from 0.00 to 8 − (449 − 370) × 8 / 80 = 0.10; the tie at 6.8 splits into 6.85 and 6.825.
+    assert_eq!(
+        change(&steps[0], "job-og-trivsel", "spor1 evaluated"),
+        (&Value::from("430"), &Value::from("449"))
+    );
+    assert_eq!(
+        change(&steps[0], "job-og-trivsel", "spor1 points"),
+        (&Value::from("0.00"), &Value::from("0.10"))
+    );
+    assert_eq!(
+        change(&steps[0], "ny-start", "rank"),
+        (&Value::from("4"), &Value::from("5"))
+    );
+    assert_eq!(steps[0]["winner_changed"], false);
+    // Rettelsesblad 2 (indsats 60 %, samarbejde 40 %): job-og-trivsel 6.92 → 6.965 passes
+    // trin-for-trin 6.965 → 6.875.
+    assert_eq!(
+        change(&steps[1], "job-og-trivsel", "rank"),
+        (&Value::from("3"), &Value::from("2"))
+    );
+    assert_eq!(
+        change(&steps[1], "trin-for-trin", "total"),
+        (&Value::from("6.965"), &Value::from("6.875"))
+    );
+    assert_eq!(steps[1]["winners_after"], serde_json::json!(["kompas"]));
+}
+
+/// Three copies of the reference tender: `a` without rettelsesblade, `b` as shipped, and
+/// `c` with a third rettelsesblad that turns the weights around (kvalitet 10 %, pris 90 %).
+fn batch() -> TempDir {
+    let root = TempDir::new().unwrap();
+    copy_dir(
+        &repo().join("scoring-models"),
+        &root.path().join("scoring-models"),
+    );
+    for name in ["a", "b", "c"] {
+        let dir = root.path().join("tenders").join(name);
+        copy_dir(&repo().join(REFERENCE), &dir);
+        let tender = std::fs::read_to_string(dir.join("tender.toml")).unwrap();
+        std::fs::write(
+            dir.join("tender.toml"),
+            tender.replace(
+                "id = \"kk-traedesten-2024\"",
+                &format!("id = \"tender-{name}\""),
+            ),
+        )
+        .unwrap();
+    }
+    std::fs::remove_dir_all(root.path().join("tenders/a/rettelsesblade")).unwrap();
+    std::fs::write(
+        root.path().join("tenders/c/rettelsesblade/03-pris.toml"),
+        "number = 3\ndate = 2023-09-23\ntitle = \"Pris vægter 90 %\"\nreference = \"RB 3\"\n\n\
+         [[changes]]\npath = \"criteria.kvalitet.weight\"\nvalue = 10\n\n\
+         [[changes]]\npath = \"criteria.pris.weight\"\nvalue = 90\n",
+    )
+    .unwrap();
+    root
+}
+
+#[test]
+fn a_batch_summary_lists_the_tenders_whose_winner_or_ranking_changed() {
+    let root = batch();
+    let report = json(&rescore_in(root.path(), &["tenders", "--format", "json"]).success());
+    let ids: Vec<&str> = report["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tender"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["tender-a", "tender-b", "tender-c"]);
+    // a: version 0 only; b and c: 3 and 4 versions.
+    assert_eq!(report["summary"]["versions"], 1 + 3 + 4);
+    assert_eq!(
+        report["summary"]["ranking_changed"],
+        serde_json::json!(["tender-b", "tender-c"])
+    );
+    // In c, version 3: shares indsats 0.1 × 0.6 = 0.06, samarbejde 0.04, spor1 and spor2
+    // 0.45. vejen-frem: 0.36 + 0.28 + 3.6 + 3.6 = 7.84; kompas: 0.54 + 0.32 + 0.45 × 7.70
+    // + 0 = 4.325. The winner moves from kompas to vejen-frem.
+    assert_eq!(
+        report["summary"]["winner_changed"],
+        serde_json::json!(["tender-c"])
+    );
+    let step = &report["tenders"][2]["steps"][2];
+    assert_eq!(
+        (&step["winners_before"], &step["winners_after"]),
+        (
+            &serde_json::json!(["kompas"]),
+            &serde_json::json!(["vejen-frem"])
+        )
+    );
+    assert_eq!(
+        change(step, "vejen-frem", "total"),
+        (&Value::from("6.56"), &Value::from("7.84"))
+    );
+    assert_eq!(
+        change(step, "kompas", "total"),
+        (&Value::from("8.125"), &Value::from("4.325"))
+    );
+
+    let table = stdout(&rescore_in(root.path(), &["tenders"]).success());
+    assert!(table.contains("Winner changed: tender-c"), "{table}");
+    assert!(
+        table.contains("WINNER CHANGED from kompas to vejen-frem"),
+        "{table}"
+    );
+}
+
+#[test]
+fn rescoring_does_not_depend_on_threads_or_the_order_of_the_paths() {
+    let root = batch();
+    let run = |threads: &str, paths: &[&str], format: &str| {
+        Command::cargo_bin("tenderscore")
+            .unwrap()
+            .current_dir(root.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .arg("rescore")
+            .args(paths)
+            .args(["--format", format])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    for format in ["json", "csv", "table", "md"] {
+        let one = run("1", &["tenders"], format);
+        assert_eq!(one, run("2", &["tenders"], format), "{format}");
+        assert_eq!(
+            one,
+            run("2", &["tenders/c", "tenders/a", "tenders/b"], format),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_tender_in_a_batch_is_reported_with_its_file() {
+    let root = batch();
+    let path = root.path().join("tenders/b/bids/kompas.toml");
+    let bid = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, bid.replace("indsats = 9", "indsats = 12")).unwrap();
+    let out = rescore_in(root.path(), &["tenders"]).code(1);
+    assert!(
+        stderr(&out).contains("tenders/b/bids/kompas.toml:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("error[E203]"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    rescore_in(root.path(), &["no-such-folder"]).code(1);
+}

@@ -11,6 +11,9 @@ use std::fmt;
 
 use serde::Serialize;
 
+use rust_decimal::Decimal;
+
+use crate::model::Method;
 use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
 
 /// The id of a criterion, unique within its tender.
@@ -148,6 +151,8 @@ pub struct PriceLine {
     pub unit: String,
     pub min: Money,
     pub max: Money,
+    /// The target price that target-relative anchors refer to, where the tender sets one.
+    pub target: Option<Money>,
 }
 
 /// A rule of the tender with the clause it comes from.
@@ -239,33 +244,33 @@ pub struct ScoringModel {
     pub name: String,
     pub title: String,
     pub source: Option<String>,
-    /// Anchors in increasing price order; see [`AnchorPrice`].
-    pub anchors: Vec<Anchor>,
-    /// How the interpolated points are rounded.
+    pub method: Method,
+    /// How the calculated points are rounded.
     pub rounding: Rounding,
 }
 
-/// One anchor of a piecewise linear model: this price earns these points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Anchor {
-    pub price: AnchorPrice,
-    pub points: Points,
-}
-
-/// An anchor's price: one end of the price line's band, or a fixed amount.
+/// An anchor's price: one end of the price line's band, the line's target price moved by
+/// a percentage, or a fixed amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnchorPrice {
     Min,
     Max,
+    /// The target price plus this many percent (−5 for target − 5 %).
+    Target(Decimal),
     Fixed(Money),
 }
 
 impl AnchorPrice {
-    /// The amount this anchor stands for on a given price line.
+    /// The amount this anchor stands for on a given price line. Validation guarantees
+    /// that every line scored by a target-relative model has a target.
     pub fn on(self, line: &PriceLine) -> Money {
         match self {
             AnchorPrice::Min => line.min,
             AnchorPrice::Max => line.max,
+            AnchorPrice::Target(percent) => {
+                let target = line.target.unwrap_or(line.max);
+                Money(target.0 + target.0 * percent / Decimal::ONE_HUNDRED)
+            }
             AnchorPrice::Fixed(amount) => amount,
         }
     }
@@ -276,6 +281,9 @@ impl fmt::Display for AnchorPrice {
         match self {
             AnchorPrice::Min => f.write_str("min"),
             AnchorPrice::Max => f.write_str("max"),
+            AnchorPrice::Target(p) if p.is_zero() => f.write_str("target"),
+            AnchorPrice::Target(p) if p.is_sign_negative() => write!(f, "target{}%", p.normalize()),
+            AnchorPrice::Target(p) => write!(f, "target+{}%", p.normalize()),
             AnchorPrice::Fixed(amount) => amount.fmt(f),
         }
     }
@@ -361,8 +369,6 @@ pub struct Bid {
 #[cfg(test)]
 pub(crate) mod fixture {
     use super::*;
-    use rust_decimal::Decimal;
-
     pub fn d(text: &str) -> Decimal {
         text.parse().expect("test decimal")
     }
@@ -392,6 +398,7 @@ pub(crate) mod fixture {
             unit: "unit".into(),
             min: Money(d(min)),
             max: Money(d(max)),
+            target: None,
         })
     }
 
@@ -447,16 +454,16 @@ pub(crate) mod fixture {
                 name: "kk-minmax-8".into(),
                 title: "test".into(),
                 source: None,
-                anchors: vec![
-                    Anchor {
+                method: crate::model::Method::Anchors(vec![
+                    crate::model::Anchor {
                         price: AnchorPrice::Min,
                         points: Points(d("8")),
                     },
-                    Anchor {
+                    crate::model::Anchor {
                         price: AnchorPrice::Max,
                         points: Points(d("0")),
                     },
-                ],
+                ]),
                 rounding: Rounding {
                     decimals: 2,
                     mode: RoundingMode::HalfUp,

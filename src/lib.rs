@@ -12,6 +12,7 @@ pub mod diag;
 pub mod domain;
 pub mod errata;
 pub mod load;
+pub mod model;
 pub mod rank;
 pub mod raw;
 pub mod report;

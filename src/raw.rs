@@ -92,6 +92,8 @@ pub struct RawCriterion {
     pub unit: Option<Spanned<String>>,
     pub min: Option<Num>,
     pub max: Option<Num>,
+    /// A target price, for models with anchors relative to it.
+    pub target: Option<Num>,
     pub source: Option<String>,
 }
 
@@ -132,7 +134,14 @@ pub struct RawModel {
     pub source: Option<String>,
     pub method: Spanned<String>,
     pub points: RawPointsRounding,
-    pub anchors: Spanned<Vec<RawAnchor>>,
+    /// `linear-anchors`: the anchors, from the lowest price to the highest.
+    pub anchors: Option<Spanned<Vec<RawAnchor>>>,
+    /// Relative methods: the points of the best price.
+    pub max_points: Option<Num>,
+    /// `relative-to-lowest`: how far above the lowest price (in %) a price earns 0 points.
+    pub slope: Option<Num>,
+    /// `relative-to-lowest`: "zero" (points stop at 0) or "none" (they may go negative).
+    pub floor: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,7 +154,7 @@ pub struct RawPointsRounding {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAnchor {
-    /// `"min"`, `"max"` or an amount.
+    /// `"min"`, `"max"`, `"target"`, `"target-5%"` or an amount.
     pub price: Spanned<toml::Value>,
     pub points: Num,
 }

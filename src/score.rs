@@ -1,20 +1,22 @@
-//! Scoring: one bid against its tender, from the prices as written to the weighted total.
+//! Scoring: the bids of a tender, from the prices as written to the weighted totals.
 //!
-//! Contract: pure functions of a validated [`Tender`] and [`Bid`]; no I/O, no clock, no
-//! dependence on other bids (the reference tender's model has fixed anchors). Every change
-//! to a price is recorded as an [`Adjustment`] naming its rule and clause, and every
-//! interpolation keeps its anchors, so a person can redo the arithmetic by hand. Points are
+//! Contract: pure functions of a validated [`Tender`] and its [`Bid`]s; no I/O, no clock.
+//! Scoring runs in two steps: each bid is assessed on its own (conformity, then the price
+//! rules), then the points are calculated, since relative price models compare each
+//! evaluated price with the lowest (and highest) among the bids that are scored. Every
+//! change to a price is recorded as an [`Adjustment`] naming its rule and clause, and every
+//! calculation keeps its formula, so a person can redo the arithmetic by hand. Points are
 //! rounded only by the scoring model's own rounding rule; weighted points and totals are
 //! exact.
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::conformity::{self, Evidence, Finding, Warning};
 use crate::domain::{
     Bid, BidId, Criterion, CriterionId, CriterionKind, Decision, MissingPrice, OutOfBand,
-    PriceLine, Rule, ScoringModel, Tender,
+    PriceLine, Rule, Tender,
 };
+use crate::model::{Calculation, Field};
 use crate::units::{Money, Points, Rounding, Share};
 
 /// A change the price rules made to a price, with the rule and the clause behind it.
@@ -30,19 +32,6 @@ pub struct Adjustment {
     pub source: Option<String>,
 }
 
-/// How a scoring model turned an evaluated price into points.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Interpolation {
-    /// The anchor at or below the price: (price, points).
-    pub lower: (Money, Points),
-    /// The anchor at or above the price: (price, points). Equal to `lower` when the price
-    /// lies at or outside the outermost anchors, where the points stay flat.
-    pub upper: (Money, Points),
-    /// lower.points + (price − lower.price) × (upper.points − lower.points) / (upper.price − lower.price)
-    pub exact: Decimal,
-    pub rounding: Rounding,
-}
-
 /// One price line of one bid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PriceEvaluation {
@@ -52,7 +41,8 @@ pub struct PriceEvaluation {
     /// The price after the price rules: the price the bidder is bound by.
     pub evaluated: Money,
     pub adjustments: Vec<Adjustment>,
-    pub interpolation: Interpolation,
+    /// How the model turned the evaluated price into points.
+    pub calculation: Calculation,
     pub points: Points,
 }
 
@@ -255,47 +245,15 @@ fn price_finding<A>(
     }
 }
 
-/// The points a model gives an evaluated price on a line: linear between the two anchors
-/// around the price, flat beyond the outermost anchors, rounded by the model's rule.
-pub fn interpolate(model: &ScoringModel, line: &PriceLine, price: Money) -> Interpolation {
-    let anchors: Vec<(Money, Points)> = model
-        .anchors
-        .iter()
-        .map(|a| (a.price.on(line), a.points))
-        .collect();
-    let first = anchors[0];
-    let last = anchors[anchors.len() - 1];
-    let (lower, upper) = if price <= first.0 {
-        (first, first)
-    } else if price >= last.0 {
-        (last, last)
-    } else {
-        // Validation guarantees strictly increasing anchor prices, so exactly one segment
-        // holds the price, and a price equal to an inner anchor lands on that anchor.
-        anchors
-            .windows(2)
-            .find(|pair| pair[0].0 <= price && price <= pair[1].0)
-            .map(|pair| (pair[0], pair[1]))
-            .unwrap_or((last, last))
-    };
-    let exact = if lower.0 == upper.0 {
-        lower.1.0
-    } else {
-        // One multiplication, then one division, so the only inexact step is the final
-        // division (exact to 28 significant digits), before the model's rounding.
-        lower.1.0 + (price.0 - lower.0.0) * (upper.1.0 - lower.1.0) / (upper.0.0 - lower.0.0)
-    };
-    Interpolation {
-        lower,
-        upper,
-        exact,
-        rounding: model.rounding,
-    }
+/// A bid assessed on its own: what sets it aside, and its evaluated prices.
+struct Assessed {
+    findings: Vec<Finding>,
+    warnings: Vec<Warning>,
+    /// (line, submitted, evaluated, adjustments) of every line the price rules accepted.
+    prices: Vec<(CriterionId, Option<Money>, Money, Vec<Adjustment>)>,
 }
 
-/// Scores one bid against its tender: conformity first, then the price rules, then the
-/// model and the weights. A bid set aside keeps every reason found.
-pub fn score_bid(tender: &Tender, bid: &Bid) -> BidScore {
+fn assess(tender: &Tender, bid: &Bid) -> Assessed {
     let (mut findings, warnings) = conformity::assess(tender, bid);
     let mut prices = Vec::new();
     for criterion in &tender.criteria {
@@ -308,22 +266,99 @@ pub fn score_bid(tender: &Tender, bid: &Bid) -> BidScore {
                 evaluated,
                 adjustments,
             } => {
-                let interpolation = interpolate(&tender.model, line, evaluated);
-                let points = Points(interpolation.rounding.apply(interpolation.exact));
-                prices.push(PriceEvaluation {
-                    line: criterion.id.clone(),
-                    submitted: bid.prices.get(&criterion.id).copied(),
+                prices.push((
+                    criterion.id.clone(),
+                    bid.prices.get(&criterion.id).copied(),
                     evaluated,
                     adjustments,
-                    interpolation,
-                    points,
-                });
+                ));
             }
         }
     }
+    Assessed {
+        findings,
+        warnings,
+        prices,
+    }
+}
+
+/// Scores every bid of a tender, in the order given. A bid set aside keeps every reason
+/// found; relative price models compare only the bids that are scored.
+pub fn score_all(tender: &Tender, bids: &[Bid]) -> Vec<BidScore> {
+    let assessed: Vec<Assessed> = bids.iter().map(|bid| assess(tender, bid)).collect();
+    let scored = assessed
+        .iter()
+        .filter(|a| conformity::decision(&a.findings).is_none());
+    let mut fields: Vec<(CriterionId, Field)> = Vec::new();
+    for a in scored {
+        for (line, _, evaluated, _) in &a.prices {
+            match fields.iter_mut().find(|(id, _)| id == line) {
+                Some((_, field)) => {
+                    field.lowest = field.lowest.min(*evaluated);
+                    field.highest = field.highest.max(*evaluated);
+                }
+                None => fields.push((
+                    line.clone(),
+                    Field {
+                        lowest: *evaluated,
+                        highest: *evaluated,
+                    },
+                )),
+            }
+        }
+    }
+    bids.iter()
+        .zip(assessed)
+        .map(|(bid, a)| finish(tender, bid, a, &fields))
+        .collect()
+}
+
+/// Scores one bid as if it were the only one; for a relative model that means it has the
+/// lowest price. Use [`score_all`] to score a tender.
+pub fn score_bid(tender: &Tender, bid: &Bid) -> BidScore {
+    score_all(tender, std::slice::from_ref(bid)).remove(0)
+}
+
+fn finish(
+    tender: &Tender,
+    bid: &Bid,
+    assessed: Assessed,
+    fields: &[(CriterionId, Field)],
+) -> BidScore {
+    let Assessed {
+        findings,
+        warnings,
+        prices,
+    } = assessed;
     let outcome = match conformity::decision(&findings) {
         Some(decision) => Outcome::SetAside { decision, findings },
         None => {
+            let prices: Vec<PriceEvaluation> = prices
+                .into_iter()
+                .filter_map(|(line, submitted, evaluated, adjustments)| {
+                    let CriterionKind::Price(price_line) = &tender.criterion(&line.0)?.kind else {
+                        return None;
+                    };
+                    // Every scored bid is in the field, so the field of its line exists.
+                    let field = fields.iter().find(|(id, _)| *id == line).map_or(
+                        Field {
+                            lowest: evaluated,
+                            highest: evaluated,
+                        },
+                        |(_, f)| *f,
+                    );
+                    let calculation = tender.model.calculate(price_line, evaluated, field);
+                    let points = Points(calculation.rounding.apply(calculation.exact));
+                    Some(PriceEvaluation {
+                        line,
+                        submitted,
+                        evaluated,
+                        adjustments,
+                        calculation,
+                        points,
+                    })
+                })
+                .collect();
             let criteria = criterion_scores(tender, bid, &prices);
             let total = tender
                 .children(None)
@@ -390,17 +425,15 @@ fn criterion_scores(tender: &Tender, bid: &Bid, prices: &[PriceEvaluation]) -> V
 }
 
 /// The lowest and highest total any bid could reach: every leaf at the bottom, or at the
-/// top, of its scale (quality: the tender's scale; price: the model's anchors).
+/// top, of its scale (quality: the tender's scale; price: what the model can give a price
+/// inside the line's band).
 pub fn total_bounds(tender: &Tender) -> (Points, Points) {
-    let anchor_points = tender.model.anchors.iter().map(|a| a.points);
-    let price_min = anchor_points.clone().min().unwrap_or_default();
-    let price_max = anchor_points.max().unwrap_or_default();
     let mut low = Points::default();
     let mut high = Points::default();
     for i in tender.leaves() {
         let criterion = &tender.criteria[i];
-        let (lo, hi) = match criterion.kind {
-            CriterionKind::Price(_) => (price_min, price_max),
+        let (lo, hi) = match &criterion.kind {
+            CriterionKind::Price(line) => tender.model.points_range(line),
             _ => (tender.scale.min, tender.scale.max),
         };
         low = low + lo * criterion.share;
@@ -408,7 +441,6 @@ pub fn total_bounds(tender: &Tender) -> (Points, Points) {
     }
     (low, high)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,13 +520,7 @@ mod tests {
             &bid("a", Some("371"), Some("1150"), "7", "8"),
         );
         let spor1 = price_of(&score, "spor1");
-        assert!(
-            spor1
-                .interpolation
-                .exact
-                .to_string()
-                .starts_with("7.8666666")
-        );
+        assert!(spor1.calculation.exact.to_string().starts_with("7.8666666"));
         assert_eq!(spor1.points.0.to_string(), "7.87");
     }
 
@@ -576,24 +602,28 @@ mod tests {
         // Anchors 370 → 10, 400 → 8, 430 → 0. 385: 10 + 15 × (8 − 10) / 30 = 9.
         // 415: 8 + 15 × (0 − 8) / 30 = 4. Below 370 and above 430 the points stay flat.
         let mut tender = reference_tender();
-        tender.model.anchors = vec![
-            crate::domain::Anchor {
+        tender.model.method = crate::model::Method::Anchors(vec![
+            crate::model::Anchor {
                 price: crate::domain::AnchorPrice::Min,
                 points: Points(d("10")),
             },
-            crate::domain::Anchor {
+            crate::model::Anchor {
                 price: crate::domain::AnchorPrice::Fixed(Money(d("400"))),
                 points: Points(d("8")),
             },
-            crate::domain::Anchor {
+            crate::model::Anchor {
                 price: crate::domain::AnchorPrice::Max,
                 points: Points(d("0")),
             },
-        ];
+        ]);
         let crate::domain::CriterionKind::Price(line) = tender.criteria[4].kind.clone() else {
             panic!()
         };
-        let at = |p: &str| interpolate(&tender.model, &line, Money(d(p))).exact;
+        let any = crate::model::Field {
+            lowest: Money(d("1")),
+            highest: Money(d("1")),
+        };
+        let at = |p: &str| tender.model.calculate(&line, Money(d(p)), any).exact;
         assert_eq!(at("385"), d("9"));
         assert_eq!(at("415"), d("4"));
         assert_eq!(at("400"), d("8"));

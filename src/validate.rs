@@ -11,19 +11,18 @@ use toml::Spanned;
 
 use crate::diag::{Code, Diagnostic, FileId, Sources, nearest};
 use crate::domain::{
-    Anchor, AnchorPrice, Bid, BidId, Change, Conformity, Criterion, CriterionId, CriterionKind,
-    Decision, Declaration, FoundReservation, LengthLimit, MissingPrice, OutOfBand, PriceLine,
-    PriceRules, ReservationAbout, Rettelsesblad, Rule, Scale, ScoringModel, Tender,
+    AnchorPrice, Bid, BidId, Change, Conformity, Criterion, CriterionId, CriterionKind, Decision,
+    Declaration, FoundReservation, LengthLimit, MissingPrice, OutOfBand, PriceLine, PriceRules,
+    ReservationAbout, Rettelsesblad, Rule, Scale, ScoringModel, Tender,
 };
+use crate::model::{Anchor, METHODS, Method};
 use crate::raw::{
-    Num, RawBid, RawConformity, RawCriterion, RawModel, RawRettelsesblad, RawRule, RawTender,
+    Num, RawAnchor, RawBid, RawConformity, RawCriterion, RawModel, RawRettelsesblad, RawRule,
+    RawTender,
 };
 use crate::score::{Outcome, score_bid};
 use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
 use toml::value::Datetime;
-
-/// The scoring methods a model file may name.
-pub const METHODS: &[&str] = &["linear-anchors"];
 
 /// Reads values out of one file, reporting every problem against that file.
 struct Checker<'a> {
@@ -207,8 +206,9 @@ fn exact_decimal(written: &str) -> Option<Decimal> {
     }
 }
 
-/// Validates a scoring model file. Anchors that depend on a price line (`min`, `max`) are
-/// checked against each line by [`tender`].
+/// Validates a scoring model file: its method and that method's parameters. Anchors that
+/// depend on a price line (`min`, `max`, `target`) are checked against each line by
+/// [`tender`].
 pub fn model(
     sources: &Sources,
     file: FileId,
@@ -216,51 +216,159 @@ pub fn model(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ScoringModel> {
     let mut check = Checker::new(sources, file, diagnostics);
-    let methods: Vec<(&str, ())> = METHODS.iter().map(|m| (*m, ())).collect();
-    check.choice(&raw.method, "method", &methods);
-    let decimals = check.number(&raw.points.decimals, "points.decimals");
-    let decimals = decimals.and_then(|d| {
-        let whole = u32::try_from(d.normalize().mantissa())
-            .ok()
-            .filter(|n| d.normalize().scale() == 0 && *n <= 10);
-        if whole.is_none() {
-            check.report(
-                Code::BadModel,
-                raw.points.decimals.span(),
-                "points.decimals",
-                format!("`points.decimals` must be a whole number from 0 to 10, found {d}"),
-                "give the number of decimals the published model rounds points to, e.g. 2".into(),
-            );
-        }
-        whole
-    });
+    let methods: Vec<(&str, &str)> = METHODS.iter().map(|m| (*m, *m)).collect();
+    let method_name = check.choice(&raw.method, "method", &methods);
+    let decimals = check
+        .whole(&raw.points.decimals, "points.decimals", 0)
+        .filter(|n| *n <= 10);
+    if decimals.is_none() && check.clean() {
+        check.report(
+            Code::BadModel,
+            raw.points.decimals.span(),
+            "points.decimals",
+            "`points.decimals` must be a whole number from 0 to 10".into(),
+            "give the number of decimals the published model rounds points to, e.g. 2".into(),
+        );
+    }
     let modes: Vec<(&str, RoundingMode)> = RoundingMode::NAMES
         .iter()
         .filter_map(|n| Some((*n, RoundingMode::parse(n)?)))
         .collect();
     let mode = check.choice(&raw.points.rounding, "points.rounding", &modes);
 
+    // Which fields each method takes; any other method field is an error, so a model file
+    // never carries a parameter that is silently ignored.
+    let takes: &[&str] = match method_name {
+        Some("linear-anchors") => &["anchors"],
+        Some("relative-to-lowest") => &["max_points", "slope", "floor"],
+        Some(_) => &["max_points"],
+        None => &["anchors", "max_points", "slope", "floor"],
+    };
+    let present = [
+        ("anchors", raw.anchors.as_ref().map(|a| a.span())),
+        ("max_points", raw.max_points.as_ref().map(|v| v.span())),
+        ("slope", raw.slope.as_ref().map(|v| v.span())),
+        ("floor", raw.floor.as_ref().map(|v| v.span())),
+    ];
+    for (field, span) in present {
+        match (span, takes.contains(&field)) {
+            (Some(span), false) => check.report(
+                Code::BadModel,
+                span,
+                field,
+                format!(
+                    "`{field}` does not belong to method \"{}\"",
+                    raw.method.get_ref()
+                ),
+                format!(
+                    "remove it; method \"{}\" takes: {}",
+                    raw.method.get_ref(),
+                    takes.join(", ")
+                ),
+            ),
+            (None, true) => check.report(
+                Code::BadModel,
+                raw.method.span(),
+                field,
+                format!("method \"{}\" needs `{field}`", raw.method.get_ref()),
+                format!(
+                    "add `{field} = ...`; README.md, \"Price models\", shows every method's fields"
+                ),
+            ),
+            _ => {}
+        }
+    }
+    let max_points = raw.max_points.as_ref().and_then(|v| {
+        let max = check.number(v, "max_points")?;
+        if max <= Decimal::ZERO {
+            check.report(
+                Code::BadModel,
+                v.span(),
+                "max_points",
+                format!("`max_points` must be above 0, found {max}"),
+                "give the points the best price earns, e.g. 10".into(),
+            );
+            return None;
+        }
+        Some(Points(max))
+    });
+    let slope = raw.slope.as_ref().and_then(|v| {
+        let slope = check.number(v, "slope")?;
+        if slope <= Decimal::ZERO {
+            check.report(Code::BadModel, v.span(), "slope", format!("`slope` must be above 0 %, found {slope}"),
+                "give the percentage above the lowest price at which a price earns 0 points, e.g. 100".into());
+            return None;
+        }
+        Some(slope / Decimal::ONE_HUNDRED)
+    });
+    let floor = raw
+        .floor
+        .as_ref()
+        .and_then(|f| check.choice(f, "floor", &[("zero", true), ("none", false)]));
+
+    let method = match method_name {
+        Some("linear-anchors") => raw
+            .anchors
+            .as_ref()
+            .and_then(|a| anchors(&mut check, a))
+            .map(Method::Anchors),
+        Some("relative-to-lowest") => Some(Method::RelativeToLowest {
+            max: max_points?,
+            slope: slope?,
+            floor_at_zero: floor?,
+        }),
+        Some("proportional") => Some(Method::Proportional { max: max_points? }),
+        Some("lowest-to-highest") => Some(Method::LowestToHighest { max: max_points? }),
+        _ => None,
+    };
+    if !check.clean() {
+        return None;
+    }
+    Some(ScoringModel {
+        name: raw.name.get_ref().clone(),
+        title: raw.title.clone(),
+        source: raw.source.clone(),
+        method: method?,
+        rounding: Rounding {
+            decimals: u32::try_from(decimals?).ok()?,
+            mode: mode?,
+        },
+    })
+}
+
+/// Reads an anchor's price: "min", "max", "target", "target-5%", "target+10%" or an amount.
+fn anchor_price(text: &str) -> Option<AnchorPrice> {
+    match text {
+        "min" => Some(AnchorPrice::Min),
+        "max" => Some(AnchorPrice::Max),
+        "target" => Some(AnchorPrice::Target(Decimal::ZERO)),
+        _ => {
+            let percent = text.strip_prefix("target")?.strip_suffix('%')?;
+            if !percent.starts_with(['+', '-']) {
+                return None;
+            }
+            exact_decimal(percent).map(AnchorPrice::Target)
+        }
+    }
+}
+
+fn anchors(check: &mut Checker<'_>, raw: &Spanned<Vec<RawAnchor>>) -> Option<Vec<Anchor>> {
+    let start = check.diagnostics.len();
     let mut anchors = Vec::new();
-    for (i, raw_anchor) in raw.anchors.get_ref().iter().enumerate() {
+    for (i, raw_anchor) in raw.get_ref().iter().enumerate() {
         let field = format!("anchors[{i}].price");
         let price = match raw_anchor.price.get_ref() {
-            toml::Value::String(s) if s == "min" => Some(AnchorPrice::Min),
-            toml::Value::String(s) if s == "max" => Some(AnchorPrice::Max),
-            toml::Value::String(s) => {
+            toml::Value::String(s) => anchor_price(s).or_else(|| {
                 check.report(Code::BadModel, raw_anchor.price.span(), &field,
-                    format!("anchor price \"{s}\" is neither \"min\", \"max\" nor an amount"),
-                    "write \"min\" or \"max\" for the ends of the price line's band, or an amount such as 400".into());
+                    format!("anchor price \"{s}\" is not \"min\", \"max\", a target (\"target\", \"target-5%\") or an amount"),
+                    "write \"min\" or \"max\" for the ends of the price line's band, \"target+10%\" for a price \
+                     relative to the line's target price, or an amount such as 400".into());
                 None
-            }
+            }),
             _ => check.number(&raw_anchor.price, &field).and_then(|amount| {
                 if amount.is_sign_negative() {
-                    check.report(
-                        Code::BadModel,
-                        raw_anchor.price.span(),
-                        &field,
-                        format!("anchor price {amount} is negative"),
-                        "give an amount of 0 or more".into(),
-                    );
+                    check.report(Code::BadModel, raw_anchor.price.span(), &field, format!("anchor price {amount} is negative"),
+                        "give an amount of 0 or more".into());
                     None
                 } else {
                     Some(AnchorPrice::Fixed(Money(amount)))
@@ -275,32 +383,20 @@ pub fn model(
             });
         }
     }
-    if raw.anchors.get_ref().len() < 2 {
-        check.report(Code::BadModel, raw.anchors.span(), "anchors",
-            format!("a linear model needs at least 2 anchors, found {}", raw.anchors.get_ref().len()),
+    if raw.get_ref().len() < 2 {
+        check.report(Code::BadModel, raw.span(), "anchors",
+            format!("a linear model needs at least 2 anchors, found {}", raw.get_ref().len()),
             "add [[anchors]] tables, e.g. price = \"min\", points = 8 and price = \"max\", points = 0".into());
     }
     for pair in anchors.windows(2) {
         if pair[1].points > pair[0].points {
-            check.report(Code::BadModel, raw.anchors.span(), "anchors",
+            check.report(Code::BadModel, raw.span(), "anchors",
                 format!("anchor at {} gives more points ({}) than the cheaper anchor at {} ({}): a lower price would earn fewer points",
                     pair[1].price, pair[1].points, pair[0].price, pair[0].points),
                 "list the anchors from the lowest price to the highest, with points that never rise".into());
         }
     }
-    if !check.clean() {
-        return None;
-    }
-    Some(ScoringModel {
-        name: raw.name.get_ref().clone(),
-        title: raw.title.clone(),
-        source: raw.source.clone(),
-        anchors,
-        rounding: Rounding {
-            decimals: decimals?,
-            mode: mode?,
-        },
-    })
+    (check.diagnostics.len() == start).then_some(anchors)
 }
 
 /// Where a model's anchors live, to point at them when a price line does not fit them.
@@ -352,9 +448,10 @@ pub fn tender(
     }
     for message in model_problems {
         check.diagnostics.push(
-            Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.span(), "anchors").says(
+            Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.as_ref().map_or(model_site.raw.method.span(), |a| a.span()), "anchors").says(
                 message,
-                "make the anchors' prices strictly increase on every price line that uses this model",
+                "make the anchors' prices strictly increase on every price line that uses this model, and give \
+                 every such line a `target` where anchors are relative to it",
             ),
         );
     }
@@ -460,10 +557,23 @@ fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
     })
 }
 
-/// Problems of a model's anchors on one price line: their prices must strictly increase.
+/// Problems of a model's anchors on one price line: a line without the target price that
+/// anchors refer to, or anchor prices that do not strictly increase.
 fn anchor_order(model: &ScoringModel, line: &PriceLine, id: &CriterionId) -> Vec<String> {
-    model
-        .anchors
+    let Method::Anchors(anchors) = &model.method else {
+        return Vec::new();
+    };
+    if line.target.is_none()
+        && anchors
+            .iter()
+            .any(|a| matches!(a.price, AnchorPrice::Target(_)))
+    {
+        return vec![format!(
+            "model {} has anchors relative to a target price, but price line `{id}` has no `target`",
+            model.name
+        )];
+    }
+    anchors
         .windows(2)
         .filter(|pair| pair[0].price.on(line) >= pair[1].price.on(line))
         .map(|pair| {
@@ -652,6 +762,7 @@ fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option
             (c.min.as_ref().map(|v| v.span()), "min"),
             (c.max.as_ref().map(|v| v.span()), "max"),
             (c.unit.as_ref().map(|v| v.span()), "unit"),
+            (c.target.as_ref().map(|v| v.span()), "target"),
         ] {
             if let Some(span) = value {
                 check.report(
@@ -710,10 +821,30 @@ fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option
             format!("price line `{id}`: the minimum price ({min}) is not below the maximum price ({max})"),
             "give the band as published, e.g. min = 370 and max = 430; the minimum must be below the maximum".into());
     }
+    let target = match &c.target {
+        None => Some(None),
+        Some(v) => check
+            .number(v, &format!("criteria[{id}].target"))
+            .and_then(|t| {
+                if t.is_sign_negative() {
+                    check.report(
+                        Code::BadPriceLine,
+                        v.span(),
+                        &format!("criteria[{id}].target"),
+                        format!("target price {t} is negative"),
+                        "give a target price of 0 or more".into(),
+                    );
+                    None
+                } else {
+                    Some(Some(Money(t)))
+                }
+            }),
+    };
     Some(CriterionKind::Price(PriceLine {
         unit: unit?,
         min: Money(min?),
         max: Money(max?),
+        target: target?,
     }))
 }
 

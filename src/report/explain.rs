@@ -155,41 +155,37 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
         &mut lines,
         format!("Evaluated price: {}", money(price.evaluated)),
     );
-    let i = &price.interpolation;
-    let ((p0, s0), (p1, s1)) = (i.lower, i.upper);
-    let formula = if p0 == p1 {
-        format!(
-            "Model {}: the price is at or beyond the anchor {} → {} points, where the points stay flat: {}",
-            t.model.name,
-            money(p0),
-            num(s0.0),
-            num(i.exact)
-        )
-    } else {
-        format!(
-            "Model {}: linear between the anchors {} → {} points and {} → {} points:\n     {} + ({} − {}) × ({} − {}) / ({} − {}) = {}",
-            t.model.name,
+    let c = &price.calculation;
+    let context = match (c.anchors, c.field) {
+        (Some(((p0, s0), (p1, s1))), _) if p0 != p1 => format!(
+            "linear between the anchors {} → {} points and {} → {} points",
             money(p0),
             num(s0.0),
             money(p1),
-            num(s1.0),
-            num(s0.0),
-            money(price.evaluated),
-            money(p0),
-            num(s1.0),
-            num(s0.0),
-            money(p1),
-            money(p0),
-            num(i.exact)
-        )
+            num(s1.0)
+        ),
+        (Some(_), _) => "fixed anchors".to_string(),
+        (None, Some(field)) => format!(
+            "{}, compared with the scored bids' lowest price {} and highest price {}",
+            c.method,
+            money(field.lowest),
+            money(field.highest)
+        ),
+        (None, None) => c.method.to_string(),
     };
+    let formula = format!(
+        "Model {} ({context}):\n     {} = {}",
+        t.model.name,
+        c.formula.replace('.', ","),
+        num(c.exact)
+    );
     push(&mut lines, formula);
     push(
         &mut lines,
         format!(
             "Rounded {} to {} decimals: {} points",
-            i.rounding.mode.name(),
-            i.rounding.decimals,
+            c.rounding.mode.name(),
+            c.rounding.decimals,
             decimal_comma(price.points.0)
         ),
     );

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 
 use super::{Evaluation, ORDER_NOTE, status};
 use crate::domain::{AnchorPrice, CriterionKind};
-use crate::score::{Interpolation, Outcome, PriceEvaluation};
+use crate::model::{Calculation, Method};
+use crate::score::{Outcome, PriceEvaluation};
 
 /// The version of this contract; raised on any change that is not a pure addition.
 pub const FORMAT_VERSION: u32 = 1;
@@ -44,18 +45,34 @@ pub fn render(evaluation: &Evaluation) -> String {
             })
         })
         .collect();
-    let anchors: Vec<Value> = t
-        .model
-        .anchors
-        .iter()
-        .map(|a| {
-            let price = match a.price {
-                AnchorPrice::Fixed(amount) => dec(amount.0),
-                other => Value::String(other.to_string()),
-            };
-            json!({"price": price, "points": dec(a.points.0)})
-        })
-        .collect();
+    let anchors: Vec<Value> = match &t.model.method {
+        Method::Anchors(anchors) => anchors
+            .iter()
+            .map(|a| {
+                let price = match a.price {
+                    AnchorPrice::Fixed(amount) => dec(amount.0),
+                    other => Value::String(other.to_string()),
+                };
+                json!({"price": price, "points": dec(a.points.0)})
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let parameters = match &t.model.method {
+        Method::Anchors(_) => json!({}),
+        Method::RelativeToLowest {
+            max,
+            slope,
+            floor_at_zero,
+        } => json!({
+            "max_points": dec(max.0),
+            "slope": dec((slope * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
+            "floor": if *floor_at_zero { "zero" } else { "none" },
+        }),
+        Method::Proportional { max } | Method::LowestToHighest { max } => {
+            json!({"max_points": dec(max.0)})
+        }
+    };
     let bids: Vec<Value> = evaluation
         .ranking
         .iter()
@@ -113,8 +130,12 @@ pub fn render(evaluation: &Evaluation) -> String {
                 "name": t.model.name,
                 "title": t.model.title,
                 "source": t.model.source,
+                "method": t.model.method.name(),
+                "formula": t.model.method.formula(),
+                "parameters": parameters,
                 "rounding": {"decimals": t.model.rounding.decimals, "mode": t.model.rounding.mode.name()},
                 "anchors": anchors,
+                "notes": t.model.legal_notes(),
             },
             "criteria": criteria,
             "total_bounds": {"min": dec(evaluation.bounds.0.0.normalize()), "max": dec(evaluation.bounds.1.0.normalize())},
@@ -153,15 +174,20 @@ fn price(p: &PriceEvaluation) -> Value {
             "to": dec(a.to.0),
             "source": a.source,
         })).collect::<Vec<_>>(),
-        "interpolation": interpolation(&p.interpolation),
+        "calculation": calculation(&p.calculation),
     })
 }
 
-fn interpolation(i: &Interpolation) -> Value {
+fn calculation(c: &Calculation) -> Value {
     json!({
-        "lower": {"price": dec(i.lower.0.0), "points": dec(i.lower.1.0)},
-        "upper": {"price": dec(i.upper.0.0), "points": dec(i.upper.1.0)},
-        "exact": dec(i.exact.normalize()),
-        "rounding": {"decimals": i.rounding.decimals, "mode": i.rounding.mode.name()},
+        "method": c.method,
+        "formula": c.formula,
+        "exact": dec(c.exact.normalize()),
+        "rounding": {"decimals": c.rounding.decimals, "mode": c.rounding.mode.name()},
+        "anchors": c.anchors.map(|((p0, s0), (p1, s1))| json!({
+            "lower": {"price": dec(p0.0), "points": dec(s0.0)},
+            "upper": {"price": dec(p1.0), "points": dec(s1.0)},
+        })),
+        "field": c.field.map(|f| json!({"lowest": dec(f.lowest.0), "highest": dec(f.highest.0)})),
     })
 }

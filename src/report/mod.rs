@@ -22,7 +22,7 @@ use crate::domain::{Criterion, CriterionKind, Decision, Tender};
 use crate::errata::LegalFlag;
 use crate::load::{InputFile, Loaded, Version};
 use crate::rank::{Ranked, rank};
-use crate::score::{Adjustment, BidScore, Outcome, PriceEvaluation, score_bid, total_bounds};
+use crate::score::{Adjustment, BidScore, Outcome, PriceEvaluation, score_all, total_bounds};
 use crate::units::{Money, Points, Share, decimal_comma};
 
 /// The output formats of `score`.
@@ -58,11 +58,7 @@ pub struct Evaluation {
 
 /// Scores and ranks every bid of one version of a loaded tender.
 pub fn evaluate(loaded: &Loaded, version: &Version) -> Evaluation {
-    let scores: Vec<BidScore> = version
-        .bids
-        .iter()
-        .map(|bid| score_bid(&version.tender, bid))
-        .collect();
+    let scores: Vec<BidScore> = score_all(&version.tender, &version.bids);
     Evaluation {
         bounds: total_bounds(&version.tender),
         ranking: rank(scores),

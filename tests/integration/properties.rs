@@ -8,8 +8,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use tenderscore::domain::{Bid, CriterionId, Tender};
 use tenderscore::load::{ModelSearch, load};
+use tenderscore::model::Field;
 use tenderscore::rank::rank;
-use tenderscore::score::{interpolate, score_bid, total_bounds};
+use tenderscore::score::{score_bid, total_bounds};
 use tenderscore::units::{Money, Points};
 
 use crate::fixture::{REFERENCE, repo};
@@ -100,7 +101,8 @@ proptest! {
             tenderscore::domain::CriterionKind::Price(line) => line.clone(),
             _ => unreachable!(),
         };
-        let exact = interpolate(&tender.model, &line, Money(p)).exact;
+        let any = Field { lowest: Money(p), highest: Money(p) };
+        let exact = tender.model.calculate(&line, Money(p), any).exact;
         prop_assert!(exact >= Decimal::ZERO && exact <= Decimal::from(8));
     }
 

@@ -138,15 +138,15 @@ fn json_explains_each_price_line() {
     // 8 + (371 − 370) × (0 − 8) / (430 − 370) = 8 − 8/60 = 7.8666…, rounded half-up: 7.87
     assert_eq!(rounded["points"], "7.87");
     assert_eq!(
-        rounded["interpolation"]["lower"],
+        rounded["calculation"]["anchors"]["lower"],
         serde_json::json!({"price": "370", "points": "8"})
     );
     assert_eq!(
-        rounded["interpolation"]["upper"],
+        rounded["calculation"]["anchors"]["upper"],
         serde_json::json!({"price": "430", "points": "0"})
     );
     assert!(
-        rounded["interpolation"]["exact"]
+        rounded["calculation"]["exact"]
             .as_str()
             .unwrap()
             .starts_with("7.866666")

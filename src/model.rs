@@ -1,0 +1,481 @@
+//! Price models: how an evaluated price becomes points, for every published method.
+//!
+//! Contract: pure arithmetic on `Decimal`. Each method defines its edge cases (a single
+//! bid, all prices equal, a price of 0, a negative result) instead of dividing by zero or
+//! returning a silent 0, and every calculation returns the formula with its numbers filled
+//! in, so a report can show how the points came about. Points are rounded only by the
+//! model's own rounding rule, by the caller.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::{AnchorPrice, PriceLine, ScoringModel};
+use crate::units::{Money, Points, Rounding};
+
+/// The methods a model file may name, with the fields each one takes.
+pub const METHODS: &[&str] = &[
+    "linear-anchors",
+    "relative-to-lowest",
+    "proportional",
+    "lowest-to-highest",
+];
+
+/// How a model turns a price into points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Piecewise linear between anchor prices; flat beyond the outermost anchors.
+    Anchors(Vec<Anchor>),
+    /// `M × (1 − (P − Plow) / (X × Plow))`: the lowest price gets M, a price X above the
+    /// lowest gets 0, and beyond that 0 (floor) or less (no floor).
+    RelativeToLowest {
+        max: Points,
+        slope: Decimal,
+        floor_at_zero: bool,
+    },
+    /// `M × Plow / P`.
+    Proportional { max: Points },
+    /// `M × (Phigh − P) / (Phigh − Plow)`: the lowest tendered price gets M, the highest 0.
+    LowestToHighest { max: Points },
+}
+
+/// One anchor of a piecewise linear model: this price earns these points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub price: AnchorPrice,
+    pub points: Points,
+}
+
+/// The prices of the other bids that a relative method looks at: the lowest and highest
+/// evaluated price on the line among the bids that are scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub lowest: Money,
+    pub highest: Money,
+}
+
+/// An anchor resolved on a price line: (price, points).
+pub type AnchorPoint = (Money, Points);
+
+/// How a price's points were calculated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Calculation {
+    /// The method's name, as in the model file.
+    pub method: &'static str,
+    /// The formula with its numbers, e.g. `8 + (373 − 370) × (0 − 8) / (430 − 370)`.
+    pub formula: String,
+    /// The exact result before the model's rounding.
+    pub exact: Decimal,
+    pub rounding: Rounding,
+    /// For anchor models: the anchors around the price, (price, points) each.
+    pub anchors: Option<(AnchorPoint, AnchorPoint)>,
+    /// For relative models: the lowest and highest price they compared with.
+    pub field: Option<Field>,
+}
+
+fn d(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+impl Method {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Method::Anchors(_) => "linear-anchors",
+            Method::RelativeToLowest { .. } => "relative-to-lowest",
+            Method::Proportional { .. } => "proportional",
+            Method::LowestToHighest { .. } => "lowest-to-highest",
+        }
+    }
+
+    /// Whether a bid's points depend on the other bids' prices (and so the ranking can
+    /// reverse when a bid is added or removed).
+    pub fn is_relative(&self) -> bool {
+        !matches!(self, Method::Anchors(_))
+    }
+
+    /// The general formula, for `models show` and the README.
+    pub fn formula(&self) -> String {
+        match self {
+            Method::Anchors(_) => "s₀ + (P − p₀) × (s₁ − s₀) / (p₁ − p₀) between the anchors (p₀, s₀) and (p₁, s₁) around P; flat beyond the outermost anchors".into(),
+            Method::RelativeToLowest { max, slope, floor_at_zero } => format!(
+                "{} × (1 − (P − Plow) / ({} × Plow)){}",
+                d(max.0),
+                d(*slope),
+                if *floor_at_zero { ", never below 0" } else { ", may be negative" }
+            ),
+            Method::Proportional { max } => format!("{} × Plow / P", d(max.0)),
+            Method::LowestToHighest { max } => format!("{} × (Phigh − P) / (Phigh − Plow)", d(max.0)),
+        }
+    }
+}
+
+impl ScoringModel {
+    /// The points, before rounding, of an evaluated price on a line, with how.
+    pub fn calculate(&self, line: &PriceLine, price: Money, field: Field) -> Calculation {
+        let (formula, exact, anchors, field) = match &self.method {
+            Method::Anchors(anchors) => {
+                let (formula, exact, around) = interpolate(anchors, line, price);
+                (formula, exact, Some(around), None)
+            }
+            Method::RelativeToLowest {
+                max,
+                slope,
+                floor_at_zero,
+            } => {
+                let (formula, exact) =
+                    relative_to_lowest(max.0, *slope, *floor_at_zero, price.0, field.lowest.0);
+                (formula, exact, None, Some(field))
+            }
+            Method::Proportional { max } => {
+                let (formula, exact) = proportional(max.0, price.0, field.lowest.0);
+                (formula, exact, None, Some(field))
+            }
+            Method::LowestToHighest { max } => {
+                let (formula, exact) = lowest_to_highest(max.0, price.0, field);
+                (formula, exact, None, Some(field))
+            }
+        };
+        Calculation {
+            method: self.method.name(),
+            formula,
+            exact,
+            rounding: self.rounding,
+            anchors,
+            field,
+        }
+    }
+
+    /// The fewest and most points a price inside the line's band can earn, whatever the
+    /// other bids: every evaluated price lies in the band, so the lowest price of any field
+    /// is at least the minimum.
+    pub fn points_range(&self, line: &PriceLine) -> (Points, Points) {
+        let round = |value: Decimal| Points(self.rounding.apply(value));
+        match &self.method {
+            Method::Anchors(anchors) => {
+                let points = anchors.iter().map(|a| a.points);
+                (
+                    points.clone().min().unwrap_or_default(),
+                    points.max().unwrap_or_default(),
+                )
+            }
+            Method::RelativeToLowest {
+                max,
+                slope,
+                floor_at_zero,
+            } => {
+                // The worst case: the highest price of the band against its lowest. The
+                // formula already floors at 0 where the model says so.
+                (
+                    round(
+                        relative_to_lowest(max.0, *slope, *floor_at_zero, line.max.0, line.min.0).1,
+                    ),
+                    *max,
+                )
+            }
+            Method::Proportional { max } => {
+                (round(proportional(max.0, line.max.0, line.min.0).1), *max)
+            }
+            Method::LowestToHighest { max } => (Points(Decimal::ZERO), *max),
+        }
+    }
+
+    /// Short notes on the legal risks of the model, for every report that uses it.
+    pub fn legal_notes(&self) -> Vec<&'static str> {
+        let mut notes = Vec::new();
+        if matches!(self.method, Method::Proportional { .. }) {
+            notes.push(
+                "The proportional model compresses the scale (twice the lowest price still earns half the points), \
+                 so price weighs less than its stated weight; Klagenævnet for Udbud criticised it (RenoNorden v Skive Kommune, 2011).",
+            );
+        }
+        if self.method.is_relative() {
+            notes.push(
+                "Points depend on the other bids' prices, so adding or removing one bid can reverse the order of two others; \
+                 the report checks every bid for this.",
+            );
+        }
+        notes
+    }
+}
+
+/// Piecewise linear interpolation between the anchors around the price.
+fn interpolate(
+    anchors: &[Anchor],
+    line: &PriceLine,
+    price: Money,
+) -> (String, Decimal, (AnchorPoint, AnchorPoint)) {
+    let resolved: Vec<AnchorPoint> = anchors
+        .iter()
+        .map(|a| (a.price.on(line), a.points))
+        .collect();
+    let first = resolved[0];
+    let last = resolved[resolved.len() - 1];
+    let (lower, upper) = if price <= first.0 {
+        (first, first)
+    } else if price >= last.0 {
+        (last, last)
+    } else {
+        // Validation guarantees strictly increasing anchor prices, so exactly one segment
+        // holds the price, and a price equal to an inner anchor lands on that anchor.
+        resolved
+            .windows(2)
+            .find(|pair| pair[0].0 <= price && price <= pair[1].0)
+            .map(|pair| (pair[0], pair[1]))
+            .unwrap_or((last, last))
+    };
+    if lower.0 == upper.0 {
+        let formula = format!(
+            "the points of the anchor at {} (flat beyond the outermost anchors)",
+            d(lower.0.0)
+        );
+        return (formula, lower.1.0, (lower, upper));
+    }
+    let ((p0, s0), (p1, s1)) = ((lower.0.0, lower.1.0), (upper.0.0, upper.1.0));
+    // One multiplication, then one division, so the only inexact step is the final
+    // division (exact to 28 significant digits), before the model's rounding.
+    let exact = s0 + (price.0 - p0) * (s1 - s0) / (p1 - p0);
+    let formula = format!(
+        "{} + ({} − {}) × ({} − {}) / ({} − {})",
+        d(s0),
+        d(price.0),
+        d(p0),
+        d(s1),
+        d(s0),
+        d(p1),
+        d(p0)
+    );
+    (formula, exact, (lower, upper))
+}
+
+/// `M × (1 − (P − Plow) / (X × Plow))`. A lowest price of 0 leaves the slope no width:
+/// a price of 0 earns M and any other price 0 points.
+fn relative_to_lowest(
+    max: Decimal,
+    slope: Decimal,
+    floor_at_zero: bool,
+    price: Decimal,
+    lowest: Decimal,
+) -> (String, Decimal) {
+    if lowest.is_zero() {
+        let exact = if price.is_zero() { max } else { Decimal::ZERO };
+        return (
+            format!(
+                "the lowest price is 0, so the formula has no width: {} points at 0, 0 points above it",
+                d(max)
+            ),
+            exact,
+        );
+    }
+    let raw = max * (Decimal::ONE - (price - lowest) / (slope * lowest));
+    let formula = format!(
+        "{} × (1 − ({} − {}) / ({} × {}))",
+        d(max),
+        d(price),
+        d(lowest),
+        d(slope),
+        d(lowest)
+    );
+    if floor_at_zero && raw.is_sign_negative() && !raw.is_zero() {
+        (
+            format!("{formula} = {}, below 0, so 0", d(raw)),
+            Decimal::ZERO,
+        )
+    } else {
+        (formula, raw)
+    }
+}
+
+/// `M × Plow / P`. A price of 0 is the lowest and earns M.
+fn proportional(max: Decimal, price: Decimal, lowest: Decimal) -> (String, Decimal) {
+    if price.is_zero() {
+        return (
+            format!("the price is 0, the lowest possible: {} points", d(max)),
+            max,
+        );
+    }
+    (
+        format!("{} × {} / {}", d(max), d(lowest), d(price)),
+        max * lowest / price,
+    )
+}
+
+/// `M × (Phigh − P) / (Phigh − Plow)`. When every price is the same (or there is one
+/// bid), every bid has the lowest price and earns M.
+fn lowest_to_highest(max: Decimal, price: Decimal, field: Field) -> (String, Decimal) {
+    let (low, high) = (field.lowest.0, field.highest.0);
+    if high == low {
+        return (
+            format!("every price is {}, the lowest: {} points", d(low), d(max)),
+            max,
+        );
+    }
+    (
+        format!(
+            "{} × ({} − {}) / ({} − {})",
+            d(max),
+            d(high),
+            d(price),
+            d(high),
+            d(low)
+        ),
+        max * (high - price) / (high - low),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::RoundingMode;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    fn model(method: Method) -> ScoringModel {
+        ScoringModel {
+            name: "m".into(),
+            title: "m".into(),
+            source: None,
+            method,
+            rounding: Rounding {
+                decimals: 2,
+                mode: RoundingMode::HalfUp,
+            },
+        }
+    }
+
+    fn line() -> PriceLine {
+        PriceLine {
+            unit: "day".into(),
+            min: Money(dec("370")),
+            max: Money(dec("430")),
+            target: Some(Money(dec("400"))),
+        }
+    }
+
+    fn field(low: &str, high: &str) -> Field {
+        Field {
+            lowest: Money(dec(low)),
+            highest: Money(dec(high)),
+        }
+    }
+
+    fn exact(m: &ScoringModel, price: &str, f: Field) -> Decimal {
+        m.calculate(&line(), Money(dec(price)), f).exact
+    }
+
+    #[test]
+    fn relative_to_lowest_with_both_floors() {
+        let floored = model(Method::RelativeToLowest {
+            max: Points(dec("10")),
+            slope: dec("1"),
+            floor_at_zero: true,
+        });
+        // 10 × (1 − (500 − 400) / (1 × 400)) = 10 × 0.75 = 7.5
+        assert_eq!(exact(&floored, "500", field("400", "900")), dec("7.5"));
+        // 10 × (1 − (900 − 400) / 400) = 10 × −0.25 = −2.5, floored: 0
+        assert_eq!(exact(&floored, "900", field("400", "900")), dec("0"));
+        let negative = model(Method::RelativeToLowest {
+            max: Points(dec("10")),
+            slope: dec("1"),
+            floor_at_zero: false,
+        });
+        assert_eq!(exact(&negative, "900", field("400", "900")), dec("-2.5"));
+        // Slope 75 %: 10 × (1 − 100 / (0.75 × 400)) = 10 × (1 − 1/3) = 6.666…
+        let steep = model(Method::RelativeToLowest {
+            max: Points(dec("10")),
+            slope: dec("0.75"),
+            floor_at_zero: true,
+        });
+        assert!(
+            exact(&steep, "500", field("400", "500"))
+                .to_string()
+                .starts_with("6.666666")
+        );
+        // The lowest bid, a single bid, or all prices equal: M.
+        assert_eq!(exact(&floored, "400", field("400", "400")), dec("10"));
+        // A lowest price of 0: 10 at 0, 0 above it; never a division by zero.
+        assert_eq!(exact(&floored, "0", field("0", "50")), dec("10"));
+        assert_eq!(exact(&floored, "50", field("0", "50")), dec("0"));
+    }
+
+    #[test]
+    fn proportional_and_its_edges() {
+        let m = model(Method::Proportional {
+            max: Points(dec("10")),
+        });
+        // 10 × 400 / 800 = 5: twice the lowest price earns half the points.
+        assert_eq!(exact(&m, "800", field("400", "800")), dec("5"));
+        assert_eq!(exact(&m, "400", field("400", "800")), dec("10"));
+        assert_eq!(exact(&m, "0", field("0", "800")), dec("10"));
+        assert_eq!(exact(&m, "800", field("0", "800")), dec("0"));
+    }
+
+    #[test]
+    fn lowest_to_highest_and_its_edges() {
+        let m = model(Method::LowestToHighest {
+            max: Points(dec("10")),
+        });
+        // 10 × (500 − 450) / (500 − 400) = 5
+        assert_eq!(exact(&m, "450", field("400", "500")), dec("5"));
+        assert_eq!(exact(&m, "500", field("400", "500")), dec("0"));
+        // One bid, or all prices equal: everyone has the lowest price.
+        assert_eq!(exact(&m, "420", field("420", "420")), dec("10"));
+    }
+
+    #[test]
+    fn anchors_relative_to_a_target_price() {
+        // 10 at target − 5 % (380), 8 at the target (400), 0 at target + 10 % (440).
+        let pct = |p: &str| AnchorPrice::Target(dec(p));
+        let m = model(Method::Anchors(vec![
+            Anchor {
+                price: pct("-5"),
+                points: Points(dec("10")),
+            },
+            Anchor {
+                price: pct("0"),
+                points: Points(dec("8")),
+            },
+            Anchor {
+                price: pct("10"),
+                points: Points(dec("0")),
+            },
+        ]));
+        let any = field("1", "1");
+        // 390: 10 + (390 − 380) × (8 − 10) / (400 − 380) = 10 − 1 = 9
+        assert_eq!(exact(&m, "390", any), dec("9"));
+        // 420: 8 + (420 − 400) × (0 − 8) / (440 − 400) = 8 − 4 = 4
+        assert_eq!(exact(&m, "420", any), dec("4"));
+        assert_eq!(exact(&m, "370", any), dec("10"));
+        let calculation = m.calculate(&line(), Money(dec("420")), any);
+        assert_eq!(
+            calculation.formula,
+            "8 + (420 − 400) × (0 − 8) / (440 − 400)"
+        );
+    }
+
+    #[test]
+    fn points_range_within_the_band() {
+        // Proportional on 370–430: at worst 10 × 370 / 430 = 8.6046… → 8.60.
+        let m = model(Method::Proportional {
+            max: Points(dec("10")),
+        });
+        assert_eq!(
+            m.points_range(&line()),
+            (Points(dec("8.60")), Points(dec("10")))
+        );
+        // Relative, slope 10 %, no floor: 10 × (1 − 60 / (0.1 × 370)) = 10 × (1 − 1.6216…) = −6.216… → −6.22
+        let r = model(Method::RelativeToLowest {
+            max: Points(dec("10")),
+            slope: dec("0.1"),
+            floor_at_zero: false,
+        });
+        assert_eq!(m.points_range(&line()).1, Points(dec("10")));
+        assert_eq!(r.points_range(&line()).0, Points(dec("-6.22")));
+        let floored = model(Method::RelativeToLowest {
+            max: Points(dec("10")),
+            slope: dec("0.1"),
+            floor_at_zero: true,
+        });
+        assert_eq!(floored.points_range(&line()).0, Points(dec("0")));
+    }
+}

@@ -17,6 +17,7 @@ pub mod rank;
 pub mod raw;
 pub mod report;
 pub mod rescore;
+pub mod reversal;
 pub mod score;
 pub mod synthetic;
 pub mod units;

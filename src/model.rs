@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::domain::{AnchorPrice, PriceLine, ScoringModel};
+use crate::domain::{AnchorPrice, CriterionKind, OutOfBand, PriceLine, ScoringModel, Tender};
 use crate::units::{Money, Points, Rounding};
 
 /// The methods a model file may name, with the fields each one takes.
@@ -178,8 +178,8 @@ impl ScoringModel {
         }
     }
 
-    /// Short notes on the legal risks of the model, for every report that uses it.
-    pub fn legal_notes(&self) -> Vec<&'static str> {
+    /// Short notes on the legal risks of the model itself.
+    fn model_notes(&self) -> Vec<&'static str> {
         let mut notes = Vec::new();
         if matches!(self.method, Method::Proportional { .. }) {
             notes.push(
@@ -195,6 +195,43 @@ impl ScoringModel {
         }
         notes
     }
+}
+
+/// Short notes on the legal risks of a tender's price evaluation, for every report of it:
+/// the model's own risks, and a price floor (a price below some level earns no more points
+/// than that level).
+pub fn legal_notes(tender: &Tender) -> Vec<String> {
+    let mut notes: Vec<String> = tender
+        .model
+        .model_notes()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let lines: Vec<&PriceLine> = tender
+        .criteria
+        .iter()
+        .filter_map(|c| match &c.kind {
+            CriterionKind::Price(line) => Some(line),
+            _ => None,
+        })
+        .collect();
+    let raised = tender.price_rules.below_min.action == OutOfBand::Clamp;
+    let flat_inside = match &tender.model.method {
+        Method::Anchors(anchors) => lines
+            .iter()
+            .any(|l| anchors.first().is_some_and(|a| a.price.on(l) > l.min)),
+        _ => false,
+    };
+    if raised || flat_inside {
+        notes.push(format!(
+            "A price floor: {} earn no more points than {}. A Swedish supreme administrative court struck down a model \
+             that gave no credit below a price level (HFD 2022 ref. 41); a Danish case upheld rejecting bids below a \
+             required minimum instead (AKB København, 2021). The tender must state its choice.",
+            if raised { "prices below the minimum are raised to it and" } else { "prices below the first anchor" },
+            if raised { "the minimum" } else { "that anchor" }
+        ));
+    }
+    notes
 }
 
 /// Piecewise linear interpolation between the anchors around the price.

@@ -21,7 +21,9 @@ use crate::domain::Rettelsesblad;
 use crate::domain::{Criterion, CriterionKind, Decision, Tender};
 use crate::errata::LegalFlag;
 use crate::load::{InputFile, Loaded, Version};
+use crate::model::legal_notes;
 use crate::rank::{Ranked, rank};
+use crate::reversal::{Reversal, rank_reversals};
 use crate::score::{Adjustment, BidScore, Outcome, PriceEvaluation, score_all, total_bounds};
 use crate::units::{Money, Points, Share, decimal_comma};
 
@@ -51,6 +53,10 @@ pub struct Evaluation {
     /// Rettelsesblade applied that change the evaluation too close to the deadline.
     pub flags: Vec<LegalFlag>,
     pub ranking: Vec<Ranked>,
+    /// Pairs of bids whose order depends on a third bid (relative price models only).
+    pub reversals: Vec<Reversal>,
+    /// Legal risks of the price evaluation (the model, a price floor).
+    pub legal_notes: Vec<String>,
     /// The lowest and highest total a bid could reach under this tender.
     pub bounds: (Points, Points),
     pub inputs: Vec<InputFile>,
@@ -62,6 +68,8 @@ pub fn evaluate(loaded: &Loaded, version: &Version) -> Evaluation {
     Evaluation {
         bounds: total_bounds(&version.tender),
         ranking: rank(scores),
+        reversals: rank_reversals(&version.tender, &version.bids),
+        legal_notes: legal_notes(&version.tender),
         tender: version.tender.clone(),
         version: version.number,
         latest: version.number == loaded.latest().number,
@@ -269,6 +277,29 @@ fn notes(evaluation: &Evaluation) -> Vec<String> {
         .iter()
         .map(|f| format!("LEGAL CHECK: {}", f.message))
         .collect();
+    notes.extend(
+        evaluation
+            .legal_notes
+            .iter()
+            .map(|n| format!("Legal note: {n}")),
+    );
+    let bidder = |id: &crate::domain::BidId| {
+        evaluation
+            .ranking
+            .iter()
+            .find(|r| &r.score.bid == id)
+            .map_or(id.0.clone(), |r| r.score.bidder.clone())
+    };
+    for r in &evaluation.reversals {
+        notes.push(format!(
+            "RANK REVERSAL: {} is {} {} with every bid, but {} without {}",
+            bidder(&r.first),
+            r.with_all,
+            bidder(&r.second),
+            r.without,
+            bidder(&r.removed)
+        ));
+    }
     for entry in &evaluation.ranking {
         let who = &entry.score.bidder;
         match &entry.score.outcome {

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod fixture;
+mod models;
 mod properties;
 mod rescore;
 mod score;

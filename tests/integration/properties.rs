@@ -162,3 +162,19 @@ fn exact_decimals_survive_the_file() {
         Money(Decimal::from_str("448.05").unwrap())
     );
 }
+
+proptest! {
+    #[test]
+    fn fixed_anchor_points_do_not_depend_on_the_other_bids(bids in proptest::collection::vec(bid_strategy(), 1..8)) {
+        let tender = &reference().0;
+        let mut bids = bids;
+        for (i, bid) in bids.iter_mut().enumerate() {
+            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+        }
+        let together = tenderscore::score::score_all(tender, &bids);
+        for (bid, in_field) in bids.iter().zip(&together) {
+            prop_assert_eq!(&score_bid(tender, bid), in_field);
+        }
+        prop_assert!(tenderscore::reversal::rank_reversals(tender, &bids).is_empty());
+    }
+}

@@ -1,0 +1,133 @@
+//! Price models through the binary: the rank-reversal demonstration tender, and models
+//! swapped into the reference tender.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use crate::fixture::{Fixture, repo, stdout};
+
+const REVERSAL: &str = "tenders/proportional-rank-reversal";
+
+fn score_json(dir: &str) -> Value {
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .args(["score", dir, "--format", "json"])
+        .assert()
+        .success();
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+/// Shares 0.5 and 0.5; price points 10 × lowest / price with the lowest 50 (gamma):
+/// gamma 0.5 × 2 + 0.5 × 10.00 = 6.0; beta 0.5 × 8.5 + 0.5 × 2.50 = 5.5;
+/// alfa 0.5 × 5 + 0.5 × 5.00 = 5.0. Without gamma (lowest 100): alfa 2.5 + 0.5 × 10.00 =
+/// 7.5 and beta 4.25 + 0.5 × 5.00 = 6.75, so alfa and beta change places.
+#[test]
+fn the_proportional_model_shows_its_rank_reversal() {
+    let report = score_json(REVERSAL);
+    let totals: Vec<(&str, &str)> = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["bid"].as_str().unwrap(), b["total"].as_str().unwrap()))
+        .collect();
+    assert_eq!(totals, [("gamma", "6"), ("beta", "5.5"), ("alfa", "5")]);
+    assert_eq!(
+        report["rank_reversals"],
+        serde_json::json!([{"removed": "gamma", "first": "alfa", "second": "beta", "with_all": "behind", "without": "ahead"}])
+    );
+    let notes = report["legal_notes"].as_array().unwrap();
+    assert!(
+        notes.iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .contains("RenoNorden v Skive Kommune, 2011")),
+        "{notes:?}"
+    );
+    let beta = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "beta")
+        .unwrap();
+    assert_eq!(beta["prices"][0]["calculation"]["formula"], "10 × 50 / 200");
+    assert_eq!(
+        beta["prices"][0]["calculation"]["field"],
+        serde_json::json!({"lowest": "50", "highest": "200"})
+    );
+
+    let table = stdout(
+        &Command::cargo_bin("tenderscore")
+            .unwrap()
+            .current_dir(repo())
+            .args(["score", REVERSAL])
+            .assert()
+            .success(),
+    );
+    assert!(
+        table.contains(
+            "RANK REVERSAL: Alfa ApS is behind Beta ApS with every bid, but ahead without Gamma ApS"
+        ),
+        "{table}"
+    );
+}
+
+#[test]
+fn fixed_anchor_models_report_no_reversal_but_a_price_floor() {
+    let report = score_json("tenders/kk-traedesten-2024");
+    assert_eq!(report["rank_reversals"], serde_json::json!([]));
+    let notes = report["legal_notes"].as_array().unwrap();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].as_str().unwrap().contains("HFD 2022 ref. 41"));
+}
+
+/// The reference tender, version 0, under relative-lowest-100 instead of kk-minmax-8.
+/// The scored bids' lowest prices are 370 (vejen-frem, 369.10 → 370) and 1100
+/// (vejen-frem, 1099 raised to 1100). spor1 points = 10 × (1 − (P − 370) / 370).
+#[test]
+fn a_relative_model_compares_with_the_lowest_scored_price() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "model = \"kk-minmax-8\"",
+        "model = \"relative-lowest-100\"",
+    );
+    let out = f
+        .run("score", &["--format", "json", "--as-of", "0"])
+        .success();
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let price = |bid: &str, line: &str| {
+        let b = report["bids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["bid"] == bid)
+            .unwrap();
+        b["prices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["line"] == line)
+            .unwrap()["points"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // faelles-fodfaeste 400: 10 × (1 − 30 / 370) = 10 × 0.9189189… = 9.189… → 9.19
+    assert_eq!(price("faelles-fodfaeste", "spor1"), "9.19");
+    // vejen-frem 370, the lowest: 10.00
+    assert_eq!(price("vejen-frem", "spor1"), "10.00");
+    // kompas spor2 1300 (lowered from 1350): 10 × (1 − 200 / 1100) = 8.1818… → 8.18
+    assert_eq!(price("kompas", "spor2"), "8.18");
+    // The rejected brobyggerne (380, 1120) is not in the field: the lowest stays 370/1100.
+    let kompas = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "kompas")
+        .unwrap();
+    assert_eq!(
+        kompas["prices"][1]["calculation"]["field"],
+        serde_json::json!({"lowest": "1100", "highest": "1300"})
+    );
+}

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
+use rust_decimal::Decimal;
 
 use crate::diag::{Report, nearest};
 use crate::load::{Invalid, Loaded, ModelSearch, load};
@@ -72,6 +73,15 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArg,
     },
+    /// List the scoring models, or show one with its formula and a table of points.
+    Models {
+        #[command(subcommand)]
+        show: Option<ModelsCommand>,
+        /// The folder of scoring models [default: the nearest scoring-models folder in or
+        /// above the current folder].
+        #[arg(long, value_name = "DIR", global = true)]
+        models: Option<PathBuf>,
+    },
     /// Write a batch of synthetic tenders (for benchmarks) into a new, empty folder.
     Generate {
         /// The folder to create; it must not exist or be empty.
@@ -96,6 +106,40 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArg,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// A model's parameters, formula, legal notes and a table of price → points.
+    Show {
+        /// The model's name (its file name without .toml).
+        name: String,
+        /// The example band to tabulate, as MIN-MAX.
+        #[arg(long, default_value = "370-430", value_parser = parse_band)]
+        band: (Decimal, Decimal),
+        /// The target price for target-relative anchors [default: the middle of the band].
+        #[arg(long)]
+        target: Option<Decimal>,
+    },
+}
+
+/// Reads a band written as MIN-MAX, e.g. 370-430.
+fn parse_band(text: &str) -> Result<(Decimal, Decimal), String> {
+    let (min, max) = text
+        .split_once('-')
+        .ok_or("write the band as MIN-MAX, e.g. 370-430")?;
+    let min: Decimal = min
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{min}` is not a number"))?;
+    let max: Decimal = max
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{max}` is not a number"))?;
+    if min <= Decimal::ZERO || min >= max {
+        return Err("the band's minimum must be above 0 and below its maximum".into());
+    }
+    Ok((min, max))
 }
 
 #[derive(Debug, Args)]
@@ -147,6 +191,13 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("no scoring model `{name}`{}; the models are: {}",
+        .suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), .known.join(", "))]
+    UnknownModel {
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
     #[error("there is no version {asked}: the versions are 0 (as published) to {latest}")]
     UnknownVersion { asked: u32, latest: u32 },
     #[error("no bid `{name}` in this tender{}; the bids are: {}",
@@ -163,7 +214,9 @@ impl Error {
         match self {
             Error::Invalid { .. } => EXIT_INVALID_INPUT,
             Error::WouldOverwriteInput(_) | Error::Write { .. } => EXIT_OUTPUT,
-            Error::UnknownBid { .. } | Error::UnknownVersion { .. } => EXIT_USAGE,
+            Error::UnknownBid { .. }
+            | Error::UnknownVersion { .. }
+            | Error::UnknownModel { .. } => EXIT_USAGE,
         }
     }
 }
@@ -243,6 +296,51 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                 return Err(Error::Invalid { report, count });
             }
             emit(batch::render(&done, format), output, &inputs)
+        }
+        Command::Models { show, models } => {
+            let Some(dir) = crate::load::models_dir(models.as_deref()) else {
+                return Err(Error::Invalid {
+                    report:
+                        "error[E001]: no scoring-models folder here or above; pass --models DIR\n"
+                            .into(),
+                    count: 1,
+                });
+            };
+            let all = crate::load::load_models(&dir).map_err(
+                |Invalid {
+                     sources,
+                     diagnostics,
+                 }| Error::Invalid {
+                    report: Report {
+                        sources: &sources,
+                        diagnostics: &diagnostics,
+                    }
+                    .render(),
+                    count: diagnostics.len(),
+                },
+            )?;
+            match show {
+                None => Ok(crate::report::models::list(&all).into_bytes()),
+                Some(ModelsCommand::Show { name, band, target }) => {
+                    let model =
+                        all.iter()
+                            .find(|m| m.name == name)
+                            .ok_or_else(|| Error::UnknownModel {
+                                suggestion: nearest(&name, all.iter().map(|m| m.name.as_str()))
+                                    .map(str::to_string),
+                                known: all.iter().map(|m| m.name.clone()).collect(),
+                                name: name.clone(),
+                            })?;
+                    let band = crate::report::models::Band {
+                        min: crate::units::Money(band.0),
+                        max: crate::units::Money(band.1),
+                        target: crate::units::Money(
+                            target.unwrap_or((band.0 + band.1) / Decimal::TWO),
+                        ),
+                    };
+                    Ok(crate::report::models::show(model, band).into_bytes())
+                }
+            }
         }
         Command::Generate {
             dir,

@@ -562,3 +562,44 @@ pub fn available_models(dirs: &[PathBuf]) -> Vec<String> {
     names.dedup();
     names
 }
+
+/// Every scoring model in a folder, validated, sorted by file name.
+pub fn load_models(dir: &Path) -> Result<Vec<crate::domain::ScoringModel>, Invalid> {
+    let mut reader = Reader {
+        sources: Sources::default(),
+        diagnostics: Vec::new(),
+        inputs: Vec::new(),
+        paths: Vec::new(),
+    };
+    let mut models = Vec::new();
+    for path in reader.list(dir) {
+        let Some(file) = reader.read(&path, "model", format!("{}.toml", file_stem(&path))) else {
+            continue;
+        };
+        let Some(raw) = reader.parse::<RawModel>(file) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        if let Some(model) = validate::model(&reader.sources, file, &raw, &mut found) {
+            models.push(model);
+        }
+        reader.diagnostics.extend(found);
+    }
+    if reader.diagnostics.is_empty() {
+        Ok(models)
+    } else {
+        Err(Invalid {
+            sources: reader.sources,
+            diagnostics: reader.diagnostics,
+        })
+    }
+}
+
+/// The scoring-models folder for commands not tied to a tender: the one given, or the
+/// nearest `scoring-models` folder in or above the current folder.
+pub fn models_dir(given: Option<&Path>) -> Option<PathBuf> {
+    match given {
+        Some(dir) => Some(dir.to_path_buf()),
+        None => model_dirs(Path::new(".")).into_iter().next(),
+    }
+}

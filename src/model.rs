@@ -179,7 +179,7 @@ impl ScoringModel {
     }
 
     /// Short notes on the legal risks of the model itself.
-    fn model_notes(&self) -> Vec<&'static str> {
+    pub fn model_notes(&self) -> Vec<&'static str> {
         let mut notes = Vec::new();
         if matches!(self.method, Method::Proportional { .. }) {
             notes.push(

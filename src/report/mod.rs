@@ -11,6 +11,7 @@ mod csv;
 pub mod explain;
 mod json;
 mod markdown;
+pub mod models;
 pub mod rejections;
 mod table;
 

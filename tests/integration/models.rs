@@ -131,3 +131,78 @@ fn a_relative_model_compares_with_the_lowest_scored_price() {
         serde_json::json!({"lowest": "1100", "highest": "1300"})
     );
 }
+
+fn models(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .arg("models")
+        .args(args)
+        .assert()
+}
+
+#[test]
+fn models_lists_every_shipped_model() {
+    let out = stdout(&models(&[]).success());
+    for name in [
+        "kk-minmax-8",
+        "relative-lowest-100",
+        "relative-lowest-75",
+        "proportional-10",
+        "lowest-to-highest-10",
+        "target-10-8-0",
+    ] {
+        assert!(out.contains(name), "{name} in {out}");
+    }
+}
+
+#[test]
+fn models_show_tabulates_points_by_hand_checked_values() {
+    // Proportional: 10 × 370 / 740 = 5 at twice the lowest price.
+    let out = stdout(&models(&["show", "proportional-10"]).success());
+    assert!(out.contains("Formula: 10 × Plow / P"), "{out}");
+    assert!(
+        out.contains("│ 740   ┆             200 ┆              5 ┆   5,00 │"),
+        "{out}"
+    );
+    assert!(out.contains("RenoNorden"), "{out}");
+    // Relative, slope 75 %: at 1.75 × 370 = 647.5, 10 × (1 − 277.5 / (0.75 × 370)) = 0.
+    let out = stdout(&models(&["show", "relative-lowest-75"]).success());
+    assert!(
+        out.contains("│ 647,5 ┆             175 ┆              0 ┆   0,00 │"),
+        "{out}"
+    );
+    // Target anchors on 370–430, target 400: 385 → 10 + (385 − 380) × (8 − 10) / (400 − 380) = 9.5.
+    let out = stdout(&models(&["show", "target-10-8-0"]).success());
+    assert!(out.contains("│ 385   ┆            9,5 ┆   9,50 │"), "{out}");
+    // Another band: kk-minmax-8 on 1100–1300 at 1150: 8 − 50 × 8 / 200 = 6.
+    let out = stdout(&models(&["show", "kk-minmax-8", "--band", "1100-1300"]).success());
+    assert!(out.contains("│ 1150  ┆              6 ┆   6,00 │"), "{out}");
+    models(&["show", "kk-minmax-9"]).code(2);
+    models(&["show", "kk-minmax-8", "--band", "430-370"]).code(2);
+}
+
+#[test]
+fn a_model_with_a_field_of_another_method_is_an_error() {
+    let f = Fixture::reference();
+    let path = f.root.path().join("scoring-models/kk-minmax-8.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "method = \"linear-anchors\"",
+            "method = \"proportional\"\nmax_points = 10",
+        ),
+    )
+    .unwrap();
+    let out = f.run("check", &[]).code(1);
+    let messages = crate::fixture::stderr(&out);
+    assert!(
+        messages.contains("error[E106]: `anchors` does not belong to method \"proportional\""),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("scoring-models/kk-minmax-8.toml:"),
+        "{messages}"
+    );
+}

@@ -58,6 +58,9 @@ pub struct Tender {
     pub price_rules: PriceRules,
     pub conformity: Conformity,
     pub model: ScoringModel,
+    /// The declared tie-break: criteria whose higher weighted points decide between equal
+    /// totals, in order, with the clause. Empty: ties are shared.
+    pub tie_break: Rule<Vec<CriterionId>>,
 }
 
 impl Tender {
@@ -469,6 +472,7 @@ pub(crate) mod fixture {
                     mode: RoundingMode::HalfUp,
                 },
             },
+            tie_break: rule(Vec::new()),
         }
     }
 

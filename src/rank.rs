@@ -1,15 +1,18 @@
 //! Ranking: orders scored bids by total and lists the bids set aside after them.
 //!
-//! Contract: a pure function of the bid scores. The highest total ranks first; equal
-//! totals (compared exactly) share a rank and the next rank is skipped (1, 2, 2, 4), since
-//! the tender declares no tie-break. Within a tie, and among bids set aside, the order is
-//! by bidder name and then bid id: alphabetical, stated in every report, and never a
-//! precedence. The result does not depend on the order the bids come in.
+//! Contract: a pure function of the bid scores and the tender's declared tie-break. The
+//! highest total ranks first. Equal totals (compared exactly) are ordered by the tie-break
+//! the tender declares, if any: the higher weighted points on each named criterion in
+//! turn. Bids still equal share a rank and the next rank is skipped (1, 2, 2, 4). Within a
+//! shared rank, and among bids set aside, the order is by bidder name and then bid id:
+//! alphabetical, stated in every report, and never a precedence. The result does not
+//! depend on the order the bids come in.
 
 use std::cmp::Ordering;
 
-use crate::domain::BidId;
-use crate::score::BidScore;
+use crate::domain::{BidId, CriterionId};
+use crate::score::{BidScore, Outcome};
+use crate::units::Points;
 
 /// One line of the ranking.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,19 +20,40 @@ pub struct Ranked {
     pub score: BidScore,
     /// `None` for a bid set aside: it is never ranked.
     pub rank: Option<u32>,
-    /// The other bids with exactly the same total.
+    /// The other bids sharing this rank: the same total and, where the tender declares a
+    /// tie-break, the same points on every tie-break criterion.
     pub tied_with: Vec<BidId>,
+    /// The other bids with exactly the same total that the tie-break put in order.
+    pub split_from: Vec<BidId>,
+}
+
+/// What ranking compares: the total, then the weighted points of each tie-break criterion.
+fn key(score: &BidScore, tie_break: &[CriterionId]) -> Vec<Option<Points>> {
+    let mut key = vec![score.total()];
+    if let Outcome::Scored { criteria, .. } = &score.outcome {
+        key.extend(tie_break.iter().map(|id| {
+            criteria
+                .iter()
+                .find(|c| &c.criterion == id)
+                .map(|c| c.weighted)
+        }));
+    }
+    key
 }
 
 /// Ranks the scored bids and appends the bids set aside.
-pub fn rank(scores: Vec<BidScore>) -> Vec<Ranked> {
+pub fn rank(scores: Vec<BidScore>, tie_break: &[CriterionId]) -> Vec<Ranked> {
     let (mut scored, mut set_aside): (Vec<BidScore>, Vec<BidScore>) =
         scores.into_iter().partition(|s| s.total().is_some());
-    scored.sort_by(|a, b| b.total().cmp(&a.total()).then_with(|| by_name(a, b)));
+    scored.sort_by(|a, b| {
+        key(b, tie_break)
+            .cmp(&key(a, tie_break))
+            .then_with(|| by_name(a, b))
+    });
     set_aside.sort_by(by_name);
 
-    // Sorted by total, equal totals stand together: each run of equal totals is one rank.
-    let totals: Vec<_> = scored.iter().map(BidScore::total).collect();
+    // Sorted by key, equal keys stand together: each run of equal keys is one rank.
+    let totals: Vec<_> = scored.iter().map(|s| key(s, tie_break)).collect();
     let mut ranked: Vec<Ranked> = Vec::with_capacity(scored.len() + set_aside.len());
     let mut first_equal = 0;
     for (position, score) in scored.into_iter().enumerate() {
@@ -41,6 +65,7 @@ pub fn rank(scores: Vec<BidScore>) -> Vec<Ranked> {
             score,
             rank: Some(rank),
             tied_with: Vec::new(),
+            split_from: Vec::new(),
         });
     }
     // Name the other members of each tie.
@@ -52,11 +77,20 @@ pub fn rank(scores: Vec<BidScore>) -> Vec<Ranked> {
             .map(|(_, other)| other.score.bid.clone())
             .collect();
         ranked[i].tied_with = tied_with;
+        let split_from: Vec<BidId> = ranked
+            .iter()
+            .filter(|other| {
+                other.rank != ranked[i].rank && other.score.total() == ranked[i].score.total()
+            })
+            .map(|other| other.score.bid.clone())
+            .collect();
+        ranked[i].split_from = split_from;
     }
     ranked.extend(set_aside.into_iter().map(|score| Ranked {
         score,
         rank: None,
         tied_with: Vec::new(),
+        split_from: Vec::new(),
     }));
     ranked
 }
@@ -88,7 +122,7 @@ mod tests {
             bid("a", Some("400"), Some("1150"), "9", "9"),
             bid("d", Some("430"), Some("1300"), "5", "5"),
         ];
-        let ranked = rank(bids.iter().map(|b| score_bid(&tender, b)).collect());
+        let ranked = rank(bids.iter().map(|b| score_bid(&tender, b)).collect(), &[]);
         assert_eq!(
             ranks(&ranked),
             [
@@ -107,10 +141,41 @@ mod tests {
         let tender = reference_tender();
         let mut rejected = bid("a", Some("400"), Some("1150"), "9", "9");
         rejected.declaration = crate::domain::Declaration::Yes;
-        let ranked = rank(vec![
-            score_bid(&tender, &rejected),
-            score_bid(&tender, &bid("b", Some("400"), Some("1150"), "1", "1")),
-        ]);
+        let ranked = rank(
+            vec![
+                score_bid(&tender, &rejected),
+                score_bid(&tender, &bid("b", Some("400"), Some("1150"), "1", "1")),
+            ],
+            &[],
+        );
         assert_eq!(ranks(&ranked), [("b".into(), Some(1)), ("a".into(), None)]);
+    }
+
+    #[test]
+    fn a_declared_tie_break_orders_equal_totals() {
+        let tender = reference_tender();
+        // b: spor1 385 → 6, spor2 1200 → 4; c: spor1 400 → 4, spor2 1150 → 6; quality 7/7 both:
+        // totals equal (6.8 each). On spor1 (weighted): b 6 × 0.05 = 0.3, c 4 × 0.05 = 0.2.
+        let bids = [
+            bid("c", Some("400"), Some("1150"), "7", "7"),
+            bid("b", Some("385"), Some("1200"), "7", "7"),
+        ];
+        let scores: Vec<BidScore> = bids.iter().map(|b| score_bid(&tender, b)).collect();
+        let by_spor1 = rank(scores.clone(), &[CriterionId("spor1".into())]);
+        assert_eq!(
+            ranks(&by_spor1),
+            [("b".into(), Some(1)), ("c".into(), Some(2))]
+        );
+        assert_eq!(by_spor1[0].split_from, [BidId("c".into())]);
+        assert!(by_spor1[0].tied_with.is_empty());
+        // On kvalitet and pris they are equal as well (6.3 and 0.5 each): still a shared rank.
+        let by_groups = rank(
+            scores,
+            &[CriterionId("kvalitet".into()), CriterionId("pris".into())],
+        );
+        assert_eq!(
+            ranks(&by_groups),
+            [("b".into(), Some(1)), ("c".into(), Some(1))]
+        );
     }
 }

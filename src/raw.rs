@@ -30,7 +30,18 @@ pub struct RawTender {
     pub scale: RawScale,
     pub prices: RawPriceRules,
     pub conformity: Option<RawConformity>,
+    pub ranking: Option<RawRanking>,
     pub criteria: Vec<RawCriterion>,
+}
+
+/// `[ranking]`: how equal totals are ordered.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRanking {
+    /// Criterion ids; the higher weighted points on each decide, in turn.
+    pub tie_break: Vec<Spanned<String>>,
+    pub source: Option<String>,
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -437,6 +437,43 @@ pub fn tender(
         .map(|c| conformity(&mut check, c))
         .unwrap_or_default();
     let criteria = criteria(&mut check, &raw.criteria);
+    let tie_break = raw.ranking.as_ref().map_or(
+        Some(Rule {
+            action: Vec::new(),
+            source: None,
+            text: None,
+        }),
+        |ranking| {
+            let ids: Vec<&str> = raw
+                .criteria
+                .iter()
+                .map(|c| c.id.get_ref().as_str())
+                .collect();
+            let mut chain = Vec::new();
+            for id in &ranking.tie_break {
+                if ids.contains(&id.get_ref().as_str()) {
+                    chain.push(CriterionId(id.get_ref().clone()));
+                } else {
+                    let help = unknown_help(id.get_ref(), &ids, "criteria");
+                    check.report(
+                        Code::BadParent,
+                        id.span(),
+                        "ranking.tie_break",
+                        format!(
+                            "tie-break criterion `{}` is not a criterion of this tender",
+                            id.get_ref()
+                        ),
+                        help,
+                    );
+                }
+            }
+            Some(Rule {
+                action: chain,
+                source: ranking.source.clone(),
+                text: ranking.text.clone(),
+            })
+        },
+    );
 
     let mut model_problems = Vec::new();
     if let Some(criteria) = &criteria {
@@ -474,6 +511,7 @@ pub fn tender(
         price_rules: price_rules?,
         conformity,
         model,
+        tie_break: tie_break?,
     })
 }
 

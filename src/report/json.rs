@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Evaluation, ORDER_NOTE, status};
+use super::{Evaluation, order_note, status};
 use crate::domain::{AnchorPrice, CriterionKind};
 use crate::model::{Calculation, Method};
 use crate::score::{Outcome, PriceEvaluation};
@@ -155,7 +155,7 @@ pub fn render(evaluation: &Evaluation) -> String {
         "legal_notes": evaluation.legal_notes,
         "rank_reversals": evaluation.reversals,
         "inputs": evaluation.inputs,
-        "order": ORDER_NOTE,
+        "order": order_note(&evaluation.tender),
         "bids": bids,
     });
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();

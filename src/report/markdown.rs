@@ -1,6 +1,6 @@
 //! Markdown for the evaluation memo (evalueringsnotat): the same content as the table.
 
-use super::{Evaluation, ORDER_NOTE, grid, heading, notes};
+use super::{Evaluation, grid, heading, notes, order_note};
 
 /// Escapes the characters that would break a Markdown table cell.
 fn cell(text: &str) -> String {
@@ -50,7 +50,7 @@ pub fn render(evaluation: &Evaluation) -> String {
         lines.extend(notes.iter().map(|n| format!("- {}", cell(n))));
     }
     lines.push(String::new());
-    lines.push(ORDER_NOTE.into());
+    lines.push(order_note(&evaluation.tender));
     let mut out = lines.join("\n");
     out.push('\n');
     out

@@ -68,7 +68,7 @@ pub fn evaluate(loaded: &Loaded, version: &Version) -> Evaluation {
     let scores: Vec<BidScore> = score_all(&version.tender, &version.bids);
     Evaluation {
         bounds: total_bounds(&version.tender),
-        ranking: rank(scores),
+        ranking: rank(scores, &version.tender.tie_break.action),
         reversals: rank_reversals(&version.tender, &version.bids),
         legal_notes: legal_notes(&version.tender),
         tender: version.tender.clone(),
@@ -119,8 +119,33 @@ pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
 }
 
 /// How ties and the bids set aside are ordered; printed in every report.
-pub const ORDER_NOTE: &str = "Equal totals share a rank (no tie-break is declared in the tender); \
-within a tie and among bids set aside, bids are listed by bidder name, which is no precedence.";
+pub fn order_note(tender: &Tender) -> String {
+    const NAMES: &str = "within a shared rank and among bids set aside, bids are listed by bidder name, which is no precedence.";
+    let rule = &tender.tie_break;
+    if rule.action.is_empty() {
+        return format!(
+            "Equal totals share a rank (no tie-break is declared in the tender); {NAMES}"
+        );
+    }
+    let chain: Vec<String> = rule
+        .action
+        .iter()
+        .map(|id| {
+            tender
+                .criterion(&id.0)
+                .map_or(id.0.clone(), |c| c.name.clone())
+        })
+        .collect();
+    let source = rule
+        .source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    format!(
+        "Equal totals are ordered by the tender's tie-break{source}: the higher weighted points on {}; bids equal on all of them share a rank; {NAMES}",
+        chain.join(", then ")
+    )
+}
 
 /// The leaf criteria in report column order (depth first, as in the tender file).
 fn leaf_columns(tender: &Tender) -> Vec<&Criterion> {
@@ -318,17 +343,27 @@ fn notes(evaluation: &Evaluation) -> Vec<String> {
         for warning in &entry.score.warnings {
             notes.push(format!("{who}: {}", warning_text(warning)));
         }
-        if !entry.tied_with.is_empty() {
-            let others: Vec<String> = evaluation
+        let names = |ids: &[crate::domain::BidId]| -> String {
+            let found: Vec<String> = evaluation
                 .ranking
                 .iter()
-                .filter(|o| entry.tied_with.contains(&o.score.bid))
+                .filter(|o| ids.contains(&o.score.bid))
                 .map(|o| o.score.bidder.clone())
                 .collect();
+            found.join(", ")
+        };
+        let total = decimal_comma(entry.score.total().unwrap_or_default().0.normalize());
+        if !entry.tied_with.is_empty() {
             notes.push(format!(
-                "{who}: tie on the total {} with {}; they share rank {}",
-                decimal_comma(entry.score.total().unwrap_or_default().0.normalize()),
-                others.join(", "),
+                "{who}: tie on the total {total} with {}; they share rank {}",
+                names(&entry.tied_with),
+                entry.rank.unwrap_or_default()
+            ));
+        }
+        if !entry.split_from.is_empty() {
+            notes.push(format!(
+                "{who}: the same total {total} as {}; placed at rank {} by the tie-break",
+                names(&entry.split_from),
                 entry.rank.unwrap_or_default()
             ));
         }

@@ -4,7 +4,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
 
-use super::{Evaluation, ORDER_NOTE, grid, heading, notes};
+use super::{Evaluation, grid, heading, notes, order_note};
 
 pub fn render(evaluation: &Evaluation) -> String {
     let (header, rows) = grid(evaluation);
@@ -30,6 +30,6 @@ pub fn render(evaluation: &Evaluation) -> String {
             out.push_str(&format!("- {note}\n"));
         }
     }
-    out.push_str(&format!("\n{ORDER_NOTE}\n"));
+    out.push_str(&format!("\n{}\n", order_note(&evaluation.tender)));
     out
 }

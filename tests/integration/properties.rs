@@ -122,7 +122,7 @@ proptest! {
         for (i, bid) in bids.iter_mut().enumerate() {
             bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
         }
-        let forward = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
+        let forward = rank(tenderscore::score::score_all(tender, &bids), &tender.tie_break.action);
         let mut shuffled = bids.clone();
         // A deterministic shuffle driven by the seed.
         let n = shuffled.len();
@@ -130,7 +130,7 @@ proptest! {
             let j = (seed.rotate_left(i as u32) as usize) % (i + 1);
             shuffled.swap(i, j);
         }
-        let reordered = rank(shuffled.iter().map(|b| score_bid(tender, b)).collect());
+        let reordered = rank(tenderscore::score::score_all(tender, &shuffled), &tender.tie_break.action);
         prop_assert_eq!(forward, reordered);
     }
 
@@ -141,12 +141,12 @@ proptest! {
         for (i, bid) in bids.iter_mut().enumerate() {
             bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
         }
-        let without = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
+        let without = rank(tenderscore::score::score_all(tender, &bids), &tender.tie_break.action);
         let mut rejected = extra;
         rejected.id = tenderscore::domain::BidId("rejected".into());
         rejected.declaration = tenderscore::domain::Declaration::Yes;
         bids.push(rejected);
-        let with = rank(bids.iter().map(|b| score_bid(tender, b)).collect());
+        let with = rank(tenderscore::score::score_all(tender, &bids), &tender.tie_break.action);
         prop_assert_eq!(&with[..without.len()], &without[..]);
         prop_assert_eq!(with.last().unwrap().rank, None);
     }

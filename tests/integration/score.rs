@@ -283,3 +283,50 @@ fn usage_errors_exit_with_two() {
         .assert()
         .code(2);
 }
+
+/// Version 0 ties faelles-fodfaeste and ny-start at 6.8. A tie-break on spor1 puts ny-start
+/// (385 → 6 points, 0.3 weighted) ahead of faelles-fodfaeste (400 → 4 points, 0.2).
+#[test]
+fn a_declared_tie_break_orders_the_tie() {
+    let f = Fixture::reference();
+    let text = f.read("tender.toml");
+    f.write("tender.toml", &text.replace("# The award criteria as a tree", "[ranking]\ntie_break = [\"spor1\"]\nsource = \"Udbudsbetingelserne pkt. 8 (fictional)\"\n\n# The award criteria as a tree"));
+    let out = f
+        .run("score", &["--format", "json", "--as-of", "0"])
+        .success();
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rank = |id: &str| {
+        report["bids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["bid"] == id)
+            .unwrap()["rank"]
+            .as_u64()
+    };
+    assert_eq!(
+        (
+            rank("ny-start"),
+            rank("faelles-fodfaeste"),
+            rank("vejen-frem")
+        ),
+        (Some(4), Some(5), Some(6))
+    );
+    assert!(report["order"].as_str().unwrap().contains("tie-break (Udbudsbetingelserne pkt. 8 (fictional)): the higher weighted points on Spor 1 dagspris"));
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(table.contains("Ny Start ApS: the same total 6,8 as Fælles Fodfæste I/S; placed at rank 4 by the tie-break"), "{table}");
+
+    // A tie-break criterion that does not exist is an input error.
+    f.write(
+        "tender.toml",
+        &text.replace(
+            "# The award criteria as a tree",
+            "[ranking]\ntie_break = [\"spor9\"]\n\n# The award criteria as a tree",
+        ),
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("tie-break criterion `spor9` is not a criterion of this tender"),
+        "{messages}"
+    );
+}

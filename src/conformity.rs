@@ -9,7 +9,9 @@
 
 use serde::Serialize;
 
-use crate::domain::{Bid, Decision, Declaration, ReservationAbout, Rule, Tender};
+use rust_decimal::Decimal;
+
+use crate::domain::{Bid, CriterionKind, Decision, Declaration, ReservationAbout, Rule, Tender};
 
 /// Where in the bid file a finding comes from, and what stands there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -161,7 +163,27 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             ),
         ));
     }
+    findings.extend(quality_thresholds(tender, bid));
     let mut warnings = Vec::new();
+    if let Some(threshold) = tender.quality.disagreement {
+        for (criterion, panel) in &bid.panels {
+            let spread = panel.spread();
+            if spread > threshold {
+                let points = || panel.evaluators.iter().map(|(_, p)| *p);
+                warnings.push(Warning {
+                    rule: "evaluator-disagreement",
+                    message: format!(
+                        "the evaluators' points on `{criterion}` range from {} to {}, {} apart, more than the tender's {}",
+                        points().min().unwrap_or_default(),
+                        points().max().unwrap_or_default(),
+                        spread.0.normalize(),
+                        threshold.0.normalize()
+                    ),
+                    source: tender.quality.source.clone(),
+                });
+            }
+        }
+    }
     if let (Some(rule), Some(characters)) = (&rules.length_limit, bid.quality_characters) {
         let limit = rule.action.characters();
         if characters > limit {
@@ -177,6 +199,61 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
         }
     }
     (findings, warnings)
+}
+
+/// The minimum quality: every quality criterion at least `min_per_criterion` % of its
+/// scale's maximum, and all of them together at least `min_total` % of their weighted
+/// maximum. Compared exactly, before any rounding; a bid below is excluded before its price
+/// is looked at.
+fn quality_thresholds(tender: &Tender, bid: &Bid) -> Vec<Finding> {
+    let rules = &tender.quality;
+    let rule = Rule {
+        action: Decision::Reject,
+        source: rules.source.clone(),
+        text: rules.text.clone(),
+    };
+    let mut findings = Vec::new();
+    let quality: Vec<_> = tender
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+        .collect();
+    if let Some(min) = rules.min_per_criterion {
+        for c in &quality {
+            let Some(points) = bid.points.get(&c.id) else {
+                continue;
+            };
+            let max = tender.scale_of(c).max;
+            if points.0 * Decimal::ONE_HUNDRED < min.0 * max.0 {
+                findings.push(finding(
+                    "quality-threshold",
+                    &rule,
+                    bid,
+                    &format!("points.{}", c.id),
+                    format!("{} = {}", c.id, points),
+                    format!(
+                        "{} points on `{}` is below the minimum of {} % of {}",
+                        points, c.id, min, max
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(min) = rules.min_total {
+        let mut got = Decimal::ZERO;
+        let mut best = Decimal::ZERO;
+        for c in &quality {
+            got += bid.points.get(&c.id).map_or(Decimal::ZERO, |p| p.0) * c.share.0;
+            best += tender.scale_of(c).max.0 * c.share.0;
+        }
+        if got * Decimal::ONE_HUNDRED < min.0 * best {
+            let reached = (got * Decimal::ONE_HUNDRED / best).round_dp(2).normalize();
+            findings.push(finding("quality-threshold", &rule, bid, "points",
+                format!("weighted quality {} of {}", got.normalize(), best.normalize()),
+                format!("the quality points reach {reached} % of the maximum, below the minimum of {min} % in total")));
+        }
+    }
+    findings
 }
 
 /// The decision for a bid with these findings: rejected if any finding rejects, else

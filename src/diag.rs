@@ -88,6 +88,8 @@ pub enum Code {
     NegativePrice,
     /// A quality criterion without points in a bid that is to be scored.
     MissingPoints,
+    /// A consensus that differs from the evaluators' mean without a reason.
+    MissingReason,
     /// Rettelsesblade whose numbers are not 1, 2, 3, ... (a gap or a number used twice).
     Numbering,
     /// A rettelsesblad change whose path does not exist or whose value is not TOML.
@@ -114,6 +116,7 @@ impl Code {
             Code::PointsOutOfScale => "E203",
             Code::NegativePrice => "E204",
             Code::MissingPoints => "E205",
+            Code::MissingReason => "E207",
             Code::Numbering => "E301",
             Code::BadChange => "E302",
         }

@@ -51,7 +51,9 @@ pub struct Tender {
     pub deadline_at: jiff::Timestamp,
     /// The calendar date of the deadline, in the deadline's own UTC offset.
     pub deadline_date: jiff::civil::Date,
+    /// The tender's quality point scale; a criterion may have its own.
     pub scale: Scale,
+    pub quality: QualityRules,
     /// The criteria in the order of the file; parents come before nothing in particular,
     /// so use [`Tender::children`] to walk the tree.
     pub criteria: Vec<Criterion>,
@@ -97,6 +99,11 @@ impl Tender {
         }
     }
 
+    /// The point scale a quality criterion is scored on: its own, or the tender's.
+    pub fn scale_of<'a>(&'a self, criterion: &'a Criterion) -> &'a Scale {
+        criterion.scale.as_ref().unwrap_or(&self.scale)
+    }
+
     /// The criterion with this id.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id.0 == id)
@@ -116,10 +123,40 @@ impl Tender {
 }
 
 /// The quality point scale the evaluators score on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Scale {
     pub min: Points,
     pub max: Points,
+    /// What each step of the scale means ("10: Fremragende"), lowest first; may be empty.
+    pub descriptors: Vec<Descriptor>,
+}
+
+/// The meaning of a step of a point scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Descriptor {
+    pub points: Points,
+    pub text: String,
+}
+
+impl Scale {
+    /// The descriptor of the highest step at or below `points`.
+    pub fn descriptor(&self, points: Points) -> Option<&Descriptor> {
+        self.descriptors.iter().rev().find(|d| d.points <= points)
+    }
+}
+
+/// Rules for the quality part: when evaluators disagree too much, and the minimum quality
+/// a bid needs before its price is looked at.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct QualityRules {
+    /// Flag a criterion when the evaluators' points lie further apart than this.
+    pub disagreement: Option<Points>,
+    /// Every quality criterion needs at least this share of its scale's maximum (in %).
+    pub min_per_criterion: Option<Percent>,
+    /// All quality criteria together need at least this share of their maximum (in %).
+    pub min_total: Option<Percent>,
+    pub source: Option<String>,
+    pub text: Option<String>,
 }
 
 /// One node of the award criteria tree.
@@ -136,6 +173,8 @@ pub struct Criterion {
     /// The clause of the tender documents it comes from.
     pub source: Option<String>,
     pub kind: CriterionKind,
+    /// A quality criterion's own point scale, where it has one.
+    pub scale: Option<Scale>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -341,6 +380,31 @@ pub struct FoundReservation {
     pub line: usize,
 }
 
+/// The individual evaluators' points on one criterion, and why the consensus differs from
+/// their mean where it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panel {
+    /// (evaluator, points), in the order of the file.
+    pub evaluators: Vec<(String, Points)>,
+    pub reason: Option<String>,
+    /// The line of the panel in the bid file.
+    pub line: usize,
+}
+
+impl Panel {
+    /// The exact mean of the evaluators' points.
+    pub fn mean(&self) -> Points {
+        let sum: Points = self.evaluators.iter().map(|(_, p)| *p).sum();
+        Points(sum.0 / Decimal::from(self.evaluators.len().max(1)))
+    }
+
+    /// The distance between the highest and the lowest evaluator.
+    pub fn spread(&self) -> Points {
+        let points = self.evaluators.iter().map(|(_, p)| *p);
+        Points(points.clone().max().unwrap_or_default().0 - points.min().unwrap_or_default().0)
+    }
+}
+
 /// A bid as submitted, with the evaluators' quality points.
 #[derive(Clone, Debug)]
 pub struct Bid {
@@ -364,8 +428,10 @@ pub struct Bid {
     pub lines: BTreeMap<String, usize>,
     /// The prices as written in the bid, by price line id; a missing line is absent.
     pub prices: BTreeMap<CriterionId, Money>,
-    /// The evaluators' points by quality criterion id.
+    /// The evaluators' (consensus) points by quality criterion id.
     pub points: BTreeMap<CriterionId, Points>,
+    /// The individual evaluators' points behind the consensus, where recorded.
+    pub panels: BTreeMap<CriterionId, Panel>,
 }
 
 /// The reference tender built in code, for unit tests of the pure core.
@@ -393,6 +459,7 @@ pub(crate) mod fixture {
             share: Share::WHOLE,
             source: None,
             kind,
+            scale: None,
         }
     }
 
@@ -433,7 +500,9 @@ pub(crate) mod fixture {
             scale: Scale {
                 min: Points(d("0")),
                 max: Points(d("10")),
+                descriptors: Vec::new(),
             },
+            quality: QualityRules::default(),
             criteria,
             price_rules: PriceRules {
                 whole_kroner: rule(Some(RoundingMode::Up)),
@@ -508,6 +577,7 @@ pub(crate) mod fixture {
             lines: BTreeMap::new(),
             prices,
             points,
+            panels: BTreeMap::new(),
         }
     }
 }

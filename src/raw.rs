@@ -28,6 +28,7 @@ pub struct RawTender {
     pub currency: Spanned<String>,
     pub deadline: Spanned<Datetime>,
     pub scale: RawScale,
+    pub quality: Option<RawQuality>,
     pub prices: RawPriceRules,
     pub conformity: Option<RawConformity>,
     pub ranking: Option<RawRanking>,
@@ -49,6 +50,38 @@ pub struct RawRanking {
 pub struct RawScale {
     pub min: Num,
     pub max: Num,
+    /// What each step means, lowest first.
+    #[serde(default)]
+    pub descriptors: Vec<RawDescriptor>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDescriptor {
+    pub points: Num,
+    pub text: String,
+}
+
+/// `[quality]`: disagreement threshold and minimum quality.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuality {
+    /// In points: flag a criterion whose evaluators lie further apart.
+    pub disagreement: Option<Num>,
+    /// In % of each quality criterion's maximum.
+    pub min_per_criterion: Option<Num>,
+    /// In % of the quality criteria's combined maximum.
+    pub min_total: Option<Num>,
+    pub source: Option<String>,
+    pub text: Option<String>,
+}
+
+/// The individual evaluators' points on one criterion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPanel {
+    pub points: Spanned<BTreeMap<Spanned<String>, Num>>,
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +138,8 @@ pub struct RawCriterion {
     pub max: Option<Num>,
     /// A target price, for models with anchors relative to it.
     pub target: Option<Num>,
+    /// A quality criterion's own point scale.
+    pub scale: Option<RawScale>,
     pub source: Option<String>,
 }
 
@@ -124,6 +159,9 @@ pub struct RawBid {
     pub points: BTreeMap<Spanned<String>, Num>,
     #[serde(default)]
     pub reservations_found: Vec<Spanned<RawFoundReservation>>,
+    /// The individual evaluators' points, by quality criterion.
+    #[serde(default)]
+    pub evaluators: BTreeMap<Spanned<String>, RawPanel>,
 }
 
 /// A reservation the evaluators found while reading the bid.

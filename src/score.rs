@@ -84,6 +84,8 @@ pub struct BidScore {
     pub outcome: Outcome,
     /// What a reader must know that did not set the bid aside (the length limit).
     pub warnings: Vec<Warning>,
+    /// The individual evaluators' points behind the consensus, for the record.
+    pub panels: std::collections::BTreeMap<CriterionId, crate::domain::Panel>,
 }
 
 impl BidScore {
@@ -377,6 +379,7 @@ fn finish(
         file: bid.file.clone(),
         outcome,
         warnings,
+        panels: bid.panels.clone(),
     }
 }
 
@@ -434,7 +437,10 @@ pub fn total_bounds(tender: &Tender) -> (Points, Points) {
         let criterion = &tender.criteria[i];
         let (lo, hi) = match &criterion.kind {
             CriterionKind::Price(line) => tender.model.points_range(line),
-            _ => (tender.scale.min, tender.scale.max),
+            _ => {
+                let scale = tender.scale_of(criterion);
+                (scale.min, scale.max)
+            }
         };
         low = low + lo * criterion.share;
         high = high + hi * criterion.share;

@@ -12,13 +12,14 @@ use toml::Spanned;
 use crate::diag::{Code, Diagnostic, FileId, Sources, nearest};
 use crate::domain::{
     AnchorPrice, Bid, BidId, Change, Conformity, Criterion, CriterionId, CriterionKind, Decision,
-    Declaration, FoundReservation, LengthLimit, MissingPrice, OutOfBand, PriceLine, PriceRules,
-    ReservationAbout, Rettelsesblad, Rule, Scale, ScoringModel, Tender,
+    Declaration, Descriptor, FoundReservation, LengthLimit, MissingPrice, OutOfBand, Panel,
+    PriceLine, PriceRules, QualityRules, ReservationAbout, Rettelsesblad, Rule, Scale,
+    ScoringModel, Tender,
 };
 use crate::model::{Anchor, METHODS, Method};
 use crate::raw::{
-    Num, RawAnchor, RawBid, RawConformity, RawCriterion, RawModel, RawRettelsesblad, RawRule,
-    RawTender,
+    Num, RawAnchor, RawBid, RawConformity, RawCriterion, RawModel, RawQuality, RawRettelsesblad,
+    RawRule, RawScale, RawTender,
 };
 use crate::score::{Outcome, score_bid};
 use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
@@ -415,19 +416,12 @@ pub fn tender(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Tender> {
     let mut check = Checker::new(sources, file, diagnostics);
-    let scale_min = check.number(&raw.scale.min, "scale.min");
-    let scale_max = check.number(&raw.scale.max, "scale.max");
-    if let (Some(min), Some(max)) = (scale_min, scale_max)
-        && min >= max
-    {
-        check.report(
-            Code::BadValue,
-            raw.scale.max.span(),
-            "scale.max",
-            format!("the point scale's maximum ({max}) must be above its minimum ({min})"),
-            "give the scale the evaluators score on, e.g. min = 0 and max = 10".into(),
-        );
-    }
+    let tender_scale = scale(&mut check, &raw.scale, "scale");
+    let quality = raw
+        .quality
+        .as_ref()
+        .map(|q| quality(&mut check, q))
+        .unwrap_or(Some(QualityRules::default()));
 
     let price_rules = price_rules(&mut check, raw);
     let deadline_at = check.instant(&raw.deadline, "deadline");
@@ -503,10 +497,8 @@ pub fn tender(
         deadline: raw.deadline.get_ref().to_string(),
         deadline_at: deadline_at?,
         deadline_date: raw.deadline.get_ref().date.and_then(civil_date)?,
-        scale: Scale {
-            min: Points(scale_min?),
-            max: Points(scale_max?),
-        },
+        scale: tender_scale?,
+        quality: quality?,
         criteria: criteria?,
         price_rules: price_rules?,
         conformity,
@@ -562,6 +554,96 @@ fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
         ),
         length_limit,
     }
+}
+
+/// A point scale: its maximum above its minimum, descriptors inside it and rising.
+fn scale(check: &mut Checker<'_>, raw: &RawScale, field: &str) -> Option<Scale> {
+    let min = check.number(&raw.min, &format!("{field}.min"));
+    let max = check.number(&raw.max, &format!("{field}.max"));
+    if let (Some(min), Some(max)) = (min, max)
+        && min >= max
+    {
+        check.report(
+            Code::BadValue,
+            raw.max.span(),
+            &format!("{field}.max"),
+            format!("the point scale's maximum ({max}) must be above its minimum ({min})"),
+            "give the scale the evaluators score on, e.g. min = 0 and max = 10".into(),
+        );
+        return None;
+    }
+    let (min, max) = (min?, max?);
+    let mut descriptors: Vec<Descriptor> = Vec::new();
+    for (i, d) in raw.descriptors.iter().enumerate() {
+        let name = format!("{field}.descriptors[{i}].points");
+        let Some(points) = check.number(&d.points, &name) else {
+            continue;
+        };
+        if points < min
+            || points > max
+            || descriptors
+                .last()
+                .is_some_and(|last| last.points.0 >= points)
+        {
+            check.report(Code::BadValue, d.points.span(), &name,
+                format!("descriptor at {points} points is outside the scale {min}–{max} or not above the one before"),
+                "list the descriptors from the lowest step to the highest, each on the scale".into());
+            continue;
+        }
+        descriptors.push(Descriptor {
+            points: Points(points),
+            text: d.text.clone(),
+        });
+    }
+    Some(Scale {
+        min: Points(min),
+        max: Points(max),
+        descriptors,
+    })
+}
+
+/// `[quality]`: thresholds in points and percentages.
+fn quality(check: &mut Checker<'_>, raw: &RawQuality) -> Option<QualityRules> {
+    let start = check.diagnostics.len();
+    let percent = |check: &mut Checker<'_>, value: &Option<Num>, field: &str| -> Option<Percent> {
+        let value = value.as_ref()?;
+        let number = check.number(value, field)?;
+        if number <= Decimal::ZERO || number > Decimal::ONE_HUNDRED {
+            check.report(
+                Code::BadValue,
+                value.span(),
+                field,
+                format!("`{field}` must be a percentage above 0 and at most 100, found {number}"),
+                "give the share of the maximum points a bid needs, e.g. 50".into(),
+            );
+            return None;
+        }
+        Some(Percent(number))
+    };
+    let min_per_criterion = percent(check, &raw.min_per_criterion, "quality.min_per_criterion");
+    let min_total = percent(check, &raw.min_total, "quality.min_total");
+    let disagreement = raw.disagreement.as_ref().and_then(|v| {
+        let points = check.number(v, "quality.disagreement")?;
+        if points.is_sign_negative() {
+            check.report(
+                Code::BadValue,
+                v.span(),
+                "quality.disagreement",
+                format!("`quality.disagreement` cannot be negative, found {points}"),
+                "give the largest spread in points between evaluators that needs no flag, e.g. 3"
+                    .into(),
+            );
+            return None;
+        }
+        Some(Points(points))
+    });
+    (check.diagnostics.len() == start).then(|| QualityRules {
+        disagreement,
+        min_per_criterion,
+        min_total,
+        source: raw.source.clone(),
+        text: raw.text.clone(),
+    })
 }
 
 fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
@@ -705,6 +787,7 @@ fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criteri
 
     let mut weights = Vec::with_capacity(raw.len());
     let mut kinds = Vec::with_capacity(raw.len());
+    let mut scales = Vec::with_capacity(raw.len());
     for (i, c) in raw.iter().enumerate() {
         let id = c.id.get_ref();
         let weight = check.number(&c.weight, &format!("criteria[{id}].weight"));
@@ -720,7 +803,24 @@ fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criteri
             );
         }
         weights.push(weight);
-        kinds.push(kind(check, c, has_children.contains(&i)));
+        let criterion_kind = kind(check, c, has_children.contains(&i));
+        let own_scale = c.scale.as_ref().and_then(|s| {
+            if criterion_kind == Some(CriterionKind::Quality) {
+                scale(check, s, &format!("criteria[{id}].scale"))
+            } else {
+                check.report(
+                    Code::BadPriceLine,
+                    c.id.span(),
+                    &format!("criteria[{id}].scale"),
+                    format!("`{id}` is not a quality criterion, so it cannot have a point scale"),
+                    "remove `scale`: only quality criteria are scored by evaluators on a scale"
+                        .into(),
+                );
+                None
+            }
+        });
+        kinds.push(criterion_kind);
+        scales.push(own_scale);
     }
     weight_sums(check, raw, &parents, &weights);
 
@@ -729,8 +829,12 @@ fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criteri
     }
     let mut criteria: Vec<Criterion> = raw
         .iter()
-        .zip(parents.iter().zip(weights.iter().zip(kinds)))
-        .map(|(c, (parent, (weight, kind)))| Criterion {
+        .zip(
+            parents
+                .iter()
+                .zip(weights.iter().zip(kinds.into_iter().zip(scales))),
+        )
+        .map(|(c, (parent, (weight, (kind, scale))))| Criterion {
             id: CriterionId(c.id.get_ref().clone()),
             name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
             parent: *parent,
@@ -738,6 +842,7 @@ fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criteri
             share: Share::WHOLE,
             source: c.source.clone(),
             kind: kind.unwrap_or(CriterionKind::Group),
+            scale,
         })
         .collect();
     for i in 0..criteria.len() {
@@ -974,6 +1079,12 @@ pub fn bid(
             check.line(key.span().start),
         );
     }
+    for key in raw.points.keys() {
+        lines.insert(
+            format!("points.{}", key.get_ref()),
+            check.line(key.span().start),
+        );
+    }
     let mut reservations_found = Vec::new();
     for (i, found) in raw.reservations_found.iter().enumerate() {
         let about = check.choice(
@@ -1060,25 +1171,60 @@ pub fn bid(
             );
             continue;
         }
-        if let Some(p) = check.number(value, &field) {
-            if p < tender.scale.min.0 || p > tender.scale.max.0 {
-                check.report(
-                    Code::PointsOutOfScale,
-                    value.span(),
-                    &field,
-                    format!(
-                        "{p} points is outside the scale {}–{}",
-                        tender.scale.min, tender.scale.max
-                    ),
-                    format!(
-                        "give the evaluators' points on the tender's scale, from {} to {}",
-                        tender.scale.min, tender.scale.max
-                    ),
-                );
-            } else {
-                points.insert(CriterionId(key.get_ref().clone()), Points(p));
+        if let Some(p) = on_scale(&mut check, tender, key.get_ref(), value, &field) {
+            points.insert(CriterionId(key.get_ref().clone()), p);
+        }
+    }
+    let mut panels = BTreeMap::new();
+    for (key, raw_panel) in &raw.evaluators {
+        let field = format!("evaluators.{}", key.get_ref());
+        if !quality.contains(&key.get_ref().as_str()) {
+            let help = unknown_help(key.get_ref(), &quality, "quality criteria");
+            check.report(
+                Code::UnknownCriterion,
+                key.span(),
+                &field,
+                format!("the tender has no quality criterion `{}`", key.get_ref()),
+                help,
+            );
+            continue;
+        }
+        let mut evaluators = Vec::new();
+        for (name, value) in raw_panel.points.get_ref() {
+            let name_field = format!("{field}.points.{}", name.get_ref());
+            if let Some(p) = on_scale(&mut check, tender, key.get_ref(), value, &name_field) {
+                evaluators.push((name.get_ref().clone(), p));
             }
         }
+        if raw_panel.points.get_ref().is_empty() {
+            check.report(
+                Code::Shape,
+                raw_panel.points.span(),
+                &format!("{field}.points"),
+                "the panel lists no evaluators".into(),
+                "give each evaluator's points, e.g. points = { anna = 7, bo = 8 }".into(),
+            );
+            continue;
+        }
+        let panel = Panel {
+            evaluators,
+            reason: raw_panel.reason.clone(),
+            line: check.line(key.span().start),
+        };
+        let id = CriterionId(key.get_ref().clone());
+        // The consensus is what is scored; where it is not the evaluators' mean, the file
+        // must say why, so the record of the evaluation is complete.
+        if let Some(consensus) = points.get(&id)
+            && panel.evaluators.len() == raw_panel.points.get_ref().len()
+            && panel.mean().0 != consensus.0
+            && panel.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+        {
+            check.report(Code::MissingReason, key.span(), &format!("{field}.reason"),
+                format!("the consensus {} points on `{}` differs from the evaluators' mean {}, and no reason is given",
+                    consensus, key.get_ref(), panel.mean().0.normalize()),
+                "add reason = \"...\" to the panel: why the evaluators agreed on the consensus".into());
+        }
+        panels.insert(id, panel);
     }
     // The bid is built from what is valid even when some field is not, so that missing
     // points are reported in the same run as the other problems.
@@ -1096,6 +1242,7 @@ pub fn bid(
         lines,
         prices,
         points,
+        panels,
     };
     // Points are needed only for a bid that is scored: one set aside (a declared
     // reservation, say) is not read (Bilag C.1 pkt. 1.2). Scoring decides which, so the
@@ -1119,6 +1266,37 @@ pub fn bid(
         }
     }
     check.clean().then_some(bid)
+}
+
+/// Quality points on the scale of the criterion they score, or reported.
+fn on_scale(
+    check: &mut Checker<'_>,
+    tender: &Tender,
+    criterion: &str,
+    value: &Num,
+    field: &str,
+) -> Option<Points> {
+    let p = check.number(value, field)?;
+    let scale = tender
+        .criterion(criterion)
+        .map_or(&tender.scale, |c| tender.scale_of(c));
+    if p < scale.min.0 || p > scale.max.0 {
+        check.report(
+            Code::PointsOutOfScale,
+            value.span(),
+            field,
+            format!(
+                "{p} points is outside the scale {}–{}",
+                scale.min, scale.max
+            ),
+            format!(
+                "give the evaluators' points on the scale of `{criterion}`, from {} to {}",
+                scale.min, scale.max
+            ),
+        );
+        return None;
+    }
+    Some(Points(p))
 }
 
 fn unknown_help(wrong: &str, known: &[&str], what: &str) -> String {

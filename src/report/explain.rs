@@ -4,9 +4,12 @@
 use rust_decimal::Decimal;
 
 use super::{Evaluation, decision_name, evidence_place, money, status, version_text};
-use crate::domain::{CriterionKind, Tender};
+use std::collections::BTreeMap;
+
+use crate::domain::{CriterionId, CriterionKind, Panel, Tender};
 use crate::rank::Ranked;
 use crate::score::{CriterionScore, Outcome, PriceEvaluation};
+use crate::units::Points;
 use crate::units::decimal_comma;
 
 fn num(value: Decimal) -> String {
@@ -57,7 +60,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 out.extend(price_steps(t, price));
             }
             out.push(String::new());
-            out.extend(weight_steps(t, criteria));
+            out.extend(weight_steps(t, criteria, &s.panels));
             let leaves: Vec<String> = t
                 .leaves()
                 .into_iter()
@@ -192,7 +195,50 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
     lines
 }
 
-fn weight_steps(t: &Tender, criteria: &[CriterionScore]) -> Vec<String> {
+/// How a quality criterion's points came about: the scale step they stand on, and the
+/// evaluators behind the consensus where the bid records them.
+fn quality_steps(
+    t: &Tender,
+    id: &CriterionId,
+    points: Points,
+    panels: &BTreeMap<CriterionId, Panel>,
+) -> String {
+    let mut text = " (the evaluators' points".to_string();
+    if let Some(criterion) = t.criterion(&id.0) {
+        let scale = t.scale_of(criterion);
+        text.push_str(&format!(
+            " on the scale {}–{}",
+            num(scale.min.0),
+            num(scale.max.0)
+        ));
+        if let Some(step) = scale.descriptor(points) {
+            text.push_str(&format!(", step {}: {}", num(step.points.0), step.text));
+        }
+    }
+    if let Some(panel) = panels.get(id) {
+        let each: Vec<String> = panel
+            .evaluators
+            .iter()
+            .map(|(name, p)| format!("{name} {}", num(p.0)))
+            .collect();
+        text.push_str(&format!(
+            "; evaluators {}, mean {}",
+            each.join(", "),
+            num(panel.mean().0)
+        ));
+        if let Some(reason) = &panel.reason {
+            text.push_str(&format!("; consensus reason: {reason}"));
+        }
+    }
+    text.push(')');
+    text
+}
+
+fn weight_steps(
+    t: &Tender,
+    criteria: &[CriterionScore],
+    panels: &BTreeMap<CriterionId, Panel>,
+) -> Vec<String> {
     let mut lines = vec!["Points × share of the total = weighted points (the share is the product of the weights on the path):".to_string()];
     for index in t.depth_first() {
         let c = &t.criteria[index];
@@ -227,7 +273,7 @@ fn weight_steps(t: &Tender, criteria: &[CriterionScore]) -> Vec<String> {
                     .collect();
                 format!(" = {}", parts.join(" + "))
             }
-            CriterionKind::Quality => " (the evaluators' points)".into(),
+            CriterionKind::Quality => quality_steps(t, &c.id, score.points, panels),
             CriterionKind::Price(_) => " (from the price line above)".into(),
         };
         // A leaf's points as given or rounded by the model (7,60); a group's exact sum.

@@ -42,6 +42,7 @@ pub fn render(evaluation: &Evaluation) -> String {
                 "share": dec(c.share.0.normalize()),
                 "source": c.source,
                 "price_line": line,
+                "scale": c.scale.as_ref().map(scale),
             })
         })
         .collect();
@@ -113,6 +114,12 @@ pub fn render(evaluation: &Evaluation) -> String {
                 "prices": prices,
                 "findings": findings,
                 "warnings": s.warnings,
+                "panels": s.panels.iter().map(|(id, p)| (id.0.clone(), json!({
+                    "evaluators": p.evaluators.iter().map(|(name, points)| (name.clone(), dec(points.0))).collect::<serde_json::Map<_, _>>(),
+                    "mean": dec(p.mean().0.normalize()),
+                    "spread": dec(p.spread().0.normalize()),
+                    "reason": p.reason,
+                }))).collect::<serde_json::Map<_, _>>(),
             })
         })
         .collect();
@@ -125,7 +132,13 @@ pub fn render(evaluation: &Evaluation) -> String {
             "authority": t.authority,
             "currency": t.currency,
             "deadline": t.deadline,
-            "scale": {"min": dec(t.scale.min.0), "max": dec(t.scale.max.0)},
+            "scale": scale(&t.scale),
+            "quality": {
+                "disagreement": t.quality.disagreement.map(|p| dec(p.0)),
+                "min_per_criterion": t.quality.min_per_criterion.map(|p| dec(p.0)),
+                "min_total": t.quality.min_total.map(|p| dec(p.0)),
+                "source": t.quality.source,
+            },
             "model": {
                 "name": t.model.name,
                 "title": t.model.title,
@@ -161,6 +174,14 @@ pub fn render(evaluation: &Evaluation) -> String {
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
+}
+
+fn scale(s: &crate::domain::Scale) -> Value {
+    json!({
+        "min": dec(s.min.0),
+        "max": dec(s.max.0),
+        "descriptors": s.descriptors.iter().map(|d| json!({"points": dec(d.points.0), "text": d.text})).collect::<Vec<_>>(),
+    })
 }
 
 fn price(p: &PriceEvaluation) -> Value {

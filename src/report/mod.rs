@@ -389,7 +389,7 @@ fn heading(evaluation: &Evaluation) -> Vec<String> {
             _ => None,
         })
         .collect();
-    vec![
+    let mut heading = vec![
         format!("Tender {}: {}", t.id, t.title),
         version_text(evaluation),
         format!("Authority: {}; deadline {}", t.authority, t.deadline),
@@ -402,13 +402,35 @@ fn heading(evaluation: &Evaluation) -> Vec<String> {
             lines.join(", ")
         ),
         format!(
-            "Quality scale {}–{}; totals can range from {} to {}",
-            decimal_comma(t.scale.min.0),
-            decimal_comma(t.scale.max.0),
+            "Quality scale {}; totals can range from {} to {}",
+            scale_text(&t.scale),
             decimal_comma(evaluation.bounds.0.0.normalize()),
             decimal_comma(evaluation.bounds.1.0.normalize())
         ),
-    ]
+    ];
+    heading.extend(t.criteria.iter().filter_map(|c| {
+        let scale = c.scale.as_ref()?;
+        Some(format!("Scale of {}: {}", c.name, scale_text(scale)))
+    }));
+    heading
+}
+
+/// A scale as text: "0–10" and its steps' descriptors where the tender gives them.
+fn scale_text(scale: &crate::domain::Scale) -> String {
+    let range = format!(
+        "{}–{}",
+        decimal_comma(scale.min.0),
+        decimal_comma(scale.max.0)
+    );
+    if scale.descriptors.is_empty() {
+        return range;
+    }
+    let steps: Vec<String> = scale
+        .descriptors
+        .iter()
+        .map(|d| format!("{} {}", decimal_comma(d.points.0), d.text))
+        .collect();
+    format!("{range} ({})", steps.join("; "))
 }
 
 /// The header and rows shared by the table and Markdown reports.

@@ -4,6 +4,7 @@ mod bad_input;
 mod fixture;
 mod models;
 mod properties;
+mod quality;
 mod rescore;
 mod score;
 mod versions;

@@ -1,0 +1,200 @@
+//! Quality: per-criterion scales with descriptors, evaluator panels, minimum quality.
+
+use serde_json::Value;
+
+use crate::fixture::{Fixture, line_of, stderr, stdout};
+
+fn json(f: &Fixture) -> Value {
+    serde_json::from_str(&stdout(
+        &f.run("score", &["--format", "json", "--as-of", "0"])
+            .success(),
+    ))
+    .unwrap()
+}
+
+fn bid<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == id)
+        .unwrap()
+}
+
+/// Samarbejde on its own 0–10 scale with descriptors; the tender scale gets descriptors too.
+fn with_scales(f: &Fixture) {
+    f.replace("tender.toml", "[scale]            # the evaluators' quality points\nmin = 0\nmax = 10\n", "[scale]\nmin = 0\nmax = 10\ndescriptors = [{ points = 0, text = \"Ikke besvaret\" }, { points = 5, text = \"Tilfredsstillende\" }, { points = 9, text = \"Fremragende\" }]\n");
+}
+
+#[test]
+fn descriptors_are_shown_with_the_points() {
+    let f = Fixture::reference();
+    with_scales(&f);
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(
+        table.contains("Quality scale 0–10 (0 Ikke besvaret; 5 Tilfredsstillende; 9 Fremragende)"),
+        "{table}"
+    );
+    // kompas has indsats 9: the step at or below 9 is "Fremragende"; samarbejde 8: "Tilfredsstillende".
+    let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
+    assert!(explained.contains("Indsats (65 %): 9 points (the evaluators' points on the scale 0–10, step 9: Fremragende)"), "{explained}");
+    assert!(
+        explained.contains("step 5: Tilfredsstillende"),
+        "{explained}"
+    );
+}
+
+#[test]
+fn a_criterion_can_have_its_own_scale() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "id = \"samarbejde\"\nname = \"Samarbejde\"\n",
+        "id = \"samarbejde\"\nname = \"Samarbejde\"\nscale = { min = 0, max = 5 }\n",
+    );
+    // Every bid scores samarbejde 6–8: above the new maximum 5.
+    let messages = stderr(&f.run("check", &[]).code(1));
+    let text = f.read("bids/kompas.toml");
+    assert!(
+        messages.contains(&format!(
+            "tender/bids/kompas.toml:{}:",
+            line_of(&text, "samarbejde = 8")
+        )),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("8 points is outside the scale 0–5"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("give the evaluators' points on the scale of `samarbejde`, from 0 to 5"),
+        "{messages}"
+    );
+    for (file, from) in [
+        ("kompas", "samarbejde = 8"),
+        ("trin-for-trin", "samarbejde = 6"),
+        ("job-og-trivsel", "samarbejde = 8"),
+        ("ny-start", "samarbejde = 7"),
+        ("faelles-fodfaeste", "samarbejde = 7"),
+        ("vejen-frem", "samarbejde = 7"),
+        ("arbejdsglaede", "samarbejde = 8"),
+        ("mentorhuset", "samarbejde = 9"),
+        ("uklar-erklaering", "samarbejde = 6"),
+    ] {
+        f.replace(&format!("bids/{file}.toml"), from, "samarbejde = 4");
+    }
+    let report = json(&f);
+    // The best total: 0.585 × 10 + 0.315 × 5 + 0.1 × 8 = 5.85 + 1.575 + 0.8 = 8.225
+    assert_eq!(report["tender"]["total_bounds"]["max"], "8.225");
+    // kompas: 0.585 × 9 + 0.315 × 4 + 0.05 × 7.60 = 5.265 + 1.26 + 0.38 = 6.905
+    assert_eq!(bid(&report, "kompas")["total"], "6.905");
+}
+
+#[test]
+fn a_consensus_away_from_the_mean_needs_a_reason() {
+    let f = Fixture::reference();
+    let panel = "\n[evaluators.indsats]\npoints = { anna = 7, bo = 8, carl = 8 }\n";
+    let text = f.read("bids/trin-for-trin.toml");
+    f.write("bids/trin-for-trin.toml", &format!("{text}{panel}"));
+    // Mean (7 + 8 + 8) / 3 = 7.666…, consensus 8, no reason.
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(messages.contains("error[E207]: the consensus 8 points on `indsats` differs from the evaluators' mean 7.6666666666666666666666666667, and no reason is given"), "{messages}");
+    let amended = f.read("bids/trin-for-trin.toml");
+    assert!(
+        messages.contains(&format!(
+            "tender/bids/trin-for-trin.toml:{}:",
+            line_of(&amended, "[evaluators.indsats]")
+        )),
+        "{messages}"
+    );
+
+    f.write(
+        "bids/trin-for-trin.toml",
+        &format!(
+            "{text}{panel}reason = \"Anna's concern was answered in the moderation meeting.\"\n"
+        ),
+    );
+    let report = json(&f);
+    let p = &bid(&report, "trin-for-trin")["panels"]["indsats"];
+    assert_eq!(
+        p["evaluators"],
+        serde_json::json!({"anna": "7", "bo": "8", "carl": "8"})
+    );
+    assert_eq!(p["spread"], "1");
+    // The consensus 8 is what is scored: 6.9635 as before.
+    assert_eq!(bid(&report, "trin-for-trin")["total"], "6.9635");
+    let explained = stdout(
+        &f.run("explain", &["trin-for-trin", "--as-of", "0"])
+            .success(),
+    );
+    assert!(explained.contains("evaluators anna 7, bo 8, carl 8, mean 7,6666666666666666666666666667; consensus reason: Anna's concern"), "{explained}");
+}
+
+#[test]
+fn evaluators_far_apart_are_flagged() {
+    let f = Fixture::reference();
+    f.replace("tender.toml", "[prices]\nmodel", "[quality]\ndisagreement = 3\nsource = \"Evalueringsmodel pkt. 2 (fictional)\"\n\n[prices]\nmodel");
+    let text = f.read("bids/kompas.toml");
+    // Mean (7 + 10 + 10) / 3 = 9 = the consensus: no reason needed; spread 10 − 7 = 3: no flag.
+    f.write(
+        "bids/kompas.toml",
+        &format!("{text}\n[evaluators.indsats]\npoints = {{ anna = 7, bo = 10, carl = 10 }}\n"),
+    );
+    assert_eq!(
+        bid(&json(&f), "kompas")["warnings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "only the length limit"
+    );
+    // Spread 10 − 6 = 4 > 3: flagged. Mean (6 + 10 + 10) / 3 = 8.666… ≠ 9, so a reason is given.
+    f.write("bids/kompas.toml", &format!("{text}\n[evaluators.indsats]\npoints = {{ anna = 6, bo = 10, carl = 10 }}\nreason = \"Consensus 9 after moderation.\"\n"));
+    let report = json(&f);
+    let warnings = bid(&report, "kompas")["warnings"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let flag = warnings
+        .iter()
+        .find(|w| w["rule"] == "evaluator-disagreement")
+        .expect("flagged");
+    assert_eq!(
+        flag["message"],
+        "the evaluators' points on `indsats` range from 6 to 10, 4 apart, more than the tender's 3"
+    );
+}
+
+/// Minimum quality (the EU Commission model): 50 % on every criterion, 70 % in total.
+/// Quality maximum 0.585 × 10 + 0.315 × 10 = 9.
+#[test]
+fn bids_below_the_minimum_quality_are_excluded_before_price() {
+    let f = Fixture::reference();
+    f.replace("tender.toml", "[prices]\nmodel", "[quality]\nmin_per_criterion = 50\nmin_total = 70\nsource = \"Evalueringsmodel (fictional)\"\n\n[prices]\nmodel");
+    let report = json(&f);
+    // vejen-frem: 0.585 × 6 + 0.315 × 7 = 3.51 + 2.205 = 5.715 = 63.5 % of 9: excluded.
+    let vejen = bid(&report, "vejen-frem");
+    assert_eq!(vejen["status"], "rejected");
+    assert_eq!(vejen["findings"][0]["rule"], "quality-threshold");
+    assert_eq!(
+        vejen["findings"][0]["reason"],
+        "the quality points reach 63.5 % of the maximum, below the minimum of 70 % in total"
+    );
+    // faelles-fodfaeste and ny-start: 0.585 × 7 + 0.315 × 7 = 6.3 = exactly 70 %: not below.
+    assert_eq!(bid(&report, "ny-start")["status"], "ranked");
+    assert_eq!(bid(&report, "faelles-fodfaeste")["status"], "ranked");
+
+    // One criterion below 50 %: indsats 4 of 10 for ny-start.
+    f.replace("bids/ny-start.toml", "indsats = 7", "indsats = 4");
+    let report = json(&f);
+    let ny = bid(&report, "ny-start");
+    assert_eq!(
+        ny["findings"][0]["reason"],
+        "4 points on `indsats` is below the minimum of 50 % of 10"
+    );
+    let text = f.read("bids/ny-start.toml");
+    assert_eq!(
+        ny["findings"][0]["evidence"]["line"],
+        line_of(&text, "indsats = 4")
+    );
+}

@@ -63,6 +63,8 @@ pub struct Tender {
     /// The declared tie-break: criteria whose higher weighted points decide between equal
     /// totals, in order, with the clause. Empty: ties are shared.
     pub tie_break: Rule<Vec<CriterionId>>,
+    /// Where the tender rounds the total before ranking; `None`: totals are exact.
+    pub total_rounding: Option<Rounding>,
 }
 
 impl Tender {
@@ -542,6 +544,7 @@ pub(crate) mod fixture {
                 },
             },
             tie_break: rule(Vec::new()),
+            total_rounding: None,
         }
     }
 

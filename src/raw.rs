@@ -40,7 +40,10 @@ pub struct RawTender {
 #[serde(deny_unknown_fields)]
 pub struct RawRanking {
     /// Criterion ids; the higher weighted points on each decide, in turn.
+    #[serde(default)]
     pub tie_break: Vec<Spanned<String>>,
+    /// Round the total (only the total) before ranking.
+    pub total_rounding: Option<RawPointsRounding>,
     pub source: Option<String>,
     pub text: Option<String>,
 }

@@ -65,7 +65,10 @@ pub enum Outcome {
         /// Every criterion, depth first in the order of the tender file.
         criteria: Vec<CriterionScore>,
         prices: Vec<PriceEvaluation>,
+        /// The total ranked on: exact, or rounded where the tender rounds the total.
         total: Points,
+        /// The exact sum of the weighted points, before any rounding of the total.
+        exact_total: Points,
     },
     /// Rejected, or set aside for review; never ranked.
     SetAside {
@@ -362,14 +365,18 @@ fn finish(
                 })
                 .collect();
             let criteria = criterion_scores(tender, bid, &prices);
-            let total = tender
+            let exact_total: Points = tender
                 .children(None)
                 .map(|(i, _)| criteria_weighted(&criteria, &tender.criteria[i]))
                 .sum();
+            let total = tender
+                .total_rounding
+                .map_or(exact_total, |r| Points(r.apply(exact_total.0)));
             Outcome::Scored {
                 criteria,
                 prices,
                 total,
+                exact_total,
             }
         }
     };

@@ -18,8 +18,8 @@ use crate::domain::{
 };
 use crate::model::{Anchor, METHODS, Method};
 use crate::raw::{
-    Num, RawAnchor, RawBid, RawConformity, RawCriterion, RawModel, RawQuality, RawRettelsesblad,
-    RawRule, RawScale, RawTender,
+    Num, RawAnchor, RawBid, RawConformity, RawCriterion, RawModel, RawPointsRounding, RawQuality,
+    RawRettelsesblad, RawRule, RawScale, RawTender,
 };
 use crate::score::{Outcome, score_bid};
 use crate::units::{Money, Percent, Points, Rounding, RoundingMode, Share};
@@ -219,23 +219,7 @@ pub fn model(
     let mut check = Checker::new(sources, file, diagnostics);
     let methods: Vec<(&str, &str)> = METHODS.iter().map(|m| (*m, *m)).collect();
     let method_name = check.choice(&raw.method, "method", &methods);
-    let decimals = check
-        .whole(&raw.points.decimals, "points.decimals", 0)
-        .filter(|n| *n <= 10);
-    if decimals.is_none() && check.clean() {
-        check.report(
-            Code::BadModel,
-            raw.points.decimals.span(),
-            "points.decimals",
-            "`points.decimals` must be a whole number from 0 to 10".into(),
-            "give the number of decimals the published model rounds points to, e.g. 2".into(),
-        );
-    }
-    let modes: Vec<(&str, RoundingMode)> = RoundingMode::NAMES
-        .iter()
-        .filter_map(|n| Some((*n, RoundingMode::parse(n)?)))
-        .collect();
-    let mode = check.choice(&raw.points.rounding, "points.rounding", &modes);
+    let rounding = rounding(&mut check, &raw.points, "points");
 
     // Which fields each method takes; any other method field is an error, so a model file
     // never carries a parameter that is silently ignored.
@@ -330,10 +314,34 @@ pub fn model(
         title: raw.title.clone(),
         source: raw.source.clone(),
         method: method?,
-        rounding: Rounding {
-            decimals: u32::try_from(decimals?).ok()?,
-            mode: mode?,
-        },
+        rounding: rounding?,
+    })
+}
+
+/// A rounding rule: a number of decimals from 0 to 10 and a mode.
+fn rounding(check: &mut Checker<'_>, raw: &RawPointsRounding, field: &str) -> Option<Rounding> {
+    let decimals_field = format!("{field}.decimals");
+    let start = check.diagnostics.len();
+    let decimals = check
+        .whole(&raw.decimals, &decimals_field, 0)
+        .filter(|n| *n <= 10);
+    if decimals.is_none() && check.diagnostics.len() == start {
+        check.report(
+            Code::BadModel,
+            raw.decimals.span(),
+            &decimals_field,
+            format!("`{decimals_field}` must be a whole number from 0 to 10"),
+            "give the number of decimals the published model rounds to, e.g. 2".into(),
+        );
+    }
+    let modes: Vec<(&str, RoundingMode)> = RoundingMode::NAMES
+        .iter()
+        .filter_map(|n| Some((*n, RoundingMode::parse(n)?)))
+        .collect();
+    let mode = check.choice(&raw.rounding, &format!("{field}.rounding"), &modes);
+    Some(Rounding {
+        decimals: u32::try_from(decimals?).ok()?,
+        mode: mode?,
     })
 }
 
@@ -431,6 +439,10 @@ pub fn tender(
         .map(|c| conformity(&mut check, c))
         .unwrap_or_default();
     let criteria = criteria(&mut check, &raw.criteria);
+    let total_rounding = match raw.ranking.as_ref().and_then(|r| r.total_rounding.as_ref()) {
+        Some(r) => rounding(&mut check, r, "ranking.total_rounding").map(Some),
+        None => Some(None),
+    };
     let tie_break = raw.ranking.as_ref().map_or(
         Some(Rule {
             action: Vec::new(),
@@ -504,6 +516,7 @@ pub fn tender(
         conformity,
         model,
         tie_break: tie_break?,
+        total_rounding: total_rounding?,
     })
 }
 

@@ -54,6 +54,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
             criteria,
             prices,
             total,
+            exact_total,
         } => {
             for price in prices {
                 out.push(String::new());
@@ -68,10 +69,19 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 .map(|c| num(c.weighted.0))
                 .collect();
             out.push(String::new());
+            let rounding = match t.total_rounding {
+                None => "the exact sum; the tender does not round totals".to_string(),
+                Some(r) => format!(
+                    "the exact sum, rounded {} to {} decimals as the tender says: {}",
+                    r.mode.name(),
+                    r.decimals,
+                    decimal_comma(total.0)
+                ),
+            };
             out.push(format!(
-                "Total = {} = {} (the exact sum; totals are not rounded; possible range {} to {})",
+                "Total = {} = {} ({rounding}; possible range {} to {})",
                 leaves.join(" + "),
-                num(total.0),
+                num(exact_total.0),
                 num(evaluation.bounds.0.0),
                 num(evaluation.bounds.1.0)
             ));

@@ -110,6 +110,14 @@ pub fn render(evaluation: &Evaluation) -> String {
                 "rank": entry.rank,
                 "tied_with": entry.tied_with,
                 "total": s.total().map(|t| dec(t.0.normalize())),
+                "total_exact": match &s.outcome {
+                    Outcome::Scored { exact_total, .. } => Some(dec(exact_total.0.normalize())),
+                    Outcome::SetAside { .. } => None,
+                },
+            "total_exact": match &s.outcome {
+                Outcome::Scored { exact_total, .. } => Some(dec(exact_total.0.normalize())),
+                Outcome::SetAside { .. } => None,
+            },
                 "criteria": criteria,
                 "prices": prices,
                 "findings": findings,

@@ -330,3 +330,53 @@ fn a_declared_tie_break_orders_the_tie() {
         "{messages}"
     );
 }
+
+/// A tender that rounds the total (only the total) to 1 decimal, half up, before ranking.
+/// Version 0: kompas 8.165 → 8.2; trin-for-trin 6.9635 → 7.0; job-og-trivsel 6.915 → 6.9;
+/// faelles-fodfaeste and ny-start 6.8 → 6.8; vejen-frem 6.515 → 6.5. Point rounding of
+/// the price lines (7.87) stays the model's.
+#[test]
+fn a_tender_may_round_the_total() {
+    let f = Fixture::reference();
+    let text = f.read("tender.toml");
+    f.write("tender.toml", &text.replace("# The award criteria as a tree", "[ranking]\ntotal_rounding = { decimals = 1, rounding = \"half-up\" }\n\n# The award criteria as a tree"));
+    let report: Value = serde_json::from_str(&stdout(
+        &f.run("score", &["--format", "json", "--as-of", "0"])
+            .success(),
+    ))
+    .unwrap();
+    let totals: Vec<(&str, &str, &str)> = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["status"] == "ranked")
+        .map(|b| {
+            (
+                b["bid"].as_str().unwrap(),
+                b["total"].as_str().unwrap(),
+                b["total_exact"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        totals,
+        [
+            ("kompas", "8.2", "8.165"),
+            ("trin-for-trin", "7", "6.9635"),
+            ("job-og-trivsel", "6.9", "6.915"),
+            ("faelles-fodfaeste", "6.8", "6.8"),
+            ("ny-start", "6.8", "6.8"),
+            ("vejen-frem", "6.5", "6.515"),
+        ]
+    );
+    let explained = stdout(
+        &f.run("explain", &["trin-for-trin", "--as-of", "0"])
+            .success(),
+    );
+    assert!(
+        explained.contains(
+            "= 6,9635 (the exact sum, rounded half-up to 1 decimals as the tender says: 7,0;"
+        ),
+        "{explained}"
+    );
+}

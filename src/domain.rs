@@ -101,6 +101,30 @@ impl Tender {
         }
     }
 
+    /// Where the tender combines its price lines by expected volumes: the combined "line"
+    /// whose band is the sum of each band × quantity (and target, where every line has one).
+    pub fn evaluation_line(&self) -> Option<PriceLine> {
+        let volumes = self.price_rules.volumes.as_ref()?;
+        let mut combined = PriceLine {
+            unit: "evaluation price".into(),
+            min: Money(Decimal::ZERO),
+            max: Money(Decimal::ZERO),
+            target: Some(Money(Decimal::ZERO)),
+        };
+        for c in &self.criteria {
+            let (CriterionKind::Price(line), Some(q)) = (&c.kind, volumes.get(&c.id)) else {
+                continue;
+            };
+            combined.min.0 += line.min.0 * q;
+            combined.max.0 += line.max.0 * q;
+            combined.target = combined
+                .target
+                .zip(line.target)
+                .map(|(sum, t)| Money(sum.0 + t.0 * q));
+        }
+        Some(combined)
+    }
+
     /// The point scale a quality criterion is scored on: its own, or the tender's.
     pub fn scale_of<'a>(&'a self, criterion: &'a Criterion) -> &'a Scale {
         criterion.scale.as_ref().unwrap_or(&self.scale)
@@ -218,6 +242,9 @@ pub struct PriceRules {
     pub below_min: Rule<OutOfBand>,
     pub above_max: Rule<OutOfBand>,
     pub missing: Rule<MissingPrice>,
+    /// Expected quantities by price line: when given, the evaluation price is the sum of
+    /// evaluated price × quantity, scored as one price.
+    pub volumes: Option<BTreeMap<CriterionId, Decimal>>,
 }
 
 /// What happens to a price outside the band.
@@ -511,6 +538,7 @@ pub(crate) mod fixture {
                 below_min: rule(OutOfBand::Clamp),
                 above_max: rule(OutOfBand::Clamp),
                 missing: rule(MissingPrice::Max),
+                volumes: None,
             },
             conformity: Conformity {
                 declared_reservation: Some(rule(Decision::Reject)),

@@ -95,6 +95,9 @@ pub struct RawPriceRules {
     pub below_min: RawRule,
     pub above_max: RawRule,
     pub missing: RawRule,
+    /// Expected quantity per price line: the lines are combined into one evaluation price,
+    /// the sum of price × quantity, and scored as one price.
+    pub volumes: Option<Spanned<BTreeMap<Spanned<String>, Num>>>,
 }
 
 /// `[conformity]`: each rule is optional; a rule not stated is not applied.

@@ -256,6 +256,28 @@ struct Assessed {
     warnings: Vec<Warning>,
     /// (line, submitted, evaluated, adjustments) of every line the price rules accepted.
     prices: Vec<(CriterionId, Option<Money>, Money, Vec<Adjustment>)>,
+    /// Where the tender combines its lines by volume: the evaluation price and its sum
+    /// written out ("430 × 130 + 1150 × 6.5").
+    combined: Option<(Money, String)>,
+}
+
+/// The field key of the combined evaluation price.
+const EVALUATION_PRICE: &str = "evaluation price";
+
+/// The evaluation price of a bid's evaluated prices: Σ price × expected quantity.
+fn combine(
+    tender: &Tender,
+    prices: &[(CriterionId, Option<Money>, Money, Vec<Adjustment>)],
+) -> Option<(Money, String)> {
+    let volumes = tender.price_rules.volumes.as_ref()?;
+    let mut sum = Money(rust_decimal::Decimal::ZERO);
+    let mut terms = Vec::new();
+    for (line, _, evaluated, _) in prices {
+        let q = volumes.get(line)?;
+        sum.0 += evaluated.0 * q;
+        terms.push(format!("{} × {}", evaluated.0.normalize(), q.normalize()));
+    }
+    Some((sum, terms.join(" + ")))
 }
 
 fn assess(tender: &Tender, bid: &Bid) -> Assessed {
@@ -280,10 +302,12 @@ fn assess(tender: &Tender, bid: &Bid) -> Assessed {
             }
         }
     }
+    let combined = combine(tender, &prices);
     Assessed {
         findings,
         warnings,
         prices,
+        combined,
     }
 }
 
@@ -296,7 +320,16 @@ pub fn score_all(tender: &Tender, bids: &[Bid]) -> Vec<BidScore> {
         .filter(|a| conformity::decision(&a.findings).is_none());
     let mut fields: Vec<(CriterionId, Field)> = Vec::new();
     for a in scored {
-        for (line, _, evaluated, _) in &a.prices {
+        let combined = a
+            .combined
+            .iter()
+            .map(|(p, _)| (CriterionId(EVALUATION_PRICE.into()), *p));
+        let each = a
+            .prices
+            .iter()
+            .map(|(line, _, evaluated, _)| (line.clone(), *evaluated));
+        for (line, evaluated) in each.chain(combined) {
+            let (line, evaluated) = (&line, &evaluated);
             match fields.iter_mut().find(|(id, _)| id == line) {
                 Some((_, field)) => {
                     field.lowest = field.lowest.min(*evaluated);
@@ -334,7 +367,33 @@ fn finish(
         findings,
         warnings,
         prices,
+        combined,
     } = assessed;
+    let field_of = |line: &CriterionId, own: Money| {
+        // Every scored bid is in the field, so the field of its line exists.
+        fields.iter().find(|(id, _)| id == line).map_or(
+            Field {
+                lowest: own,
+                highest: own,
+            },
+            |(_, f)| *f,
+        )
+    };
+    // Combined by volume: one calculation on the evaluation price, shared by every line.
+    let combined_calculation = combined.and_then(|(price, terms)| {
+        let line = tender.evaluation_line()?;
+        let mut calculation = tender.model.calculate(
+            &line,
+            price,
+            field_of(&CriterionId(EVALUATION_PRICE.into()), price),
+        );
+        calculation.formula = format!(
+            "evaluation price {terms} = {}; {}",
+            price.0.normalize(),
+            calculation.formula
+        );
+        Some(calculation)
+    });
     let outcome = match conformity::decision(&findings) {
         Some(decision) => Outcome::SetAside { decision, findings },
         None => {
@@ -344,15 +403,14 @@ fn finish(
                     let CriterionKind::Price(price_line) = &tender.criterion(&line.0)?.kind else {
                         return None;
                     };
-                    // Every scored bid is in the field, so the field of its line exists.
-                    let field = fields.iter().find(|(id, _)| *id == line).map_or(
-                        Field {
-                            lowest: evaluated,
-                            highest: evaluated,
-                        },
-                        |(_, f)| *f,
-                    );
-                    let calculation = tender.model.calculate(price_line, evaluated, field);
+                    let calculation = match &combined_calculation {
+                        Some(shared) => shared.clone(),
+                        None => tender.model.calculate(
+                            price_line,
+                            evaluated,
+                            field_of(&line, evaluated),
+                        ),
+                    };
                     let points = Points(calculation.rounding.apply(calculation.exact));
                     Some(PriceEvaluation {
                         line,
@@ -443,7 +501,10 @@ pub fn total_bounds(tender: &Tender) -> (Points, Points) {
     for i in tender.leaves() {
         let criterion = &tender.criteria[i];
         let (lo, hi) = match &criterion.kind {
-            CriterionKind::Price(line) => tender.model.points_range(line),
+            // Combined by volume, every line carries the points of the evaluation price.
+            CriterionKind::Price(line) => tender
+                .model
+                .points_range(&tender.evaluation_line().unwrap_or_else(|| line.clone())),
             _ => {
                 let scale = tender.scale_of(criterion);
                 (scale.min, scale.max)

@@ -481,27 +481,10 @@ pub fn tender(
         },
     );
 
-    let mut model_problems = Vec::new();
-    if let Some(criteria) = &criteria {
-        for criterion in criteria {
-            if let CriterionKind::Price(line) = &criterion.kind {
-                model_problems.extend(anchor_order(&model, line, &criterion.id));
-            }
-        }
-    }
-    for message in model_problems {
-        check.diagnostics.push(
-            Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.as_ref().map_or(model_site.raw.method.span(), |a| a.span()), "anchors").says(
-                message,
-                "make the anchors' prices strictly increase on every price line that uses this model, and give \
-                 every such line a `target` where anchors are relative to it",
-            ),
-        );
-    }
     if !check.clean() {
         return None;
     }
-    Some(Tender {
+    let tender = Tender {
         id: raw.id.get_ref().clone(),
         title: raw.title.get_ref().clone(),
         authority: raw.authority.get_ref().clone(),
@@ -517,7 +500,34 @@ pub fn tender(
         model,
         tie_break: tie_break?,
         total_rounding: total_rounding?,
-    })
+    };
+    // The model must fit every price it scores: each line, or the one combined evaluation
+    // price where the tender combines its lines by volume.
+    let scored_lines: Vec<(CriterionId, PriceLine)> = match tender.evaluation_line() {
+        Some(line) => vec![(CriterionId("evaluation price".into()), line)],
+        None => tender
+            .criteria
+            .iter()
+            .filter_map(|c| match &c.kind {
+                CriterionKind::Price(line) => Some((c.id.clone(), line.clone())),
+                _ => None,
+            })
+            .collect(),
+    };
+    let problems: Vec<String> = scored_lines
+        .iter()
+        .flat_map(|(id, line)| anchor_order(&tender.model, line, id))
+        .collect();
+    for message in &problems {
+        check.diagnostics.push(
+            Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.as_ref().map_or(model_site.raw.method.span(), |a| a.span()), "anchors").says(
+                message.clone(),
+                "make the anchors' prices strictly increase on every price line that uses this model, and give \
+                 every such line a `target` where anchors are relative to it",
+            ),
+        );
+    }
+    problems.is_empty().then_some(tender)
 }
 
 fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
@@ -682,12 +692,68 @@ fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
         "prices.missing",
         &[("max", MissingPrice::Max), ("reject", MissingPrice::Reject)],
     );
+    let volumes = match &rules.volumes {
+        None => Some(None),
+        Some(table) => volumes(check, raw, table).map(Some),
+    };
     Some(PriceRules {
         whole_kroner: whole_kroner?,
         below_min: below_min?,
         above_max: above_max?,
         missing: missing?,
+        volumes: volumes?,
     })
+}
+
+/// `prices.volumes`: a positive quantity for every price line and for nothing else.
+fn volumes(
+    check: &mut Checker<'_>,
+    raw: &RawTender,
+    table: &Spanned<BTreeMap<Spanned<String>, Num>>,
+) -> Option<BTreeMap<CriterionId, Decimal>> {
+    let start = check.diagnostics.len();
+    let lines: Vec<&str> = raw
+        .criteria
+        .iter()
+        .filter(|c| c.kind.as_ref().is_some_and(|k| k.get_ref() == "price"))
+        .map(|c| c.id.get_ref().as_str())
+        .collect();
+    let mut volumes = BTreeMap::new();
+    for (key, value) in table.get_ref() {
+        let field = format!("prices.volumes.{}", key.get_ref());
+        if !lines.contains(&key.get_ref().as_str()) {
+            let help = unknown_help(key.get_ref(), &lines, "price lines");
+            check.report(
+                Code::UnknownPriceLine,
+                key.span(),
+                &field,
+                format!("the tender has no price line `{}`", key.get_ref()),
+                help,
+            );
+            continue;
+        }
+        if let Some(q) = check.number(value, &field) {
+            if q <= Decimal::ZERO {
+                check.report(
+                    Code::BadValue,
+                    value.span(),
+                    &field,
+                    format!("the expected quantity {q} must be above 0"),
+                    "give the quantity expected for the line, e.g. 130 weekdays".into(),
+                );
+            } else {
+                volumes.insert(CriterionId(key.get_ref().clone()), q);
+            }
+        }
+    }
+    for line in &lines {
+        if !table.get_ref().keys().any(|k| k.get_ref() == line) {
+            check.report(Code::Shape, table.span(), &format!("prices.volumes.{line}"),
+                format!("price line `{line}` has no expected quantity"),
+                format!("add `{line} = ...` to prices.volumes: every line is part of the evaluation price"));
+        }
+    }
+    (check.diagnostics.len() == start).then_some(volumes)
 }
 
 /// Problems of a model's anchors on one price line: a line without the target price that

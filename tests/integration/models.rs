@@ -206,3 +206,51 @@ fn a_model_with_a_field_of_another_method_is_an_error() {
         "{messages}"
     );
 }
+
+/// Volumes: 26 weeks × 5 weekdays = 130 at the day price, 13 weeks × ½ hour = 6.5 at the
+/// hour price. The combined band: 370 × 130 + 1100 × 6.5 = 55 250 to 430 × 130 + 1300 × 6.5
+/// = 64 350; kk-minmax-8 on it: 8 − (P − 55 250) × 8 / 9 100.
+#[test]
+fn price_lines_combined_by_expected_volumes() {
+    let f = Fixture::reference();
+    f.replace("tender.toml", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }\nvolumes = { spor1 = 130, spor2 = 6.5 }");
+    let report: Value = serde_json::from_str(&stdout(
+        &f.run("score", &["--format", "json", "--as-of", "0"])
+            .success(),
+    ))
+    .unwrap();
+    let bid = |id: &str| {
+        report["bids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["bid"] == id)
+            .unwrap()
+            .clone()
+    };
+    // kompas: 373 × 130 + 1300 × 6.5 = 48 490 + 8 450 = 56 940;
+    // 8 − 1 690 × 8 / 9 100 = 8 − 1.4857… = 6.5142… → 6.51 on both lines;
+    // total 5.265 + 2.52 + 0.1 × 6.51 = 8.436
+    let kompas = bid("kompas");
+    assert_eq!(kompas["prices"][0]["points"], "6.51");
+    assert_eq!(kompas["prices"][1]["points"], "6.51");
+    assert_eq!(kompas["total"], "8.436");
+    assert_eq!(
+        kompas["prices"][0]["calculation"]["formula"],
+        "evaluation price 373 × 130 + 1300 × 6.5 = 56940; 8 + (56940 − 55250) × (0 − 8) / (64350 − 55250)"
+    );
+    // vejen-frem at both minimums: 55 250 → 8; total 3.51 + 2.205 + 0.8 = 6.515
+    assert_eq!(bid("vejen-frem")["total"], "6.515");
+
+    // Every line needs a quantity.
+    f.replace(
+        "tender.toml",
+        "volumes = { spor1 = 130, spor2 = 6.5 }",
+        "volumes = { spor1 = 130 }",
+    );
+    let messages = crate::fixture::stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("price line `spor2` has no expected quantity"),
+        "{messages}"
+    );
+}

@@ -18,6 +18,8 @@ pub const METHODS: &[&str] = &[
     "relative-to-lowest",
     "proportional",
     "lowest-to-highest",
+    "money-per-point",
+    "percent-surcharge",
 ];
 
 /// How a model turns a price into points.
@@ -36,6 +38,28 @@ pub enum Method {
     Proportional { max: Points },
     /// `M × (Phigh − P) / (Phigh − Plow)`: the lowest tendered price gets M, the highest 0.
     LowestToHighest { max: Points },
+    /// A money model: quality becomes kroner at `amount` per point, and bids are ranked by
+    /// the evaluation price, lowest first: `P + (Qmax − Q) × k` (a surcharge for missing
+    /// quality) or `P − Q × k` (a deduction for quality).
+    MoneyPerPoint { amount: Money, deduction: bool },
+    /// A money model: `P × (1 + (Qmax − Q) / Qmax × f)`, a percentage surcharge for missing
+    /// quality; ranked by the evaluation price, lowest first.
+    PercentSurcharge { factor: Decimal },
+}
+
+/// How a money model turned a price and quality points into an evaluation price.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MoneyCalculation {
+    pub method: &'static str,
+    /// The price compared: the evaluated price, or the evaluation price of several lines.
+    pub price: Money,
+    /// The quality points Q: the weighted mean of the quality criteria, on the scale.
+    pub quality: Points,
+    pub quality_max: Points,
+    pub formula: String,
+    pub exact: Money,
+    /// The evaluation price ranked on, rounded by the model's rule.
+    pub value: Money,
 }
 
 /// One anchor of a piecewise linear model: this price earns these points.
@@ -83,13 +107,24 @@ impl Method {
             Method::RelativeToLowest { .. } => "relative-to-lowest",
             Method::Proportional { .. } => "proportional",
             Method::LowestToHighest { .. } => "lowest-to-highest",
+            Method::MoneyPerPoint { .. } => "money-per-point",
+            Method::PercentSurcharge { .. } => "percent-surcharge",
         }
+    }
+
+    /// Whether the model ranks by an evaluation price in money (lowest wins) instead of
+    /// by points (highest wins).
+    pub fn is_money(&self) -> bool {
+        matches!(
+            self,
+            Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. }
+        )
     }
 
     /// Whether a bid's points depend on the other bids' prices (and so the ranking can
     /// reverse when a bid is added or removed).
     pub fn is_relative(&self) -> bool {
-        !matches!(self, Method::Anchors(_))
+        !matches!(self, Method::Anchors(_)) && !self.is_money()
     }
 
     /// The general formula, for `models show` and the README.
@@ -104,6 +139,9 @@ impl Method {
             ),
             Method::Proportional { max } => format!("{} × Plow / P", d(max.0)),
             Method::LowestToHighest { max } => format!("{} × (Phigh − P) / (Phigh − Plow)", d(max.0)),
+            Method::MoneyPerPoint { amount, deduction: false } => format!("P + (Qmax − Q) × {}, lowest wins", d(amount.0)),
+            Method::MoneyPerPoint { amount, deduction: true } => format!("P − Q × {}, lowest wins", d(amount.0)),
+            Method::PercentSurcharge { factor } => format!("P × (1 + (Qmax − Q) / Qmax × {}), lowest wins", d(*factor)),
         }
     }
 }
@@ -133,6 +171,13 @@ impl ScoringModel {
                 let (formula, exact) = lowest_to_highest(max.0, price.0, field);
                 (formula, exact, None, Some(field))
             }
+            // Money models give no price points; their evaluation is `evaluation_price`.
+            Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. } => (
+                "a money model: the price counts in the evaluation price".into(),
+                Decimal::ZERO,
+                None,
+                None,
+            ),
         };
         Calculation {
             method: self.method.name(),
@@ -175,7 +220,64 @@ impl ScoringModel {
                 (round(proportional(max.0, line.max.0, line.min.0).1), *max)
             }
             Method::LowestToHighest { max } => (Points(Decimal::ZERO), *max),
+            Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. } => {
+                (Points(Decimal::ZERO), Points(Decimal::ZERO))
+            }
         }
+    }
+
+    /// A money model's evaluation price of a price and quality points Q on a scale up to
+    /// Qmax. The formulas are linear in P and Q; the only division is by Qmax, which is
+    /// above 0 for any scale from 0 (`None` otherwise).
+    pub fn evaluation_price(
+        &self,
+        price: Money,
+        quality: Points,
+        quality_max: Points,
+    ) -> Option<MoneyCalculation> {
+        let (p, q, qmax) = (price.0, quality.0, quality_max.0);
+        let (formula, exact) = match &self.method {
+            Method::MoneyPerPoint {
+                amount,
+                deduction: false,
+            } => (
+                format!("{} + ({} − {}) × {}", d(p), d(qmax), d(q), d(amount.0)),
+                p + (qmax - q) * amount.0,
+            ),
+            Method::MoneyPerPoint {
+                amount,
+                deduction: true,
+            } => (
+                format!("{} − {} × {}", d(p), d(q), d(amount.0)),
+                p - q * amount.0,
+            ),
+            Method::PercentSurcharge { factor } => {
+                if qmax.is_zero() {
+                    return None;
+                }
+                (
+                    format!(
+                        "{} × (1 + ({} − {}) / {} × {})",
+                        d(p),
+                        d(qmax),
+                        d(q),
+                        d(qmax),
+                        d(*factor)
+                    ),
+                    p * (Decimal::ONE + (qmax - q) / qmax * factor),
+                )
+            }
+            _ => return None,
+        };
+        Some(MoneyCalculation {
+            method: self.method.name(),
+            price,
+            quality,
+            quality_max,
+            formula,
+            exact: Money(exact),
+            value: Money(self.rounding.apply(exact)),
+        })
     }
 
     /// Short notes on the legal risks of the model itself.
@@ -488,6 +590,72 @@ mod tests {
             calculation.formula,
             "8 + (420 − 400) × (0 − 8) / (440 − 400)"
         );
+    }
+
+    #[test]
+    fn money_models_turn_quality_into_kroner() {
+        let per_point = model(Method::MoneyPerPoint {
+            amount: Money(dec("5000")),
+            deduction: false,
+        });
+        // 56 940 + (10 − 8.65) × 5 000 = 56 940 + 6 750 = 63 690
+        let c = per_point
+            .evaluation_price(Money(dec("56940")), Points(dec("8.65")), Points(dec("10")))
+            .unwrap();
+        assert_eq!(
+            (c.exact.0, c.value.0.to_string()),
+            (dec("63690"), "63690.00".to_string())
+        );
+        assert_eq!(c.formula, "56940 + (10 − 8.65) × 5000");
+        let deduction = model(Method::MoneyPerPoint {
+            amount: Money(dec("5000")),
+            deduction: true,
+        });
+        // 56 940 − 8.65 × 5 000 = 56 940 − 43 250 = 13 690; a negative result is allowed and kept.
+        assert_eq!(
+            deduction
+                .evaluation_price(Money(dec("56940")), Points(dec("8.65")), Points(dec("10")))
+                .unwrap()
+                .exact
+                .0,
+            dec("13690")
+        );
+        assert_eq!(
+            deduction
+                .evaluation_price(Money(dec("100")), Points(dec("10")), Points(dec("10")))
+                .unwrap()
+                .exact
+                .0,
+            dec("-49900")
+        );
+        let percent = model(Method::PercentSurcharge { factor: dec("0.2") });
+        // 50 000 × (1 + (10 − 7.5) / 10 × 0.2) = 50 000 × 1.05 = 52 500
+        assert_eq!(
+            percent
+                .evaluation_price(Money(dec("50000")), Points(dec("7.5")), Points(dec("10")))
+                .unwrap()
+                .exact
+                .0,
+            dec("52500")
+        );
+        // A price of 0 stays 0 under the percentage surcharge; full quality adds nothing.
+        assert_eq!(
+            percent
+                .evaluation_price(Money(dec("0")), Points(dec("2")), Points(dec("10")))
+                .unwrap()
+                .exact
+                .0,
+            dec("0")
+        );
+        assert_eq!(
+            percent
+                .evaluation_price(Money(dec("50000")), Points(dec("10")), Points(dec("10")))
+                .unwrap()
+                .exact
+                .0,
+            dec("50000")
+        );
+        assert!(!per_point.method.is_relative() && per_point.method.is_money());
     }
 
     #[test]

@@ -11,8 +11,9 @@
 use std::cmp::Ordering;
 
 use crate::domain::{BidId, CriterionId};
-use crate::score::{BidScore, Outcome};
-use crate::units::Points;
+use rust_decimal::Decimal;
+
+use crate::score::{BidScore, Outcome, Standing};
 
 /// One line of the ranking.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,14 +29,15 @@ pub struct Ranked {
 }
 
 /// What ranking compares: the total, then the weighted points of each tie-break criterion.
-fn key(score: &BidScore, tie_break: &[CriterionId]) -> Vec<Option<Points>> {
-    let mut key = vec![score.total()];
+fn key(score: &BidScore, tie_break: &[CriterionId]) -> Vec<Option<Decimal>> {
+    // Larger is better: the total, or the negated evaluation price under a money model.
+    let mut key = vec![score.standing().map(Standing::merit)];
     if let Outcome::Scored { criteria, .. } = &score.outcome {
         key.extend(tie_break.iter().map(|id| {
             criteria
                 .iter()
                 .find(|c| &c.criterion == id)
-                .map(|c| c.weighted)
+                .map(|c| c.weighted.0)
         }));
     }
     key
@@ -44,7 +46,7 @@ fn key(score: &BidScore, tie_break: &[CriterionId]) -> Vec<Option<Points>> {
 /// Ranks the scored bids and appends the bids set aside.
 pub fn rank(scores: Vec<BidScore>, tie_break: &[CriterionId]) -> Vec<Ranked> {
     let (mut scored, mut set_aside): (Vec<BidScore>, Vec<BidScore>) =
-        scores.into_iter().partition(|s| s.total().is_some());
+        scores.into_iter().partition(|s| s.standing().is_some());
     scored.sort_by(|a, b| {
         key(b, tie_break)
             .cmp(&key(a, tie_break))
@@ -80,7 +82,7 @@ pub fn rank(scores: Vec<BidScore>, tie_break: &[CriterionId]) -> Vec<Ranked> {
         let split_from: Vec<BidId> = ranked
             .iter()
             .filter(|other| {
-                other.rank != ranked[i].rank && other.score.total() == ranked[i].score.total()
+                other.rank != ranked[i].rank && other.score.standing() == ranked[i].score.standing()
             })
             .map(|other| other.score.bid.clone())
             .collect();

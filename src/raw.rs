@@ -197,6 +197,12 @@ pub struct RawModel {
     pub slope: Option<Num>,
     /// `relative-to-lowest`: "zero" (points stop at 0) or "none" (they may go negative).
     pub floor: Option<Spanned<String>>,
+    /// `money-per-point`: kroner per quality point.
+    pub amount_per_point: Option<Num>,
+    /// `money-per-point`: "surcharge" (P + (Qmax − Q) × k) or "deduction" (P − Q × k).
+    pub form: Option<Spanned<String>>,
+    /// `percent-surcharge`: f in % of the price at zero quality.
+    pub factor: Option<Num>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -93,6 +93,9 @@ fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
             entry.score.total().map(|t| t.0.normalize().to_string()),
         ),
     ];
+    if let Some(crate::score::Standing::Price(price)) = entry.score.standing() {
+        values.push(("evaluation price".to_string(), Some(price.0.to_string())));
+    }
     if let Outcome::Scored {
         criteria, prices, ..
     } = &entry.score.outcome

@@ -16,7 +16,7 @@ use crate::domain::{
     Bid, BidId, Criterion, CriterionId, CriterionKind, Decision, MissingPrice, OutOfBand,
     PriceLine, Rule, Tender,
 };
-use crate::model::{Calculation, Field};
+use crate::model::{Calculation, Field, MoneyCalculation};
 use crate::units::{Money, Points, Rounding, Share};
 
 /// A change the price rules made to a price, with the rule and the clause behind it.
@@ -69,6 +69,8 @@ pub enum Outcome {
         total: Points,
         /// The exact sum of the weighted points, before any rounding of the total.
         exact_total: Points,
+        /// Under a money model: the evaluation price the bid is ranked on (lowest wins).
+        evaluation: Option<MoneyCalculation>,
     },
     /// Rejected, or set aside for review; never ranked.
     SetAside {
@@ -91,7 +93,45 @@ pub struct BidScore {
     pub panels: std::collections::BTreeMap<CriterionId, crate::domain::Panel>,
 }
 
+/// What a bid is ranked on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Weighted points: the highest ranks first.
+    Points(Points),
+    /// An evaluation price in money: the lowest ranks first.
+    Price(Money),
+}
+
+impl Standing {
+    /// A number that is larger the better the bid stands, for sorting.
+    pub fn merit(self) -> rust_decimal::Decimal {
+        match self {
+            Standing::Points(p) => p.0,
+            Standing::Price(m) => -m.0,
+        }
+    }
+
+    pub fn value(self) -> rust_decimal::Decimal {
+        match self {
+            Standing::Points(p) => p.0,
+            Standing::Price(m) => m.0,
+        }
+    }
+}
+
 impl BidScore {
+    /// What the bid is ranked on; `None` for a bid set aside.
+    pub fn standing(&self) -> Option<Standing> {
+        match &self.outcome {
+            Outcome::Scored {
+                evaluation: Some(e),
+                ..
+            } => Some(Standing::Price(e.value)),
+            Outcome::Scored { total, .. } => Some(Standing::Points(*total)),
+            Outcome::SetAside { .. } => None,
+        }
+    }
+
     pub fn total(&self) -> Option<Points> {
         match &self.outcome {
             Outcome::Scored { total, .. } => Some(*total),
@@ -380,6 +420,7 @@ fn finish(
         )
     };
     // Combined by volume: one calculation on the evaluation price, shared by every line.
+    let combined_price = combined.as_ref().map(|(price, _)| *price);
     let combined_calculation = combined.and_then(|(price, terms)| {
         let line = tender.evaluation_line()?;
         let mut calculation = tender.model.calculate(
@@ -430,11 +471,13 @@ fn finish(
             let total = tender
                 .total_rounding
                 .map_or(exact_total, |r| Points(r.apply(exact_total.0)));
+            let evaluation = money_evaluation(tender, &criteria, &prices, combined_price);
             Outcome::Scored {
                 criteria,
                 prices,
                 total,
                 exact_total,
+                evaluation,
             }
         }
     };
@@ -446,6 +489,39 @@ fn finish(
         warnings,
         panels: bid.panels.clone(),
     }
+}
+
+/// Under a money model: the evaluation price of the bid's price P (the one line, or the
+/// lines combined by volume) and its quality Q, the weighted mean of its quality points.
+fn money_evaluation(
+    tender: &Tender,
+    criteria: &[CriterionScore],
+    prices: &[PriceEvaluation],
+    combined: Option<Money>,
+) -> Option<MoneyCalculation> {
+    if !tender.model.method.is_money() {
+        return None;
+    }
+    let price = combined.or_else(|| prices.first().map(|p| p.evaluated))?;
+    let quality: Vec<&Criterion> = tender
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+        .collect();
+    let weights: rust_decimal::Decimal = quality.iter().map(|c| c.share.0).sum();
+    let weighted: rust_decimal::Decimal = quality
+        .iter()
+        .filter_map(|c| criteria.iter().find(|s| s.criterion == c.id))
+        .map(|s| s.weighted.0)
+        .sum();
+    let q = if weights.is_zero() {
+        rust_decimal::Decimal::ZERO
+    } else {
+        weighted / weights
+    };
+    tender
+        .model
+        .evaluation_price(price, Points(q), tender.scale.max)
 }
 
 fn criteria_weighted(scores: &[CriterionScore], criterion: &Criterion) -> Points {

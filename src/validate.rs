@@ -226,14 +226,30 @@ pub fn model(
     let takes: &[&str] = match method_name {
         Some("linear-anchors") => &["anchors"],
         Some("relative-to-lowest") => &["max_points", "slope", "floor"],
+        Some("money-per-point") => &["amount_per_point", "form"],
+        Some("percent-surcharge") => &["factor"],
         Some(_) => &["max_points"],
-        None => &["anchors", "max_points", "slope", "floor"],
+        None => &[
+            "anchors",
+            "max_points",
+            "slope",
+            "floor",
+            "amount_per_point",
+            "form",
+            "factor",
+        ],
     };
     let present = [
         ("anchors", raw.anchors.as_ref().map(|a| a.span())),
         ("max_points", raw.max_points.as_ref().map(|v| v.span())),
         ("slope", raw.slope.as_ref().map(|v| v.span())),
         ("floor", raw.floor.as_ref().map(|v| v.span())),
+        (
+            "amount_per_point",
+            raw.amount_per_point.as_ref().map(|v| v.span()),
+        ),
+        ("form", raw.form.as_ref().map(|v| v.span())),
+        ("factor", raw.factor.as_ref().map(|v| v.span())),
     ];
     for (field, span) in present {
         match (span, takes.contains(&field)) {
@@ -304,6 +320,28 @@ pub fn model(
         }),
         Some("proportional") => Some(Method::Proportional { max: max_points? }),
         Some("lowest-to-highest") => Some(Method::LowestToHighest { max: max_points? }),
+        Some("money-per-point") => {
+            let amount = raw
+                .amount_per_point
+                .as_ref()
+                .and_then(|v| positive(&mut check, v, "amount_per_point"));
+            let form = raw.form.as_ref().and_then(|f| {
+                check.choice(f, "form", &[("surcharge", false), ("deduction", true)])
+            });
+            Some(Method::MoneyPerPoint {
+                amount: Money(amount?),
+                deduction: form?,
+            })
+        }
+        Some("percent-surcharge") => {
+            let factor = raw
+                .factor
+                .as_ref()
+                .and_then(|v| positive(&mut check, v, "factor"));
+            Some(Method::PercentSurcharge {
+                factor: factor? / Decimal::ONE_HUNDRED,
+            })
+        }
         _ => None,
     };
     if !check.clean() {
@@ -316,6 +354,22 @@ pub fn model(
         method: method?,
         rounding: rounding?,
     })
+}
+
+/// A number above 0.
+fn positive(check: &mut Checker<'_>, value: &Num, field: &str) -> Option<Decimal> {
+    let number = check.number(value, field)?;
+    if number <= Decimal::ZERO {
+        check.report(
+            Code::BadModel,
+            value.span(),
+            field,
+            format!("`{field}` must be above 0, found {number}"),
+            "give the model's published parameter, a number above 0".into(),
+        );
+        return None;
+    }
+    Some(number)
 }
 
 /// A rounding rule: a number of decimals from 0 to 10 and a mode.
@@ -514,10 +568,31 @@ pub fn tender(
             })
             .collect(),
     };
-    let problems: Vec<String> = scored_lines
+    let mut problems: Vec<String> = scored_lines
         .iter()
         .flat_map(|(id, line)| anchor_order(&tender.model, line, id))
         .collect();
+    // A money model compares one price and one quality score: the lines must combine into
+    // one price, and the quality criteria share one scale.
+    if tender.model.method.is_money() {
+        if scored_lines.len() != 1 {
+            problems.push(format!(
+                "money model {} needs one price to compare, but the tender has {} price lines and no prices.volumes",
+                tender.model.name,
+                scored_lines.len()
+            ));
+        }
+        if tender.criteria.iter().any(|c| {
+            c.scale
+                .as_ref()
+                .is_some_and(|s| s.max != tender.scale.max || s.min != tender.scale.min)
+        }) {
+            problems.push(format!(
+                "money model {} needs every quality criterion on the tender's scale",
+                tender.model.name
+            ));
+        }
+    }
     for message in &problems {
         check.diagnostics.push(
             Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.as_ref().map_or(model_site.raw.method.span(), |a| a.span()), "anchors").says(

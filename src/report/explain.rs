@@ -55,6 +55,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
             prices,
             total,
             exact_total,
+            evaluation: money_evaluation,
         } => {
             for price in prices {
                 out.push(String::new());
@@ -85,6 +86,23 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 num(evaluation.bounds.0.0),
                 num(evaluation.bounds.1.0)
             ));
+            if let Some(e) = money_evaluation {
+                out.push(format!(
+                    "Evaluation price ({}): P = {}, Q = {} (the weighted mean of the quality points) of Qmax {}:",
+                    e.method,
+                    money(e.price),
+                    num(e.quality.0),
+                    num(e.quality_max.0)
+                ));
+                out.push(format!(
+                    "     {} = {}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
+                    e.formula.replace('.', ","),
+                    num(e.exact.0),
+                    t.model.rounding.mode.name(),
+                    t.model.rounding.decimals,
+                    decimal_comma(e.value.0)
+                ));
+            }
             out.push(rank_line(evaluation, entry));
         }
     }

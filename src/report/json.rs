@@ -73,6 +73,13 @@ pub fn render(evaluation: &Evaluation) -> String {
         Method::Proportional { max } | Method::LowestToHighest { max } => {
             json!({"max_points": dec(max.0)})
         }
+        Method::MoneyPerPoint { amount, deduction } => json!({
+            "amount_per_point": dec(amount.0),
+            "form": if *deduction { "deduction" } else { "surcharge" },
+        }),
+        Method::PercentSurcharge { factor } => {
+            json!({"factor": dec((factor * rust_decimal::Decimal::ONE_HUNDRED).normalize())})
+        }
     };
     let bids: Vec<Value> = evaluation
         .ranking
@@ -110,6 +117,18 @@ pub fn render(evaluation: &Evaluation) -> String {
                 "rank": entry.rank,
                 "tied_with": entry.tied_with,
                 "total": s.total().map(|t| dec(t.0.normalize())),
+                "evaluation_price": match &s.outcome {
+                    Outcome::Scored { evaluation: Some(e), .. } => json!({
+                        "method": e.method,
+                        "price": dec(e.price.0),
+                        "quality": dec(e.quality.0.normalize()),
+                        "quality_max": dec(e.quality_max.0),
+                        "formula": e.formula,
+                        "exact": dec(e.exact.0.normalize()),
+                        "value": dec(e.value.0),
+                    }),
+                    _ => Value::Null,
+                },
                 "total_exact": match &s.outcome {
                     Outcome::Scored { exact_total, .. } => Some(dec(exact_total.0.normalize())),
                     Outcome::SetAside { .. } => None,

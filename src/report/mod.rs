@@ -170,14 +170,33 @@ fn percent(share: Share) -> Decimal {
 }
 
 /// A bid's points on one leaf, as shown in a column; empty for a bid set aside.
-fn leaf_cell(entry: &Ranked, criterion: &Criterion) -> String {
+fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool) -> String {
     match &entry.score.outcome {
+        // Under a money model a price line gives no points: show its evaluated price.
+        Outcome::Scored { prices, .. }
+            if money_model && matches!(criterion.kind, CriterionKind::Price(_)) =>
+        {
+            prices
+                .iter()
+                .find(|p| p.line == criterion.id)
+                .map(|p| money(p.evaluated))
+                .unwrap_or_default()
+        }
         Outcome::Scored { criteria, .. } => criteria
             .iter()
             .find(|c| c.criterion == criterion.id)
             .map(|c| decimal_comma(c.points.0))
             .unwrap_or_default(),
         Outcome::SetAside { .. } => String::new(),
+    }
+}
+
+/// The heading of the column ranked on.
+fn total_header(tender: &Tender) -> &'static str {
+    if tender.model.method.is_money() {
+        "Evaluation price"
+    } else {
+        "Total"
     }
 }
 
@@ -245,13 +264,13 @@ fn warning_text(warning: &Warning) -> String {
 fn total_cells(ranking: &[Ranked]) -> Vec<String> {
     let totals: Vec<Decimal> = ranking
         .iter()
-        .filter_map(|r| r.score.total())
-        .map(|t| t.0)
+        .filter_map(|r| r.score.standing())
+        .map(|s| s.value())
         .collect();
     let mut padded = crate::units::common_scale(&totals).into_iter();
     ranking
         .iter()
-        .map(|r| match r.score.total() {
+        .map(|r| match r.score.standing() {
             Some(_) => padded.next().map(decimal_comma).unwrap_or_default(),
             None => String::new(),
         })
@@ -352,7 +371,14 @@ fn notes(evaluation: &Evaluation) -> Vec<String> {
                 .collect();
             found.join(", ")
         };
-        let total = decimal_comma(entry.score.total().unwrap_or_default().0.normalize());
+        let total = decimal_comma(
+            entry
+                .score
+                .standing()
+                .map(|s| s.value())
+                .unwrap_or_default()
+                .normalize(),
+        );
         if !entry.tied_with.is_empty() {
             notes.push(format!(
                 "{who}: tie on the total {total} with {}; they share rank {}",
@@ -401,12 +427,20 @@ fn heading(evaluation: &Evaluation) -> Vec<String> {
             model.rounding.decimals,
             lines.join(", ")
         ),
-        format!(
-            "Quality scale {}; totals can range from {} to {}",
-            scale_text(&t.scale),
-            decimal_comma(evaluation.bounds.0.0.normalize()),
-            decimal_comma(evaluation.bounds.1.0.normalize())
-        ),
+        if t.model.method.is_money() {
+            format!(
+                "Quality scale {}; bids are ranked by evaluation price, the lowest first: {}, where Q is the weighted mean of the quality points",
+                scale_text(&t.scale),
+                t.model.method.formula()
+            )
+        } else {
+            format!(
+                "Quality scale {}; totals can range from {} to {}",
+                scale_text(&t.scale),
+                decimal_comma(evaluation.bounds.0.0.normalize()),
+                decimal_comma(evaluation.bounds.1.0.normalize())
+            )
+        },
     ];
     heading.extend(t.criteria.iter().filter_map(|c| {
         let scale = c.scale.as_ref()?;
@@ -438,7 +472,7 @@ fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
     let leaves = leaf_columns(&evaluation.tender);
     let mut header = vec!["Rank".to_string(), "Bidder".to_string()];
     header.extend(leaves.iter().map(|c| column_header(c)));
-    header.push("Total".into());
+    header.push(total_header(&evaluation.tender).into());
     header.push("Status".into());
     let totals = total_cells(&evaluation.ranking);
     let rows = evaluation
@@ -447,7 +481,11 @@ fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
         .zip(totals)
         .map(|(entry, total)| {
             let mut row = vec![rank_cell(entry), entry.score.bidder.clone()];
-            row.extend(leaves.iter().map(|c| leaf_cell(entry, c)));
+            row.extend(
+                leaves
+                    .iter()
+                    .map(|c| leaf_cell(entry, c, evaluation.tender.model.method.is_money())),
+            );
             row.push(total);
             row.push(status(entry).to_string());
             row

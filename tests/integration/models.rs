@@ -254,3 +254,64 @@ fn price_lines_combined_by_expected_volumes() {
         "{messages}"
     );
 }
+
+/// A money model on the reference tender (version 0), with the lines combined by volume
+/// (spor1 × 130 + spor2 × 6.5). Q = (0.585 × indsats + 0.315 × samarbejde) / 0.9, Qmax 10;
+/// evaluation price = P + (10 − Q) × 5 000; the lowest wins.
+#[test]
+fn a_money_model_ranks_by_the_lowest_evaluation_price() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "model = \"kk-minmax-8\"",
+        "model = \"money-5000-per-point\"",
+    );
+    f.replace("tender.toml", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }\nvolumes = { spor1 = 130, spor2 = 6.5 }");
+    let report: Value = serde_json::from_str(&stdout(
+        &f.run("score", &["--format", "json", "--as-of", "0"])
+            .success(),
+    ))
+    .unwrap();
+    let ranked: Vec<(&str, u64, &str)> = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["status"] == "ranked")
+        .map(|b| {
+            (
+                b["bid"].as_str().unwrap(),
+                b["rank"].as_u64().unwrap(),
+                b["evaluation_price"]["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            // 373 × 130 + 1300 × 6.5 = 56 940; Q = 7.785 / 0.9 = 8.65; 56 940 + 1.35 × 5 000 = 63 690
+            ("kompas", 1, "63690.00"),
+            // 371 × 130 + 1300 × 6.5 = 56 680; Q = 6.57 / 0.9 = 7.3; 56 680 + 2.7 × 5 000 = 70 180
+            ("trin-for-trin", 2, "70180.00"),
+            // 385 × 130 + 1200 × 6.5 = 57 850; Q = 7; 57 850 + 15 000 = 72 850
+            ("ny-start", 3, "72850.00"),
+            // 370 × 130 + 1100 × 6.5 = 55 250; Q = 5.715 / 0.9 = 6.35; 55 250 + 18 250 = 73 500
+            ("vejen-frem", 4, "73500.00"),
+            // 400 × 130 + 1150 × 6.5 = 59 475; Q = 7; 59 475 + 15 000 = 74 475
+            ("faelles-fodfaeste", 5, "74475.00"),
+            // 430 × 130 + 1150 × 6.5 = 63 375; Q = 6.615 / 0.9 = 7.35; 63 375 + 13 250 = 76 625
+            ("job-og-trivsel", 6, "76625.00"),
+        ]
+    );
+    let kompas = &report["bids"][0]["evaluation_price"];
+    assert_eq!(kompas["formula"], "56940 + (10 − 8.65) × 5000");
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(table.contains("Evaluation price"), "{table}");
+    assert!(table.contains("bids are ranked by evaluation price, the lowest first: P + (Qmax − Q) × 5000, lowest wins"), "{table}");
+    let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
+    assert!(explained.contains("56940 + (10 − 8,65) × 5000 = 63690; rounded half-up to 2 decimals: 63690,00 (the lowest evaluation price wins)"), "{explained}");
+
+    // Without volumes, two price lines give no single price to compare.
+    f.replace("tender.toml", "volumes = { spor1 = 130, spor2 = 6.5 }", "");
+    let messages = crate::fixture::stderr(&f.run("check", &[]).code(1));
+    assert!(messages.contains("money model money-5000-per-point needs one price to compare, but the tender has 2 price lines and no prices.volumes"), "{messages}");
+}

@@ -178,3 +178,28 @@ proptest! {
         prop_assert!(tenderscore::reversal::rank_reversals(tender, &bids).is_empty());
     }
 }
+
+proptest! {
+    #[test]
+    fn money_model_results_do_not_depend_on_the_other_bids(bids in proptest::collection::vec(bid_strategy(), 1..8)) {
+        // The reference tender with a money model and its lines combined by volume.
+        let mut tender = reference().0.clone();
+        tender.model.method = tenderscore::model::Method::MoneyPerPoint { amount: Money(Decimal::from(5000)), deduction: false };
+        tender.price_rules.volumes = Some(
+            [("spor1", Decimal::from(130)), ("spor2", Decimal::new(65, 1))]
+                .into_iter()
+                .map(|(id, q)| (CriterionId(id.into()), q))
+                .collect(),
+        );
+        let mut bids = bids;
+        for (i, bid) in bids.iter_mut().enumerate() {
+            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+        }
+        let together = tenderscore::score::score_all(&tender, &bids);
+        for (bid, in_field) in bids.iter().zip(&together) {
+            prop_assert_eq!(&score_bid(&tender, bid), in_field);
+            prop_assert!(in_field.standing().is_some_and(|s| matches!(s, tenderscore::score::Standing::Price(_))));
+        }
+        prop_assert!(tenderscore::reversal::rank_reversals(&tender, &bids).is_empty());
+    }
+}

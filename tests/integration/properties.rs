@@ -203,3 +203,46 @@ proptest! {
         prop_assert!(tenderscore::reversal::rank_reversals(&tender, &bids).is_empty());
     }
 }
+
+/// Every points method of the shipped library, for the properties below.
+fn points_methods() -> Vec<tenderscore::model::Method> {
+    use tenderscore::model::Method;
+    let ten = Points(Decimal::from(10));
+    vec![
+        reference().0.model.method.clone(),
+        Method::RelativeToLowest {
+            max: ten,
+            slope: Decimal::ONE,
+            floor_at_zero: true,
+        },
+        Method::RelativeToLowest {
+            max: ten,
+            slope: Decimal::new(75, 2),
+            floor_at_zero: false,
+        },
+        Method::Proportional { max: ten },
+        Method::LowestToHighest { max: ten },
+    ]
+}
+
+proptest! {
+    /// Against the same field of other bids, a lower price never earns fewer points, under
+    /// every method.
+    #[test]
+    fn under_every_method_a_lower_price_never_earns_fewer_points(a in 37_000i64..=43_000, b in 37_000i64..=43_000, low in 37_000i64..=43_000) {
+        let mut tender = reference().0.clone();
+        let line = match &tender.criterion("spor1").unwrap().kind {
+            tenderscore::domain::CriterionKind::Price(line) => line.clone(),
+            _ => unreachable!(),
+        };
+        let (a, b) = (Decimal::new(a.min(b), 2), Decimal::new(a.max(b), 2));
+        // The field: the lowest price at most the cheaper bid, the highest at least the dearer.
+        let field = Field { lowest: Money(Decimal::new(low, 2).min(a)), highest: Money(b) };
+        for method in points_methods() {
+            tender.model.method = method;
+            let cheaper = tender.model.calculate(&line, Money(a), field).exact;
+            let dearer = tender.model.calculate(&line, Money(b), field).exact;
+            prop_assert!(cheaper >= dearer, "{:?}: {} at {} < {} at {}", tender.model.method, cheaper, a, dearer, b);
+        }
+    }
+}

@@ -209,6 +209,24 @@ pub enum Error {
     },
 }
 
+impl From<Invalid> for Error {
+    fn from(invalid: Invalid) -> Error {
+        Error::Invalid {
+            report: render_invalid(&invalid),
+            count: invalid.diagnostics.len(),
+        }
+    }
+}
+
+/// Every diagnostic of an invalid input, as text.
+fn render_invalid(invalid: &Invalid) -> String {
+    Report {
+        sources: &invalid.sources,
+        diagnostics: &invalid.diagnostics,
+    }
+    .render()
+}
+
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
@@ -277,18 +295,9 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                         inputs.extend(input_files(dir));
                         done.push(r);
                     }
-                    Err(Invalid {
-                        sources,
-                        diagnostics,
-                    }) => {
-                        count += diagnostics.len();
-                        report.push_str(
-                            &Report {
-                                sources: &sources,
-                                diagnostics: &diagnostics,
-                            }
-                            .render(),
-                        );
+                    Err(invalid) => {
+                        count += invalid.diagnostics.len();
+                        report.push_str(&render_invalid(&invalid));
                     }
                 }
             }
@@ -306,19 +315,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                     count: 1,
                 });
             };
-            let all = crate::load::load_models(&dir).map_err(
-                |Invalid {
-                     sources,
-                     diagnostics,
-                 }| Error::Invalid {
-                    report: Report {
-                        sources: &sources,
-                        diagnostics: &diagnostics,
-                    }
-                    .render(),
-                    count: diagnostics.len(),
-                },
-            )?;
+            let all = crate::load::load_models(&dir).map_err(Error::from)?;
             match show {
                 None => Ok(crate::report::models::list(&all).into_bytes()),
                 Some(ModelsCommand::Show { name, band, target }) => {
@@ -483,19 +480,7 @@ fn load_tender(args: &TenderArgs) -> Result<Loaded, Error> {
     let search = ModelSearch {
         dir: args.models.clone(),
     };
-    load(&args.dir, &search).map_err(
-        |Invalid {
-             sources,
-             diagnostics,
-         }| Error::Invalid {
-            report: Report {
-                sources: &sources,
-                diagnostics: &diagnostics,
-            }
-            .render(),
-            count: diagnostics.len(),
-        },
-    )
+    load(&args.dir, &search).map_err(Error::from)
 }
 
 /// Writes a report, refusing any path that is one of the evaluation's input files.

@@ -178,6 +178,30 @@ impl<'a> Checker<'a> {
         whole
     }
 
+    /// Whether a key names one of the tender's `known` items; reports it, with the nearest
+    /// known name, when it does not. `what` names the items: ("price line", "price lines").
+    fn known(
+        &mut self,
+        key: &Spanned<String>,
+        known: &[&str],
+        code: Code,
+        field: &str,
+        what: (&str, &str),
+    ) -> bool {
+        if known.contains(&key.get_ref().as_str()) {
+            return true;
+        }
+        let help = unknown_help(key.get_ref(), known, what.1);
+        self.report(
+            code,
+            key.span(),
+            field,
+            format!("the tender has no {} `{}`", what.0, key.get_ref()),
+            help,
+        );
+        false
+    }
+
     /// The one-based line of a byte offset in this file.
     fn line(&self, offset: usize) -> usize {
         self.text[..offset.min(self.text.len())]
@@ -796,15 +820,13 @@ fn volumes(
     let mut volumes = BTreeMap::new();
     for (key, value) in table.get_ref() {
         let field = format!("prices.volumes.{}", key.get_ref());
-        if !lines.contains(&key.get_ref().as_str()) {
-            let help = unknown_help(key.get_ref(), &lines, "price lines");
-            check.report(
-                Code::UnknownPriceLine,
-                key.span(),
-                &field,
-                format!("the tender has no price line `{}`", key.get_ref()),
-                help,
-            );
+        if !check.known(
+            key,
+            &lines,
+            Code::UnknownPriceLine,
+            &field,
+            ("price line", "price lines"),
+        ) {
             continue;
         }
         if let Some(q) = check.number(value, &field) {
@@ -1286,15 +1308,13 @@ pub fn bid(
     let mut prices = BTreeMap::new();
     for (key, value) in &raw.prices {
         let field = format!("prices.{}", key.get_ref());
-        if !price_lines.contains(&key.get_ref().as_str()) {
-            let help = unknown_help(key.get_ref(), &price_lines, "price lines");
-            check.report(
-                Code::UnknownPriceLine,
-                key.span(),
-                &field,
-                format!("the tender has no price line `{}`", key.get_ref()),
-                help,
-            );
+        if !check.known(
+            key,
+            &price_lines,
+            Code::UnknownPriceLine,
+            &field,
+            ("price line", "price lines"),
+        ) {
             continue;
         }
         if let Some(amount) = check.number(value, &field) {
@@ -1314,15 +1334,13 @@ pub fn bid(
     let mut points = BTreeMap::new();
     for (key, value) in &raw.points {
         let field = format!("points.{}", key.get_ref());
-        if !quality.contains(&key.get_ref().as_str()) {
-            let help = unknown_help(key.get_ref(), &quality, "quality criteria");
-            check.report(
-                Code::UnknownCriterion,
-                key.span(),
-                &field,
-                format!("the tender has no quality criterion `{}`", key.get_ref()),
-                help,
-            );
+        if !check.known(
+            key,
+            &quality,
+            Code::UnknownCriterion,
+            &field,
+            ("quality criterion", "quality criteria"),
+        ) {
             continue;
         }
         if let Some(p) = on_scale(&mut check, tender, key.get_ref(), value, &field) {
@@ -1332,15 +1350,13 @@ pub fn bid(
     let mut panels = BTreeMap::new();
     for (key, raw_panel) in &raw.evaluators {
         let field = format!("evaluators.{}", key.get_ref());
-        if !quality.contains(&key.get_ref().as_str()) {
-            let help = unknown_help(key.get_ref(), &quality, "quality criteria");
-            check.report(
-                Code::UnknownCriterion,
-                key.span(),
-                &field,
-                format!("the tender has no quality criterion `{}`", key.get_ref()),
-                help,
-            );
+        if !check.known(
+            key,
+            &quality,
+            Code::UnknownCriterion,
+            &field,
+            ("quality criterion", "quality criteria"),
+        ) {
             continue;
         }
         let mut evaluators = Vec::new();

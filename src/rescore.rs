@@ -64,9 +64,6 @@ pub struct TenderRescore {
     pub versions: u32,
     pub steps: Vec<Step>,
     pub flags: Vec<LegalFlag>,
-    /// The evaluations, version 0 first (not part of the JSON: the steps hold the changes).
-    #[serde(skip)]
-    pub evaluations: Vec<Evaluation>,
 }
 
 impl TenderRescore {
@@ -220,7 +217,6 @@ pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invali
         versions: u32::try_from(loaded.versions.len()).unwrap_or(u32::MAX),
         steps,
         flags: loaded.flags.clone(),
-        evaluations,
     })
 }
 

@@ -20,7 +20,7 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
         "bidder".into(),
         "bid".into(),
         "status".into(),
-        "total".into(),
+        super::total_header(&evaluation.tender).to_lowercase(),
     ];
     for c in &leaves {
         header.push(format!("{} points", c.id));

@@ -75,6 +75,7 @@ fn a_criterion_can_have_its_own_scale() {
         ("trin-for-trin", "samarbejde = 6"),
         ("job-og-trivsel", "samarbejde = 8"),
         ("ny-start", "samarbejde = 7"),
+        ("lige-vilkaar", "samarbejde = 7"),
         ("faelles-fodfaeste", "samarbejde = 7"),
         ("vejen-frem", "samarbejde = 7"),
         ("arbejdsglaede", "samarbejde = 8"),

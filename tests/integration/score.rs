@@ -55,12 +55,14 @@ fn json_totals_and_ranks_match_hand_arithmetic() {
         // 0.585 × 7 + 0.315 × 8 + 0.05 × 6 = 4.095 + 2.52 + 0.3 = 6.915
         ("job-og-trivsel", Some(3), Some("6.915")),
         // faelles-fodfaeste: spor1 400 → 4, spor2 1150 → 6; ny-start: 385 → 6, 1200 → 4.
-        // Both: 0.585 × 7 + 0.315 × 7 + 0.05 × (4 + 6) = 6.3 + 0.5 = 6.8, a tie.
+        // Both: 0.585 × 7 + 0.315 × 7 + 0.05 × (4 + 6) = 6.3 + 0.5 = 6.8, a tie; and
+        // lige-vilkaar: 384.20 → 385 → 6, 1200 → 4, quality 7/7: the same 6.8.
         ("faelles-fodfaeste", Some(4), Some("6.8")),
+        ("lige-vilkaar", Some(4), Some("6.8")),
         ("ny-start", Some(4), Some("6.8")),
         // vejen-frem: spor1 369.10 → 370 → 8; spor2 1099 → 1100 → 8.
         // 0.585 × 6 + 0.315 × 7 + 0.05 × 8 + 0.05 × 8 = 3.51 + 2.205 + 0.8 = 6.515
-        ("vejen-frem", Some(6), Some("6.515")),
+        ("vejen-frem", Some(7), Some("6.515")),
         // Set aside, listed after the ranked bids by bidder name, without rank or total.
         ("arbejdsglaede", None, None),
         ("brobyggerne", None, None),
@@ -78,7 +80,7 @@ fn json_totals_and_ranks_match_hand_arithmetic() {
     }
     assert_eq!(
         bid(&report, "ny-start")["tied_with"],
-        serde_json::json!(["faelles-fodfaeste"])
+        serde_json::json!(["faelles-fodfaeste", "lige-vilkaar"])
     );
     let set_aside = [
         ("arbejdsglaede", "rejected", "found-reservation"),
@@ -196,7 +198,9 @@ fn csv_opens_in_danish_excel() {
         "{out}"
     );
     assert!(
-        out.contains("\n4;ny-start;Fælles Fodfæste I/S;faelles-fodfaeste;ranked;6,8000;"),
+        out.contains(
+            "\n4;lige-vilkaar ny-start;Fælles Fodfæste I/S;faelles-fodfaeste;ranked;6,8000;"
+        ),
         "{out}"
     );
     insta::assert_snapshot!("reference_csv", out);
@@ -266,7 +270,7 @@ fn check_accepts_the_reference_tender() {
         .success();
     assert_eq!(
         stdout(&out),
-        "ok: tender kk-traedesten-2024 in 3 version(s) with scoring model kk-minmax-8 and 12 bid(s): no problems found\n"
+        "ok: tender kk-traedesten-2024 in 3 version(s) with scoring model kk-minmax-8 and 13 bid(s): no problems found\n"
     );
 }
 
@@ -284,8 +288,9 @@ fn usage_errors_exit_with_two() {
         .code(2);
 }
 
-/// Version 0 ties faelles-fodfaeste and ny-start at 6.8. A tie-break on spor1 puts ny-start
-/// (385 → 6 points, 0.3 weighted) ahead of faelles-fodfaeste (400 → 4 points, 0.2).
+/// Version 0 ties faelles-fodfaeste, lige-vilkaar and ny-start at 6.8. A tie-break on spor1
+/// puts ny-start and lige-vilkaar (both 385 → 6 points, 0.3 weighted) ahead of
+/// faelles-fodfaeste (400 → 4 points, 0.2); the two stay equal on spor1 and share rank 4.
 #[test]
 fn a_declared_tie_break_orders_the_tie() {
     let f = Fixture::reference();
@@ -307,10 +312,11 @@ fn a_declared_tie_break_orders_the_tie() {
     assert_eq!(
         (
             rank("ny-start"),
+            rank("lige-vilkaar"),
             rank("faelles-fodfaeste"),
             rank("vejen-frem")
         ),
-        (Some(4), Some(5), Some(6))
+        (Some(4), Some(4), Some(6), Some(7))
     );
     assert!(report["order"].as_str().unwrap().contains("tie-break (Udbudsbetingelserne pkt. 8 (fictional)): the higher weighted points on Spor 1 dagspris"));
     let table = stdout(&f.run("score", &["--as-of", "0"]).success());
@@ -365,6 +371,7 @@ fn a_tender_may_round_the_total() {
             ("trin-for-trin", "7", "6.9635"),
             ("job-og-trivsel", "6.9", "6.915"),
             ("faelles-fodfaeste", "6.8", "6.8"),
+            ("lige-vilkaar", "6.8", "6.8"),
             ("ny-start", "6.8", "6.8"),
             ("vejen-frem", "6.5", "6.515"),
         ]

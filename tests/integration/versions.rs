@@ -58,10 +58,12 @@ fn version_1_moves_bids_across_the_new_band() {
             ("job-og-trivsel", 3, "6.92"),
             // faelles-fodfaeste 400 → 5.00: 6.3 + 0.25 + 0.3 = 6.85
             ("faelles-fodfaeste", 4, "6.85"),
-            // ny-start 385 → 6.50: 6.3 + 0.325 + 0.2 = 6.825; the tie of version 0 is gone
+            // lige-vilkaar (384.20 → 385) and ny-start 385 → 6.50: 6.3 + 0.325 + 0.2 = 6.825
+            // each; faelles-fodfaeste has left their tie of version 0
+            ("lige-vilkaar", 5, "6.825"),
             ("ny-start", 5, "6.825"),
             // vejen-frem 370 → 8: 3.51 + 2.205 + 0.4 + 0.4 = 6.515
-            ("vejen-frem", 6, "6.515"),
+            ("vejen-frem", 7, "6.515"),
         ])
     );
     let job = report["bids"]
@@ -103,10 +105,11 @@ fn the_latest_version_is_scored_by_default() {
             ("trin-for-trin", 3, "6.875"),
             // 3.78 + 2.52 + 0.25 + 0.3 = 6.85
             ("faelles-fodfaeste", 4, "6.85"),
-            // 3.78 + 2.52 + 0.325 + 0.2 = 6.825
+            // 3.78 + 2.52 + 0.325 + 0.2 = 6.825, lige-vilkaar and ny-start alike: still a tie
+            ("lige-vilkaar", 5, "6.825"),
             ("ny-start", 5, "6.825"),
             // 3.24 + 2.52 + 0.4 + 0.4 = 6.56
-            ("vejen-frem", 6, "6.56"),
+            ("vejen-frem", 7, "6.56"),
         ])
     );
     assert_eq!(score_json(&["--as-of", "2"]), report);

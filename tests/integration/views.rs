@@ -28,7 +28,7 @@ fn explain_an_ordinary_bid() {
         out.contains("Total = 4,68 + 1,89 + 0,3935 + 0 = 6,9635"),
         "{out}"
     );
-    assert!(out.contains("Rank 2 of 6 ranked bids."), "{out}");
+    assert!(out.contains("Rank 2 of 7 ranked bids."), "{out}");
     insta::assert_snapshot!("explain_ordinary", out);
 }
 
@@ -65,7 +65,7 @@ fn explain_a_rejected_bid() {
 fn explain_names_the_tie() {
     let out = explain("ny-start");
     assert!(
-        out.contains("Rank 4 of 6 ranked bids, shared with Fælles Fodfæste I/S"),
+        out.contains("Rank 4 of 7 ranked bids, shared with Fælles Fodfæste I/S, Lige Vilkår ApS"),
         "{out}"
     );
 }
@@ -139,7 +139,7 @@ fn rejections_list_every_bid_set_aside_with_evidence_and_clause() {
 fn rejections_for_the_memo_and_the_terminal() {
     let md = stdout(&run(&["rejections", REFERENCE, "--format", "md"]).success());
     assert!(
-        md.contains("6 of 12 bids set aside: 5 rejected, 1 for review."),
+        md.contains("6 of 13 bids set aside: 5 rejected, 1 for review."),
         "{md}"
     );
     insta::assert_snapshot!("rejections_markdown", md);

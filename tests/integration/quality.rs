@@ -199,3 +199,47 @@ fn bids_below_the_minimum_quality_are_excluded_before_price() {
         line_of(&text, "indsats = 4")
     );
 }
+
+#[test]
+fn bad_quality_settings_name_their_line_field_and_fix() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "[scale]            # the evaluators' quality points\nmin = 0\nmax = 10\n",
+        "[scale]\nmin = 0\nmax = 10\ndescriptors = [{ points = 5, text = \"God\" }, { points = 3, text = \"Mindre god\" }]\n\n[quality]\nmin_total = 170\n",
+    );
+    let text = f.read("tender.toml");
+    let messages = stderr(&f.run("check", &[]).code(1));
+    let line = line_of(&text, "descriptors = [");
+    assert!(
+        messages.contains(&format!("tender/tender.toml:{line}:")),
+        "{messages}"
+    );
+    assert!(
+        messages.contains(
+            "descriptor at 3 points is outside the scale 0–10 or not above the one before"
+        ),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("field: scale.descriptors[1].points"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains(&format!(
+            "tender/tender.toml:{}:",
+            line_of(&text, "min_total = 170")
+        )),
+        "{messages}"
+    );
+    assert!(
+        messages.contains(
+            "`quality.min_total` must be a percentage above 0 and at most 100, found 170"
+        ),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("help: give the share of the maximum points a bid needs, e.g. 50"),
+        "{messages}"
+    );
+}

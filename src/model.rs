@@ -53,6 +53,8 @@ pub struct MoneyCalculation {
     pub method: &'static str,
     /// The price compared: the evaluated price, or the evaluation price of several lines.
     pub price: Money,
+    /// How several lines make the price, where they do ("373 × 130 + 1300 × 6.5").
+    pub price_terms: Option<String>,
     /// The quality points Q: the weighted mean of the quality criteria, on the scale.
     pub quality: Points,
     pub quality_max: Points,
@@ -272,6 +274,7 @@ impl ScoringModel {
         Some(MoneyCalculation {
             method: self.method.name(),
             price,
+            price_terms: None,
             quality,
             quality_max,
             formula,

@@ -420,7 +420,7 @@ fn finish(
         )
     };
     // Combined by volume: one calculation on the evaluation price, shared by every line.
-    let combined_price = combined.as_ref().map(|(price, _)| *price);
+    let combined_price = combined.clone();
     let combined_calculation = combined.and_then(|(price, terms)| {
         let line = tender.evaluation_line()?;
         let mut calculation = tender.model.calculate(
@@ -471,7 +471,7 @@ fn finish(
             let total = tender
                 .total_rounding
                 .map_or(exact_total, |r| Points(r.apply(exact_total.0)));
-            let evaluation = money_evaluation(tender, &criteria, &prices, combined_price);
+            let evaluation = money_evaluation(tender, &criteria, &prices, combined_price.as_ref());
             Outcome::Scored {
                 criteria,
                 prices,
@@ -497,12 +497,14 @@ fn money_evaluation(
     tender: &Tender,
     criteria: &[CriterionScore],
     prices: &[PriceEvaluation],
-    combined: Option<Money>,
+    combined: Option<&(Money, String)>,
 ) -> Option<MoneyCalculation> {
     if !tender.model.method.is_money() {
         return None;
     }
-    let price = combined.or_else(|| prices.first().map(|p| p.evaluated))?;
+    let price = combined
+        .map(|(p, _)| *p)
+        .or_else(|| prices.first().map(|p| p.evaluated))?;
     let quality: Vec<&Criterion> = tender
         .criteria
         .iter()
@@ -519,9 +521,11 @@ fn money_evaluation(
     } else {
         weighted / weights
     };
-    tender
+    let mut calculation = tender
         .model
-        .evaluation_price(price, Points(q), tender.scale.max)
+        .evaluation_price(price, Points(q), tender.scale.max)?;
+    calculation.price_terms = combined.map(|(_, terms)| terms.clone());
+    Some(calculation)
 }
 
 fn criteria_weighted(scores: &[CriterionScore], criterion: &Criterion) -> Points {

@@ -62,6 +62,13 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 out.extend(price_steps(t, price));
             }
             out.push(String::new());
+            if let Some(e) = money_evaluation {
+                // A money model: no price points and no weighted total; the bid is ranked
+                // on its evaluation price.
+                out.extend(money_steps(t, criteria, &s.panels, e));
+                out.push(rank_line(evaluation, entry));
+                return finish(out, &s.warnings);
+            }
             out.extend(weight_steps(t, criteria, &s.panels));
             let leaves: Vec<String> = t
                 .leaves()
@@ -86,27 +93,14 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 num(evaluation.bounds.0.0),
                 num(evaluation.bounds.1.0)
             ));
-            if let Some(e) = money_evaluation {
-                out.push(format!(
-                    "Evaluation price ({}): P = {}, Q = {} (the weighted mean of the quality points) of Qmax {}:",
-                    e.method,
-                    money(e.price),
-                    num(e.quality.0),
-                    num(e.quality_max.0)
-                ));
-                out.push(format!(
-                    "     {} = {}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
-                    e.formula.replace('.', ","),
-                    num(e.exact.0),
-                    t.model.rounding.mode.name(),
-                    t.model.rounding.decimals,
-                    decimal_comma(e.value.0)
-                ));
-            }
             out.push(rank_line(evaluation, entry));
         }
     }
-    for warning in &s.warnings {
+    finish(out, &s.warnings)
+}
+
+fn finish(mut out: Vec<String>, warnings: &[crate::conformity::Warning]) -> String {
+    for warning in warnings {
         out.push(format!(
             "Warning ({}): {}{}",
             warning.rule,
@@ -186,6 +180,13 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
         &mut lines,
         format!("Evaluated price: {}", money(price.evaluated)),
     );
+    if t.model.method.is_money() {
+        lines.push(format!(
+            "  The price gives no points under money model {}: it enters the evaluation price below.",
+            t.model.name
+        ));
+        return lines;
+    }
     let c = &price.calculation;
     let context = match (c.anchors, c.field) {
         (Some(((p0, s0), (p1, s1))), _) if p0 != p1 => format!(
@@ -260,6 +261,62 @@ fn quality_steps(
     }
     text.push(')');
     text
+}
+
+/// Under a money model: the quality Q behind the evaluation price, then the price itself.
+fn money_steps(
+    t: &Tender,
+    criteria: &[CriterionScore],
+    panels: &BTreeMap<CriterionId, Panel>,
+    e: &crate::model::MoneyCalculation,
+) -> Vec<String> {
+    let mut lines = vec!["Quality points (the weights within quality decide Q):".to_string()];
+    let mut terms = Vec::new();
+    let mut shares = rust_decimal::Decimal::ZERO;
+    for c in t
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+    {
+        let Some(score) = criteria.iter().find(|s| s.criterion == c.id) else {
+            continue;
+        };
+        lines.push(format!(
+            "  {}: {} points{}",
+            c.name,
+            decimal_comma(score.points.0),
+            quality_steps(t, &c.id, score.points, panels)
+        ));
+        terms.push(format!("{} × {}", num(c.share.0), num(score.points.0)));
+        shares += c.share.0;
+    }
+    lines.push(format!(
+        "Q = ({}) / {} = {} of Qmax {}",
+        terms.join(" + "),
+        num(shares),
+        num(e.quality.0),
+        num(e.quality_max.0)
+    ));
+    lines.push(String::new());
+    let composed = e
+        .price_terms
+        .as_ref()
+        .map(|terms| format!("{} = ", terms.replace('.', ",")))
+        .unwrap_or_default();
+    lines.push(format!(
+        "Evaluation price ({}), P = {composed}{}:",
+        e.method,
+        num(e.price.0)
+    ));
+    lines.push(format!(
+        "     {} = {}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
+        e.formula.replace('.', ","),
+        num(e.exact.0),
+        t.model.rounding.mode.name(),
+        t.model.rounding.decimals,
+        decimal_comma(e.value.0)
+    ));
+    lines
 }
 
 fn weight_steps(

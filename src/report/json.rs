@@ -120,7 +120,8 @@ pub fn render(evaluation: &Evaluation) -> String {
                 "evaluation_price": match &s.outcome {
                     Outcome::Scored { evaluation: Some(e), .. } => json!({
                         "method": e.method,
-                        "price": dec(e.price.0),
+                        "price": dec(e.price.0.normalize()),
+                        "price_terms": e.price_terms,
                         "quality": dec(e.quality.0.normalize()),
                         "quality_max": dec(e.quality_max.0),
                         "formula": e.formula,

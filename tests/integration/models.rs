@@ -311,6 +311,23 @@ fn a_money_model_ranks_by_the_lowest_evaluation_price() {
     assert!(table.contains("bids are ranked by evaluation price, the lowest first: P + (Qmax − Q) × 5000, lowest wins"), "{table}");
     let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
     assert!(explained.contains("56940 + (10 − 8,65) × 5000 = 63690; rounded half-up to 2 decimals: 63690,00 (the lowest evaluation price wins)"), "{explained}");
+    // Q = (0.585 × 9 + 0.315 × 8) / 0.9 = 7.785 / 0.9 = 8.65; P from the volumes.
+    assert!(
+        explained.contains("Q = (0,585 × 9 + 0,315 × 8) / 0,9 = 8,65 of Qmax 10"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("P = 373 × 130 + 1300 × 6,5 = 56940:"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("The price gives no points under money model money-5000-per-point"),
+        "{explained}"
+    );
+    assert!(
+        !explained.contains("Total ="),
+        "no weighted total under a money model: {explained}"
+    );
 
     // Without volumes, two price lines give no single price to compare.
     f.replace("tender.toml", "volumes = { spor1 = 130, spor2 = 6.5 }", "");

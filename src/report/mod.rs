@@ -157,7 +157,11 @@ fn leaf_columns(tender: &Tender) -> Vec<&Criterion> {
 }
 
 /// A column header: the criterion's name and its share of the total ("Indsats (58,5 %)").
-fn column_header(criterion: &Criterion) -> String {
+fn column_header(tender: &Tender, criterion: &Criterion) -> String {
+    // Under a money model a price line carries no weight: its column shows the price.
+    if tender.model.method.is_money() && matches!(criterion.kind, CriterionKind::Price(_)) {
+        return format!("{} (evaluated price)", criterion.name);
+    }
     format!(
         "{} ({} %)",
         criterion.name,
@@ -471,7 +475,7 @@ fn scale_text(scale: &crate::domain::Scale) -> String {
 fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
     let leaves = leaf_columns(&evaluation.tender);
     let mut header = vec!["Rank".to_string(), "Bidder".to_string()];
-    header.extend(leaves.iter().map(|c| column_header(c)));
+    header.extend(leaves.iter().map(|c| column_header(&evaluation.tender, c)));
     header.push(total_header(&evaluation.tender).into());
     header.push("Status".into());
     let totals = total_cells(&evaluation.ranking);

@@ -241,6 +241,19 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
         }
     }
 
+    // The published tender (or its model) has problems: still check what each bid says on
+    // its own, so those problems are listed in the same run.
+    if versions.is_empty() {
+        let mut found = Vec::new();
+        for (id, file, raw) in &raw_bids {
+            if let Some(raw) = raw {
+                validate::bid(&reader.sources, *file, id.clone(), raw, None, &mut found);
+            }
+        }
+        for diagnostic in found {
+            push_unique(&mut reader.diagnostics, diagnostic);
+        }
+    }
     if reader.diagnostics.is_empty() && !versions.is_empty() {
         let flags = versions
             .iter()
@@ -261,6 +274,19 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
             sources: reader.sources,
             diagnostics: reader.diagnostics,
         })
+    }
+}
+
+/// Adds a diagnostic unless the same problem at the same place is listed already (a file
+/// checked more than once, for several versions, reports each problem once).
+fn push_unique(diagnostics: &mut Vec<Diagnostic>, diagnostic: Diagnostic) {
+    let seen = diagnostics.iter().any(|d| {
+        d.location == diagnostic.location
+            && d.code == diagnostic.code
+            && d.message == diagnostic.message
+    });
+    if !seen {
+        diagnostics.push(diagnostic);
     }
 }
 
@@ -472,8 +498,14 @@ fn build_version(
     if let Some(tender) = &tender {
         for (id, file, raw) in raw_bids {
             if let Some(raw) = raw
-                && let Some(bid) =
-                    validate::bid(&reader.sources, *file, id.clone(), raw, tender, &mut found)
+                && let Some(bid) = validate::bid(
+                    &reader.sources,
+                    *file,
+                    id.clone(),
+                    raw,
+                    Some(tender),
+                    &mut found,
+                )
             {
                 bids.push(bid);
             }
@@ -486,14 +518,7 @@ fn build_version(
                 "version {number} (after rettelsesblade 1–{number})"
             ));
         }
-        let seen = reader.diagnostics.iter().any(|d| {
-            d.location == diagnostic.location
-                && d.code == diagnostic.code
-                && d.message == diagnostic.message
-        });
-        if !seen {
-            reader.diagnostics.push(diagnostic);
-        }
+        push_unique(&mut reader.diagnostics, diagnostic);
     }
     if !clean {
         return None;

@@ -1202,13 +1202,15 @@ fn weight_sums(
     }
 }
 
-/// Validates a bid against its tender.
+/// Validates a bid against its tender. Without a tender (when the tender itself has
+/// problems) only what the bid says on its own is checked — its declaration, CVR number,
+/// times and numbers — so those problems are reported in the same run; no bid is returned.
 pub fn bid(
     sources: &Sources,
     file: FileId,
     id: BidId,
     raw: &RawBid,
-    tender: &Tender,
+    tender: Option<&Tender>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Bid> {
     let mut check = Checker::new(sources, file, diagnostics);
@@ -1292,29 +1294,34 @@ pub fn bid(
             "write the bidder's CVR number as 8 digits in quotes, e.g. cvr = \"12345678\"".into(),
         );
     }
-    let price_lines: Vec<&str> = tender
-        .criteria
-        .iter()
-        .filter(|c| matches!(c.kind, CriterionKind::Price(_)))
-        .map(|c| c.id.0.as_str())
-        .collect();
-    let quality: Vec<&str> = tender
-        .criteria
-        .iter()
-        .filter(|c| c.kind == CriterionKind::Quality)
-        .map(|c| c.id.0.as_str())
-        .collect();
+    let ids = |price: bool| -> Option<Vec<&str>> {
+        let tender = tender?;
+        let of_kind = |c: &&Criterion| {
+            matches!(c.kind, CriterionKind::Price(_)) == price && c.kind != CriterionKind::Group
+        };
+        Some(
+            tender
+                .criteria
+                .iter()
+                .filter(of_kind)
+                .map(|c| c.id.0.as_str())
+                .collect(),
+        )
+    };
+    let (price_lines, quality) = (ids(true), ids(false));
 
     let mut prices = BTreeMap::new();
     for (key, value) in &raw.prices {
         let field = format!("prices.{}", key.get_ref());
-        if !check.known(
-            key,
-            &price_lines,
-            Code::UnknownPriceLine,
-            &field,
-            ("price line", "price lines"),
-        ) {
+        if let Some(lines) = &price_lines
+            && !check.known(
+                key,
+                lines,
+                Code::UnknownPriceLine,
+                &field,
+                ("price line", "price lines"),
+            )
+        {
             continue;
         }
         if let Some(amount) = check.number(value, &field) {
@@ -1334,13 +1341,15 @@ pub fn bid(
     let mut points = BTreeMap::new();
     for (key, value) in &raw.points {
         let field = format!("points.{}", key.get_ref());
-        if !check.known(
-            key,
-            &quality,
-            Code::UnknownCriterion,
-            &field,
-            ("quality criterion", "quality criteria"),
-        ) {
+        if let Some(quality) = &quality
+            && !check.known(
+                key,
+                quality,
+                Code::UnknownCriterion,
+                &field,
+                ("quality criterion", "quality criteria"),
+            )
+        {
             continue;
         }
         if let Some(p) = on_scale(&mut check, tender, key.get_ref(), value, &field) {
@@ -1350,13 +1359,15 @@ pub fn bid(
     let mut panels = BTreeMap::new();
     for (key, raw_panel) in &raw.evaluators {
         let field = format!("evaluators.{}", key.get_ref());
-        if !check.known(
-            key,
-            &quality,
-            Code::UnknownCriterion,
-            &field,
-            ("quality criterion", "quality criteria"),
-        ) {
+        if let Some(quality) = &quality
+            && !check.known(
+                key,
+                quality,
+                Code::UnknownCriterion,
+                &field,
+                ("quality criterion", "quality criteria"),
+            )
+        {
             continue;
         }
         let mut evaluators = Vec::new();
@@ -1396,6 +1407,7 @@ pub fn bid(
         }
         panels.insert(id, panel);
     }
+    let (tender, quality) = (tender?, quality?);
     // The bid is built from what is valid even when some field is not, so that missing
     // points are reported in the same run as the other problems.
     let bid = Bid {
@@ -1441,12 +1453,15 @@ pub fn bid(
 /// Quality points on the scale of the criterion they score, or reported.
 fn on_scale(
     check: &mut Checker<'_>,
-    tender: &Tender,
+    tender: Option<&Tender>,
     criterion: &str,
     value: &Num,
     field: &str,
 ) -> Option<Points> {
     let p = check.number(value, field)?;
+    let Some(tender) = tender else {
+        return Some(Points(p));
+    };
     let scale = tender
         .criterion(criterion)
         .map_or(&tender.scale, |c| tender.scale_of(c));

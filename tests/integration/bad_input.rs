@@ -354,3 +354,42 @@ fn every_problem_of_a_run_is_listed_together() {
     }
     assert!(messages.contains("did you mean \"raise\"?"), "{messages}");
 }
+
+#[test]
+fn a_broken_tender_does_not_hide_what_is_wrong_in_a_bid() {
+    let f = Fixture::reference();
+    // The tender: a flat 110 % at the top level (kvalitet 90 + pris 30).
+    f.replace(
+        "tender.toml",
+        "weight = 10\nsource = \"Bilag B pkt. 1.1\"",
+        "weight = 30\nsource = \"Bilag B pkt. 1.1\"",
+    );
+    // A bid: a negative price and a CVR number of 7 digits, problems of its own.
+    f.replace("bids/ny-start.toml", "spor1 = 385", "spor1 = -385");
+    f.replace(
+        "bids/job-og-trivsel.toml",
+        "cvr = \"31245678\"",
+        "cvr = \"3124567\"",
+    );
+    let messages = problems(&f);
+    assert!(
+        messages.contains("sum to 90 + 30 = 120 %, not 100 %"),
+        "{messages}"
+    );
+    let text = f.read("bids/ny-start.toml");
+    assert_problem(
+        &messages,
+        "E204",
+        "bids/ny-start.toml",
+        line_of(&text, "-385"),
+        &["price -385 is negative"],
+    );
+    assert!(
+        messages.contains("CVR number \"3124567\" is not 8 digits"),
+        "{messages}"
+    );
+    assert!(
+        messages.ends_with("3 problem(s) found; nothing was scored\n"),
+        "{messages}"
+    );
+}

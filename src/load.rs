@@ -120,9 +120,9 @@ impl Reader {
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&mut self, file: FileId) -> Option<T> {
-        raw::parse(&self.sources, file)
-            .map_err(|d| self.diagnostics.push(*d))
-            .ok()
+        let (value, problems) = raw::parse(&self.sources, file);
+        self.diagnostics.extend(problems);
+        value
     }
 
     /// The `*.toml` files of a sub-folder, sorted by file name; no folder means none.

@@ -220,23 +220,102 @@ pub struct RawAnchor {
     pub points: Num,
 }
 
-/// Parses one file of the sources into its raw structure, or the one diagnostic that
-/// stopped it.
-pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Box<Diagnostic>> {
-    let text = &sources.get(file).text;
-    toml::from_str(text).map_err(|error| {
-        // Only on failure: tell a syntax error from a structural one, so a syntax error is
-        // never reported as a missing field.
-        Box::new(match text.parse::<toml::Table>() {
-            Err(syntax) => Diagnostic::at(Code::Syntax, file, syntax.span().unwrap_or(0..0), "")
-                .says(
+/// The most unknown fields reported for one file before giving up on it.
+const MAX_UNKNOWN_FIELDS: usize = 32;
+
+/// Parses one file of the sources into its raw structure, with every problem found on the
+/// way. An unknown field is reported and then blanked out (replaced by spaces, so every
+/// other span stays where it is) and the file parsed again, so all unknown fields of a file
+/// are listed in one run, and the rest of the file is still checked. Any other problem
+/// (TOML syntax, a missing field, a wrong type) stops the file there.
+pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> (Option<T>, Vec<Diagnostic>) {
+    let original = &sources.get(file).text;
+    let mut text = original.clone();
+    let mut found = Vec::new();
+    for _ in 0..MAX_UNKNOWN_FIELDS {
+        let error = match toml::from_str(&text) {
+            Ok(value) => return (Some(value), found),
+            Err(error) => error,
+        };
+        // Tell a syntax error from a structural one, so a syntax error is never reported as
+        // a missing field.
+        if let Err(syntax) = text.parse::<toml::Table>() {
+            // Blanking never breaks the syntax of a file that parsed before, but should it,
+            // the problems already found are the real ones.
+            if found.is_empty() {
+                found.push(Diagnostic::at(Code::Syntax, file, syntax.span().unwrap_or(0..0), "").says(
                     format!("malformed TOML: {}", syntax.message().trim()),
                     "fix the TOML syntax at the marked place: strings need quotes, numbers use a \
-                 decimal point (448.05), and every key stands on a line of its own",
-                ),
-            Ok(_) => shape_error(sources, file, &error),
-        })
+                     decimal point (448.05), and every key stands on a line of its own",
+                ));
+            }
+            return (None, found);
+        }
+        let diagnostic = shape_error(sources, file, &error);
+        let unknown_field = diagnostic.code == Code::UnknownField;
+        found.push(diagnostic);
+        let Some(range) = unknown_field
+            .then(|| key_value_range(&text, error.span()?))
+            .flatten()
+        else {
+            return (None, found);
+        };
+        blank(&mut text, range);
+    }
+    (None, found)
+}
+
+/// The bytes of the `key = value` pair whose key has this span, with a comma that follows
+/// it in an inline table; `None` for a `[table]` header, whose body has no span of its own.
+fn key_value_range(text: &str, key: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let document = toml::de::DeTable::parse(text).ok()?;
+    let value = find_key(document.get_ref(), &key)?;
+    // A `[table]` or `[[table]]` header: the value's span is the header around the key.
+    if value.start < key.end {
+        return None;
+    }
+    let rest = &text[value.end..];
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let end = if rest[spaces..].starts_with(',') {
+        value.end + spaces + 1
+    } else {
+        value.end
+    };
+    Some(key.start..end)
+}
+
+/// The span of the value whose key has this span, anywhere in the document.
+fn find_key(
+    table: &toml::de::DeTable<'_>,
+    key: &std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    use toml::de::DeValue;
+    table.iter().find_map(|(k, v)| {
+        if k.span() == *key {
+            return Some(v.span());
+        }
+        match v.get_ref() {
+            DeValue::Table(inner) => find_key(inner, key),
+            DeValue::Array(items) => items.iter().find_map(|item| match item.get_ref() {
+                DeValue::Table(inner) => find_key(inner, key),
+                _ => None,
+            }),
+            _ => None,
+        }
     })
+}
+
+/// Replaces every byte of a range by a space, keeping line breaks, so the text keeps its
+/// length and every span stays valid (the range covers whole characters).
+fn blank(text: &mut String, range: std::ops::Range<usize>) {
+    let blanked: String = text[range.clone()]
+        .chars()
+        .flat_map(|c| {
+            let width = if c == '\n' { 0 } else { c.len_utf8() };
+            std::iter::repeat_n(' ', width).chain((c == '\n').then_some('\n'))
+        })
+        .collect();
+    text.replace_range(range, &blanked);
 }
 
 fn shape_error(sources: &Sources, file: FileId, error: &toml::de::Error) -> Diagnostic {
@@ -296,6 +375,39 @@ fn expected_names(message: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blanking_a_field_keeps_every_other_span() {
+        let text = "a = 1\nnote = { x = \"æ ø å\",\n y = 2 }\nb = 2\n";
+        let key = text.find("note").unwrap();
+        let range = key_value_range(text, key..key + "note".len()).unwrap();
+        let mut blanked = text.to_string();
+        blank(&mut blanked, range);
+        // Same length in bytes, the line break inside the value kept, the rest untouched.
+        assert_eq!(blanked.len(), text.len());
+        assert_eq!(blanked.lines().count(), text.lines().count());
+        assert!(
+            blanked.starts_with("a = 1\n") && blanked.ends_with("\nb = 2\n"),
+            "{blanked:?}"
+        );
+        assert!(blanked.parse::<toml::Table>().is_ok());
+    }
+
+    #[test]
+    fn blanking_takes_the_comma_that_follows_in_an_inline_table() {
+        let text = "r = { sorce = \"x\", rule = \"up\" }\n";
+        let key = text.find("sorce").unwrap();
+        let range = key_value_range(text, key..key + 5).unwrap();
+        let mut blanked = text.to_string();
+        blank(&mut blanked, range);
+        assert_eq!(
+            blanked.parse::<toml::Table>().unwrap()["r"]["rule"].as_str(),
+            Some("up")
+        );
+        // A [table] header is never blanked: its body has no span of its own.
+        let text = "[t]\nx = 1\n";
+        assert_eq!(key_value_range(text, 1..2), None);
+    }
 
     #[test]
     fn expected_names_reads_both_serde_forms() {

@@ -393,3 +393,145 @@ fn a_broken_tender_does_not_hide_what_is_wrong_in_a_bid() {
         "{messages}"
     );
 }
+
+#[test]
+fn every_unknown_field_of_a_file_is_listed_and_the_rest_still_checked() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "id = \"samarbejde\"\nname = \"Samarbejde\"",
+        "id = \"samarbejde\"\nnavn = \"Samarbejde\"",
+    );
+    // An unknown key first in an inline table, and another in the middle of one.
+    f.replace(
+        "tender.toml",
+        "below_min = { rule = \"raise\",",
+        "below_min = { rul = 1, rule = \"raise\",",
+    );
+    f.replace(
+        "tender.toml",
+        "above_max = { rule = \"lower\",",
+        "above_max = { rule = \"lower\", sorce = \"x\",",
+    );
+    // And a problem of another kind further down, which is still found.
+    f.replace("tender.toml", "min = 370", "min = 480");
+    let text = f.read("tender.toml");
+    let messages = problems(&f);
+    assert_problem(
+        &messages,
+        "E003",
+        "tender.toml",
+        line_of(&text, "navn"),
+        &[
+            "unknown field `navn`",
+            "the fields allowed here are: id, name,",
+        ],
+    );
+    assert_problem(
+        &messages,
+        "E003",
+        "tender.toml",
+        line_of(&text, "rul = 1"),
+        &["unknown field `rul`", "did you mean `rule`?"],
+    );
+    assert_problem(
+        &messages,
+        "E003",
+        "tender.toml",
+        line_of(&text, "sorce"),
+        &["unknown field `sorce`", "did you mean `source`?"],
+    );
+    assert_problem(
+        &messages,
+        "E104",
+        "tender.toml",
+        line_of(&text, "max = 430"),
+        &["the minimum price (480) is not below the maximum price (430)"],
+    );
+    assert!(
+        messages.ends_with("4 problem(s) found; nothing was scored\n"),
+        "{messages}"
+    );
+    assert!(
+        !messages.contains("malformed TOML"),
+        "blanking never breaks the syntax: {messages}"
+    );
+}
+
+#[test]
+fn a_misspelt_required_field_is_reported_with_what_it_leaves_missing() {
+    let f = Fixture::reference();
+    f.replace("tender.toml", "weight = 65", "wieght = 65");
+    let text = f.read("tender.toml");
+    let messages = problems(&f);
+    assert_problem(
+        &messages,
+        "E003",
+        "tender.toml",
+        line_of(&text, "wieght"),
+        &["did you mean `weight`?"],
+    );
+    // Set aside, the misspelt field leaves `weight` missing, which stops the file there.
+    assert!(
+        messages.contains("error[E004]: missing field `weight`"),
+        "{messages}"
+    );
+}
+
+#[test]
+fn unknown_fields_and_other_problems_of_a_bid_come_together() {
+    let f = Fixture::reference();
+    f.replace("bids/kompas.toml", "cvr = ", "cvrnr = \"1\"\ncvr = ");
+    f.replace("bids/kompas.toml", "indsats = 9", "indsats = 11");
+    f.replace(
+        "bids/kompas.toml",
+        "reservation = \"no\"",
+        "reservation = \"no\"\nforbehold = \"nej\"",
+    );
+    let text = f.read("bids/kompas.toml");
+    let messages = problems(&f);
+    assert_problem(
+        &messages,
+        "E003",
+        "bids/kompas.toml",
+        line_of(&text, "cvrnr"),
+        &["did you mean `cvr`?"],
+    );
+    assert_problem(
+        &messages,
+        "E003",
+        "bids/kompas.toml",
+        line_of(&text, "forbehold"),
+        &["unknown field `forbehold`"],
+    );
+    assert_problem(
+        &messages,
+        "E203",
+        "bids/kompas.toml",
+        line_of(&text, "indsats = 11"),
+        &["11 points is outside the scale 0–10"],
+    );
+}
+
+#[test]
+fn an_unknown_table_is_reported_once() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "[conformity]\n",
+        "[konformitet]\nx = 1\n\n[conformity]\n",
+    );
+    let text = f.read("tender.toml");
+    let messages = problems(&f);
+    assert_problem(
+        &messages,
+        "E003",
+        "tender.toml",
+        line_of(&text, "[konformitet]"),
+        &["unknown field `konformitet`"],
+    );
+    assert!(
+        messages.ends_with("1 problem(s) found; nothing was scored\n"),
+        "{messages}"
+    );
+}

@@ -99,3 +99,19 @@ pub fn stdout(assert: &assert_cmd::assert::Assert) -> String {
 pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).expect("utf-8 stderr")
 }
+
+/// A command's standard output parsed as JSON.
+pub fn json(assert: &assert_cmd::assert::Assert) -> serde_json::Value {
+    serde_json::from_str(&stdout(assert)).expect("valid JSON")
+}
+
+impl Fixture {
+    /// Adds TOML tables to the tender file, before its criteria (so they stay top-level).
+    pub fn add_to_tender(&self, tables: &str) {
+        self.replace(
+            "tender.toml",
+            "# The award criteria as a tree",
+            &format!("{tables}\n\n# The award criteria as a tree"),
+        );
+    }
+}

@@ -4,7 +4,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::fixture::{Fixture, repo, stdout};
+use crate::fixture::{Fixture, json, repo, stdout};
 
 const REVERSAL: &str = "tenders/proportional-rank-reversal";
 
@@ -15,7 +15,7 @@ fn score_json(dir: &str) -> Value {
         .args(["score", dir, "--format", "json"])
         .assert()
         .success();
-    serde_json::from_str(&stdout(&out)).unwrap()
+    json(&out)
 }
 
 /// Shares 0.5 and 0.5; price points 10 × lowest / price with the lowest 50 (gamma):
@@ -95,7 +95,7 @@ fn a_relative_model_compares_with_the_lowest_scored_price() {
     let out = f
         .run("score", &["--format", "json", "--as-of", "0"])
         .success();
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let report: Value = json(&out);
     let price = |bid: &str, line: &str| {
         let b = report["bids"]
             .as_array()
@@ -214,11 +214,10 @@ fn a_model_with_a_field_of_another_method_is_an_error() {
 fn price_lines_combined_by_expected_volumes() {
     let f = Fixture::reference();
     f.replace("tender.toml", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }\nvolumes = { spor1 = 130, spor2 = 6.5 }");
-    let report: Value = serde_json::from_str(&stdout(
+    let report: Value = json(
         &f.run("score", &["--format", "json", "--as-of", "0"])
             .success(),
-    ))
-    .unwrap();
+    );
     let bid = |id: &str| {
         report["bids"]
             .as_array()
@@ -267,11 +266,10 @@ fn a_money_model_ranks_by_the_lowest_evaluation_price() {
         "model = \"money-5000-per-point\"",
     );
     f.replace("tender.toml", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }", "missing = { rule = \"max\", source = \"Bilag B pkt. 1.2.1\" }\nvolumes = { spor1 = 130, spor2 = 6.5 }");
-    let report: Value = serde_json::from_str(&stdout(
+    let report: Value = json(
         &f.run("score", &["--format", "json", "--as-of", "0"])
             .success(),
-    ))
-    .unwrap();
+    );
     let ranked: Vec<(&str, u64, &str)> = report["bids"]
         .as_array()
         .unwrap()

@@ -2,14 +2,14 @@
 
 use serde_json::Value;
 
-use crate::fixture::{Fixture, line_of, stderr, stdout};
+use crate::fixture::{Fixture, json, line_of, stderr, stdout};
 
-fn json(f: &Fixture) -> Value {
-    serde_json::from_str(&stdout(
+/// The JSON report of version 0, whose numbers these tests compute by hand.
+fn score_v0(f: &Fixture) -> Value {
+    json(
         &f.run("score", &["--format", "json", "--as-of", "0"])
             .success(),
-    ))
-    .unwrap()
+    )
 }
 
 fn bid<'a>(report: &'a Value, id: &str) -> &'a Value {
@@ -84,7 +84,7 @@ fn a_criterion_can_have_its_own_scale() {
     ] {
         f.replace(&format!("bids/{file}.toml"), from, "samarbejde = 4");
     }
-    let report = json(&f);
+    let report = score_v0(&f);
     // The best total: 0.585 × 10 + 0.315 × 5 + 0.1 × 8 = 5.85 + 1.575 + 0.8 = 8.225
     assert_eq!(report["tender"]["total_bounds"]["max"], "8.225");
     // kompas: 0.585 × 9 + 0.315 × 4 + 0.05 × 7.60 = 5.265 + 1.26 + 0.38 = 6.905
@@ -115,7 +115,7 @@ fn a_consensus_away_from_the_mean_needs_a_reason() {
             "{text}{panel}reason = \"Anna's concern was answered in the moderation meeting.\"\n"
         ),
     );
-    let report = json(&f);
+    let report = score_v0(&f);
     let p = &bid(&report, "trin-for-trin")["panels"]["indsats"];
     assert_eq!(
         p["evaluators"],
@@ -142,7 +142,7 @@ fn evaluators_far_apart_are_flagged() {
         &format!("{text}\n[evaluators.indsats]\npoints = {{ anna = 7, bo = 10, carl = 10 }}\n"),
     );
     assert_eq!(
-        bid(&json(&f), "kompas")["warnings"]
+        bid(&score_v0(&f), "kompas")["warnings"]
             .as_array()
             .unwrap()
             .len(),
@@ -151,7 +151,7 @@ fn evaluators_far_apart_are_flagged() {
     );
     // Spread 10 − 6 = 4 > 3: flagged. Mean (6 + 10 + 10) / 3 = 8.666… ≠ 9, so a reason is given.
     f.write("bids/kompas.toml", &format!("{text}\n[evaluators.indsats]\npoints = {{ anna = 6, bo = 10, carl = 10 }}\nreason = \"Consensus 9 after moderation.\"\n"));
-    let report = json(&f);
+    let report = score_v0(&f);
     let warnings = bid(&report, "kompas")["warnings"]
         .as_array()
         .unwrap()
@@ -172,7 +172,7 @@ fn evaluators_far_apart_are_flagged() {
 fn bids_below_the_minimum_quality_are_excluded_before_price() {
     let f = Fixture::reference();
     f.replace("tender.toml", "[prices]\nmodel", "[quality]\nmin_per_criterion = 50\nmin_total = 70\nsource = \"Evalueringsmodel (fictional)\"\n\n[prices]\nmodel");
-    let report = json(&f);
+    let report = score_v0(&f);
     // vejen-frem: 0.585 × 6 + 0.315 × 7 = 3.51 + 2.205 = 5.715 = 63.5 % of 9: excluded.
     let vejen = bid(&report, "vejen-frem");
     assert_eq!(vejen["status"], "rejected");
@@ -187,7 +187,7 @@ fn bids_below_the_minimum_quality_are_excluded_before_price() {
 
     // One criterion below 50 %: indsats 4 of 10 for ny-start.
     f.replace("bids/ny-start.toml", "indsats = 7", "indsats = 4");
-    let report = json(&f);
+    let report = score_v0(&f);
     let ny = bid(&report, "ny-start");
     assert_eq!(
         ny["findings"][0]["reason"],

@@ -6,7 +6,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::fixture::{REFERENCE, copy_dir, repo, stderr, stdout};
+use crate::fixture::{REFERENCE, copy_dir, json, repo, stderr, stdout};
 
 fn rescore_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("tenderscore")
@@ -15,10 +15,6 @@ fn rescore_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
         .arg("rescore")
         .args(args)
         .assert()
-}
-
-fn json(out: &assert_cmd::assert::Assert) -> Value {
-    serde_json::from_str(&stdout(out)).expect("valid JSON")
 }
 
 fn change<'a>(step: &'a Value, bid: &str, field: &str) -> (&'a Value, &'a Value) {

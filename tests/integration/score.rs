@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::fixture::{Fixture, REFERENCE, repo, stderr, stdout};
+use crate::fixture::{Fixture, REFERENCE, json, repo, stderr, stdout};
 
 fn score(args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("tenderscore")
@@ -17,7 +17,7 @@ fn score(args: &[&str]) -> assert_cmd::assert::Assert {
 
 fn json_report() -> Value {
     let out = score(&["--format", "json"]).success();
-    serde_json::from_str(&stdout(&out)).expect("valid JSON")
+    json(&out)
 }
 
 fn bid<'a>(report: &'a Value, id: &str) -> &'a Value {
@@ -294,12 +294,13 @@ fn usage_errors_exit_with_two() {
 #[test]
 fn a_declared_tie_break_orders_the_tie() {
     let f = Fixture::reference();
-    let text = f.read("tender.toml");
-    f.write("tender.toml", &text.replace("# The award criteria as a tree", "[ranking]\ntie_break = [\"spor1\"]\nsource = \"Udbudsbetingelserne pkt. 8 (fictional)\"\n\n# The award criteria as a tree"));
+    f.add_to_tender(
+        "[ranking]\ntie_break = [\"spor1\"]\nsource = \"Udbudsbetingelserne pkt. 8 (fictional)\"",
+    );
     let out = f
         .run("score", &["--format", "json", "--as-of", "0"])
         .success();
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let report: Value = json(&out);
     let rank = |id: &str| {
         report["bids"]
             .as_array()
@@ -323,14 +324,9 @@ fn a_declared_tie_break_orders_the_tie() {
     assert!(table.contains("Ny Start ApS: the same total 6,8 as Fælles Fodfæste I/S; placed at rank 4 by the tie-break"), "{table}");
 
     // A tie-break criterion that does not exist is an input error.
-    f.write(
-        "tender.toml",
-        &text.replace(
-            "# The award criteria as a tree",
-            "[ranking]\ntie_break = [\"spor9\"]\n\n# The award criteria as a tree",
-        ),
-    );
-    let messages = stderr(&f.run("check", &[]).code(1));
+    let g = Fixture::reference();
+    g.add_to_tender("[ranking]\ntie_break = [\"spor9\"]");
+    let messages = stderr(&g.run("check", &[]).code(1));
     assert!(
         messages.contains("tie-break criterion `spor9` is not a criterion of this tender"),
         "{messages}"
@@ -344,13 +340,11 @@ fn a_declared_tie_break_orders_the_tie() {
 #[test]
 fn a_tender_may_round_the_total() {
     let f = Fixture::reference();
-    let text = f.read("tender.toml");
-    f.write("tender.toml", &text.replace("# The award criteria as a tree", "[ranking]\ntotal_rounding = { decimals = 1, rounding = \"half-up\" }\n\n# The award criteria as a tree"));
-    let report: Value = serde_json::from_str(&stdout(
+    f.add_to_tender("[ranking]\ntotal_rounding = { decimals = 1, rounding = \"half-up\" }");
+    let report: Value = json(
         &f.run("score", &["--format", "json", "--as-of", "0"])
             .success(),
-    ))
-    .unwrap();
+    );
     let totals: Vec<(&str, &str, &str)> = report["bids"]
         .as_array()
         .unwrap()

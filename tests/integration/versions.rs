@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::fixture::{Fixture, REFERENCE, line_of, repo, stderr, stdout};
+use crate::fixture::{Fixture, REFERENCE, json, line_of, repo, stderr, stdout};
 
 fn score_json(args: &[&str]) -> Value {
     let out = Command::cargo_bin("tenderscore")
@@ -13,7 +13,7 @@ fn score_json(args: &[&str]) -> Value {
         .args(args)
         .assert()
         .success();
-    serde_json::from_str(&stdout(&out)).unwrap()
+    json(&out)
 }
 
 fn ranked(report: &Value) -> Vec<(String, u64, String)> {
@@ -225,8 +225,7 @@ fn the_order_of_the_files_does_not_matter_only_the_numbers() {
     let two = f.read("rettelsesblade/02-vaegtning-kvalitet.toml");
     f.write("rettelsesblade/01-maksimalpris-spor1.toml", &two);
     f.write("rettelsesblade/02-vaegtning-kvalitet.toml", &one);
-    let swapped: Value =
-        serde_json::from_str(&stdout(&f.run("score", &["--format", "json"]).success())).unwrap();
+    let swapped: Value = json(&f.run("score", &["--format", "json"]).success());
     let original = score_json(&[]);
     assert_eq!(swapped["bids"], original["bids"]);
     assert_eq!(swapped["tender"], original["tender"]);
@@ -243,15 +242,13 @@ fn a_late_change_to_the_evaluation_is_flagged() {
     );
     let out = stdout(&f.run("check", &[]).success());
     assert!(out.contains("legal check: rettelsesblad 2 of 2023-09-28 changes the evaluation (criteria.indsats.weight, criteria.samarbejde.weight) 4 days before the submission deadline 2023-10-02T12:00:00+02:00 (less than 6): this may require a new deadline or a new tender"), "{out}");
-    let report: Value =
-        serde_json::from_str(&stdout(&f.run("score", &["--format", "json"]).success())).unwrap();
+    let report: Value = json(&f.run("score", &["--format", "json"]).success());
     assert_eq!(report["legal_flags"][0]["days_before_deadline"], 4);
     // Version 1 came before the late rettelsesblad: no flag there.
-    let report: Value = serde_json::from_str(&stdout(
+    let report: Value = json(
         &f.run("score", &["--format", "json", "--as-of", "1"])
             .success(),
-    ))
-    .unwrap();
+    );
     assert_eq!(report["legal_flags"], serde_json::json!([]));
 }
 
@@ -262,8 +259,7 @@ fn a_change_to_the_model_amends_the_model_of_that_version() {
         "rettelsesblade/03-model.toml",
         "number = 3\ndate = 2023-09-20\ntitle = \"Pointskala for pris\"\nreference = \"Rettelsesblad nr. 3\"\n\n[[changes]]\npath = \"model.anchors.1.points\"\nvalue = 10\n",
     );
-    let report: Value =
-        serde_json::from_str(&stdout(&f.run("score", &["--format", "json"]).success())).unwrap();
+    let report: Value = json(&f.run("score", &["--format", "json"]).success());
     assert_eq!(report["tender"]["model"]["anchors"][0]["points"], "10");
     // vejen-frem at the minimum on both lines: 10 points each. 3.24 + 2.52 + 0.5 + 0.5 = 6.76
     let vejen = report["bids"]

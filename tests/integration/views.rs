@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::fixture::{Fixture, REFERENCE, repo, stderr, stdout};
+use crate::fixture::{Fixture, REFERENCE, json, repo, stderr, stdout};
 
 fn run(args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("tenderscore")
@@ -81,10 +81,7 @@ fn explain_an_unknown_bid_suggests_the_near_one() {
 }
 
 fn rejections_json() -> Value {
-    serde_json::from_str(&stdout(
-        &run(&["rejections", REFERENCE, "--format", "json"]).success(),
-    ))
-    .unwrap()
+    json(&run(&["rejections", REFERENCE, "--format", "json"]).success())
 }
 
 #[test]
@@ -158,7 +155,7 @@ fn a_reject_policy_rejects_a_price_below_the_minimum() {
         "below_min = { rule = \"reject\"",
     );
     let out = f.run("rejections", &["--format", "json"]).success();
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let report: Value = json(&out);
     let vejen = report["bids"]
         .as_array()
         .unwrap()

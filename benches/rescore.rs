@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use tenderscore::load::ModelSearch;
+use tenderscore::evaluate::rescore::{Rescored, rescore_all};
+use tenderscore::input::ModelSearch;
+use tenderscore::input::discover::find_tenders;
 use tenderscore::report::{Format, batch};
-use tenderscore::rescore::{find_tenders, rescore_all};
 use tenderscore::synthetic::{self, Batch};
 
 fn tenders() -> usize {
@@ -79,7 +80,7 @@ fn bench(c: &mut Criterion) {
                 .into_iter()
                 .map(|r| r.unwrap())
                 .collect();
-            batch::render(&results, Format::Json).len()
+            batch::render(&Rescored::new(results), Format::Json).len()
         })
     });
     group.finish();

@@ -1,24 +1,29 @@
 //! tenderscore: scores the bids of a public tender exactly and explains every point.
 //!
-//! The pipeline, one module per stage: [`load`] reads a tender folder (files, spans,
-//! hashes) using [`raw`] to parse and [`validate`] to turn raw input into the [`domain`]
-//! types; [`conformity`] decides which bids are set aside; [`score`] scores each bid (pure); [`rank`] orders them; [`report`] renders the
-//! result in each format; [`cli`] ties the stages to the command line.
+//! The pipeline, one module per stage, each depending only on the ones above it:
+//!
+//! - [`values`]: typed decimals (money, points, weights) and the one rounding policy.
+//! - [`domain`]: the validated tender, its criteria tree, scoring model, bids and
+//!   rettelsesblade; values of these types are only built by [`input`].
+//! - [`input`]: reads a tender folder, parses the raw TOML with spans, validates it into
+//!   the domain (every problem a diagnostic with a stable code), and builds every version
+//!   of the tender by setting each rettelsesblad's changes. Never scores.
+//! - [`scoring`]: pure functions over the domain: price rules, price methods, conformity,
+//!   quality, totals, ranking and the rank-reversal check.
+//! - [`legal`]: legal notes on the price evaluation and the deadline check of
+//!   rettelsesblade.
+//! - [`evaluate`]: one function from a loaded version to an [`evaluate::Evaluation`], used
+//!   by every command; `rescore` compares the versions of many tenders.
+//! - [`report`]: renderers only: an evaluation in, bytes out, one module per format.
+//! - [`cli`]: arguments, one small module per command, output files and exit codes.
+//! - [`synthetic`]: generated tenders for benchmarks.
 
-pub mod amend;
 pub mod cli;
-pub mod conformity;
-pub mod diag;
 pub mod domain;
-pub mod errata;
-pub mod load;
-pub mod model;
-pub mod rank;
-pub mod raw;
+pub mod evaluate;
+pub mod input;
+pub mod legal;
 pub mod report;
-pub mod rescore;
-pub mod reversal;
-pub mod score;
+pub mod scoring;
 pub mod synthetic;
-pub mod units;
-pub mod validate;
+pub mod values;

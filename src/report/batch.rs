@@ -3,17 +3,17 @@
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
-use serde_json::json;
+use serde::Serialize;
 
 use super::Format;
-use crate::rescore::{Step, Summary, TenderRescore, summary};
+use crate::evaluate::rescore::{Rescored, Step, Summary, TenderRescore};
 
-pub fn render(results: &[TenderRescore], format: Format) -> Vec<u8> {
+pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
     match format {
-        Format::Table => text(results, false).into_bytes(),
-        Format::Md => text(results, true).into_bytes(),
-        Format::Json => json(results).into_bytes(),
-        Format::Csv => csv(results),
+        Format::Table => text(rescored, false).into_bytes(),
+        Format::Md => text(rescored, true).into_bytes(),
+        Format::Json => json(rescored).into_bytes(),
+        Format::Csv => csv(&rescored.tenders),
     }
 }
 
@@ -61,7 +61,8 @@ fn summary_lines(s: &Summary) -> Vec<String> {
     ]
 }
 
-fn text(results: &[TenderRescore], markdown: bool) -> String {
+fn text(rescored: &Rescored, markdown: bool) -> String {
+    let results = &rescored.tenders;
     let mut out: Vec<String> = Vec::new();
     let heading = |level: usize, text: String| {
         if markdown {
@@ -73,7 +74,7 @@ fn text(results: &[TenderRescore], markdown: bool) -> String {
     out.push(heading(1, "Re-scoring after rettelsesblade".into()));
     out.push(String::new());
     out.extend(
-        summary_lines(&summary(results))
+        summary_lines(&rescored.summary)
             .into_iter()
             .map(|l| if markdown { format!("- {l}") } else { l }),
     );
@@ -147,13 +148,22 @@ fn text(results: &[TenderRescore], markdown: bool) -> String {
     text
 }
 
-fn json(results: &[TenderRescore]) -> String {
-    let document = json!({
-        "format": "tenderscore-rescore",
-        "format_version": 1,
-        "summary": summary(results),
-        "tenders": results,
-    });
+/// The JSON document of `rescore` (see the README's JSON contract).
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    format_version: u32,
+    summary: &'a Summary,
+    tenders: &'a [TenderRescore],
+}
+
+fn json(rescored: &Rescored) -> String {
+    let document = Document {
+        format: "tenderscore-rescore",
+        format_version: 1,
+        summary: &rescored.summary,
+        tenders: &rescored.tenders,
+    };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out

@@ -3,12 +3,12 @@
 //! aside) with the bids it ties with in `tied_with`; per leaf criterion its points and weighted
 //! points; per price line the submitted and evaluated price and the adjustments in words.
 
+use super::number::decimal_comma;
 use super::{
     Evaluation, adjustment_text, finding_text, leaf_columns, status, total_cells, warning_text,
 };
 use crate::domain::CriterionKind;
-use crate::score::Outcome;
-use crate::units::decimal_comma;
+use crate::scoring::score::Outcome;
 
 pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 

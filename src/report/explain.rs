@@ -6,11 +6,13 @@ use rust_decimal::Decimal;
 use super::{Evaluation, decision_name, evidence_place, money, status, version_text};
 use std::collections::BTreeMap;
 
+use super::number::decimal_comma;
 use crate::domain::{CriterionId, CriterionKind, Panel, Tender};
-use crate::rank::Ranked;
-use crate::score::{CriterionScore, Outcome, PriceEvaluation};
-use crate::units::Points;
-use crate::units::decimal_comma;
+use crate::scoring::price_rules::AdjustmentRule;
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::{Outcome, PriceEvaluation};
+use crate::scoring::tree::CriterionScore;
+use crate::values::Points;
 
 fn num(value: Decimal) -> String {
     decimal_comma(value.normalize())
@@ -32,7 +34,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 out.push(format!(
                     "{}. {} ({}): {}",
                     i + 1,
-                    decision_name(f.decision),
+                    decision_name(f),
                     f.rule,
                     f.reason
                 ));
@@ -99,7 +101,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
     finish(out, &s.warnings)
 }
 
-fn finish(mut out: Vec<String>, warnings: &[crate::conformity::Warning]) -> String {
+fn finish(mut out: Vec<String>, warnings: &[crate::scoring::conformity::Warning]) -> String {
     for warning in warnings {
         out.push(format!(
             "Warning ({}): {}{}",
@@ -152,7 +154,7 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
             .map(|s| format!(" ({s})"))
             .unwrap_or_default();
         let text = match (a.rule, a.from) {
-            ("whole-kroner", Some(from)) => format!(
+            (AdjustmentRule::WholeKroner, Some(from)) => format!(
                 "Øre to whole kroner, {}{source}: {} → {}",
                 t.price_rules
                     .whole_kroner
@@ -161,12 +163,12 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
                 money(from),
                 money(a.to)
             ),
-            ("raise-to-minimum", Some(from)) => format!(
+            (AdjustmentRule::RaiseToMinimum, Some(from)) => format!(
                 "Below the minimum, raised to it{source}: {} → {}",
                 money(from),
                 money(a.to)
             ),
-            ("lower-to-maximum", Some(from)) => format!(
+            (AdjustmentRule::LowerToMaximum, Some(from)) => format!(
                 "Above the maximum, lowered to it{source}: {} → {}",
                 money(from),
                 money(a.to)
@@ -268,7 +270,7 @@ fn money_steps(
     t: &Tender,
     criteria: &[CriterionScore],
     panels: &BTreeMap<CriterionId, Panel>,
-    e: &crate::model::MoneyCalculation,
+    e: &crate::scoring::price_methods::MoneyCalculation,
 ) -> Vec<String> {
     let mut lines = vec!["Quality points (the weights within quality decide Q):".to_string()];
     let mut terms = Vec::new();

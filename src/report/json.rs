@@ -7,9 +7,10 @@
 use serde_json::{Value, json};
 
 use super::{Evaluation, order_note, status};
+use crate::domain::Method;
 use crate::domain::{AnchorPrice, CriterionKind};
-use crate::model::{Calculation, Method};
-use crate::score::{Outcome, PriceEvaluation};
+use crate::scoring::price_methods::Calculation;
+use crate::scoring::score::{Outcome, PriceEvaluation};
 
 /// The version of this contract; raised on any change that is not a pure addition.
 pub const FORMAT_VERSION: u32 = 1;

@@ -12,21 +12,22 @@ pub mod explain;
 mod json;
 mod markdown;
 pub mod models;
+pub mod number;
 pub mod rejections;
 mod table;
 
 use rust_decimal::Decimal;
 
-use crate::conformity::{Finding, Warning};
-use crate::domain::Rettelsesblad;
-use crate::domain::{Criterion, CriterionKind, Decision, Tender};
-use crate::errata::LegalFlag;
-use crate::load::{InputFile, Loaded, Version};
-use crate::model::legal_notes;
-use crate::rank::{Ranked, rank};
-use crate::reversal::{Reversal, rank_reversals};
-use crate::score::{Adjustment, BidScore, Outcome, PriceEvaluation, score_all, total_bounds};
-use crate::units::{Money, Points, Share, decimal_comma};
+use crate::domain::{BidId, Criterion, CriterionKind, Scale, Tender};
+use crate::evaluate::Evaluation;
+use crate::scoring::conformity::{Finding, Warning};
+use crate::scoring::price_rules::Adjustment;
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::PriceEvaluation;
+use crate::scoring::score::{Outcome, Status};
+use crate::values::{Money, Share};
+
+use number::{common_scale, decimal_comma};
 
 /// The output formats of `score`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -39,50 +40,6 @@ pub enum Format {
     Json,
     /// Markdown for the evaluation memo.
     Md,
-}
-
-/// The whole evaluation of one version of one tender.
-#[derive(Clone, Debug)]
-pub struct Evaluation {
-    pub tender: Tender,
-    /// The version scored: 0 as published, N after rettelsesblad N.
-    pub version: u32,
-    /// Whether it is the latest version (the tender in force).
-    pub latest: bool,
-    /// The rettelsesblade applied, in number order.
-    pub applied: Vec<Rettelsesblad>,
-    /// Rettelsesblade applied that change the evaluation too close to the deadline.
-    pub flags: Vec<LegalFlag>,
-    pub ranking: Vec<Ranked>,
-    /// Pairs of bids whose order depends on a third bid (relative price models only).
-    pub reversals: Vec<Reversal>,
-    /// Legal risks of the price evaluation (the model, a price floor).
-    pub legal_notes: Vec<String>,
-    /// The lowest and highest total a bid could reach under this tender.
-    pub bounds: (Points, Points),
-    pub inputs: Vec<InputFile>,
-}
-
-/// Scores and ranks every bid of one version of a loaded tender.
-pub fn evaluate(loaded: &Loaded, version: &Version) -> Evaluation {
-    let scores: Vec<BidScore> = score_all(&version.tender, &version.bids);
-    Evaluation {
-        bounds: total_bounds(&version.tender),
-        ranking: rank(scores, &version.tender.tie_break.action),
-        reversals: rank_reversals(&version.tender, &version.bids),
-        legal_notes: legal_notes(&version.tender),
-        tender: version.tender.clone(),
-        version: version.number,
-        latest: version.number == loaded.latest().number,
-        applied: version.applied.clone(),
-        flags: loaded
-            .flags
-            .iter()
-            .filter(|f| f.rettelsesblad <= version.number)
-            .cloned()
-            .collect(),
-        inputs: loaded.inputs.clone(),
-    }
 }
 
 /// The version line of every report: which version, after which rettelsesblade.
@@ -215,17 +172,12 @@ fn rank_cell(entry: &Ranked) -> String {
 
 /// `ranked`, `rejected` or `review`.
 fn status(entry: &Ranked) -> &'static str {
-    match entry.score.outcome {
-        Outcome::Scored { .. } => "ranked",
-        Outcome::SetAside { decision, .. } => decision_name(decision),
-    }
+    entry.score.status().as_str()
 }
 
-fn decision_name(decision: Decision) -> &'static str {
-    match decision {
-        Decision::Reject => "rejected",
-        Decision::Review => "review",
-    }
+/// What a finding does to its bid: `rejected` or `review`.
+fn decision_name(finding: &Finding) -> &'static str {
+    Status::from(finding.decision).as_str()
 }
 
 /// Where a finding's evidence stands: "bids/x.toml:5".
@@ -245,7 +197,7 @@ fn finding_text(finding: &Finding) -> String {
         .unwrap_or_default();
     format!(
         "{} ({}): {} [{} `{}`{source}]",
-        decision_name(finding.decision),
+        decision_name(finding),
         finding.rule,
         finding.reason,
         evidence_place(finding),
@@ -271,7 +223,7 @@ fn total_cells(ranking: &[Ranked]) -> Vec<String> {
         .filter_map(|r| r.score.standing())
         .map(|s| s.value())
         .collect();
-    let mut padded = crate::units::common_scale(&totals).into_iter();
+    let mut padded = common_scale(&totals).into_iter();
     ranking
         .iter()
         .map(|r| match r.score.standing() {
@@ -332,7 +284,7 @@ fn notes(evaluation: &Evaluation) -> Vec<String> {
             .iter()
             .map(|n| format!("Legal note: {n}")),
     );
-    let bidder = |id: &crate::domain::BidId| {
+    let bidder = |id: &BidId| {
         evaluation
             .ranking
             .iter()
@@ -366,7 +318,7 @@ fn notes(evaluation: &Evaluation) -> Vec<String> {
         for warning in &entry.score.warnings {
             notes.push(format!("{who}: {}", warning_text(warning)));
         }
-        let names = |ids: &[crate::domain::BidId]| -> String {
+        let names = |ids: &[BidId]| -> String {
             let found: Vec<String> = evaluation
                 .ranking
                 .iter()
@@ -454,7 +406,7 @@ fn heading(evaluation: &Evaluation) -> Vec<String> {
 }
 
 /// A scale as text: "0–10" and its steps' descriptors where the tender gives them.
-fn scale_text(scale: &crate::domain::Scale) -> String {
+fn scale_text(scale: &Scale) -> String {
     let range = format!(
         "{}–{}",
         decimal_comma(scale.min.0),

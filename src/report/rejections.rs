@@ -7,9 +7,9 @@ use comfy_table::{ContentArrangement, Table};
 use serde_json::json;
 
 use super::{Evaluation, Format, decision_name, evidence_place, status};
-use crate::conformity::Finding;
-use crate::rank::Ranked;
-use crate::score::Outcome;
+use crate::scoring::conformity::Finding;
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::Outcome;
 
 /// The table is wrapped to this width whatever the terminal, so output never depends on it.
 const TABLE_WIDTH: u16 = 140;
@@ -69,7 +69,7 @@ fn table(evaluation: &Evaluation) -> String {
         for finding in findings {
             table.add_row(vec![
                 entry.score.bidder.clone(),
-                decision_name(finding.decision).to_string(),
+                decision_name(finding).to_string(),
                 finding.rule.to_string(),
                 finding.reason.clone(),
                 format!("{}\n{}", evidence_place(finding), finding.evidence.quote),
@@ -96,11 +96,7 @@ fn markdown(evaluation: &Evaluation) -> String {
         ));
         for finding in findings {
             lines.push(String::new());
-            lines.push(format!(
-                "### {}: {}",
-                finding.rule,
-                decision_name(finding.decision)
-            ));
+            lines.push(format!("### {}: {}", finding.rule, decision_name(finding)));
             lines.push(String::new());
             lines.push(format!("- Reason: {}", finding.reason));
             lines.push(format!(
@@ -162,8 +158,8 @@ fn csv(evaluation: &Evaluation) -> Vec<u8> {
                 entry.score.bidder.as_str(),
                 entry.score.bid.0.as_str(),
                 status(entry),
-                decision_name(f.decision),
-                f.rule,
+                decision_name(f),
+                f.rule.as_str(),
                 f.reason.as_str(),
                 f.evidence.file.as_str(),
                 &f.evidence.line.map(|l| l.to_string()).unwrap_or_default(),

@@ -6,12 +6,14 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use tenderscore::domain::{Bid, CriterionId, Tender};
-use tenderscore::load::{ModelSearch, load};
-use tenderscore::model::Field;
-use tenderscore::rank::rank;
-use tenderscore::score::{score_bid, total_bounds};
-use tenderscore::units::{Money, Points};
+use tenderscore::domain::{Bid, BidId, CriterionId, CriterionKind, Declaration, Method, Tender};
+use tenderscore::input::{ModelSearch, load};
+use tenderscore::scoring::price_methods::Field;
+use tenderscore::scoring::rank::rank;
+use tenderscore::scoring::reversal::rank_reversals;
+use tenderscore::scoring::score::{Outcome, Standing, score_all, score_bid};
+use tenderscore::scoring::tree::total_bounds;
+use tenderscore::values::{Money, Points};
 
 use crate::fixture::{REFERENCE, repo};
 
@@ -43,14 +45,12 @@ fn template() -> Bid {
 
 fn line_price_points(tender: &Tender, line: &str, price: Decimal) -> Points {
     let mut bid = template();
-    bid.declaration = tenderscore::domain::Declaration::No;
+    bid.declaration = Declaration::No;
     bid.prices.insert(CriterionId(line.into()), Money(price));
     let score = score_bid(tender, &bid);
     match score.outcome {
-        tenderscore::score::Outcome::Scored { prices, .. } => {
-            prices.iter().find(|p| p.line.0 == line).unwrap().points
-        }
-        tenderscore::score::Outcome::SetAside { findings, .. } => panic!("set aside: {findings:?}"),
+        Outcome::Scored { prices, .. } => prices.iter().find(|p| p.line.0 == line).unwrap().points,
+        Outcome::SetAside { findings, .. } => panic!("set aside: {findings:?}"),
     }
 }
 
@@ -64,9 +64,9 @@ fn bid_strategy() -> impl Strategy<Value = Bid> {
     )
         .prop_map(|(spor1, spor2, indsats, samarbejde, id)| {
             let mut bid = template();
-            bid.id = tenderscore::domain::BidId(id.clone());
+            bid.id = BidId(id.clone());
             bid.bidder = id;
-            bid.declaration = tenderscore::domain::Declaration::No;
+            bid.declaration = Declaration::No;
             bid.prices.clear();
             for (line, p) in [("spor1", spor1), ("spor2", spor2)] {
                 if let Some(p) = p {
@@ -98,7 +98,7 @@ proptest! {
     fn interpolation_stays_between_the_anchor_points(p in price()) {
         let tender = &reference().0;
         let line = match &tender.criterion("spor1").unwrap().kind {
-            tenderscore::domain::CriterionKind::Price(line) => line.clone(),
+            CriterionKind::Price(line) => line.clone(),
             _ => unreachable!(),
         };
         let any = Field { lowest: Money(p), highest: Money(p) };
@@ -120,9 +120,9 @@ proptest! {
         // Distinct ids, as distinct file names guarantee.
         let mut bids = bids;
         for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+            bid.id = BidId(format!("{}-{i}", bid.id));
         }
-        let forward = rank(tenderscore::score::score_all(tender, &bids), &tender.tie_break.action);
+        let forward = rank(score_all(tender, &bids), &tender.tie_break.action);
         let mut shuffled = bids.clone();
         // A deterministic shuffle driven by the seed.
         let n = shuffled.len();
@@ -130,25 +130,31 @@ proptest! {
             let j = (seed.rotate_left(i as u32) as usize) % (i + 1);
             shuffled.swap(i, j);
         }
-        let reordered = rank(tenderscore::score::score_all(tender, &shuffled), &tender.tie_break.action);
+        let reordered = rank(score_all(tender, &shuffled), &tender.tie_break.action);
         prop_assert_eq!(forward, reordered);
     }
 
     #[test]
     fn a_rejected_bid_leaves_the_others_unchanged(bids in proptest::collection::vec(bid_strategy(), 1..8), extra in bid_strategy()) {
-        let tender = &reference().0;
+        // Under every method, relative ones included: a bid set aside is not part of the
+        // field that relative methods compare with, however low its price.
         let mut bids = bids;
         for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+            bid.id = BidId(format!("{}-{i}", bid.id));
         }
-        let without = rank(tenderscore::score::score_all(tender, &bids), &tender.tie_break.action);
         let mut rejected = extra;
-        rejected.id = tenderscore::domain::BidId("rejected".into());
-        rejected.declaration = tenderscore::domain::Declaration::Yes;
-        bids.push(rejected);
-        let with = rank(tenderscore::score::score_all(tender, &bids), &tender.tie_break.action);
-        prop_assert_eq!(&with[..without.len()], &without[..]);
-        prop_assert_eq!(with.last().unwrap().rank, None);
+        rejected.id = BidId("rejected".into());
+        rejected.declaration = Declaration::Yes;
+        for method in points_methods() {
+            let mut tender = reference().0.clone();
+            tender.model.method = method;
+            let without = rank(score_all(&tender, &bids), &tender.tie_break.action);
+            let mut all = bids.clone();
+            all.push(rejected.clone());
+            let with = rank(score_all(&tender, &all), &tender.tie_break.action);
+            prop_assert_eq!(&with[..without.len()], &without[..]);
+            prop_assert_eq!(with.last().unwrap().rank, None);
+        }
     }
 }
 
@@ -169,13 +175,14 @@ proptest! {
         let tender = &reference().0;
         let mut bids = bids;
         for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+            bid.id = BidId(format!("{}-{i}", bid.id));
         }
-        let together = tenderscore::score::score_all(tender, &bids);
+        let together = score_all(tender, &bids);
         for (bid, in_field) in bids.iter().zip(&together) {
             prop_assert_eq!(&score_bid(tender, bid), in_field);
         }
-        prop_assert!(tenderscore::reversal::rank_reversals(tender, &bids).is_empty());
+        // Computed directly, not by the rank-reversal check under test below.
+        prop_assert!(order_changes_without_one(tender, &bids).is_none());
     }
 }
 
@@ -184,7 +191,7 @@ proptest! {
     fn money_model_results_do_not_depend_on_the_other_bids(bids in proptest::collection::vec(bid_strategy(), 1..8)) {
         // The reference tender with a money model and its lines combined by volume.
         let mut tender = reference().0.clone();
-        tender.model.method = tenderscore::model::Method::MoneyPerPoint { amount: Money(Decimal::from(5000)), deduction: false };
+        tender.model.method = Method::MoneyPerPoint { amount: Money(Decimal::from(5000)), deduction: false };
         tender.price_rules.volumes = Some(
             [("spor1", Decimal::from(130)), ("spor2", Decimal::new(65, 1))]
                 .into_iter()
@@ -193,20 +200,19 @@ proptest! {
         );
         let mut bids = bids;
         for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = tenderscore::domain::BidId(format!("{}-{i}", bid.id));
+            bid.id = BidId(format!("{}-{i}", bid.id));
         }
-        let together = tenderscore::score::score_all(&tender, &bids);
+        let together = score_all(&tender, &bids);
         for (bid, in_field) in bids.iter().zip(&together) {
             prop_assert_eq!(&score_bid(&tender, bid), in_field);
-            prop_assert!(in_field.standing().is_some_and(|s| matches!(s, tenderscore::score::Standing::Price(_))));
+            prop_assert!(in_field.standing().is_some_and(|s| matches!(s, Standing::Price(_))));
         }
-        prop_assert!(tenderscore::reversal::rank_reversals(&tender, &bids).is_empty());
+        prop_assert!(order_changes_without_one(&tender, &bids).is_none());
     }
 }
 
 /// Every points method of the shipped library, for the properties below.
-fn points_methods() -> Vec<tenderscore::model::Method> {
-    use tenderscore::model::Method;
+fn points_methods() -> Vec<Method> {
     let ten = Points(Decimal::from(10));
     vec![
         reference().0.model.method.clone(),
@@ -232,7 +238,7 @@ proptest! {
     fn under_every_method_a_lower_price_never_earns_fewer_points(a in 37_000i64..=43_000, b in 37_000i64..=43_000, low in 37_000i64..=43_000) {
         let mut tender = reference().0.clone();
         let line = match &tender.criterion("spor1").unwrap().kind {
-            tenderscore::domain::CriterionKind::Price(line) => line.clone(),
+            CriterionKind::Price(line) => line.clone(),
             _ => unreachable!(),
         };
         let (a, b) = (Decimal::new(a.min(b), 2), Decimal::new(a.max(b), 2));
@@ -245,4 +251,66 @@ proptest! {
             prop_assert!(cheaper >= dearer, "{:?}: {} at {} < {} at {}", tender.model.method, cheaper, a, dearer, b);
         }
     }
+}
+
+/// The first (removed, a, b) such that taking `removed` out of the field changes whether
+/// `a` stands ahead of, level with or behind `b`; found by scoring every field directly.
+fn order_changes_without_one(tender: &Tender, bids: &[Bid]) -> Option<(BidId, BidId, BidId)> {
+    let merits = |bids: &[Bid]| -> Vec<(BidId, Decimal)> {
+        score_all(tender, bids)
+            .iter()
+            .filter_map(|s| Some((s.bid.clone(), s.standing()?.merit())))
+            .collect()
+    };
+    let all = merits(bids);
+    for (removed, _) in &all {
+        let rest: Vec<Bid> = bids.iter().filter(|b| &b.id != removed).cloned().collect();
+        let without = merits(&rest);
+        for (a, a_without) in &without {
+            for (b, b_without) in &without {
+                let with_all = |id: &BidId| all.iter().find(|(x, _)| x == id).map(|(_, m)| *m);
+                let before = with_all(a).cmp(&with_all(b));
+                if before != a_without.cmp(b_without) {
+                    return Some((removed.clone(), a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    None
+}
+
+proptest! {
+    /// The rank-reversal check reports a reversal exactly when removing one bid changes the
+    /// order of two others, under every method (fixed ones never do).
+    #[test]
+    fn the_rank_reversal_check_finds_exactly_the_reversals(bids in proptest::collection::vec(bid_strategy(), 2..6)) {
+        let mut bids = bids;
+        for (i, bid) in bids.iter_mut().enumerate() {
+            bid.id = BidId(format!("{}-{i}", bid.id));
+        }
+        for method in points_methods() {
+            let mut tender = reference().0.clone();
+            tender.model.method = method;
+            let direct = order_changes_without_one(&tender, &bids);
+            let reported = rank_reversals(&tender, &bids);
+            prop_assert_eq!(reported.is_empty(), direct.is_none(), "{:?}: {:?} vs {:?}", tender.model.method, reported, direct);
+        }
+    }
+}
+
+#[test]
+fn a_relative_model_can_reverse_ranks() {
+    // The property above would hold trivially if no field ever reversed. The shipped
+    // demonstration does (shares 0.5 and 0.5, price points 10 × lowest / price):
+    // with Gamma (lowest 50): Alfa 0.5 × 5 + 0.5 × 5 = 5.0 < Beta 0.5 × 8.5 + 0.5 × 2.5 = 5.5;
+    // without Gamma (lowest 100): Alfa 2.5 + 0.5 × 10 = 7.5 > Beta 4.25 + 0.5 × 5 = 6.75.
+    let loaded = load(
+        &repo().join("tenders/proportional-rank-reversal"),
+        &ModelSearch::default(),
+    )
+    .expect("the reversal demonstration is valid");
+    let v = loaded.latest();
+    let (removed, _, _) = order_changes_without_one(&v.tender, &v.bids).expect("a reversal");
+    assert_eq!(removed.0, "gamma");
+    assert!(!rank_reversals(&v.tender, &v.bids).is_empty());
 }

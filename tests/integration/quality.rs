@@ -243,3 +243,40 @@ fn bad_quality_settings_name_their_line_field_and_fix() {
         "{messages}"
     );
 }
+
+/// Missing quality points are a problem to fix whatever the minimum quality: they were
+/// once taken for 0 points, so with a threshold `check` passed and `score` rejected the
+/// bid for its quality. A bid set aside unread (a declared reservation) needs no points,
+/// and its quality is not judged against the threshold either.
+#[test]
+fn missing_points_are_reported_with_or_without_a_minimum_quality() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "[prices]\nmodel",
+        "[quality]\nmin_total = 70\n\n[prices]\nmodel",
+    );
+    // brobyggerne declares a reservation and has no points: scored 0 it would be 0 % of
+    // the maximum, below 70 %, yet only the reservation is a reason, since it is not read.
+    let report = score_v0(&f);
+    let brobyggerne = bid(&report, "brobyggerne");
+    assert_eq!(brobyggerne["status"], "rejected");
+    let rules: Vec<&Value> = brobyggerne["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| &f["rule"])
+        .collect();
+    assert_eq!(rules, ["declared-reservation"]);
+
+    // kompas is read, so its missing samarbejde points stop the run, as without threshold.
+    f.replace("bids/kompas.toml", "samarbejde = 8\n", "");
+    let check = f.run("check", &[]).code(1);
+    let messages = stderr(&check);
+    assert!(
+        messages.contains("error[E205]: bid has no points for quality criterion `samarbejde`"),
+        "{messages}"
+    );
+    assert!(messages.contains("tender/bids/kompas.toml:2:"), "{messages}");
+    f.run("score", &[]).code(1);
+}

@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 use crate::domain::{BidId, CriterionId};
 use rust_decimal::Decimal;
 
-use crate::score::{BidScore, Outcome, Standing};
+use crate::scoring::score::{BidScore, Outcome, Standing};
 
 /// One line of the ranking.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,7 +105,7 @@ fn by_name(a: &BidScore, b: &BidScore) -> Ordering {
 mod tests {
     use super::*;
     use crate::domain::fixture::{bid, reference_tender};
-    use crate::score::score_bid;
+    use crate::scoring::score::score_bid;
 
     fn ranks(ranked: &[Ranked]) -> Vec<(String, Option<u32>)> {
         ranked

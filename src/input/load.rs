@@ -16,15 +16,14 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::amend;
-use crate::diag::{Code, Diagnostic, FileId, Sources};
 use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
-use crate::errata::{self, LegalFlag};
-use crate::raw::{self, RawBid, RawModel, RawRettelsesblad, RawTender};
-use crate::validate::{self, ModelSite};
+use crate::input::diag::push_unique;
+use crate::input::diag::{Code, Diagnostic, FileId, Sources};
+use crate::input::models::{available_models, find_model};
+use crate::input::patch;
+use crate::input::raw::{self, RawBid, RawModel, RawRettelsesblad, RawTender};
+use crate::input::validate::{self, ModelSite};
 
-/// The folder of named scoring models looked for beside a tender's ancestors.
-pub const MODELS_DIR: &str = "scoring-models";
 /// The folder of a tender's rettelsesblade.
 pub const RETTELSESBLADE_DIR: &str = "rettelsesblade";
 
@@ -36,6 +35,19 @@ pub struct InputFile {
     /// The path relative to the tender folder (a model: its file name).
     pub file: String,
     pub sha256: String,
+}
+
+/// Quality points a bid lacks. Whether that is a problem depends on whether the bid's
+/// quality is read, which only the scoring rules can tell (a bid set aside unread needs no
+/// points); `evaluate::load` asks them and reports each one that is.
+#[derive(Clone, Debug)]
+pub struct MissingPoints {
+    /// The version of the tender the bid was checked against.
+    pub tender: Tender,
+    /// The bid as far as it is valid.
+    pub bid: Bid,
+    /// One diagnostic per quality criterion without points.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// One version of a tender with its bids, validated.
@@ -55,9 +67,11 @@ pub struct Version {
 pub struct Loaded {
     /// Version 0 first; never empty.
     pub versions: Vec<Version>,
-    /// Rettelsesblade that change the evaluation too close to (or after) the deadline.
-    pub flags: Vec<LegalFlag>,
     pub inputs: Vec<InputFile>,
+    /// Every file read and every amended document, to show a later problem in.
+    pub sources: Sources,
+    /// Quality points missing from bids, in any version, to be judged by the scoring rules.
+    pub missing_points: Vec<MissingPoints>,
     /// Every file read, with its real path, so the caller can refuse to overwrite one.
     pub paths: Vec<PathBuf>,
 }
@@ -78,6 +92,9 @@ impl Loaded {
 pub struct Invalid {
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
+    /// Quality points missing from bids, to be judged by the scoring rules and listed with
+    /// the other problems.
+    pub missing_points: Vec<MissingPoints>,
 }
 
 /// Where to look for scoring models.
@@ -88,15 +105,41 @@ pub struct ModelSearch {
     pub dir: Option<PathBuf>,
 }
 
-struct Reader {
-    sources: Sources,
-    diagnostics: Vec<Diagnostic>,
+/// Reads files into one set of sources, collecting every problem and every input read.
+pub(super) struct Reader {
+    pub(super) sources: Sources,
+    pub(super) diagnostics: Vec<Diagnostic>,
     inputs: Vec<InputFile>,
     paths: Vec<PathBuf>,
+    missing_points: Vec<MissingPoints>,
 }
 
 impl Reader {
-    fn read(&mut self, path: &Path, role: &'static str, label: String) -> Option<FileId> {
+    pub(super) fn new() -> Reader {
+        Reader {
+            sources: Sources::default(),
+            diagnostics: Vec::new(),
+            inputs: Vec::new(),
+            paths: Vec::new(),
+            missing_points: Vec::new(),
+        }
+    }
+
+    /// Every problem found, with the files to show them in.
+    pub(super) fn into_invalid(self) -> Invalid {
+        Invalid {
+            sources: self.sources,
+            diagnostics: self.diagnostics,
+            missing_points: self.missing_points,
+        }
+    }
+
+    pub(super) fn read(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        label: String,
+    ) -> Option<FileId> {
         match fs::read_to_string(path) {
             Ok(text) => {
                 self.inputs.push(InputFile {
@@ -119,14 +162,14 @@ impl Reader {
         }
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(&mut self, file: FileId) -> Option<T> {
+    pub(super) fn parse<T: serde::de::DeserializeOwned>(&mut self, file: FileId) -> Option<T> {
         let (value, problems) = raw::parse(&self.sources, file);
         self.diagnostics.extend(problems);
         value
     }
 
     /// The `*.toml` files of a sub-folder, sorted by file name; no folder means none.
-    fn list(&mut self, dir: &Path) -> Vec<PathBuf> {
+    pub(super) fn list(&mut self, dir: &Path) -> Vec<PathBuf> {
         if !dir.exists() {
             return Vec::new();
         }
@@ -159,7 +202,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn file_stem(path: &Path) -> String {
+pub(super) fn file_stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -173,12 +216,7 @@ struct Documents {
 
 /// Loads and validates a tender folder in every version.
 pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> {
-    let mut reader = Reader {
-        sources: Sources::default(),
-        diagnostics: Vec::new(),
-        inputs: Vec::new(),
-        paths: Vec::new(),
-    };
+    let mut reader = Reader::new();
     let tender_file = reader.read(
         &tender_dir.join("tender.toml"),
         "tender",
@@ -247,7 +285,8 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
         let mut found = Vec::new();
         for (id, file, raw) in &raw_bids {
             if let Some(raw) = raw {
-                validate::bid(&reader.sources, *file, id.clone(), raw, None, &mut found);
+                // Without a tender no bid is built, so no points can be found missing.
+                let _ = validate::bid(&reader.sources, *file, id.clone(), raw, None, &mut found);
             }
         }
         for diagnostic in found {
@@ -255,38 +294,15 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
         }
     }
     if reader.diagnostics.is_empty() && !versions.is_empty() {
-        let flags = versions
-            .iter()
-            .skip(1)
-            .filter_map(|v| {
-                let rettelsesblad = v.applied.last()?;
-                errata::check(rettelsesblad, v.tender.deadline_date, &v.tender.deadline)
-            })
-            .collect();
         Ok(Loaded {
             versions,
-            flags,
             inputs: reader.inputs,
             paths: reader.paths,
+            sources: reader.sources,
+            missing_points: reader.missing_points,
         })
     } else {
-        Err(Invalid {
-            sources: reader.sources,
-            diagnostics: reader.diagnostics,
-        })
-    }
-}
-
-/// Adds a diagnostic unless the same problem at the same place is listed already (a file
-/// checked more than once, for several versions, reports each problem once).
-fn push_unique(diagnostics: &mut Vec<Diagnostic>, diagnostic: Diagnostic) {
-    let seen = diagnostics.iter().any(|d| {
-        d.location == diagnostic.location
-            && d.code == diagnostic.code
-            && d.message == diagnostic.message
-    });
-    if !seen {
-        diagnostics.push(diagnostic);
+        Err(reader.into_invalid())
     }
 }
 
@@ -368,7 +384,7 @@ fn amend_document(
         return Some(text.clone());
     }
     // The document already validated as TOML, so it parses.
-    let mut amender = amend::Amender::new(text).ok()?;
+    let mut amender = patch::Amender::new(text).ok()?;
     let mut clean = true;
     for change in changes {
         if let Err(error) = amender.set(path_of(change), &change.value) {
@@ -383,7 +399,7 @@ fn amend_document(
 
 fn change_problem(
     change: &crate::domain::Change,
-    error: &amend::AmendError,
+    error: &patch::AmendError,
     target: &str,
 ) -> Diagnostic {
     Diagnostic::at(
@@ -497,28 +513,33 @@ fn build_version(
     let mut bids = Vec::new();
     if let Some(tender) = &tender {
         for (id, file, raw) in raw_bids {
-            if let Some(raw) = raw
-                && let Some(bid) = validate::bid(
-                    &reader.sources,
-                    *file,
-                    id.clone(),
-                    raw,
-                    Some(tender),
-                    &mut found,
-                )
-            {
+            let Some(raw) = raw else { continue };
+            let start = found.len();
+            let Some((bid, missing)) = validate::bid(
+                &reader.sources,
+                *file,
+                id.clone(),
+                raw,
+                Some(tender),
+                &mut found,
+            ) else {
+                continue;
+            };
+            if !missing.is_empty() {
+                reader.missing_points.push(MissingPoints {
+                    tender: tender.clone(),
+                    bid: bid.clone(),
+                    diagnostics: missing.into_iter().map(|d| in_version(d, number)).collect(),
+                });
+            }
+            if found.len() == start {
                 bids.push(bid);
             }
         }
     }
     let clean = found.is_empty();
-    for mut diagnostic in found {
-        if number > 0 {
-            diagnostic.context = Some(format!(
-                "version {number} (after rettelsesblade 1–{number})"
-            ));
-        }
-        push_unique(&mut reader.diagnostics, diagnostic);
+    for diagnostic in found {
+        push_unique(&mut reader.diagnostics, in_version(diagnostic, number));
     }
     if !clean {
         return None;
@@ -531,100 +552,12 @@ fn build_version(
     })
 }
 
-/// The file of the named model, or the folders that were searched.
-fn find_model(
-    tender_dir: &Path,
-    models: &ModelSearch,
-    name: &str,
-) -> Result<PathBuf, Vec<PathBuf>> {
-    let candidates: Vec<PathBuf> = match &models.dir {
-        Some(dir) => vec![dir.clone()],
-        None => model_dirs(tender_dir),
-    };
-    let valid_name = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    for dir in &candidates {
-        let path = dir.join(format!("{name}.toml"));
-        if valid_name && path.is_file() {
-            return Ok(path);
-        }
+/// A diagnostic of a version after rettelsesblade says so.
+fn in_version(mut diagnostic: Diagnostic, number: u32) -> Diagnostic {
+    if number > 0 {
+        diagnostic.context = Some(format!(
+            "version {number} (after rettelsesblade 1–{number})"
+        ));
     }
-    Err(candidates)
-}
-
-/// The nearest `scoring-models` folder in the tender folder or above it. Relative paths
-/// stay relative so that messages read as the user typed them.
-fn model_dirs(tender_dir: &Path) -> Vec<PathBuf> {
-    let nearest = |dir: &Path| {
-        dir.ancestors()
-            .map(|a| a.join(MODELS_DIR))
-            .find(|d| d.is_dir())
-    };
-    nearest(tender_dir)
-        .or_else(|| {
-            tender_dir
-                .canonicalize()
-                .ok()
-                .and_then(|absolute| nearest(&absolute))
-        })
-        .into_iter()
-        .collect()
-}
-
-/// The names of the models in the given folders, sorted.
-pub fn available_models(dirs: &[PathBuf]) -> Vec<String> {
-    let mut names: Vec<String> = dirs
-        .iter()
-        .filter_map(|d| fs::read_dir(d).ok())
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .map(|p| file_stem(&p))
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
-/// Every scoring model in a folder, validated, sorted by file name.
-pub fn load_models(dir: &Path) -> Result<Vec<crate::domain::ScoringModel>, Invalid> {
-    let mut reader = Reader {
-        sources: Sources::default(),
-        diagnostics: Vec::new(),
-        inputs: Vec::new(),
-        paths: Vec::new(),
-    };
-    let mut models = Vec::new();
-    for path in reader.list(dir) {
-        let Some(file) = reader.read(&path, "model", format!("{}.toml", file_stem(&path))) else {
-            continue;
-        };
-        let Some(raw) = reader.parse::<RawModel>(file) else {
-            continue;
-        };
-        let mut found = Vec::new();
-        if let Some(model) = validate::model(&reader.sources, file, &raw, &mut found) {
-            models.push(model);
-        }
-        reader.diagnostics.extend(found);
-    }
-    if reader.diagnostics.is_empty() {
-        Ok(models)
-    } else {
-        Err(Invalid {
-            sources: reader.sources,
-            diagnostics: reader.diagnostics,
-        })
-    }
-}
-
-/// The scoring-models folder for commands not tied to a tender: the one given, or the
-/// nearest `scoring-models` folder in or above the current folder.
-pub fn models_dir(given: Option<&Path>) -> Option<PathBuf> {
-    match given {
-        Some(dir) => Some(dir.to_path_buf()),
-        None => model_dirs(Path::new(".")).into_iter().next(),
-    }
+    diagnostic
 }

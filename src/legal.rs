@@ -1,13 +1,16 @@
-//! The legal check of rettelsesblade: a change to how bids are evaluated, issued after the
-//! submission deadline or less than 6 days before it, may require a new deadline or a new
-//! tender.
+//! Legal notes on an evaluation: the risks of the price model and of a price floor, and
+//! the check of rettelsesblade that change the evaluation too close to the deadline (a
+//! change issued after the submission deadline or less than 6 days before it may require
+//! a new deadline or a new tender).
 //!
-//! Contract: pure; compares each rettelsesblad's date with the deadline of the version it
+//! Contract: pure. Each rettelsesblad is compared with the deadline of the version it
 //! creates (so a rettelsesblad that also moves the deadline is judged against the new one).
 
 use serde::Serialize;
 
-use crate::domain::Rettelsesblad;
+use crate::domain::{
+    CriterionKind, Method, OutOfBand, PriceLine, Rettelsesblad, ScoringModel, Tender,
+};
 
 /// The least number of days between a rettelsesblad that changes the evaluation and the
 /// submission deadline.
@@ -28,7 +31,7 @@ pub struct LegalFlag {
 }
 
 /// Checks one rettelsesblad against the deadline of the version it creates.
-pub fn check(
+pub fn check_rettelsesblad(
     rettelsesblad: &Rettelsesblad,
     deadline: jiff::civil::Date,
     deadline_text: &str,
@@ -71,6 +74,59 @@ pub fn check(
     })
 }
 
+/// Short notes on the legal risks of a scoring model itself.
+pub fn model_notes(model: &ScoringModel) -> Vec<&'static str> {
+    let mut notes = Vec::new();
+    if matches!(model.method, Method::Proportional { .. }) {
+        notes.push(
+            "The proportional model compresses the scale (twice the lowest price still earns half the points), \
+             so price weighs less than its stated weight; Klagenævnet for Udbud criticised it (RenoNorden v Skive Kommune, 2011).",
+        );
+    }
+    if model.method.is_relative() {
+        notes.push(
+            "Points depend on the other bids' prices, so adding or removing one bid can reverse the order of two others; \
+             the report checks every bid for this.",
+        );
+    }
+    notes
+}
+
+/// Short notes on the legal risks of a tender's price evaluation, for every report of it:
+/// the model's own risks, and a price floor (a price below some level earns no more points
+/// than that level).
+pub fn legal_notes(tender: &Tender) -> Vec<String> {
+    let mut notes: Vec<String> = model_notes(&tender.model)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let lines: Vec<&PriceLine> = tender
+        .criteria
+        .iter()
+        .filter_map(|c| match &c.kind {
+            CriterionKind::Price(line) => Some(line),
+            _ => None,
+        })
+        .collect();
+    let raised = tender.price_rules.below_min.action == OutOfBand::Clamp;
+    let flat_inside = match &tender.model.method {
+        Method::Anchors(anchors) => lines
+            .iter()
+            .any(|l| anchors.first().is_some_and(|a| a.price.on(l) > l.min)),
+        _ => false,
+    };
+    if raised || flat_inside {
+        notes.push(format!(
+        "A price floor: {} earn no more points than {}. A Swedish supreme administrative court struck down a model \
+         that gave no credit below a price level (HFD 2022 ref. 41); a Danish case upheld rejecting bids below a \
+         required minimum instead (AKB København, 2021). The tender must state its choice.",
+        if raised { "prices below the minimum are raised to it and" } else { "prices below the first anchor" },
+        if raised { "the minimum" } else { "that anchor" }
+    ));
+    }
+    notes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,7 +155,7 @@ mod tests {
         let deadline = jiff::civil::date(2023, 10, 2);
         // 2023-09-26 → 2023-10-02: 6 days.
         assert_eq!(
-            check(
+            check_rettelsesblad(
                 &rettelsesblad(jiff::civil::date(2023, 9, 26), "criteria.spor1.max"),
                 deadline,
                 "d"
@@ -107,7 +163,7 @@ mod tests {
             None
         );
         // 2023-09-27 → 2023-10-02: 5 days.
-        let flag = check(
+        let flag = check_rettelsesblad(
             &rettelsesblad(jiff::civil::date(2023, 9, 27), "criteria.spor1.max"),
             deadline,
             "d",
@@ -115,7 +171,7 @@ mod tests {
         .unwrap();
         assert_eq!(flag.days_before_deadline, 5);
         // After the deadline: negative days.
-        let flag = check(
+        let flag = check_rettelsesblad(
             &rettelsesblad(jiff::civil::date(2023, 10, 4), "model.points.decimals"),
             deadline,
             "d",
@@ -134,7 +190,7 @@ mod tests {
     fn changes_that_do_not_touch_the_evaluation_are_never_flagged() {
         let deadline = jiff::civil::date(2023, 10, 2);
         assert_eq!(
-            check(
+            check_rettelsesblad(
                 &rettelsesblad(jiff::civil::date(2023, 10, 1), "title"),
                 deadline,
                 "d"
@@ -142,7 +198,7 @@ mod tests {
             None
         );
         assert_eq!(
-            check(
+            check_rettelsesblad(
                 &rettelsesblad(jiff::civil::date(2023, 10, 1), "criteria.spor1.source"),
                 deadline,
                 "d"
@@ -150,7 +206,7 @@ mod tests {
             None
         );
         assert!(
-            check(
+            check_rettelsesblad(
                 &rettelsesblad(jiff::civil::date(2023, 10, 1), "criteria.samarbejde.weight"),
                 deadline,
                 "d"
@@ -158,7 +214,7 @@ mod tests {
             .is_some()
         );
         assert!(
-            check(
+            check_rettelsesblad(
                 &rettelsesblad(jiff::civil::date(2023, 10, 1), "prices.below_min.rule"),
                 deadline,
                 "d"

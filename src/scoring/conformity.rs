@@ -2,6 +2,10 @@
 //! alternative bids, late bids, an unclear declaration) and the warnings that do not
 //! (the length limit of the quality description).
 //!
+//! These checks read what the bid declares, never its quality or its prices, so a bid
+//! they set aside is not read (the minimum quality is [`super::quality`]'s, the price
+//! band [`super::price_rules`]').
+//!
 //! Contract: pure functions of a validated tender and bid. Each finding names its rule,
 //! the decision the tender attaches to it, the evidence from the bid file (with its line),
 //! and the clause reference and text from the tender, so legal can review it without
@@ -9,9 +13,7 @@
 
 use serde::Serialize;
 
-use rust_decimal::Decimal;
-
-use crate::domain::{Bid, CriterionKind, Decision, Declaration, ReservationAbout, Rule, Tender};
+use crate::domain::{Bid, Decision, Declaration, ReservationAbout, Rule, Tender};
 
 /// Where in the bid file a finding comes from, and what stands there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -24,13 +26,63 @@ pub struct Evidence {
     pub quote: String,
 }
 
+/// The rule behind a finding or a warning; its stable id is what the reports print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleId {
+    DeclaredReservation,
+    FoundReservation,
+    CitizenReservation,
+    AlternativeBid,
+    LateBid,
+    UnclearDeclaration,
+    QualityThreshold,
+    PriceBelowMinimum,
+    PriceAboveMaximum,
+    MissingPrice,
+    EvaluatorDisagreement,
+    LengthLimit,
+}
+
+impl RuleId {
+    /// Whether the rule is a price rule (the band, a missing price), which the bid's
+    /// prices break, not its declarations.
+    pub fn is_price_rule(self) -> bool {
+        matches!(
+            self,
+            RuleId::PriceBelowMinimum | RuleId::PriceAboveMaximum | RuleId::MissingPrice
+        )
+    }
+
+    /// The stable id the reports print.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::DeclaredReservation => "declared-reservation",
+            RuleId::FoundReservation => "found-reservation",
+            RuleId::CitizenReservation => "citizen-reservation",
+            RuleId::AlternativeBid => "alternative-bid",
+            RuleId::LateBid => "late-bid",
+            RuleId::UnclearDeclaration => "unclear-declaration",
+            RuleId::QualityThreshold => "quality-threshold",
+            RuleId::PriceBelowMinimum => "price-below-minimum",
+            RuleId::PriceAboveMaximum => "price-above-maximum",
+            RuleId::MissingPrice => "missing-price",
+            RuleId::EvaluatorDisagreement => "evaluator-disagreement",
+            RuleId::LengthLimit => "length-limit",
+        }
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One reason to set a bid aside.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// A stable rule id: `declared-reservation`, `found-reservation`,
-    /// `citizen-reservation`, `alternative-bid`, `late-bid`, `unclear-declaration`,
-    /// `price-below-minimum`, `price-above-maximum` or `missing-price`.
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub decision: Decision,
     pub reason: String,
     pub evidence: Evidence,
@@ -43,15 +95,14 @@ pub struct Finding {
 /// Something a reader of the report must know that does not set the bid aside.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// A stable rule id: `length-limit`.
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub message: String,
     pub source: Option<String>,
 }
 
 /// Builds a finding under a tender rule, with the evidence at a field of the bid file.
 pub fn finding(
-    rule_id: &'static str,
+    rule_id: RuleId,
     rule: &Rule<Decision>,
     bid: &Bid,
     field: &str,
@@ -80,7 +131,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
     match bid.declaration {
         Declaration::Yes => {
             if let Some(rule) = &rules.declared_reservation {
-                findings.push(finding("declared-reservation", rule, bid, "reservation", declared,
+                findings.push(finding(RuleId::DeclaredReservation, rule, bid, "reservation", declared,
                     "the bid declares a reservation (JA ticked); the solution description is not read".into()));
             }
         }
@@ -92,7 +143,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
                     "neither JA nor NEJ is ticked"
                 };
                 findings.push(finding(
-                    "unclear-declaration",
+                    RuleId::UnclearDeclaration,
                     rule,
                     bid,
                     "reservation",
@@ -105,8 +156,8 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
     }
     for found in &bid.reservations_found {
         let (rule_id, rule) = match found.about {
-            ReservationAbout::Citizens => ("citizen-reservation", &rules.citizen_reservation),
-            ReservationAbout::Terms => ("found-reservation", &rules.found_reservation),
+            ReservationAbout::Citizens => (RuleId::CitizenReservation, &rules.citizen_reservation),
+            ReservationAbout::Terms => (RuleId::FoundReservation, &rules.found_reservation),
         };
         if let Some(rule) = rule {
             let what = match found.about {
@@ -134,7 +185,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
         && let Some(rule) = &rules.alternative_bid
     {
         findings.push(finding(
-            "alternative-bid",
+            RuleId::AlternativeBid,
             rule,
             bid,
             "solution_descriptions",
@@ -152,7 +203,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             bid.submitted_at.as_second() - tender.deadline_at.as_second(),
         );
         findings.push(finding(
-            "late-bid",
+            RuleId::LateBid,
             rule,
             bid,
             "submitted",
@@ -163,7 +214,6 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             ),
         ));
     }
-    findings.extend(quality_thresholds(tender, bid));
     let mut warnings = Vec::new();
     if let Some(threshold) = tender.quality.disagreement {
         for (criterion, panel) in &bid.panels {
@@ -171,7 +221,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             if spread > threshold {
                 let points = || panel.evaluators.iter().map(|(_, p)| *p);
                 warnings.push(Warning {
-                    rule: "evaluator-disagreement",
+                    rule: RuleId::EvaluatorDisagreement,
                     message: format!(
                         "the evaluators' points on `{criterion}` range from {} to {}, {} apart, more than the tender's {}",
                         points().min().unwrap_or_default(),
@@ -188,7 +238,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
         let limit = rule.action.characters();
         if characters > limit {
             warnings.push(Warning {
-                rule: "length-limit",
+                rule: RuleId::LengthLimit,
                 message: format!(
                     "the quality description has {characters} characters, more than {} pages of {} ({limit}); \
                      the {} characters beyond were not read and do not count",
@@ -199,61 +249,6 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
         }
     }
     (findings, warnings)
-}
-
-/// The minimum quality: every quality criterion at least `min_per_criterion` % of its
-/// scale's maximum, and all of them together at least `min_total` % of their weighted
-/// maximum. Compared exactly, before any rounding; a bid below is excluded before its price
-/// is looked at.
-fn quality_thresholds(tender: &Tender, bid: &Bid) -> Vec<Finding> {
-    let rules = &tender.quality;
-    let rule = Rule {
-        action: Decision::Reject,
-        source: rules.source.clone(),
-        text: rules.text.clone(),
-    };
-    let mut findings = Vec::new();
-    let quality: Vec<_> = tender
-        .criteria
-        .iter()
-        .filter(|c| c.kind == CriterionKind::Quality)
-        .collect();
-    if let Some(min) = rules.min_per_criterion {
-        for c in &quality {
-            let Some(points) = bid.points.get(&c.id) else {
-                continue;
-            };
-            let max = tender.scale_of(c).max;
-            if points.0 * Decimal::ONE_HUNDRED < min.0 * max.0 {
-                findings.push(finding(
-                    "quality-threshold",
-                    &rule,
-                    bid,
-                    &format!("points.{}", c.id),
-                    format!("{} = {}", c.id, points),
-                    format!(
-                        "{} points on `{}` is below the minimum of {} % of {}",
-                        points, c.id, min, max
-                    ),
-                ));
-            }
-        }
-    }
-    if let Some(min) = rules.min_total {
-        let mut got = Decimal::ZERO;
-        let mut best = Decimal::ZERO;
-        for c in &quality {
-            got += bid.points.get(&c.id).map_or(Decimal::ZERO, |p| p.0) * c.share.0;
-            best += tender.scale_of(c).max.0 * c.share.0;
-        }
-        if got * Decimal::ONE_HUNDRED < min.0 * best {
-            let reached = (got * Decimal::ONE_HUNDRED / best).round_dp(2).normalize();
-            findings.push(finding("quality-threshold", &rule, bid, "points",
-                format!("weighted quality {} of {}", got.normalize(), best.normalize()),
-                format!("the quality points reach {reached} % of the maximum, below the minimum of {min} % in total")));
-        }
-    }
-    findings
 }
 
 /// The decision for a bid with these findings: rejected if any finding rejects, else
@@ -269,7 +264,11 @@ mod tests {
     use crate::domain::fixture::{bid, reference_tender};
 
     fn rules_of(tender: &Tender, b: &Bid) -> Vec<&'static str> {
-        assess(tender, b).0.iter().map(|f| f.rule).collect()
+        assess(tender, b)
+            .0
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect()
     }
 
     #[test]
@@ -283,7 +282,7 @@ mod tests {
         unclear.declaration = Declaration::Neither;
         let (findings, _) = assess(&tender, &unclear);
         assert_eq!(
-            (findings[0].rule, findings[0].decision),
+            (findings[0].rule.as_str(), findings[0].decision),
             ("unclear-declaration", Decision::Review)
         );
 
@@ -296,7 +295,7 @@ mod tests {
             line: 12,
         });
         let (findings, _) = assess(&tender, &citizens);
-        assert_eq!(findings[0].rule, "citizen-reservation");
+        assert_eq!(findings[0].rule.as_str(), "citizen-reservation");
         assert_eq!(findings[0].evidence.line, Some(12));
 
         let mut alternative = bid("d", Some("400"), Some("1150"), "7", "7");
@@ -313,7 +312,7 @@ mod tests {
         let mut late = on_time.clone();
         late.submitted_at = "2023-10-02T12:00:01+02:00".parse().unwrap(); // one second after
         let (findings, _) = assess(&tender, &late);
-        assert_eq!(findings[0].rule, "late-bid");
+        assert_eq!(findings[0].rule.as_str(), "late-bid");
         assert!(
             findings[0].reason.starts_with("submitted 1s after"),
             "{}",

@@ -9,45 +9,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::domain::{AnchorPrice, CriterionKind, OutOfBand, PriceLine, ScoringModel, Tender};
-use crate::units::{Money, Points, Rounding};
+use crate::domain::{Anchor, Method, PriceLine, ScoringModel};
+use crate::values::{Money, Points, Rounding, plain};
 
-/// The methods a model file may name, with the fields each one takes.
-pub const METHODS: &[&str] = &[
-    "linear-anchors",
-    "relative-to-lowest",
-    "proportional",
-    "lowest-to-highest",
-    "money-per-point",
-    "percent-surcharge",
-];
-
-/// How a model turns a price into points.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Method {
-    /// Piecewise linear between anchor prices; flat beyond the outermost anchors.
-    Anchors(Vec<Anchor>),
-    /// `M × (1 − (P − Plow) / (X × Plow))`: the lowest price gets M, a price X above the
-    /// lowest gets 0, and beyond that 0 (floor) or less (no floor).
-    RelativeToLowest {
-        max: Points,
-        slope: Decimal,
-        floor_at_zero: bool,
-    },
-    /// `M × Plow / P`.
-    Proportional { max: Points },
-    /// `M × (Phigh − P) / (Phigh − Plow)`: the lowest tendered price gets M, the highest 0.
-    LowestToHighest { max: Points },
-    /// A money model: quality becomes kroner at `amount` per point, and bids are ranked by
-    /// the evaluation price, lowest first: `P + (Qmax − Q) × k` (a surcharge for missing
-    /// quality) or `P − Q × k` (a deduction for quality).
-    MoneyPerPoint { amount: Money, deduction: bool },
-    /// A money model: `P × (1 + (Qmax − Q) / Qmax × f)`, a percentage surcharge for missing
-    /// quality; ranked by the evaluation price, lowest first.
-    PercentSurcharge { factor: Decimal },
-}
-
-/// How a money model turned a price and quality points into an evaluation price.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MoneyCalculation {
     pub method: &'static str,
@@ -65,13 +29,6 @@ pub struct MoneyCalculation {
 }
 
 /// One anchor of a piecewise linear model: this price earns these points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Anchor {
-    pub price: AnchorPrice,
-    pub points: Points,
-}
-
-/// The prices of the other bids that a relative method looks at: the lowest and highest
 /// evaluated price on the line among the bids that are scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Field {
@@ -96,56 +53,6 @@ pub struct Calculation {
     pub anchors: Option<(AnchorPoint, AnchorPoint)>,
     /// For relative models: the lowest and highest price they compared with.
     pub field: Option<Field>,
-}
-
-fn d(value: Decimal) -> String {
-    value.normalize().to_string()
-}
-
-impl Method {
-    pub fn name(&self) -> &'static str {
-        match self {
-            Method::Anchors(_) => "linear-anchors",
-            Method::RelativeToLowest { .. } => "relative-to-lowest",
-            Method::Proportional { .. } => "proportional",
-            Method::LowestToHighest { .. } => "lowest-to-highest",
-            Method::MoneyPerPoint { .. } => "money-per-point",
-            Method::PercentSurcharge { .. } => "percent-surcharge",
-        }
-    }
-
-    /// Whether the model ranks by an evaluation price in money (lowest wins) instead of
-    /// by points (highest wins).
-    pub fn is_money(&self) -> bool {
-        matches!(
-            self,
-            Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. }
-        )
-    }
-
-    /// Whether a bid's points depend on the other bids' prices (and so the ranking can
-    /// reverse when a bid is added or removed).
-    pub fn is_relative(&self) -> bool {
-        !matches!(self, Method::Anchors(_)) && !self.is_money()
-    }
-
-    /// The general formula, for `models show` and the README.
-    pub fn formula(&self) -> String {
-        match self {
-            Method::Anchors(_) => "s₀ + (P − p₀) × (s₁ − s₀) / (p₁ − p₀) between the anchors (p₀, s₀) and (p₁, s₁) around P; flat beyond the outermost anchors".into(),
-            Method::RelativeToLowest { max, slope, floor_at_zero } => format!(
-                "{} × (1 − (P − Plow) / ({} × Plow)){}",
-                d(max.0),
-                d(*slope),
-                if *floor_at_zero { ", never below 0" } else { ", may be negative" }
-            ),
-            Method::Proportional { max } => format!("{} × Plow / P", d(max.0)),
-            Method::LowestToHighest { max } => format!("{} × (Phigh − P) / (Phigh − Plow)", d(max.0)),
-            Method::MoneyPerPoint { amount, deduction: false } => format!("P + (Qmax − Q) × {}, lowest wins", d(amount.0)),
-            Method::MoneyPerPoint { amount, deduction: true } => format!("P − Q × {}, lowest wins", d(amount.0)),
-            Method::PercentSurcharge { factor } => format!("P × (1 + (Qmax − Q) / Qmax × {}), lowest wins", d(*factor)),
-        }
-    }
 }
 
 impl ScoringModel {
@@ -243,14 +150,20 @@ impl ScoringModel {
                 amount,
                 deduction: false,
             } => (
-                format!("{} + ({} − {}) × {}", d(p), d(qmax), d(q), d(amount.0)),
+                format!(
+                    "{} + ({} − {}) × {}",
+                    plain(p),
+                    plain(qmax),
+                    plain(q),
+                    plain(amount.0)
+                ),
                 p + (qmax - q) * amount.0,
             ),
             Method::MoneyPerPoint {
                 amount,
                 deduction: true,
             } => (
-                format!("{} − {} × {}", d(p), d(q), d(amount.0)),
+                format!("{} − {} × {}", plain(p), plain(q), plain(amount.0)),
                 p - q * amount.0,
             ),
             Method::PercentSurcharge { factor } => {
@@ -260,11 +173,11 @@ impl ScoringModel {
                 (
                     format!(
                         "{} × (1 + ({} − {}) / {} × {})",
-                        d(p),
-                        d(qmax),
-                        d(q),
-                        d(qmax),
-                        d(*factor)
+                        plain(p),
+                        plain(qmax),
+                        plain(q),
+                        plain(qmax),
+                        plain(*factor)
                     ),
                     p * (Decimal::ONE + (qmax - q) / qmax * factor),
                 )
@@ -282,61 +195,6 @@ impl ScoringModel {
             value: Money(self.rounding.apply(exact)),
         })
     }
-
-    /// Short notes on the legal risks of the model itself.
-    pub fn model_notes(&self) -> Vec<&'static str> {
-        let mut notes = Vec::new();
-        if matches!(self.method, Method::Proportional { .. }) {
-            notes.push(
-                "The proportional model compresses the scale (twice the lowest price still earns half the points), \
-                 so price weighs less than its stated weight; Klagenævnet for Udbud criticised it (RenoNorden v Skive Kommune, 2011).",
-            );
-        }
-        if self.method.is_relative() {
-            notes.push(
-                "Points depend on the other bids' prices, so adding or removing one bid can reverse the order of two others; \
-                 the report checks every bid for this.",
-            );
-        }
-        notes
-    }
-}
-
-/// Short notes on the legal risks of a tender's price evaluation, for every report of it:
-/// the model's own risks, and a price floor (a price below some level earns no more points
-/// than that level).
-pub fn legal_notes(tender: &Tender) -> Vec<String> {
-    let mut notes: Vec<String> = tender
-        .model
-        .model_notes()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    let lines: Vec<&PriceLine> = tender
-        .criteria
-        .iter()
-        .filter_map(|c| match &c.kind {
-            CriterionKind::Price(line) => Some(line),
-            _ => None,
-        })
-        .collect();
-    let raised = tender.price_rules.below_min.action == OutOfBand::Clamp;
-    let flat_inside = match &tender.model.method {
-        Method::Anchors(anchors) => lines
-            .iter()
-            .any(|l| anchors.first().is_some_and(|a| a.price.on(l) > l.min)),
-        _ => false,
-    };
-    if raised || flat_inside {
-        notes.push(format!(
-            "A price floor: {} earn no more points than {}. A Swedish supreme administrative court struck down a model \
-             that gave no credit below a price level (HFD 2022 ref. 41); a Danish case upheld rejecting bids below a \
-             required minimum instead (AKB København, 2021). The tender must state its choice.",
-            if raised { "prices below the minimum are raised to it and" } else { "prices below the first anchor" },
-            if raised { "the minimum" } else { "that anchor" }
-        ));
-    }
-    notes
 }
 
 /// Piecewise linear interpolation between the anchors around the price.
@@ -367,7 +225,7 @@ fn interpolate(
     if lower.0 == upper.0 {
         let formula = format!(
             "the points of the anchor at {} (flat beyond the outermost anchors)",
-            d(lower.0.0)
+            plain(lower.0.0)
         );
         return (formula, lower.1.0, (lower, upper));
     }
@@ -377,13 +235,13 @@ fn interpolate(
     let exact = s0 + (price.0 - p0) * (s1 - s0) / (p1 - p0);
     let formula = format!(
         "{} + ({} − {}) × ({} − {}) / ({} − {})",
-        d(s0),
-        d(price.0),
-        d(p0),
-        d(s1),
-        d(s0),
-        d(p1),
-        d(p0)
+        plain(s0),
+        plain(price.0),
+        plain(p0),
+        plain(s1),
+        plain(s0),
+        plain(p1),
+        plain(p0)
     );
     (formula, exact, (lower, upper))
 }
@@ -402,7 +260,7 @@ fn relative_to_lowest(
         return (
             format!(
                 "the lowest price is 0, so the formula has no width: {} points at 0, 0 points above it",
-                d(max)
+                plain(max)
             ),
             exact,
         );
@@ -410,15 +268,15 @@ fn relative_to_lowest(
     let raw = max * (Decimal::ONE - (price - lowest) / (slope * lowest));
     let formula = format!(
         "{} × (1 − ({} − {}) / ({} × {}))",
-        d(max),
-        d(price),
-        d(lowest),
-        d(slope),
-        d(lowest)
+        plain(max),
+        plain(price),
+        plain(lowest),
+        plain(slope),
+        plain(lowest)
     );
     if floor_at_zero && raw.is_sign_negative() && !raw.is_zero() {
         (
-            format!("{formula} = {}, below 0, so 0", d(raw)),
+            format!("{formula} = {}, below 0, so 0", plain(raw)),
             Decimal::ZERO,
         )
     } else {
@@ -430,12 +288,12 @@ fn relative_to_lowest(
 fn proportional(max: Decimal, price: Decimal, lowest: Decimal) -> (String, Decimal) {
     if price.is_zero() {
         return (
-            format!("the price is 0, the lowest possible: {} points", d(max)),
+            format!("the price is 0, the lowest possible: {} points", plain(max)),
             max,
         );
     }
     (
-        format!("{} × {} / {}", d(max), d(lowest), d(price)),
+        format!("{} × {} / {}", plain(max), plain(lowest), plain(price)),
         max * lowest / price,
     )
 }
@@ -446,18 +304,22 @@ fn lowest_to_highest(max: Decimal, price: Decimal, field: Field) -> (String, Dec
     let (low, high) = (field.lowest.0, field.highest.0);
     if high == low {
         return (
-            format!("every price is {}, the lowest: {} points", d(low), d(max)),
+            format!(
+                "every price is {}, the lowest: {} points",
+                plain(low),
+                plain(max)
+            ),
             max,
         );
     }
     (
         format!(
             "{} × ({} − {}) / ({} − {})",
-            d(max),
-            d(high),
-            d(price),
-            d(high),
-            d(low)
+            plain(max),
+            plain(high),
+            plain(price),
+            plain(high),
+            plain(low)
         ),
         max * (high - price) / (high - low),
     )
@@ -466,7 +328,8 @@ fn lowest_to_highest(max: Decimal, price: Decimal, field: Field) -> (String, Dec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::units::RoundingMode;
+    use crate::domain::AnchorPrice;
+    use crate::values::RoundingMode;
 
     fn dec(text: &str) -> Decimal {
         text.parse().unwrap()
@@ -685,5 +548,44 @@ mod tests {
             floor_at_zero: true,
         });
         assert_eq!(floored.points_range(&line()).0, Points(dec("0")));
+    }
+
+    #[test]
+    fn three_anchor_models_interpolate_per_segment() {
+        // Anchors 370 → 10, 400 → 8, 430 → 0. 385: 10 + 15 × (8 − 10) / 30 = 9.
+        // 415: 8 + 15 × (0 − 8) / 30 = 4. Below 370 and above 430 the points stay flat.
+        let mut tender = crate::domain::fixture::reference_tender();
+        tender.model.method = crate::domain::Method::Anchors(vec![
+            crate::domain::Anchor {
+                price: crate::domain::AnchorPrice::Min,
+                points: Points(crate::domain::fixture::d("10")),
+            },
+            crate::domain::Anchor {
+                price: crate::domain::AnchorPrice::Fixed(Money(crate::domain::fixture::d("400"))),
+                points: Points(crate::domain::fixture::d("8")),
+            },
+            crate::domain::Anchor {
+                price: crate::domain::AnchorPrice::Max,
+                points: Points(crate::domain::fixture::d("0")),
+            },
+        ]);
+        let crate::domain::CriterionKind::Price(line) = tender.criteria[4].kind.clone() else {
+            panic!()
+        };
+        let any = Field {
+            lowest: Money(crate::domain::fixture::d("1")),
+            highest: Money(crate::domain::fixture::d("1")),
+        };
+        let at = |p: &str| {
+            tender
+                .model
+                .calculate(&line, Money(crate::domain::fixture::d(p)), any)
+                .exact
+        };
+        assert_eq!(at("385"), crate::domain::fixture::d("9"));
+        assert_eq!(at("415"), crate::domain::fixture::d("4"));
+        assert_eq!(at("400"), crate::domain::fixture::d("8"));
+        assert_eq!(at("300"), crate::domain::fixture::d("10"));
+        assert_eq!(at("500"), crate::domain::fixture::d("0"));
     }
 }

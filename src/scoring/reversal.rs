@@ -11,8 +11,8 @@ use std::cmp::Ordering;
 use serde::Serialize;
 
 use crate::domain::{Bid, BidId, Tender};
-use crate::score::{BidScore, score_all};
-use crate::units::Points;
+use crate::scoring::score::{BidScore, score_all};
+use crate::values::Points;
 
 /// Two bids whose order depends on a third being in the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -81,9 +81,9 @@ fn total_of(totals: &[(BidId, Points)], id: &BidId) -> Option<Points> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Method;
     use crate::domain::fixture::{bid, reference_tender};
-    use crate::model::Method;
-    use crate::units::Points;
+    use crate::values::Points;
 
     #[test]
     fn fixed_anchor_models_never_reverse() {

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::diag::{Code, Diagnostic, FileId, Sources, nearest};
+use crate::input::diag::{Code, Diagnostic, FileId, Sources, nearest};
 
 /// A number as written in the file: kept as a TOML value with its span, read exactly later.
 pub type Num = Spanned<toml::Value>;

@@ -252,6 +252,19 @@ pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, name)| name)
 }
 
+/// Adds a diagnostic unless the same problem at the same place is listed already (a file
+/// checked more than once, for several versions, reports each problem once).
+pub fn push_unique(diagnostics: &mut Vec<Diagnostic>, diagnostic: Diagnostic) {
+    let seen = diagnostics.iter().any(|d| {
+        d.location == diagnostic.location
+            && d.code == diagnostic.code
+            && d.message == diagnostic.message
+    });
+    if !seen {
+        diagnostics.push(diagnostic);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::errata::LegalFlag;
-use crate::load::{Invalid, ModelSearch, load};
-use crate::rank::Ranked;
-use crate::report::{Evaluation, evaluate};
-use crate::score::Outcome;
+use super::{Evaluation, evaluate, load};
+use crate::input::{Invalid, ModelSearch};
+use crate::legal::LegalFlag;
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::{Outcome, Standing};
 
 /// One value of one bid that differs between two versions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -78,19 +78,18 @@ impl TenderRescore {
 
 /// Every value of one bid that [`compare`] looks at, by field name, in a fixed order.
 fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
-    let status = match &entry.score.outcome {
-        Outcome::Scored { .. } => "ranked".to_string(),
-        Outcome::SetAside { decision, .. } => format!("{decision:?}").to_lowercase(),
-    };
     let mut values = vec![
-        ("status".to_string(), Some(status)),
+        (
+            "status".to_string(),
+            Some(entry.score.status().as_str().to_string()),
+        ),
         ("rank".to_string(), entry.rank.map(|r| r.to_string())),
         (
             "total".to_string(),
             entry.score.total().map(|t| t.0.normalize().to_string()),
         ),
     ];
-    if let Some(crate::score::Standing::Price(price)) = entry.score.standing() {
+    if let Some(Standing::Price(price)) = entry.score.standing() {
         values.push(("evaluation price".to_string(), Some(price.0.to_string())));
     }
     if let Outcome::Scored {
@@ -199,24 +198,24 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
 
 /// Loads one tender folder and scores every version.
 pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invalid> {
-    let loaded = load(dir, models)?;
-    let evaluations: Vec<Evaluation> = loaded
-        .versions
+    let tender = load(dir, models)?;
+    let evaluations: Vec<Evaluation> = tender
+        .versions()
         .iter()
-        .map(|v| evaluate(&loaded, v))
+        .map(|v| evaluate(&tender, v))
         .collect();
     let steps = evaluations
         .windows(2)
         .map(|pair| compare(&pair[0], &pair[1]))
         .collect();
-    let latest = &loaded.latest().tender;
+    let latest = &tender.latest().tender;
     Ok(TenderRescore {
         dir: dir.display().to_string(),
         tender: latest.id.clone(),
         title: latest.title.clone(),
-        versions: u32::try_from(loaded.versions.len()).unwrap_or(u32::MAX),
+        versions: u32::try_from(tender.versions().len()).unwrap_or(u32::MAX),
         steps,
-        flags: loaded.flags.clone(),
+        flags: tender.flags.clone(),
     })
 }
 
@@ -236,41 +235,19 @@ pub fn rescore_all(
         .collect()
 }
 
-/// The tender folders under the given paths: a folder holding `tender.toml` is a tender;
-/// any other folder is searched (not below a tender). Sorted by path, without repeats.
-pub fn find_tenders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathBuf> {
-    let mut found = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            return Err(path.clone());
-        }
-        collect(path, &mut found);
-    }
-    found.sort();
-    found.dedup();
-    Ok(found)
+/// A batch re-scored: its summary and every tender, in the order of the tender folders.
+#[derive(Clone, Debug, Serialize)]
+pub struct Rescored {
+    pub summary: Summary,
+    pub tenders: Vec<TenderRescore>,
 }
 
-fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
-    if dir.join("tender.toml").is_file() {
-        found.push(dir.to_path_buf());
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut subdirs: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_dir()
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    subdirs.sort();
-    for sub in subdirs {
-        collect(&sub, found);
+impl Rescored {
+    pub fn new(tenders: Vec<TenderRescore>) -> Rescored {
+        Rescored {
+            summary: summary(&tenders),
+            tenders,
+        }
     }
 }
 
@@ -284,7 +261,7 @@ pub struct Summary {
     pub flagged: Vec<String>,
 }
 
-pub fn summary(results: &[TenderRescore]) -> Summary {
+fn summary(results: &[TenderRescore]) -> Summary {
     let ids = |pick: &dyn Fn(&TenderRescore) -> bool| {
         results
             .iter()

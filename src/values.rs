@@ -140,27 +140,9 @@ impl Rounding {
     }
 }
 
-/// Formats a decimal with a decimal comma, as Danish documents and Danish Excel expect.
-pub fn decimal_comma(value: Decimal) -> String {
-    value.to_string().replace('.', ",")
-}
-
-/// Pads every value to the largest number of decimals among them, without rounding, so a
-/// column of exact values lines up (7.6335 and 7.6 become 7.6335 and 7.6000).
-pub fn common_scale(values: &[Decimal]) -> Vec<Decimal> {
-    let scale = values
-        .iter()
-        .map(|v| v.normalize().scale())
-        .max()
-        .unwrap_or(0);
-    values
-        .iter()
-        .map(|v| {
-            let mut padded = v.normalize();
-            padded.rescale(scale);
-            padded
-        })
-        .collect()
+/// A decimal as formulas print it: exact, without trailing zeros (8.00 → 8, 0.50 → 0.5).
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
 }
 
 impl fmt::Display for Money {
@@ -192,7 +174,7 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
-    fn d(s: &str) -> Decimal {
+    fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
     }
 
@@ -200,14 +182,14 @@ mod tests {
     fn rounding_modes_follow_their_names() {
         let two = |mode| Rounding { decimals: 2, mode };
         // 2.345 is exactly halfway between 2.34 and 2.35.
-        assert_eq!(two(RoundingMode::HalfUp).apply(d("2.345")), d("2.35"));
-        assert_eq!(two(RoundingMode::HalfEven).apply(d("2.345")), d("2.34"));
+        assert_eq!(two(RoundingMode::HalfUp).apply(dec("2.345")), dec("2.35"));
+        assert_eq!(two(RoundingMode::HalfEven).apply(dec("2.345")), dec("2.34"));
         let whole = |mode| Rounding { decimals: 0, mode };
         // Bilag B pkt. 1.2.1: 448,05 and 448,95 both become 449.
-        assert_eq!(whole(RoundingMode::Up).apply(d("448.05")), d("449"));
-        assert_eq!(whole(RoundingMode::Up).apply(d("448.95")), d("449"));
-        assert_eq!(whole(RoundingMode::Down).apply(d("448.95")), d("448"));
-        assert_eq!(whole(RoundingMode::Up).apply(d("448")), d("448"));
+        assert_eq!(whole(RoundingMode::Up).apply(dec("448.05")), dec("449"));
+        assert_eq!(whole(RoundingMode::Up).apply(dec("448.95")), dec("449"));
+        assert_eq!(whole(RoundingMode::Down).apply(dec("448.95")), dec("448"));
+        assert_eq!(whole(RoundingMode::Up).apply(dec("448")), dec("448"));
     }
 
     #[test]
@@ -216,23 +198,15 @@ mod tests {
             decimals: 2,
             mode: RoundingMode::HalfUp,
         };
-        assert_eq!(rule.apply(d("8")).to_string(), "8.00");
+        assert_eq!(rule.apply(dec("8")).to_string(), "8.00");
     }
 
     #[test]
     fn shares_multiply_along_the_path() {
         // 90 % × 65 % = 0.9 × 0.65 = 0.585
-        let share = Share::WHOLE.of(Percent(d("90"))).of(Percent(d("65")));
-        assert_eq!(share.0, d("0.585"));
+        let share = Share::WHOLE.of(Percent(dec("90"))).of(Percent(dec("65")));
+        assert_eq!(share.0, dec("0.585"));
         // 7 points × 0.585 = 4.095
-        assert_eq!((Points(d("7")) * share).0, d("4.095"));
-    }
-
-    #[test]
-    fn common_scale_pads_without_rounding() {
-        let padded = common_scale(&[d("7.6335"), d("7.6"), d("8")]);
-        let shown: Vec<String> = padded.iter().map(|v| v.to_string()).collect();
-        assert_eq!(shown, ["7.6335", "7.6000", "8.0000"]);
-        assert_eq!(decimal_comma(d("4.095")), "4,095");
+        assert_eq!((Points(dec("7")) * share).0, dec("4.095"));
     }
 }

@@ -1,0 +1,64 @@
+//! The arguments shared by several commands.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use rust_decimal::Decimal;
+
+use crate::report::Format;
+
+/// Reads a band written as MIN-MAX, e.g. 370-430.
+pub(super) fn parse_band(text: &str) -> Result<(Decimal, Decimal), String> {
+    let (min, max) = text
+        .split_once('-')
+        .ok_or("write the band as MIN-MAX, e.g. 370-430")?;
+    let min: Decimal = min
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{min}` is not a number"))?;
+    let max: Decimal = max
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{max}` is not a number"))?;
+    if min <= Decimal::ZERO || min >= max {
+        return Err("the band's minimum must be above 0 and below its maximum".into());
+    }
+    Ok((min, max))
+}
+
+#[derive(Debug, Args)]
+pub struct VersionArg {
+    /// Score version N: 0 is the tender as published, N is after rettelsesblad N
+    /// [default: the latest version].
+    #[arg(long, value_name = "N")]
+    pub as_of: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub version: VersionArg,
+    /// The report format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Write to this file instead of standard output (never over an input file).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TenderArgs {
+    /// The tender folder: tender.toml and bids/*.toml.
+    #[arg(value_name = "TENDER_DIR")]
+    pub dir: PathBuf,
+    /// The folder of scoring models [default: the nearest scoring-models folder in or above
+    /// the tender folder].
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}

@@ -1,0 +1,21 @@
+//! `check`: validate a tender in every version, and list every problem or say there is none.
+
+use super::args::TenderArgs;
+use super::error::Error;
+use super::score::ready_tender;
+
+pub(super) fn run(args: &TenderArgs) -> Result<Vec<u8>, Error> {
+    let tender = ready_tender(args)?;
+    let latest = tender.latest();
+    let mut out = format!(
+        "ok: tender {} in {} version(s) with scoring model {} and {} bid(s): no problems found\n",
+        latest.tender.id,
+        tender.versions().len(),
+        latest.tender.model.name,
+        latest.bids.len()
+    );
+    for flag in &tender.flags {
+        out.push_str(&format!("legal check: {}\n", flag.message));
+    }
+    Ok(out.into_bytes())
+}

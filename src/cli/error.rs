@@ -1,0 +1,76 @@
+//! Why a command did not succeed, and the exit code each reason ends with.
+
+use std::path::PathBuf;
+
+use crate::input::Invalid;
+use crate::input::diag::Report;
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the input has problems (every one is listed on standard error).
+pub const EXIT_INVALID_INPUT: u8 = 1;
+/// Exit code: the command line is wrong (unknown option, missing argument, a bid that
+/// does not exist).
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the report could not be written (or would have overwritten an input file).
+pub const EXIT_OUTPUT: u8 = 3;
+
+/// Why a command did not succeed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{report}{count} problem(s) found; nothing was scored")]
+    Invalid { report: String, count: usize },
+    #[error("refusing to write {}: it is an input file of this evaluation", .0.display())]
+    WouldOverwriteInput(PathBuf),
+    #[error("cannot write {}: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no scoring model `{name}`{}; the models are: {}",
+        .suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), .known.join(", "))]
+    UnknownModel {
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    #[error("there is no version {asked}: the versions are 0 (as published) to {latest}")]
+    UnknownVersion { asked: u32, latest: u32 },
+    #[error("no bid `{name}` in this tender{}; the bids are: {}",
+        .suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), .known.join(", "))]
+    UnknownBid {
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+}
+
+impl From<Invalid> for Error {
+    fn from(invalid: Invalid) -> Error {
+        Error::Invalid {
+            report: render_invalid(&invalid),
+            count: invalid.diagnostics.len(),
+        }
+    }
+}
+
+/// Every diagnostic of an invalid input, as text.
+pub(super) fn render_invalid(invalid: &Invalid) -> String {
+    Report {
+        sources: &invalid.sources,
+        diagnostics: &invalid.diagnostics,
+    }
+    .render()
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid { .. } => EXIT_INVALID_INPUT,
+            Error::WouldOverwriteInput(_) | Error::Write { .. } => EXIT_OUTPUT,
+            Error::UnknownBid { .. }
+            | Error::UnknownVersion { .. }
+            | Error::UnknownModel { .. } => EXIT_USAGE,
+        }
+    }
+}

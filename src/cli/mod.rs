@@ -1,0 +1,154 @@
+//! The command line: parses arguments, runs a command, and says what to print and which
+//! exit code to end with.
+//!
+//! Contract: [`run`] returns the bytes for standard output, or an [`Error`] whose
+//! [`Error::exit_code`] is one of the documented exit codes. Arguments are parsed here and
+//! resolved in one small module per command; a file is written only for `--output`, and
+//! never over an input file.
+
+mod args;
+mod check;
+mod error;
+mod generate;
+mod models;
+mod output;
+mod progress;
+mod rescore;
+mod score;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use rust_decimal::Decimal;
+
+use crate::report::Format;
+
+pub use args::{OutputArg, ReportArgs, TenderArgs, VersionArg};
+pub use error::{EXIT_INVALID_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Error};
+
+use args::parse_band;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tenderscore",
+    version,
+    about = "Scores the bids of a public tender exactly and explains every point"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score every bid of a tender and print the ranked evaluation.
+    Score {
+        #[command(flatten)]
+        tender: TenderArgs,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Validate the tender, its scoring model and every bid; list every problem found.
+    Check {
+        #[command(flatten)]
+        tender: TenderArgs,
+    },
+    /// For legal review: every bid set aside, with rule, decision, evidence and clause.
+    Rejections {
+        #[command(flatten)]
+        tender: TenderArgs,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Score every version of every tender under the paths and show what changed.
+    Rescore {
+        /// Tender folders, or folders of tender folders (searched below).
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// The folder of scoring models [default: the nearest scoring-models folder in or
+        /// above each tender folder].
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
+        /// The report format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        #[command(flatten)]
+        output: OutputArg,
+    },
+    /// List the scoring models, or show one with its formula and a table of points.
+    Models {
+        #[command(subcommand)]
+        show: Option<ModelsCommand>,
+        /// The folder of scoring models [default: the nearest scoring-models folder in or
+        /// above the current folder].
+        #[arg(long, value_name = "DIR", global = true)]
+        models: Option<PathBuf>,
+    },
+    /// Write a batch of synthetic tenders (for benchmarks) into a new, empty folder.
+    Generate {
+        /// The folder to create; it must not exist or be empty.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        tenders: usize,
+        #[arg(long, default_value_t = 20)]
+        bids: usize,
+        #[arg(long, default_value_t = 3)]
+        rettelsesblade: usize,
+    },
+    /// Every step from one bid's input to its total and rank, or why it was set aside.
+    Explain {
+        #[command(flatten)]
+        tender: TenderArgs,
+        /// The bid: its id (the file name without .toml) or the bidder's name.
+        #[arg(value_name = "BID")]
+        bid: String,
+        #[command(flatten)]
+        version: VersionArg,
+        #[command(flatten)]
+        output: OutputArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// A model's parameters, formula, legal notes and a table of price → points.
+    Show {
+        /// The model's name (its file name without .toml).
+        name: String,
+        /// The example band to tabulate, as MIN-MAX.
+        #[arg(long, default_value = "370-430", value_parser = parse_band)]
+        band: (Decimal, Decimal),
+        /// The target price for target-relative anchors [default: the middle of the band].
+        #[arg(long)]
+        target: Option<Decimal>,
+    },
+}
+
+/// Runs one command; returns what to print on standard output.
+pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
+    match cli.command {
+        Command::Check { tender } => check::run(&tender),
+        Command::Score { tender, report } => score::score(&tender, report),
+        Command::Rejections { tender, report } => score::rejections(&tender, report),
+        Command::Explain {
+            tender,
+            bid,
+            version,
+            output,
+        } => score::explain(&tender, &bid, &version, output),
+        Command::Rescore {
+            paths,
+            models,
+            format,
+            output,
+        } => rescore::run(&paths, models, format, output),
+        Command::Models { show, models } => models::run(show, models),
+        Command::Generate {
+            dir,
+            tenders,
+            bids,
+            rettelsesblade,
+        } => generate::run(&dir, tenders, bids, rettelsesblade),
+    }
+}

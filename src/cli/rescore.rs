@@ -1,0 +1,51 @@
+//! `rescore`: every version of every tender under the paths, and what changed.
+
+use std::path::PathBuf;
+
+use crate::evaluate::rescore::{Rescored, rescore_all};
+use crate::input::ModelSearch;
+use crate::input::discover::find_tenders;
+use crate::report::{Format, batch};
+
+use super::args::OutputArg;
+use super::error::{Error, render_invalid};
+use super::output::{emit, input_files};
+use super::progress::Progress;
+
+pub(super) fn run(
+    paths: &[PathBuf],
+    models: Option<PathBuf>,
+    format: Format,
+    output: OutputArg,
+) -> Result<Vec<u8>, Error> {
+    let dirs = find_tenders(paths).map_err(|missing| Error::Invalid {
+        report: format!("error[E001]: {} is not a folder\n", missing.display()),
+        count: 1,
+    })?;
+    let search = ModelSearch { dir: models };
+    let machine_readable = matches!(format, Format::Json | Format::Csv);
+    let progress = Progress::new(dirs.len(), machine_readable);
+    let results = rescore_all(&dirs, &search, &|| progress.tick());
+    progress.finish();
+    let mut report = String::new();
+    let mut count = 0;
+    let mut done = Vec::new();
+    let mut inputs = Vec::new();
+    // The results keep the order of the folders.
+    for (dir, result) in dirs.iter().zip(results) {
+        match result {
+            Ok(r) => {
+                inputs.extend(input_files(dir));
+                done.push(r);
+            }
+            Err(invalid) => {
+                count += invalid.diagnostics.len();
+                report.push_str(&render_invalid(&invalid));
+            }
+        }
+    }
+    if count > 0 {
+        return Err(Error::Invalid { report, count });
+    }
+    emit(batch::render(&Rescored::new(done), format), output, &inputs)
+}

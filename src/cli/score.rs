@@ -1,0 +1,86 @@
+//! `score`, `rejections` and `explain`: one version of one tender evaluated, rendered.
+
+use std::path::PathBuf;
+
+use crate::evaluate::{Evaluation, Ready, evaluate, load};
+use crate::input::ModelSearch;
+use crate::input::diag::nearest;
+use crate::report::{explain, rejections, render};
+use crate::scoring::rank::Ranked;
+
+use super::args::{OutputArg, ReportArgs, TenderArgs, VersionArg};
+use super::error::Error;
+use super::output::emit;
+
+pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
+    let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
+    emit(render(&evaluation, report.format), report.output, &inputs)
+}
+
+pub(super) fn rejections(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
+    let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
+    emit(
+        rejections::render(&evaluation, report.format),
+        report.output,
+        &inputs,
+    )
+}
+
+pub(super) fn explain(
+    tender: &TenderArgs,
+    bid: &str,
+    version: &VersionArg,
+    output: OutputArg,
+) -> Result<Vec<u8>, Error> {
+    let (evaluation, inputs) = evaluation_of(tender, version)?;
+    let entry = find_bid(&evaluation, bid)?;
+    emit(
+        explain::render(&evaluation, entry).into_bytes(),
+        output,
+        &inputs,
+    )
+}
+
+/// Loads a tender and finishes its checks.
+pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
+    let search = ModelSearch {
+        dir: args.models.clone(),
+    };
+    Ok(load(&args.dir, &search)?)
+}
+
+/// Loads a tender and evaluates the version asked for (the latest by default); also
+/// returns the input files, which no report may overwrite.
+fn evaluation_of(
+    args: &TenderArgs,
+    version: &VersionArg,
+) -> Result<(Evaluation, Vec<PathBuf>), Error> {
+    let tender = ready_tender(args)?;
+    let chosen = match version.as_of {
+        None => tender.latest(),
+        Some(number) => tender.version(number).ok_or(Error::UnknownVersion {
+            asked: number,
+            latest: tender.latest().number,
+        })?,
+    };
+    Ok((evaluate(&tender, chosen), tender.paths().to_vec()))
+}
+
+/// The bid named on the command line: by id, else by bidder name (ignoring case).
+fn find_bid<'a>(evaluation: &'a Evaluation, name: &str) -> Result<&'a Ranked, Error> {
+    let ranking = &evaluation.ranking;
+    let found = ranking.iter().find(|r| r.score.bid.0 == name).or_else(|| {
+        ranking
+            .iter()
+            .find(|r| r.score.bidder.to_lowercase() == name.to_lowercase())
+    });
+    found.ok_or_else(|| {
+        let mut known: Vec<String> = ranking.iter().map(|r| r.score.bid.0.clone()).collect();
+        known.sort();
+        Error::UnknownBid {
+            name: name.to_string(),
+            suggestion: nearest(name, known.iter().map(String::as_str)).map(str::to_string),
+            known,
+        }
+    })
+}

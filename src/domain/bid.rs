@@ -1,0 +1,114 @@
+//! A bid as submitted: the bidder, its reservation declaration, its prices and the
+//! evaluators' points.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::values::{Money, Points};
+
+use super::{BidId, CriterionId};
+
+/// The reservation declaration box of the bid form ("Har Tilbudsgiver forbehold?").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Declaration {
+    /// NEJ ticked: no reservation declared.
+    No,
+    /// JA ticked: a reservation is declared.
+    Yes,
+    /// Both boxes ticked: the declaration is ambiguous.
+    Both,
+    /// Neither box ticked: the declaration is missing.
+    Neither,
+}
+
+impl Declaration {
+    pub fn name(self) -> &'static str {
+        match self {
+            Declaration::No => "no",
+            Declaration::Yes => "yes",
+            Declaration::Both => "both",
+            Declaration::Neither => "neither",
+        }
+    }
+}
+
+/// What a reservation found by the evaluators is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReservationAbout {
+    /// Any term of the tender documents.
+    Terms,
+    /// Which citizens the supplier will accept.
+    Citizens,
+}
+
+/// A reservation the evaluators found while reading a bid, as they recorded it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundReservation {
+    pub about: ReservationAbout,
+    /// The bid's own words.
+    pub text: String,
+    /// Where it stands in the bid (page, section).
+    pub location: String,
+    /// The clause of the tender documents it deviates from.
+    pub deviates_from: String,
+    /// The line of the bid file where it is recorded.
+    pub line: usize,
+}
+
+/// The individual evaluators' points on one criterion, and why the consensus differs from
+/// their mean where it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panel {
+    /// (evaluator, points), in the order of the file.
+    pub evaluators: Vec<(String, Points)>,
+    pub reason: Option<String>,
+    /// The line of the panel in the bid file.
+    pub line: usize,
+}
+
+impl Panel {
+    /// The exact mean of the evaluators' points.
+    pub fn mean(&self) -> Points {
+        let sum: Points = self.evaluators.iter().map(|(_, p)| *p).sum();
+        Points(sum.0 / Decimal::from(self.evaluators.len().max(1)))
+    }
+
+    /// The distance between the highest and the lowest evaluator.
+    pub fn spread(&self) -> Points {
+        let points = self.evaluators.iter().map(|(_, p)| *p);
+        Points(points.clone().max().unwrap_or_default().0 - points.min().unwrap_or_default().0)
+    }
+}
+
+/// A bid as submitted, with the evaluators' quality points.
+#[derive(Clone, Debug)]
+pub struct Bid {
+    pub id: BidId,
+    /// The bid file's path as shown in reports, relative to the tender folder.
+    pub file: String,
+    pub bidder: String,
+    pub cvr: String,
+    /// The time of submission as written (RFC 3339).
+    pub submitted: String,
+    pub submitted_at: jiff::Timestamp,
+    pub declaration: Declaration,
+    /// Reservations the evaluators found while reading.
+    pub reservations_found: Vec<FoundReservation>,
+    /// The number of solution descriptions submitted (more than one: an alternative bid).
+    pub solution_descriptions: u64,
+    /// The characters of the quality description, spaces included, where counted.
+    pub quality_characters: Option<u64>,
+    /// The line of each field in the bid file (`reservation`, `submitted`, `prices.spor1`,
+    /// ...), for evidence.
+    pub lines: BTreeMap<String, usize>,
+    /// The prices as written in the bid, by price line id; a missing line is absent.
+    pub prices: BTreeMap<CriterionId, Money>,
+    /// The evaluators' (consensus) points by quality criterion id.
+    pub points: BTreeMap<CriterionId, Points>,
+    /// The individual evaluators' points behind the consensus, where recorded.
+    pub panels: BTreeMap<CriterionId, Panel>,
+}

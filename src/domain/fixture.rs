@@ -1,0 +1,147 @@
+//! The reference tender built in code, for unit tests of the pure core.
+
+use super::*;
+pub fn d(text: &str) -> Decimal {
+    text.parse().expect("test decimal")
+}
+
+fn rule<A>(action: A) -> Rule<A> {
+    Rule {
+        action,
+        source: Some("Bilag B pkt. 1.2.1".into()),
+        text: None,
+    }
+}
+
+fn criterion(id: &str, parent: Option<usize>, weight: &str, kind: CriterionKind) -> Criterion {
+    Criterion {
+        id: CriterionId(id.into()),
+        name: id.into(),
+        parent,
+        weight: Percent(d(weight)),
+        share: Share::WHOLE,
+        source: None,
+        kind,
+        scale: None,
+    }
+}
+
+fn line(min: &str, max: &str) -> CriterionKind {
+    CriterionKind::Price(PriceLine {
+        unit: "unit".into(),
+        min: Money(d(min)),
+        max: Money(d(max)),
+        target: None,
+    })
+}
+
+/// Kvalitet 90 % (indsats 65 %, samarbejde 35 %), pris 10 % (spor1 370–430 and spor2
+/// 1100–1300, 50 % each); øre up, clamping, missing → max; 8 points at min, 0 at max.
+pub fn reference_tender() -> Tender {
+    let mut criteria = vec![
+        criterion("kvalitet", None, "90", CriterionKind::Group),
+        criterion("indsats", Some(0), "65", CriterionKind::Quality),
+        criterion("samarbejde", Some(0), "35", CriterionKind::Quality),
+        criterion("pris", None, "10", CriterionKind::Group),
+        criterion("spor1", Some(3), "50", line("370", "430")),
+        criterion("spor2", Some(3), "50", line("1100", "1300")),
+    ];
+    for i in 0..criteria.len() {
+        let parent_share = criteria[i]
+            .parent
+            .map_or(Share::WHOLE, |p| criteria[p].share);
+        criteria[i].share = parent_share.of(criteria[i].weight);
+    }
+    Tender {
+        id: "test".into(),
+        title: "test".into(),
+        authority: "test".into(),
+        currency: "DKK".into(),
+        deadline: "2023-10-02T12:00:00+02:00".into(),
+        deadline_at: "2023-10-02T12:00:00+02:00".parse().expect("deadline"),
+        deadline_date: jiff::civil::date(2023, 10, 2),
+        scale: Scale {
+            min: Points(d("0")),
+            max: Points(d("10")),
+            descriptors: Vec::new(),
+        },
+        quality: QualityRules::default(),
+        criteria,
+        price_rules: PriceRules {
+            whole_kroner: rule(Some(RoundingMode::Up)),
+            below_min: rule(OutOfBand::Clamp),
+            above_max: rule(OutOfBand::Clamp),
+            missing: rule(MissingPrice::Max),
+            volumes: None,
+        },
+        conformity: Conformity {
+            declared_reservation: Some(rule(Decision::Reject)),
+            found_reservation: Some(rule(Decision::Reject)),
+            citizen_reservation: Some(rule(Decision::Reject)),
+            alternative_bid: Some(rule(Decision::Reject)),
+            late_bid: Some(rule(Decision::Reject)),
+            unclear_declaration: Some(rule(Decision::Review)),
+            length_limit: Some(rule(LengthLimit {
+                pages: 20,
+                characters_per_page: 2400,
+            })),
+        },
+        model: ScoringModel {
+            name: "kk-minmax-8".into(),
+            title: "test".into(),
+            source: None,
+            method: crate::domain::Method::Anchors(vec![
+                crate::domain::Anchor {
+                    price: AnchorPrice::Min,
+                    points: Points(d("8")),
+                },
+                crate::domain::Anchor {
+                    price: AnchorPrice::Max,
+                    points: Points(d("0")),
+                },
+            ]),
+            rounding: Rounding {
+                decimals: 2,
+                mode: RoundingMode::HalfUp,
+            },
+        },
+        tie_break: rule(Vec::new()),
+        total_rounding: None,
+    }
+}
+
+/// A compliant bid with the given prices (`None`: missing) and quality points.
+pub fn bid(
+    id: &str,
+    spor1: Option<&str>,
+    spor2: Option<&str>,
+    indsats: &str,
+    samarbejde: &str,
+) -> Bid {
+    let mut prices = BTreeMap::new();
+    for (line, price) in [("spor1", spor1), ("spor2", spor2)] {
+        if let Some(price) = price {
+            prices.insert(CriterionId(line.into()), Money(d(price)));
+        }
+    }
+    let points = BTreeMap::from([
+        (CriterionId("indsats".into()), Points(d(indsats))),
+        (CriterionId("samarbejde".into()), Points(d(samarbejde))),
+    ]);
+    Bid {
+        id: BidId(id.into()),
+        file: format!("bids/{id}.toml"),
+        bidder: id.into(),
+        cvr: "12345678".into(),
+        submitted: "2023-10-01T12:00:00+02:00".into(),
+        submitted_at: "2023-10-01T12:00:00+02:00".parse().expect("submitted"),
+        declaration: Declaration::No,
+        reservations_found: Vec::new(),
+        solution_descriptions: 1,
+        quality_characters: None,
+        lines: BTreeMap::new(),
+        prices,
+        points,
+        panels: BTreeMap::new(),
+    }
+}

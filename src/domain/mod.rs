@@ -1,0 +1,319 @@
+//! The validated domain: a tender with its criteria tree, price rules and scoring model,
+//! and the bids submitted to it.
+//!
+//! Contract: values of these types are only built by `validate`, so every invariant the
+//! validator checks holds here (sibling weights sum to 100 %, minimum ≤ maximum, anchors
+//! increase in price, points lie on the scale, every price and point refers to a criterion
+//! of the right kind). Scoring code relies on that and never re-checks input.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use rust_decimal::Decimal;
+
+use crate::values::{Money, Percent, Points, Rounding, RoundingMode, Share};
+
+/// The id of a criterion, unique within its tender.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct CriterionId(pub String);
+
+/// The id of a bid: the name of its file without `.toml`, unique within its tender.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct BidId(pub String);
+
+impl fmt::Display for CriterionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for BidId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A tender as published: what is bought, how bids are scored.
+#[derive(Clone, Debug)]
+pub struct Tender {
+    pub id: String,
+    pub title: String,
+    pub authority: String,
+    pub currency: String,
+    /// The submission deadline as written (RFC 3339).
+    pub deadline: String,
+    /// The submission deadline as an instant, to compare submission times with.
+    pub deadline_at: jiff::Timestamp,
+    /// The calendar date of the deadline, in the deadline's own UTC offset.
+    pub deadline_date: jiff::civil::Date,
+    /// The tender's quality point scale; a criterion may have its own.
+    pub scale: Scale,
+    pub quality: QualityRules,
+    /// The criteria in the order of the file; parents come before nothing in particular,
+    /// so use [`Tender::children`] to walk the tree.
+    pub criteria: Vec<Criterion>,
+    pub price_rules: PriceRules,
+    pub conformity: Conformity,
+    pub model: ScoringModel,
+    /// The declared tie-break: criteria whose higher weighted points decide between equal
+    /// totals, in order, with the clause. Empty: ties are shared.
+    pub tie_break: Rule<Vec<CriterionId>>,
+    /// Where the tender rounds the total before ranking; `None`: totals are exact.
+    pub total_rounding: Option<Rounding>,
+}
+
+impl Tender {
+    /// The criteria directly under `parent` (`None`: the top level), in file order.
+    pub fn children(&self, parent: Option<usize>) -> impl Iterator<Item = (usize, &Criterion)> {
+        self.criteria
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.parent == parent)
+    }
+
+    /// The leaves of the tree (quality criteria and price lines), depth first in file order.
+    pub fn leaves(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.walk(None, &mut |index, criterion| {
+            if !matches!(criterion.kind, CriterionKind::Group) {
+                out.push(index);
+            }
+        });
+        out
+    }
+
+    /// Every criterion, depth first in file order (a parent before its children).
+    pub fn depth_first(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.walk(None, &mut |index, _| out.push(index));
+        out
+    }
+
+    fn walk(&self, parent: Option<usize>, visit: &mut dyn FnMut(usize, &Criterion)) {
+        for (index, criterion) in self.children(parent) {
+            visit(index, criterion);
+            self.walk(Some(index), visit);
+        }
+    }
+
+    /// Where the tender combines its price lines by expected volumes: the combined "line"
+    /// whose band is the sum of each band × quantity (and target, where every line has one).
+    pub fn evaluation_line(&self) -> Option<PriceLine> {
+        let volumes = self.price_rules.volumes.as_ref()?;
+        let mut combined = PriceLine {
+            unit: "evaluation price".into(),
+            min: Money(Decimal::ZERO),
+            max: Money(Decimal::ZERO),
+            target: Some(Money(Decimal::ZERO)),
+        };
+        for c in &self.criteria {
+            let (CriterionKind::Price(line), Some(q)) = (&c.kind, volumes.get(&c.id)) else {
+                continue;
+            };
+            combined.min.0 += line.min.0 * q;
+            combined.max.0 += line.max.0 * q;
+            combined.target = combined
+                .target
+                .zip(line.target)
+                .map(|(sum, t)| Money(sum.0 + t.0 * q));
+        }
+        Some(combined)
+    }
+
+    /// The point scale a quality criterion is scored on: its own, or the tender's.
+    pub fn scale_of<'a>(&'a self, criterion: &'a Criterion) -> &'a Scale {
+        criterion.scale.as_ref().unwrap_or(&self.scale)
+    }
+
+    /// The criterion with this id.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id.0 == id)
+    }
+
+    /// The ids of the criteria from the top of the tree down to `index`, inclusive.
+    pub fn path(&self, index: usize) -> Vec<usize> {
+        let mut path = vec![index];
+        let mut current = self.criteria[index].parent;
+        while let Some(parent) = current {
+            path.push(parent);
+            current = self.criteria[parent].parent;
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// The quality point scale the evaluators score on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scale {
+    pub min: Points,
+    pub max: Points,
+    /// What each step of the scale means ("10: Fremragende"), lowest first; may be empty.
+    pub descriptors: Vec<Descriptor>,
+}
+
+/// The meaning of a step of a point scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Descriptor {
+    pub points: Points,
+    pub text: String,
+}
+
+impl Scale {
+    /// The descriptor of the highest step at or below `points`.
+    pub fn descriptor(&self, points: Points) -> Option<&Descriptor> {
+        self.descriptors.iter().rev().find(|d| d.points <= points)
+    }
+}
+
+/// Rules for the quality part: when evaluators disagree too much, and the minimum quality
+/// a bid needs before its price is looked at.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct QualityRules {
+    /// Flag a criterion when the evaluators' points lie further apart than this.
+    pub disagreement: Option<Points>,
+    /// Every quality criterion needs at least this share of its scale's maximum (in %).
+    pub min_per_criterion: Option<Percent>,
+    /// All quality criteria together need at least this share of their maximum (in %).
+    pub min_total: Option<Percent>,
+    pub source: Option<String>,
+    pub text: Option<String>,
+}
+
+/// One node of the award criteria tree.
+#[derive(Clone, Debug)]
+pub struct Criterion {
+    pub id: CriterionId,
+    /// The name shown in reports; the id where the file gives none.
+    pub name: String,
+    pub parent: Option<usize>,
+    /// The weight among its siblings.
+    pub weight: Percent,
+    /// The share of the total: the product of the weights from the top down to here.
+    pub share: Share,
+    /// The clause of the tender documents it comes from.
+    pub source: Option<String>,
+    pub kind: CriterionKind,
+    /// A quality criterion's own point scale, where it has one.
+    pub scale: Option<Scale>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CriterionKind {
+    /// A criterion with sub-criteria; its points are the weighted points of its children.
+    Group,
+    /// Scored by the evaluators on the tender's scale.
+    Quality,
+    /// A price line, scored by the tender's scoring model.
+    Price(PriceLine),
+}
+
+/// A price line: the unit priced and the allowed price band.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceLine {
+    pub unit: String,
+    pub min: Money,
+    pub max: Money,
+    /// The target price that target-relative anchors refer to, where the tender sets one.
+    pub target: Option<Money>,
+}
+
+/// A rule of the tender with the clause it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule<A> {
+    pub action: A,
+    /// The clause reference ("Bilag B pkt. 1.2.1").
+    pub source: Option<String>,
+    /// The clause's own words, quoted for legal review.
+    pub text: Option<String>,
+}
+
+/// How a price as written becomes the evaluated price (Bilag B pkt. 1.2.1 in the
+/// reference tender).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PriceRules {
+    /// How a price with øre becomes whole kroner; `None` keeps the øre.
+    pub whole_kroner: Rule<Option<RoundingMode>>,
+    pub below_min: Rule<OutOfBand>,
+    pub above_max: Rule<OutOfBand>,
+    pub missing: Rule<MissingPrice>,
+    /// Expected quantities by price line: when given, the evaluation price is the sum of
+    /// evaluated price × quantity, scored as one price.
+    pub volumes: Option<BTreeMap<CriterionId, Decimal>>,
+}
+
+/// What happens to a price outside the band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutOfBand {
+    /// Moved to the nearest end of the band; the bidder is bound by it.
+    Clamp,
+    /// The bid is rejected.
+    Reject,
+}
+
+/// What happens when a bid gives no price for a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingPrice {
+    /// The maximum price of the line is used.
+    Max,
+    /// The bid is rejected.
+    Reject,
+}
+
+/// What a conformity rule does to a bid that breaks it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// Set aside for review: not ranked until the authority has resolved it (it may seek
+    /// clarification from the bidder).
+    Review,
+    /// Rejected as non-compliant (ukonditionelt).
+    Reject,
+}
+
+/// Conformity rules: when a bid is set aside instead of scored. A rule the tender does not
+/// state is not applied.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Conformity {
+    /// The JA box is ticked: the bid declares a reservation (and is not read).
+    pub declared_reservation: Option<Rule<Decision>>,
+    /// The evaluators found a reservation although NEJ was ticked.
+    pub found_reservation: Option<Rule<Decision>>,
+    /// A reservation about which citizens the supplier accepts.
+    pub citizen_reservation: Option<Rule<Decision>>,
+    /// More than one solution description.
+    pub alternative_bid: Option<Rule<Decision>>,
+    /// Submitted after the deadline.
+    pub late_bid: Option<Rule<Decision>>,
+    /// Neither or both boxes of the declaration ticked.
+    pub unclear_declaration: Option<Rule<Decision>>,
+    /// The most the quality description may hold; beyond it nothing is read.
+    pub length_limit: Option<Rule<LengthLimit>>,
+}
+
+/// A length limit of the quality description in pages of a fixed number of characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LengthLimit {
+    pub pages: u64,
+    pub characters_per_page: u64,
+}
+
+impl LengthLimit {
+    pub fn characters(self) -> u64 {
+        self.pages * self.characters_per_page
+    }
+}
+
+mod bid;
+#[cfg(test)]
+pub(crate) mod fixture;
+mod model;
+mod rettelsesblad;
+
+pub use bid::{Bid, Declaration, FoundReservation, Panel, ReservationAbout};
+pub use model::{Anchor, AnchorPrice, METHODS, Method, ScoringModel};
+pub use rettelsesblad::{Change, Rettelsesblad};

@@ -1,0 +1,154 @@
+//! The evaluation of a loaded tender: every version scored, ranked and annotated.
+//!
+//! Contract: [`load`] loads a tender and finishes checking it — the problems that depend
+//! on the scoring rules (quality points missing from a bid whose quality is read) and the
+//! legal check of its rettelsesblade; [`evaluate`] turns one version of a [`Ready`] tender
+//! into an [`Evaluation`], the one value every report renders. Every command that shows a
+//! result goes through these two functions, and so does `rescore`.
+
+pub mod rescore;
+
+use crate::domain::{Rettelsesblad, Tender};
+use std::path::Path;
+
+use crate::input::diag::{Diagnostic, push_unique};
+use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version};
+use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
+use crate::scoring::rank::{Ranked, rank};
+use crate::scoring::reversal::{Reversal, rank_reversals};
+use crate::scoring::score::{BidScore, reads_quality, score_all};
+use crate::scoring::tree::total_bounds;
+use crate::values::Points;
+
+/// A loaded tender with no problem left in any version: every bid whose quality is read
+/// has points for every quality criterion.
+#[derive(Clone, Debug)]
+pub struct Ready {
+    loaded: Loaded,
+    /// Rettelsesblade that change the evaluation too close to (or after) the deadline.
+    pub flags: Vec<LegalFlag>,
+}
+
+impl Ready {
+    /// Version 0 first; never empty.
+    pub fn versions(&self) -> &[Version] {
+        &self.loaded.versions
+    }
+
+    /// The version after every rettelsesblade: the tender in force.
+    pub fn latest(&self) -> &Version {
+        self.loaded.latest()
+    }
+
+    pub fn version(&self, number: u32) -> Option<&Version> {
+        self.loaded.version(number)
+    }
+
+    /// Every file read, with its path, so no report overwrites one.
+    pub fn paths(&self) -> &[std::path::PathBuf] {
+        &self.loaded.paths
+    }
+}
+
+/// Loads a tender folder and finishes its checks: every problem of every file and
+/// version, or the tender ready to evaluate.
+///
+/// Points are needed only for a bid whose quality is read: one set aside unread (a
+/// declared reservation, say) needs none (Bilag C.1 pkt. 1.2 of the reference tender).
+/// Which bids are read is the scoring rules' decision, so it is asked of them here, after
+/// validation and never during it; missing points are listed with the other problems of
+/// the run.
+pub fn load(dir: &Path, models: &ModelSearch) -> Result<Ready, Invalid> {
+    match input::load(dir, models) {
+        Ok(mut loaded) => {
+            let missing = unread_points(std::mem::take(&mut loaded.missing_points));
+            if missing.is_empty() {
+                let flags = rettelsesblad_flags(&loaded);
+                Ok(Ready { loaded, flags })
+            } else {
+                Err(Invalid {
+                    sources: loaded.sources,
+                    diagnostics: missing,
+                    missing_points: Vec::new(),
+                })
+            }
+        }
+        Err(mut invalid) => {
+            for diagnostic in unread_points(std::mem::take(&mut invalid.missing_points)) {
+                push_unique(&mut invalid.diagnostics, diagnostic);
+            }
+            Err(invalid)
+        }
+    }
+}
+
+/// The diagnostics of the points missing from bids whose quality is read.
+fn unread_points(missing: Vec<MissingPoints>) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for m in missing {
+        if reads_quality(&m.tender, &m.bid) {
+            for diagnostic in m.diagnostics {
+                push_unique(&mut diagnostics, diagnostic);
+            }
+        }
+    }
+    diagnostics
+}
+
+/// The rettelsesblade that change the evaluation too close to the deadline of the version
+/// they make.
+fn rettelsesblad_flags(loaded: &Loaded) -> Vec<LegalFlag> {
+    loaded
+        .versions
+        .iter()
+        .skip(1)
+        .filter_map(|v| {
+            let rettelsesblad = v.applied.last()?;
+            check_rettelsesblad(rettelsesblad, v.tender.deadline_date, &v.tender.deadline)
+        })
+        .collect()
+}
+
+/// The whole evaluation of one version of one tender.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    pub tender: Tender,
+    /// The version scored: 0 as published, N after rettelsesblad N.
+    pub version: u32,
+    /// Whether it is the latest version (the tender in force).
+    pub latest: bool,
+    /// The rettelsesblade applied, in number order.
+    pub applied: Vec<Rettelsesblad>,
+    /// Rettelsesblade applied that change the evaluation too close to the deadline.
+    pub flags: Vec<LegalFlag>,
+    pub ranking: Vec<Ranked>,
+    /// Pairs of bids whose order depends on a third bid (relative price models only).
+    pub reversals: Vec<Reversal>,
+    /// Legal risks of the price evaluation (the model, a price floor).
+    pub legal_notes: Vec<String>,
+    /// The lowest and highest total a bid could reach under this tender.
+    pub bounds: (Points, Points),
+    pub inputs: Vec<InputFile>,
+}
+
+/// Scores and ranks every bid of one version of a tender.
+pub fn evaluate(ready: &Ready, version: &Version) -> Evaluation {
+    let scores: Vec<BidScore> = score_all(&version.tender, &version.bids);
+    Evaluation {
+        bounds: total_bounds(&version.tender),
+        ranking: rank(scores, &version.tender.tie_break.action),
+        reversals: rank_reversals(&version.tender, &version.bids),
+        legal_notes: legal_notes(&version.tender),
+        tender: version.tender.clone(),
+        version: version.number,
+        latest: version.number == ready.latest().number,
+        applied: version.applied.clone(),
+        flags: ready
+            .flags
+            .iter()
+            .filter(|f| f.rettelsesblad <= version.number)
+            .cloned()
+            .collect(),
+        inputs: ready.loaded.inputs.clone(),
+    }
+}

@@ -1,0 +1,364 @@
+//! A bid: its declaration, times and counts, its prices and the evaluators' points,
+//! checked against the tender's price lines and quality criteria.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{
+    Bid, BidId, CriterionId, CriterionKind, Declaration, FoundReservation, Panel, ReservationAbout,
+    Tender,
+};
+use crate::input::diag::{Code, Diagnostic, FileId, Sources};
+use crate::input::raw::{Num, RawBid};
+use crate::values::{Money, Points};
+
+use super::checker::Checker;
+
+/// Validates a bid against its tender. Without a tender (when the tender itself has
+/// problems) only what the bid says on its own is checked — its declaration, CVR number,
+/// times and numbers — so those problems are reported in the same run; no bid is returned.
+///
+/// Returns the bid as far as it is valid, even where some field is not (the caller keeps
+/// it only when this file added no diagnostic), with the diagnostics of the quality points
+/// it lacks, which are not pushed: whether they are problems depends on whether the bid's
+/// quality is read, and that is for the scoring rules to say (`evaluate::load` asks them),
+/// not validation.
+pub fn bid(
+    sources: &Sources,
+    file: FileId,
+    id: BidId,
+    raw: &RawBid,
+    tender: Option<&Tender>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Bid, Vec<Diagnostic>)> {
+    let mut check = Checker::new(sources, file, diagnostics);
+    let facts = facts(&mut check, raw);
+    let lines = field_lines(&check, raw);
+    let (price_lines, quality) = match tender {
+        Some(t) => (Some(ids_of(t, true)), Some(ids_of(t, false))),
+        None => (None, None),
+    };
+    let prices = prices(&mut check, raw, price_lines.as_deref());
+    let points = points(&mut check, raw, tender, quality.as_deref());
+    let panels = panels(&mut check, raw, tender, quality.as_deref(), &points);
+    let (_, quality) = (tender?, quality?);
+    let facts = facts?;
+    // The bid is built from what is valid even when some field is not, so that missing
+    // points are reported in the same run as the other problems.
+    let bid = Bid {
+        file: format!("bids/{id}.toml"),
+        id,
+        bidder: raw.bidder.get_ref().clone(),
+        cvr: raw.cvr.get_ref().clone(),
+        submitted: raw.submitted.get_ref().to_string(),
+        submitted_at: facts.submitted_at,
+        declaration: facts.declaration,
+        reservations_found: facts.reservations_found,
+        solution_descriptions: facts.solution_descriptions,
+        quality_characters: facts.quality_characters,
+        lines,
+        prices,
+        points,
+        panels,
+    };
+    let missing = missing_points(&check, raw, &quality);
+    Some((bid, missing))
+}
+
+/// What a bid says of itself, apart from prices and points.
+struct Facts {
+    declaration: Declaration,
+    submitted_at: jiff::Timestamp,
+    solution_descriptions: u64,
+    quality_characters: Option<u64>,
+    reservations_found: Vec<FoundReservation>,
+}
+
+/// The declaration, times, counts, reservations found and CVR number; `None` when any is
+/// invalid (each problem reported).
+fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
+    let declaration = check.choice(
+        &raw.reservation,
+        "reservation",
+        &[
+            ("no", Declaration::No),
+            ("yes", Declaration::Yes),
+            ("both", Declaration::Both),
+            ("neither", Declaration::Neither),
+        ],
+    );
+    let submitted_at = check.instant(&raw.submitted, "submitted");
+    let solution_descriptions = match &raw.solution_descriptions {
+        Some(n) => check.whole(n, "solution_descriptions", 1),
+        None => Some(1),
+    };
+    let quality_characters = match &raw.quality_characters {
+        Some(n) => check.whole(n, "quality_characters", 0).map(Some),
+        None => Some(None),
+    };
+    let mut reservations_found = Vec::new();
+    for (i, found) in raw.reservations_found.iter().enumerate() {
+        let about = check.choice(
+            &found.get_ref().about,
+            &format!("reservations_found[{i}].about"),
+            &[
+                ("terms", ReservationAbout::Terms),
+                ("citizens", ReservationAbout::Citizens),
+            ],
+        );
+        if let Some(about) = about {
+            let r = found.get_ref();
+            reservations_found.push(FoundReservation {
+                about,
+                text: r.text.clone(),
+                location: r.location.clone(),
+                deviates_from: r.deviates_from.clone(),
+                line: check.line(found.span().start),
+            });
+        }
+    }
+    let cvr = raw.cvr.get_ref();
+    if cvr.len() != 8 || !cvr.bytes().all(|b| b.is_ascii_digit()) {
+        check.report(
+            Code::BadValue,
+            raw.cvr.span(),
+            "cvr",
+            format!("CVR number \"{cvr}\" is not 8 digits"),
+            "write the bidder's CVR number as 8 digits in quotes, e.g. cvr = \"12345678\"".into(),
+        );
+    }
+    Some(Facts {
+        declaration: declaration?,
+        submitted_at: submitted_at?,
+        solution_descriptions: solution_descriptions?,
+        quality_characters: quality_characters?,
+        reservations_found,
+    })
+}
+
+/// The line of each field in the bid file, for the evidence of findings.
+fn field_lines(check: &Checker<'_>, raw: &RawBid) -> BTreeMap<String, usize> {
+    let mut lines = BTreeMap::from([
+        (
+            "reservation".to_string(),
+            check.line(raw.reservation.span().start),
+        ),
+        (
+            "submitted".to_string(),
+            check.line(raw.submitted.span().start),
+        ),
+    ]);
+    for (field, value) in [
+        ("solution_descriptions", &raw.solution_descriptions),
+        ("quality_characters", &raw.quality_characters),
+    ] {
+        if let Some(value) = value {
+            lines.insert(field.to_string(), check.line(value.span().start));
+        }
+    }
+    for key in raw.prices.keys() {
+        lines.insert(
+            format!("prices.{}", key.get_ref()),
+            check.line(key.span().start),
+        );
+    }
+    for key in raw.points.keys() {
+        lines.insert(
+            format!("points.{}", key.get_ref()),
+            check.line(key.span().start),
+        );
+    }
+    lines
+}
+
+/// The ids of the tender's price lines (`price`) or quality criteria.
+fn ids_of(tender: &Tender, price: bool) -> Vec<&str> {
+    tender
+        .criteria
+        .iter()
+        .filter(|c| {
+            matches!(c.kind, CriterionKind::Price(_)) == price && c.kind != CriterionKind::Group
+        })
+        .map(|c| c.id.0.as_str())
+        .collect()
+}
+
+/// The prices as written, each of a known price line and not negative.
+fn prices(
+    check: &mut Checker<'_>,
+    raw: &RawBid,
+    price_lines: Option<&[&str]>,
+) -> BTreeMap<CriterionId, Money> {
+    let mut prices = BTreeMap::new();
+    for (key, value) in &raw.prices {
+        let field = format!("prices.{}", key.get_ref());
+        if let Some(lines) = price_lines
+            && !check.known(
+                key,
+                lines,
+                Code::UnknownPriceLine,
+                &field,
+                ("price line", "price lines"),
+            )
+        {
+            continue;
+        }
+        if let Some(amount) = check.number(value, &field) {
+            if amount.is_sign_negative() {
+                check.report(
+                    Code::NegativePrice,
+                    value.span(),
+                    &field,
+                    format!("price {amount} is negative"),
+                    "write the price as given in the bid; a price cannot be below 0".into(),
+                );
+            } else {
+                prices.insert(CriterionId(key.get_ref().clone()), Money(amount));
+            }
+        }
+    }
+    prices
+}
+
+/// The consensus points, each of a known quality criterion and on its scale.
+fn points(
+    check: &mut Checker<'_>,
+    raw: &RawBid,
+    tender: Option<&Tender>,
+    quality: Option<&[&str]>,
+) -> BTreeMap<CriterionId, Points> {
+    let mut points = BTreeMap::new();
+    for (key, value) in &raw.points {
+        let field = format!("points.{}", key.get_ref());
+        if let Some(quality) = quality
+            && !check.known(
+                key,
+                quality,
+                Code::UnknownCriterion,
+                &field,
+                ("quality criterion", "quality criteria"),
+            )
+        {
+            continue;
+        }
+        if let Some(p) = on_scale(check, tender, key.get_ref(), value, &field) {
+            points.insert(CriterionId(key.get_ref().clone()), p);
+        }
+    }
+    points
+}
+
+/// The individual evaluators' points; where their mean is not the consensus, the file must
+/// say why, so the record of the evaluation is complete.
+fn panels(
+    check: &mut Checker<'_>,
+    raw: &RawBid,
+    tender: Option<&Tender>,
+    quality: Option<&[&str]>,
+    points: &BTreeMap<CriterionId, Points>,
+) -> BTreeMap<CriterionId, Panel> {
+    let mut panels = BTreeMap::new();
+    for (key, raw_panel) in &raw.evaluators {
+        let field = format!("evaluators.{}", key.get_ref());
+        if let Some(quality) = quality
+            && !check.known(
+                key,
+                quality,
+                Code::UnknownCriterion,
+                &field,
+                ("quality criterion", "quality criteria"),
+            )
+        {
+            continue;
+        }
+        let mut evaluators = Vec::new();
+        for (name, value) in raw_panel.points.get_ref() {
+            let name_field = format!("{field}.points.{}", name.get_ref());
+            if let Some(p) = on_scale(check, tender, key.get_ref(), value, &name_field) {
+                evaluators.push((name.get_ref().clone(), p));
+            }
+        }
+        if raw_panel.points.get_ref().is_empty() {
+            check.report(
+                Code::Shape,
+                raw_panel.points.span(),
+                &format!("{field}.points"),
+                "the panel lists no evaluators".into(),
+                "give each evaluator's points, e.g. points = { anna = 7, bo = 8 }".into(),
+            );
+            continue;
+        }
+        let panel = Panel {
+            evaluators,
+            reason: raw_panel.reason.clone(),
+            line: check.line(key.span().start),
+        };
+        let id = CriterionId(key.get_ref().clone());
+        if let Some(consensus) = points.get(&id)
+            && panel.evaluators.len() == raw_panel.points.get_ref().len()
+            && panel.mean().0 != consensus.0
+            && panel.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+        {
+            check.report(Code::MissingReason, key.span(), &format!("{field}.reason"),
+                format!("the consensus {} points on `{}` differs from the evaluators' mean {}, and no reason is given",
+                    consensus, key.get_ref(), panel.mean().0.normalize()),
+                "add reason = \"...\" to the panel: why the evaluators agreed on the consensus".into());
+        }
+        panels.insert(id, panel);
+    }
+    panels
+}
+
+/// A diagnostic for every quality criterion the bid gives no points for. Points given but
+/// invalid are reported already; only absent ones are missing.
+fn missing_points(check: &Checker<'_>, raw: &RawBid, quality: &[&str]) -> Vec<Diagnostic> {
+    quality
+        .iter()
+        .filter(|c| !raw.points.keys().any(|k| k.get_ref() == **c))
+        .map(|criterion| {
+            Diagnostic::at(
+                Code::MissingPoints,
+                check.file,
+                raw.bidder.span(),
+                format!("points.{criterion}"),
+            )
+            .says(
+                format!("bid has no points for quality criterion `{criterion}`"),
+                format!("add `{criterion} = ...` under [points] with the evaluators' points"),
+            )
+        })
+        .collect()
+}
+
+/// Quality points on the scale of the criterion they score, or reported.
+fn on_scale(
+    check: &mut Checker<'_>,
+    tender: Option<&Tender>,
+    criterion: &str,
+    value: &Num,
+    field: &str,
+) -> Option<Points> {
+    let p = check.number(value, field)?;
+    let Some(tender) = tender else {
+        return Some(Points(p));
+    };
+    let scale = tender
+        .criterion(criterion)
+        .map_or(&tender.scale, |c| tender.scale_of(c));
+    if p < scale.min.0 || p > scale.max.0 {
+        check.report(
+            Code::PointsOutOfScale,
+            value.span(),
+            field,
+            format!(
+                "{p} points is outside the scale {}–{}",
+                scale.min, scale.max
+            ),
+            format!(
+                "give the evaluators' points on the scale of `{criterion}`, from {} to {}",
+                scale.min, scale.max
+            ),
+        );
+        return None;
+    }
+    Some(Points(p))
+}

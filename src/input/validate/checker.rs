@@ -1,0 +1,246 @@
+//! Reading values out of one file: numbers exactly as written, choices among allowed
+//! words, times, whole numbers and known names, each problem reported against the file
+//! with its span, field and fix.
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::domain::Rule;
+use crate::input::diag::{Code, Diagnostic, FileId, Sources, nearest};
+use crate::input::raw::{Num, RawRule};
+
+/// Reads values out of one file, reporting every problem against that file.
+pub(super) struct Checker<'a> {
+    pub(super) text: &'a str,
+    pub(super) file: FileId,
+    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
+    /// The count of diagnostics when this file's checks began, to tell whether this file
+    /// added any.
+    start: usize,
+}
+
+impl<'a> Checker<'a> {
+    pub(super) fn new(
+        sources: &'a Sources,
+        file: FileId,
+        diagnostics: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        let start = diagnostics.len();
+        Checker {
+            text: &sources.get(file).text,
+            file,
+            diagnostics,
+            start,
+        }
+    }
+
+    pub(super) fn clean(&self) -> bool {
+        self.diagnostics.len() == self.start
+    }
+
+    pub(super) fn report(
+        &mut self,
+        code: Code,
+        span: std::ops::Range<usize>,
+        field: &str,
+        message: String,
+        help: String,
+    ) {
+        self.diagnostics
+            .push(Diagnostic::at(code, self.file, span, field).says(message, help));
+    }
+
+    /// The exact decimal written in the file for a TOML number: the digits of the file,
+    /// never the binary float the TOML parser made of them.
+    pub(super) fn number(&mut self, value: &Num, field: &str) -> Option<Decimal> {
+        let span = value.span();
+        let written = self.text.get(span.clone()).unwrap_or_default();
+        let parsed = match value.get_ref() {
+            toml::Value::Integer(i) => exact_decimal(written).or(Some(Decimal::from(*i))),
+            toml::Value::Float(_) => exact_decimal(written),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let help = match value.get_ref() {
+                toml::Value::String(s) if s.contains(',') => format!(
+                    "write the number without quotes and with a decimal point: {}",
+                    s.replace('.', "").replace(',', ".")
+                ),
+                toml::Value::String(_) => "write the number without quotes, e.g. 448.05".into(),
+                _ => "write a plain decimal number, e.g. 448.05".into(),
+            };
+            self.report(
+                Code::NotANumber,
+                span,
+                field,
+                format!("`{field}` must be a number, found `{written}`"),
+                help,
+            );
+        }
+        parsed
+    }
+
+    pub(super) fn choice<T>(
+        &mut self,
+        value: &Spanned<String>,
+        field: &str,
+        options: &[(&str, T)],
+    ) -> Option<T>
+    where
+        T: Copy,
+    {
+        if let Some((_, chosen)) = options.iter().find(|(name, _)| *name == value.get_ref()) {
+            return Some(*chosen);
+        }
+        let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+        let help = match nearest(value.get_ref(), names.iter().copied()) {
+            Some(near) => format!("did you mean \"{near}\"? Allowed: {}", quoted(&names)),
+            None => format!("use one of {}", quoted(&names)),
+        };
+        self.report(
+            Code::BadValue,
+            value.span(),
+            field,
+            format!("`{field}` cannot be \"{}\"", value.get_ref()),
+            help,
+        );
+        None
+    }
+
+    pub(super) fn rule<T: Copy>(
+        &mut self,
+        raw: &RawRule,
+        field: &str,
+        options: &[(&str, T)],
+    ) -> Option<Rule<T>> {
+        let action = self.choice(&raw.rule, &format!("{field}.rule"), options)?;
+        Some(Rule {
+            action,
+            source: raw.source.clone(),
+            text: raw.text.clone(),
+        })
+    }
+
+    /// A rule that the tender may leave out; `None` when absent or invalid (an invalid one
+    /// is reported).
+    pub(super) fn optional_rule<T: Copy>(
+        &mut self,
+        raw: &Option<RawRule>,
+        field: &str,
+        options: &[(&str, T)],
+    ) -> Option<Rule<T>> {
+        raw.as_ref().and_then(|r| self.rule(r, field, options))
+    }
+
+    /// A date and time with its UTC offset, as an instant.
+    pub(super) fn instant(
+        &mut self,
+        value: &Spanned<Datetime>,
+        field: &str,
+    ) -> Option<jiff::Timestamp> {
+        let written = value.get_ref().to_string();
+        let parsed = written.parse::<jiff::Timestamp>().ok();
+        if parsed.is_none() {
+            self.report(
+                Code::BadValue,
+                value.span(),
+                field,
+                format!("`{field}` = {written} has no date, time and UTC offset"),
+                "write the full time with its offset, e.g. 2023-10-02T12:00:00+02:00".into(),
+            );
+        }
+        parsed
+    }
+
+    /// A whole number of at least `min`.
+    pub(super) fn whole(&mut self, value: &Num, field: &str, min: u64) -> Option<u64> {
+        let number = self.number(value, field)?;
+        let whole = u64::try_from(number.normalize().mantissa())
+            .ok()
+            .filter(|n| number.normalize().scale() == 0 && *n >= min);
+        if whole.is_none() {
+            self.report(
+                Code::BadValue,
+                value.span(),
+                field,
+                format!("`{field}` must be a whole number of at least {min}, found {number}"),
+                format!("write a whole number such as {}", min.max(1)),
+            );
+        }
+        whole
+    }
+
+    /// Whether a key names one of the tender's `known` items; reports it, with the nearest
+    /// known name, when it does not. `what` names the items: ("price line", "price lines").
+    pub(super) fn known(
+        &mut self,
+        key: &Spanned<String>,
+        known: &[&str],
+        code: Code,
+        field: &str,
+        what: (&str, &str),
+    ) -> bool {
+        if known.contains(&key.get_ref().as_str()) {
+            return true;
+        }
+        let help = unknown_help(key.get_ref(), known, what.1);
+        self.report(
+            code,
+            key.span(),
+            field,
+            format!("the tender has no {} `{}`", what.0, key.get_ref()),
+            help,
+        );
+        false
+    }
+
+    /// The one-based line of a byte offset in this file.
+    pub(super) fn line(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+}
+
+pub(super) fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Parses a decimal exactly as TOML writes it: underscores between digits, an optional
+/// sign, an optional exponent.
+pub(super) fn exact_decimal(written: &str) -> Option<Decimal> {
+    let cleaned = written.replace('_', "");
+    let cleaned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
+    if cleaned.contains(['e', 'E']) {
+        Decimal::from_scientific(cleaned).ok()
+    } else {
+        Decimal::from_str_exact(cleaned).ok()
+    }
+}
+
+pub(super) fn unknown_help(wrong: &str, known: &[&str], what: &str) -> String {
+    match nearest(wrong, known.iter().copied()) {
+        Some(near) => format!(
+            "did you mean `{near}`? The tender's {what}: {}",
+            known.join(", ")
+        ),
+        None => format!("use one of the tender's {what}: {}", known.join(", ")),
+    }
+}
+
+/// A TOML date as a calendar date.
+pub(super) fn civil_date(date: toml::value::Date) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(date.year).ok()?;
+    jiff::civil::Date::new(
+        year,
+        i8::try_from(date.month).ok()?,
+        i8::try_from(date.day).ok()?,
+    )
+    .ok()
+}

@@ -1,0 +1,336 @@
+//! The award criteria: a tree of weighted criteria, each a group, a quality criterion or
+//! a price line; sibling weights sum to 100 %, and each criterion's share of the total is
+//! the product of the weights on its path.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+
+use crate::domain::{Criterion, CriterionId, CriterionKind, PriceLine};
+use crate::input::diag::{Code, nearest};
+use crate::input::raw::RawCriterion;
+use crate::values::{Money, Percent, Share};
+
+use super::checker::Checker;
+use super::tender::scale;
+
+pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criterion>> {
+    let start = check.diagnostics.len();
+    if raw.is_empty() {
+        check.report(
+            Code::Shape,
+            0..0,
+            "criteria",
+            "the tender has no award criteria".into(),
+            "add [[criteria]] tables: quality criteria and price lines with their weights".into(),
+        );
+        return None;
+    }
+    // Ids first, so parents can be resolved whatever the order of the tables.
+    let mut index_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, c) in raw.iter().enumerate() {
+        let id = c.id.get_ref().as_str();
+        if let Some(first) = index_of.get(id) {
+            check.report(
+                Code::DuplicateId,
+                c.id.span(),
+                &format!("criteria[{id}].id"),
+                format!(
+                    "criterion id `{id}` is used twice (first by [[criteria]] table number {})",
+                    first + 1
+                ),
+                "give every criterion its own id".into(),
+            );
+        } else if id.is_empty() {
+            check.report(
+                Code::BadValue,
+                c.id.span(),
+                "criteria.id",
+                "a criterion id cannot be empty".into(),
+                "give the criterion a short id such as \"indsats\"".into(),
+            );
+        } else {
+            index_of.insert(id, i);
+        }
+    }
+    let known: Vec<&str> = index_of.keys().copied().collect();
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(raw.len());
+    for c in raw {
+        let parent = c.parent.as_ref().and_then(|p| {
+            let found = index_of.get(p.get_ref().as_str()).copied();
+            if found.is_none() {
+                let help = match nearest(p.get_ref(), known.iter().copied()) {
+                    Some(near) => format!(
+                        "did you mean \"{near}\"? Known criteria: {}",
+                        known.join(", ")
+                    ),
+                    None => format!("name one of the tender's criteria: {}", known.join(", ")),
+                };
+                check.report(
+                    Code::BadParent,
+                    p.span(),
+                    &format!("criteria[{}].parent", c.id.get_ref()),
+                    format!("parent `{}` is not a criterion of this tender", p.get_ref()),
+                    help,
+                );
+            }
+            found
+        });
+        parents.push(parent);
+    }
+    for (i, c) in raw.iter().enumerate() {
+        if in_cycle(&parents, i) {
+            check.report(
+                Code::BadParent,
+                c.id.span(),
+                &format!("criteria[{}].parent", c.id.get_ref()),
+                format!(
+                    "criterion `{}` is its own ancestor: the parents form a cycle",
+                    c.id.get_ref()
+                ),
+                "make the parents form a tree: top-level criteria have no parent".into(),
+            );
+        }
+    }
+    let has_children: BTreeSet<usize> = parents.iter().flatten().copied().collect();
+
+    let mut weights = Vec::with_capacity(raw.len());
+    let mut kinds = Vec::with_capacity(raw.len());
+    let mut scales = Vec::with_capacity(raw.len());
+    for (i, c) in raw.iter().enumerate() {
+        let id = c.id.get_ref();
+        let weight = check.number(&c.weight, &format!("criteria[{id}].weight"));
+        if let Some(w) = weight
+            && w <= Decimal::ZERO
+        {
+            check.report(
+                Code::BadValue,
+                c.weight.span(),
+                &format!("criteria[{id}].weight"),
+                format!("weight {w} % must be above 0"),
+                "give the criterion a positive weight in percent, or remove it".into(),
+            );
+        }
+        weights.push(weight);
+        let criterion_kind = kind(check, c, has_children.contains(&i));
+        let own_scale = c.scale.as_ref().and_then(|s| {
+            if criterion_kind == Some(CriterionKind::Quality) {
+                scale(check, s, &format!("criteria[{id}].scale"))
+            } else {
+                check.report(
+                    Code::BadPriceLine,
+                    c.id.span(),
+                    &format!("criteria[{id}].scale"),
+                    format!("`{id}` is not a quality criterion, so it cannot have a point scale"),
+                    "remove `scale`: only quality criteria are scored by evaluators on a scale"
+                        .into(),
+                );
+                None
+            }
+        });
+        kinds.push(criterion_kind);
+        scales.push(own_scale);
+    }
+    weight_sums(check, raw, &parents, &weights);
+
+    if check.diagnostics.len() > start {
+        return None;
+    }
+    let mut criteria: Vec<Criterion> = raw
+        .iter()
+        .zip(
+            parents
+                .iter()
+                .zip(weights.iter().zip(kinds.into_iter().zip(scales))),
+        )
+        .map(|(c, (parent, (weight, (kind, scale))))| Criterion {
+            id: CriterionId(c.id.get_ref().clone()),
+            name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
+            parent: *parent,
+            weight: Percent(weight.unwrap_or_default()),
+            share: Share::WHOLE,
+            source: c.source.clone(),
+            kind: kind.unwrap_or(CriterionKind::Group),
+            scale,
+        })
+        .collect();
+    for i in 0..criteria.len() {
+        let mut share = Share::WHOLE;
+        let mut path = vec![i];
+        let mut up = criteria[i].parent;
+        while let Some(p) = up {
+            path.push(p);
+            up = criteria[p].parent;
+        }
+        for node in path.iter().rev() {
+            share = share.of(criteria[*node].weight);
+        }
+        criteria[i].share = share;
+    }
+    Some(criteria)
+}
+
+fn in_cycle(parents: &[Option<usize>], start: usize) -> bool {
+    let mut current = parents[start];
+    for _ in 0..parents.len() {
+        match current {
+            Some(p) if p == start => return true,
+            Some(p) => current = parents[p],
+            None => return false,
+        }
+    }
+    // More steps than criteria without reaching the top: `start` leads into a cycle that
+    // it is not part of; that cycle's own members are reported.
+    false
+}
+
+fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option<CriterionKind> {
+    let id = c.id.get_ref();
+    let declared = c.kind.as_ref().and_then(|k| {
+        check.choice(
+            k,
+            &format!("criteria[{id}].kind"),
+            &[("quality", false), ("price", true)],
+        )
+    });
+    let is_price = declared.unwrap_or(false);
+    if has_children {
+        if let Some(k) = &c.kind {
+            check.report(
+                Code::BadPriceLine,
+                k.span(),
+                &format!("criteria[{id}].kind"),
+                format!(
+                    "criterion `{id}` has sub-criteria, so it cannot be a {} criterion itself",
+                    k.get_ref()
+                ),
+                "remove `kind` from this criterion: its points come from its sub-criteria".into(),
+            );
+        }
+        return Some(CriterionKind::Group);
+    }
+    if !is_price {
+        for (value, name) in [
+            (c.min.as_ref().map(|v| v.span()), "min"),
+            (c.max.as_ref().map(|v| v.span()), "max"),
+            (c.unit.as_ref().map(|v| v.span()), "unit"),
+            (c.target.as_ref().map(|v| v.span()), "target"),
+        ] {
+            if let Some(span) = value {
+                check.report(
+                    Code::BadPriceLine,
+                    span,
+                    &format!("criteria[{id}].{name}"),
+                    format!("`{name}` belongs to a price line, but `{id}` is a quality criterion"),
+                    "add kind = \"price\" if this is a price line, or remove the field".into(),
+                );
+            }
+        }
+        return Some(CriterionKind::Quality);
+    }
+    let mut missing = |name: &str| {
+        check.report(
+            Code::BadPriceLine,
+            c.id.span(),
+            &format!("criteria[{id}].{name}"),
+            format!("price line `{id}` has no `{name}`"),
+            format!("add `{name} = ...` to the price line: unit, min and max are required"),
+        );
+    };
+    let unit = c.unit.as_ref().map(|u| u.get_ref().clone());
+    if unit.is_none() {
+        missing("unit");
+    }
+    if c.min.is_none() {
+        missing("min");
+    }
+    if c.max.is_none() {
+        missing("max");
+    }
+    let min = c
+        .min
+        .as_ref()
+        .and_then(|v| check.number(v, &format!("criteria[{id}].min")));
+    let max = c
+        .max
+        .as_ref()
+        .and_then(|v| check.number(v, &format!("criteria[{id}].max")));
+    if let (Some(min), Some(raw_min)) = (min, c.min.as_ref())
+        && min.is_sign_negative()
+    {
+        check.report(
+            Code::BadPriceLine,
+            raw_min.span(),
+            &format!("criteria[{id}].min"),
+            format!("minimum price {min} is negative"),
+            "give a minimum price of 0 or more".into(),
+        );
+    }
+    if let (Some(min), Some(max), Some(raw_max)) = (min, max, c.max.as_ref())
+        && min >= max
+    {
+        check.report(Code::BadPriceLine, raw_max.span(), &format!("criteria[{id}].max"),
+            format!("price line `{id}`: the minimum price ({min}) is not below the maximum price ({max})"),
+            "give the band as published, e.g. min = 370 and max = 430; the minimum must be below the maximum".into());
+    }
+    let target = match &c.target {
+        None => Some(None),
+        Some(v) => check
+            .number(v, &format!("criteria[{id}].target"))
+            .and_then(|t| {
+                if t.is_sign_negative() {
+                    check.report(
+                        Code::BadPriceLine,
+                        v.span(),
+                        &format!("criteria[{id}].target"),
+                        format!("target price {t} is negative"),
+                        "give a target price of 0 or more".into(),
+                    );
+                    None
+                } else {
+                    Some(Some(Money(t)))
+                }
+            }),
+    };
+    Some(CriterionKind::Price(PriceLine {
+        unit: unit?,
+        min: Money(min?),
+        max: Money(max?),
+        target: target?,
+    }))
+}
+
+fn weight_sums(
+    check: &mut Checker<'_>,
+    raw: &[RawCriterion],
+    parents: &[Option<usize>],
+    weights: &[Option<Decimal>],
+) {
+    let mut levels: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, parent) in parents.iter().enumerate() {
+        levels.entry(*parent).or_default().push(i);
+    }
+    for (parent, siblings) in levels {
+        let values: Option<Vec<Decimal>> = siblings.iter().map(|i| weights[*i]).collect();
+        let Some(values) = values else { continue };
+        let sum: Decimal = values.iter().sum();
+        if sum == Decimal::ONE_HUNDRED {
+            continue;
+        }
+        let terms: Vec<String> = values.iter().map(|v| v.normalize().to_string()).collect();
+        let level = match parent {
+            Some(p) => format!("under `{}`", raw[p].id.get_ref()),
+            None => "at the top level".to_string(),
+        };
+        let names: Vec<&str> = siblings
+            .iter()
+            .map(|i| raw[*i].id.get_ref().as_str())
+            .collect();
+        let first = &raw[siblings[0]];
+        check.report(Code::WeightSum, first.weight.span(), &format!("criteria[{}].weight", first.id.get_ref()),
+            format!("the weights of the criteria {level} ({}) sum to {} = {} %, not 100 %",
+                names.join(", "), terms.join(" + "), sum.normalize()),
+            "weights are a tree: the sub-criteria of one criterion share its weight and sum to 100 % among \
+             themselves (e.g. kvalitet 90 with indsats 65 + samarbejde 35 under it, and pris 10)".into());
+    }
+}

@@ -1,0 +1,415 @@
+//! A tender definition: its scale, quality rules, price rules, conformity rules, criteria
+//! and ranking, validated against its (already validated) scoring model.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use crate::domain::{
+    AnchorPrice, Conformity, CriterionId, CriterionKind, Decision, Descriptor, LengthLimit, Method,
+    MissingPrice, OutOfBand, PriceLine, PriceRules, QualityRules, Rule, Scale, ScoringModel,
+    Tender,
+};
+use crate::input::diag::{Code, Diagnostic, FileId, Sources};
+use crate::input::raw::{Num, RawConformity, RawModel, RawQuality, RawScale, RawTender};
+use crate::values::{Percent, Points, RoundingMode};
+
+use super::checker::{Checker, civil_date, unknown_help};
+use super::criteria::criteria;
+use super::model::rounding;
+
+/// Where a model's anchors live, to point at them when a price line does not fit them.
+pub struct ModelSite<'a> {
+    pub file: FileId,
+    pub raw: &'a RawModel,
+}
+
+/// Validates a tender definition against its (already validated) scoring model.
+pub fn tender(
+    sources: &Sources,
+    file: FileId,
+    raw: &RawTender,
+    model: ScoringModel,
+    model_site: ModelSite<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Tender> {
+    let mut check = Checker::new(sources, file, diagnostics);
+    let tender_scale = scale(&mut check, &raw.scale, "scale");
+    let quality = raw
+        .quality
+        .as_ref()
+        .map(|q| quality(&mut check, q))
+        .unwrap_or(Some(QualityRules::default()));
+
+    let price_rules = price_rules(&mut check, raw);
+    let deadline_at = check.instant(&raw.deadline, "deadline");
+    let conformity = raw
+        .conformity
+        .as_ref()
+        .map(|c| conformity(&mut check, c))
+        .unwrap_or_default();
+    let criteria = criteria(&mut check, &raw.criteria);
+    let total_rounding = match raw.ranking.as_ref().and_then(|r| r.total_rounding.as_ref()) {
+        Some(r) => rounding(&mut check, r, "ranking.total_rounding").map(Some),
+        None => Some(None),
+    };
+    let tie_break = raw.ranking.as_ref().map_or(
+        Some(Rule {
+            action: Vec::new(),
+            source: None,
+            text: None,
+        }),
+        |ranking| {
+            let ids: Vec<&str> = raw
+                .criteria
+                .iter()
+                .map(|c| c.id.get_ref().as_str())
+                .collect();
+            let mut chain = Vec::new();
+            for id in &ranking.tie_break {
+                if ids.contains(&id.get_ref().as_str()) {
+                    chain.push(CriterionId(id.get_ref().clone()));
+                } else {
+                    let help = unknown_help(id.get_ref(), &ids, "criteria");
+                    check.report(
+                        Code::BadParent,
+                        id.span(),
+                        "ranking.tie_break",
+                        format!(
+                            "tie-break criterion `{}` is not a criterion of this tender",
+                            id.get_ref()
+                        ),
+                        help,
+                    );
+                }
+            }
+            Some(Rule {
+                action: chain,
+                source: ranking.source.clone(),
+                text: ranking.text.clone(),
+            })
+        },
+    );
+
+    if !check.clean() {
+        return None;
+    }
+    let tender = Tender {
+        id: raw.id.get_ref().clone(),
+        title: raw.title.get_ref().clone(),
+        authority: raw.authority.get_ref().clone(),
+        currency: raw.currency.get_ref().clone(),
+        deadline: raw.deadline.get_ref().to_string(),
+        deadline_at: deadline_at?,
+        deadline_date: raw.deadline.get_ref().date.and_then(civil_date)?,
+        scale: tender_scale?,
+        quality: quality?,
+        criteria: criteria?,
+        price_rules: price_rules?,
+        conformity,
+        model,
+        tie_break: tie_break?,
+        total_rounding: total_rounding?,
+    };
+    // The model must fit every price it scores: each line, or the one combined evaluation
+    // price where the tender combines its lines by volume.
+    let scored_lines: Vec<(CriterionId, PriceLine)> = match tender.evaluation_line() {
+        Some(line) => vec![(CriterionId("evaluation price".into()), line)],
+        None => tender
+            .criteria
+            .iter()
+            .filter_map(|c| match &c.kind {
+                CriterionKind::Price(line) => Some((c.id.clone(), line.clone())),
+                _ => None,
+            })
+            .collect(),
+    };
+    let mut problems: Vec<String> = scored_lines
+        .iter()
+        .flat_map(|(id, line)| anchor_order(&tender.model, line, id))
+        .collect();
+    // A money model compares one price and one quality score: the lines must combine into
+    // one price, and the quality criteria share one scale.
+    if tender.model.method.is_money() {
+        if scored_lines.len() != 1 {
+            problems.push(format!(
+                "money model {} needs one price to compare, but the tender has {} price lines and no prices.volumes",
+                tender.model.name,
+                scored_lines.len()
+            ));
+        }
+        if tender.criteria.iter().any(|c| {
+            c.scale
+                .as_ref()
+                .is_some_and(|s| s.max != tender.scale.max || s.min != tender.scale.min)
+        }) {
+            problems.push(format!(
+                "money model {} needs every quality criterion on the tender's scale",
+                tender.model.name
+            ));
+        }
+    }
+    for message in &problems {
+        check.diagnostics.push(
+            Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.as_ref().map_or(model_site.raw.method.span(), |a| a.span()), "anchors").says(
+                message.clone(),
+                "make the anchors' prices strictly increase on every price line that uses this model, and give \
+                 every such line a `target` where anchors are relative to it",
+            ),
+        );
+    }
+    problems.is_empty().then_some(tender)
+}
+
+fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
+    let decisions = [("reject", Decision::Reject), ("review", Decision::Review)];
+    let length_limit = raw.length_limit.as_ref().and_then(|limit| {
+        let pages = check.whole(&limit.pages, "conformity.length_limit.pages", 1);
+        let per_page = check.whole(
+            &limit.characters_per_page,
+            "conformity.length_limit.characters_per_page",
+            1,
+        );
+        Some(Rule {
+            action: LengthLimit {
+                pages: pages?,
+                characters_per_page: per_page?,
+            },
+            source: limit.source.clone(),
+            text: limit.text.clone(),
+        })
+    });
+    Conformity {
+        declared_reservation: check.optional_rule(
+            &raw.declared_reservation,
+            "conformity.declared_reservation",
+            &decisions,
+        ),
+        found_reservation: check.optional_rule(
+            &raw.found_reservation,
+            "conformity.found_reservation",
+            &decisions,
+        ),
+        citizen_reservation: check.optional_rule(
+            &raw.citizen_reservation,
+            "conformity.citizen_reservation",
+            &decisions,
+        ),
+        alternative_bid: check.optional_rule(
+            &raw.alternative_bid,
+            "conformity.alternative_bid",
+            &decisions,
+        ),
+        late_bid: check.optional_rule(&raw.late_bid, "conformity.late_bid", &decisions),
+        unclear_declaration: check.optional_rule(
+            &raw.unclear_declaration,
+            "conformity.unclear_declaration",
+            &decisions,
+        ),
+        length_limit,
+    }
+}
+
+/// A point scale: its maximum above its minimum, descriptors inside it and rising.
+pub(super) fn scale(check: &mut Checker<'_>, raw: &RawScale, field: &str) -> Option<Scale> {
+    let min = check.number(&raw.min, &format!("{field}.min"));
+    let max = check.number(&raw.max, &format!("{field}.max"));
+    if let (Some(min), Some(max)) = (min, max)
+        && min >= max
+    {
+        check.report(
+            Code::BadValue,
+            raw.max.span(),
+            &format!("{field}.max"),
+            format!("the point scale's maximum ({max}) must be above its minimum ({min})"),
+            "give the scale the evaluators score on, e.g. min = 0 and max = 10".into(),
+        );
+        return None;
+    }
+    let (min, max) = (min?, max?);
+    let mut descriptors: Vec<Descriptor> = Vec::new();
+    for (i, d) in raw.descriptors.iter().enumerate() {
+        let name = format!("{field}.descriptors[{i}].points");
+        let Some(points) = check.number(&d.points, &name) else {
+            continue;
+        };
+        if points < min
+            || points > max
+            || descriptors
+                .last()
+                .is_some_and(|last| last.points.0 >= points)
+        {
+            check.report(Code::BadValue, d.points.span(), &name,
+                format!("descriptor at {points} points is outside the scale {min}–{max} or not above the one before"),
+                "list the descriptors from the lowest step to the highest, each on the scale".into());
+            continue;
+        }
+        descriptors.push(Descriptor {
+            points: Points(points),
+            text: d.text.clone(),
+        });
+    }
+    Some(Scale {
+        min: Points(min),
+        max: Points(max),
+        descriptors,
+    })
+}
+
+/// `[quality]`: thresholds in points and percentages.
+fn quality(check: &mut Checker<'_>, raw: &RawQuality) -> Option<QualityRules> {
+    let start = check.diagnostics.len();
+    let percent = |check: &mut Checker<'_>, value: &Option<Num>, field: &str| -> Option<Percent> {
+        let value = value.as_ref()?;
+        let number = check.number(value, field)?;
+        if number <= Decimal::ZERO || number > Decimal::ONE_HUNDRED {
+            check.report(
+                Code::BadValue,
+                value.span(),
+                field,
+                format!("`{field}` must be a percentage above 0 and at most 100, found {number}"),
+                "give the share of the maximum points a bid needs, e.g. 50".into(),
+            );
+            return None;
+        }
+        Some(Percent(number))
+    };
+    let min_per_criterion = percent(check, &raw.min_per_criterion, "quality.min_per_criterion");
+    let min_total = percent(check, &raw.min_total, "quality.min_total");
+    let disagreement = raw.disagreement.as_ref().and_then(|v| {
+        let points = check.number(v, "quality.disagreement")?;
+        if points.is_sign_negative() {
+            check.report(
+                Code::BadValue,
+                v.span(),
+                "quality.disagreement",
+                format!("`quality.disagreement` cannot be negative, found {points}"),
+                "give the largest spread in points between evaluators that needs no flag, e.g. 3"
+                    .into(),
+            );
+            return None;
+        }
+        Some(Points(points))
+    });
+    (check.diagnostics.len() == start).then(|| QualityRules {
+        disagreement,
+        min_per_criterion,
+        min_total,
+        source: raw.source.clone(),
+        text: raw.text.clone(),
+    })
+}
+
+fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
+    let rules = &raw.prices;
+    let mut whole: Vec<(&str, Option<RoundingMode>)> = RoundingMode::NAMES
+        .iter()
+        .map(|n| (*n, RoundingMode::parse(n)))
+        .collect();
+    whole.push(("none", None));
+    let whole_kroner = check.rule(&rules.whole_kroner, "prices.whole_kroner", &whole);
+    let below_min = check.rule(
+        &rules.below_min,
+        "prices.below_min",
+        &[("raise", OutOfBand::Clamp), ("reject", OutOfBand::Reject)],
+    );
+    let above_max = check.rule(
+        &rules.above_max,
+        "prices.above_max",
+        &[("lower", OutOfBand::Clamp), ("reject", OutOfBand::Reject)],
+    );
+    let missing = check.rule(
+        &rules.missing,
+        "prices.missing",
+        &[("max", MissingPrice::Max), ("reject", MissingPrice::Reject)],
+    );
+    let volumes = match &rules.volumes {
+        None => Some(None),
+        Some(table) => volumes(check, raw, table).map(Some),
+    };
+    Some(PriceRules {
+        whole_kroner: whole_kroner?,
+        below_min: below_min?,
+        above_max: above_max?,
+        missing: missing?,
+        volumes: volumes?,
+    })
+}
+
+/// `prices.volumes`: a positive quantity for every price line and for nothing else.
+fn volumes(
+    check: &mut Checker<'_>,
+    raw: &RawTender,
+    table: &Spanned<BTreeMap<Spanned<String>, Num>>,
+) -> Option<BTreeMap<CriterionId, Decimal>> {
+    let start = check.diagnostics.len();
+    let lines: Vec<&str> = raw
+        .criteria
+        .iter()
+        .filter(|c| c.kind.as_ref().is_some_and(|k| k.get_ref() == "price"))
+        .map(|c| c.id.get_ref().as_str())
+        .collect();
+    let mut volumes = BTreeMap::new();
+    for (key, value) in table.get_ref() {
+        let field = format!("prices.volumes.{}", key.get_ref());
+        if !check.known(
+            key,
+            &lines,
+            Code::UnknownPriceLine,
+            &field,
+            ("price line", "price lines"),
+        ) {
+            continue;
+        }
+        if let Some(q) = check.number(value, &field) {
+            if q <= Decimal::ZERO {
+                check.report(
+                    Code::BadValue,
+                    value.span(),
+                    &field,
+                    format!("the expected quantity {q} must be above 0"),
+                    "give the quantity expected for the line, e.g. 130 weekdays".into(),
+                );
+            } else {
+                volumes.insert(CriterionId(key.get_ref().clone()), q);
+            }
+        }
+    }
+    for line in &lines {
+        if !table.get_ref().keys().any(|k| k.get_ref() == line) {
+            check.report(Code::Shape, table.span(), &format!("prices.volumes.{line}"),
+                format!("price line `{line}` has no expected quantity"),
+                format!("add `{line} = ...` to prices.volumes: every line is part of the evaluation price"));
+        }
+    }
+    (check.diagnostics.len() == start).then_some(volumes)
+}
+
+/// Problems of a model's anchors on one price line: a line without the target price that
+/// anchors refer to, or anchor prices that do not strictly increase.
+fn anchor_order(model: &ScoringModel, line: &PriceLine, id: &CriterionId) -> Vec<String> {
+    let Method::Anchors(anchors) = &model.method else {
+        return Vec::new();
+    };
+    if line.target.is_none()
+        && anchors
+            .iter()
+            .any(|a| matches!(a.price, AnchorPrice::Target(_)))
+    {
+        return vec![format!(
+            "model {} has anchors relative to a target price, but price line `{id}` has no `target`",
+            model.name
+        )];
+    }
+    anchors
+        .windows(2)
+        .filter(|pair| pair[0].price.on(line) >= pair[1].price.on(line))
+        .map(|pair| {
+            format!(
+                "on price line `{id}` ({}–{}) the anchor at {} ({}) does not lie below the next anchor at {} ({})",
+                line.min, line.max, pair[0].price, pair[0].price.on(line), pair[1].price, pair[1].price.on(line)
+            )
+        })
+        .collect()
+}

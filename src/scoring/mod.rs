@@ -1,0 +1,17 @@
+//! The scoring stage: pure functions over validated domain values, no I/O and no clock.
+//!
+//! [`conformity`] decides which bids are set aside unread; [`price_rules`] turns a price as
+//! written into the evaluated price; [`price_methods`] turns an evaluated price into
+//! points; [`quality`] applies the minimum quality; [`tree`] sums the criteria tree;
+//! [`score`] scores every bid of a tender; [`rank`] orders them; [`reversal`] checks
+//! relative models for rank reversals; [`tabulate`] shows a model over sample prices.
+
+pub mod conformity;
+pub mod price_methods;
+pub mod price_rules;
+pub mod quality;
+pub mod rank;
+pub mod reversal;
+pub mod score;
+pub mod tabulate;
+pub mod tree;

@@ -1,0 +1,540 @@
+//! Scoring: the bids of a tender, from the prices as written to the weighted totals.
+//!
+//! Contract: pure functions of a validated [`Tender`] and its [`Bid`]s; no I/O, no clock.
+//! Scoring runs in two steps: each bid is assessed on its own (conformity, then the price
+//! rules), then the points are calculated, since relative price models compare each
+//! evaluated price with the lowest (and highest) among the bids that are scored. Every
+//! change to a price is recorded as an [`Adjustment`] naming its rule and clause, and every
+//! calculation keeps its formula, so a person can redo the arithmetic by hand. Points are
+//! rounded only by the scoring model's own rounding rule; weighted points and totals are
+//! exact.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::domain::{Bid, BidId, CriterionId, CriterionKind, Decision, Panel, Tender};
+use crate::values::{Money, Points};
+
+use super::conformity::{self, Finding, Warning};
+use super::price_methods::{Calculation, Field, MoneyCalculation};
+use super::price_rules::{
+    Adjustment, EVALUATION_PRICE, PriceResult, Priced, apply_price_rules, combine,
+};
+use super::quality;
+use super::tree::{self, CriterionScore, criterion_scores};
+
+/// One price line of one bid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceEvaluation {
+    pub line: CriterionId,
+    /// The price as written in the bid; absent if the bid gives none.
+    pub submitted: Option<Money>,
+    /// The price after the price rules: the price the bidder is bound by.
+    pub evaluated: Money,
+    pub adjustments: Vec<Adjustment>,
+    /// How the model turned the evaluated price into points.
+    pub calculation: Calculation,
+    pub points: Points,
+}
+
+/// A bid's result: either scored, or set aside with every reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Scored {
+        /// Every criterion, depth first in the order of the tender file.
+        criteria: Vec<CriterionScore>,
+        prices: Vec<PriceEvaluation>,
+        /// The total ranked on: exact, or rounded where the tender rounds the total.
+        total: Points,
+        /// The exact sum of the weighted points, before any rounding of the total.
+        exact_total: Points,
+        /// Under a money model: the evaluation price the bid is ranked on (lowest wins).
+        evaluation: Option<MoneyCalculation>,
+    },
+    /// Rejected, or set aside for review; never ranked.
+    SetAside {
+        decision: Decision,
+        /// Every reason, in a fixed order: conformity first, then price rules.
+        findings: Vec<Finding>,
+    },
+}
+
+/// The scoring of one bid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BidScore {
+    pub bid: BidId,
+    pub bidder: String,
+    pub file: String,
+    pub outcome: Outcome,
+    /// What a reader must know that did not set the bid aside (the length limit).
+    pub warnings: Vec<Warning>,
+    /// The individual evaluators' points behind the consensus, for the record.
+    pub panels: BTreeMap<CriterionId, Panel>,
+}
+
+/// Where a bid stands after scoring, in the words every report prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Scored and ranked.
+    Ranked,
+    /// Rejected as non-compliant; never ranked.
+    Rejected,
+    /// Set aside for review; not ranked until the authority has resolved it.
+    Review,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ranked => "ranked",
+            Status::Rejected => "rejected",
+            Status::Review => "review",
+        }
+    }
+}
+
+impl From<Decision> for Status {
+    fn from(decision: Decision) -> Status {
+        match decision {
+            Decision::Reject => Status::Rejected,
+            Decision::Review => Status::Review,
+        }
+    }
+}
+
+/// What a bid is ranked on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Weighted points: the highest ranks first.
+    Points(Points),
+    /// An evaluation price in money: the lowest ranks first.
+    Price(Money),
+}
+
+impl Standing {
+    /// A number that is larger the better the bid stands, for sorting.
+    pub fn merit(self) -> rust_decimal::Decimal {
+        match self {
+            Standing::Points(p) => p.0,
+            Standing::Price(m) => -m.0,
+        }
+    }
+
+    pub fn value(self) -> rust_decimal::Decimal {
+        match self {
+            Standing::Points(p) => p.0,
+            Standing::Price(m) => m.0,
+        }
+    }
+}
+
+impl BidScore {
+    pub fn status(&self) -> Status {
+        match &self.outcome {
+            Outcome::Scored { .. } => Status::Ranked,
+            Outcome::SetAside { decision, .. } => Status::from(*decision),
+        }
+    }
+
+    /// What the bid is ranked on; `None` for a bid set aside.
+    pub fn standing(&self) -> Option<Standing> {
+        match &self.outcome {
+            Outcome::Scored {
+                evaluation: Some(e),
+                ..
+            } => Some(Standing::Price(e.value)),
+            Outcome::Scored { total, .. } => Some(Standing::Points(*total)),
+            Outcome::SetAside { .. } => None,
+        }
+    }
+
+    pub fn total(&self) -> Option<Points> {
+        match &self.outcome {
+            Outcome::Scored { total, .. } => Some(*total),
+            Outcome::SetAside { .. } => None,
+        }
+    }
+}
+
+/// A bid assessed on its own: what sets it aside, and its evaluated prices.
+struct Assessed {
+    findings: Vec<Finding>,
+    warnings: Vec<Warning>,
+    /// Every line the price rules accepted, in the order of the tender's criteria.
+    prices: Vec<Priced>,
+    /// Where the tender combines its lines by volume: the evaluation price and its sum
+    /// written out ("430 × 130 + 1150 × 6.5").
+    combined: Option<(Money, String)>,
+}
+
+/// What sets a bid aside before its quality is read: the conformity rules, then the price
+/// rules. Also returns the evaluated prices of every line the price rules accepted.
+fn before_quality(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>, Vec<Priced>) {
+    let (mut findings, warnings) = conformity::assess(tender, bid);
+    let mut prices = Vec::new();
+    for criterion in &tender.criteria {
+        let CriterionKind::Price(line) = &criterion.kind else {
+            continue;
+        };
+        match apply_price_rules(tender, bid, &criterion.id, line) {
+            PriceResult::Rejected(finding) => findings.push(finding),
+            PriceResult::Evaluated(priced) => prices.push(priced),
+        }
+    }
+    (findings, warnings, prices)
+}
+
+/// Whether the bid's quality is read, so that it needs points for every quality criterion:
+/// neither a conformity rule nor a price rule sets it aside. A bid set aside is not read
+/// (Bilag C.1 pkt. 1.2 of the reference tender) and needs no points.
+pub fn reads_quality(tender: &Tender, bid: &Bid) -> bool {
+    conformity::decision(&before_quality(tender, bid).0).is_none()
+}
+
+fn assess(tender: &Tender, bid: &Bid) -> Assessed {
+    let (mut findings, warnings, prices) = before_quality(tender, bid);
+    // The minimum quality is judged only where the quality is read: not for a bid set
+    // aside by a conformity rule. A bid rejected by a price rule is still judged when its
+    // points are there, so that every reason to reject it is on record.
+    let conforms = findings.iter().all(|f| f.rule.is_price_rule());
+    let has_points = tender
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+        .all(|c| bid.points.contains_key(&c.id));
+    if conforms && has_points {
+        findings.extend(quality::thresholds(tender, bid));
+    }
+    let combined = combine(tender, &prices);
+    Assessed {
+        findings,
+        warnings,
+        prices,
+        combined,
+    }
+}
+
+/// The lowest and highest evaluated price per line (and of the combined evaluation price)
+/// among the bids that are scored: what relative price methods compare with.
+fn fields(assessed: &[Assessed]) -> BTreeMap<CriterionId, Field> {
+    let mut fields: BTreeMap<CriterionId, Field> = BTreeMap::new();
+    let scored = assessed
+        .iter()
+        .filter(|a| conformity::decision(&a.findings).is_none());
+    for a in scored {
+        let combined = a
+            .combined
+            .iter()
+            .map(|(price, _)| (CriterionId(EVALUATION_PRICE.into()), *price));
+        let each = a.prices.iter().map(|p| (p.line.clone(), p.evaluated));
+        for (line, evaluated) in each.chain(combined) {
+            fields
+                .entry(line)
+                .and_modify(|field| {
+                    field.lowest = field.lowest.min(evaluated);
+                    field.highest = field.highest.max(evaluated);
+                })
+                .or_insert(Field {
+                    lowest: evaluated,
+                    highest: evaluated,
+                });
+        }
+    }
+    fields
+}
+
+/// Scores every bid of a tender, in the order given. A bid set aside keeps every reason
+/// found; relative price models compare only the bids that are scored.
+pub fn score_all(tender: &Tender, bids: &[Bid]) -> Vec<BidScore> {
+    let assessed: Vec<Assessed> = bids.iter().map(|bid| assess(tender, bid)).collect();
+    let fields = fields(&assessed);
+    bids.iter()
+        .zip(assessed)
+        .map(|(bid, a)| finish(tender, bid, a, &fields))
+        .collect()
+}
+
+/// Scores one bid as if it were the only one; for a relative model that means it has the
+/// lowest price. Use [`score_all`] to score a tender.
+pub fn score_bid(tender: &Tender, bid: &Bid) -> BidScore {
+    score_all(tender, std::slice::from_ref(bid)).remove(0)
+}
+
+fn finish(
+    tender: &Tender,
+    bid: &Bid,
+    assessed: Assessed,
+    fields: &BTreeMap<CriterionId, Field>,
+) -> BidScore {
+    let Assessed {
+        findings,
+        warnings,
+        prices,
+        combined,
+    } = assessed;
+    let outcome = match conformity::decision(&findings) {
+        Some(decision) => Outcome::SetAside { decision, findings },
+        None => scored(tender, bid, prices, combined, fields),
+    };
+    BidScore {
+        bid: bid.id.clone(),
+        bidder: bid.bidder.clone(),
+        file: bid.file.clone(),
+        outcome,
+        warnings,
+        panels: bid.panels.clone(),
+    }
+}
+
+/// The points of a bid that is scored: each price line by the model (or the one combined
+/// evaluation price), the criteria tree, the total, and under a money model the
+/// evaluation price it is ranked on.
+fn scored(
+    tender: &Tender,
+    bid: &Bid,
+    prices: Vec<Priced>,
+    combined: Option<(Money, String)>,
+    fields: &BTreeMap<CriterionId, Field>,
+) -> Outcome {
+    let field_of = |line: &CriterionId, own: Money| {
+        // Every scored bid is in the field, so the field of its line exists.
+        fields.get(line).copied().unwrap_or(Field {
+            lowest: own,
+            highest: own,
+        })
+    };
+    // Combined by volume: one calculation on the evaluation price, shared by every line.
+    let combined_calculation = combined.as_ref().and_then(|(price, terms)| {
+        let line = tender.evaluation_line()?;
+        let mut calculation = tender.model.calculate(
+            &line,
+            *price,
+            field_of(&CriterionId(EVALUATION_PRICE.into()), *price),
+        );
+        calculation.formula = format!(
+            "evaluation price {terms} = {}; {}",
+            price.0.normalize(),
+            calculation.formula
+        );
+        Some(calculation)
+    });
+    let prices: Vec<PriceEvaluation> = prices
+        .into_iter()
+        .filter_map(|priced| {
+            let CriterionKind::Price(price_line) = &tender.criterion(&priced.line.0)?.kind else {
+                return None;
+            };
+            let calculation = match &combined_calculation {
+                Some(shared) => shared.clone(),
+                None => tender.model.calculate(
+                    price_line,
+                    priced.evaluated,
+                    field_of(&priced.line, priced.evaluated),
+                ),
+            };
+            let points = Points(calculation.rounding.apply(calculation.exact));
+            Some(PriceEvaluation {
+                line: priced.line,
+                submitted: priced.submitted,
+                evaluated: priced.evaluated,
+                adjustments: priced.adjustments,
+                calculation,
+                points,
+            })
+        })
+        .collect();
+    let criteria = criterion_scores(tender, &bid.points, |line| {
+        prices.iter().find(|p| &p.line == line).map(|p| p.points)
+    });
+    let exact_total = tree::total(tender, &criteria);
+    let total = tender
+        .total_rounding
+        .map_or(exact_total, |r| Points(r.apply(exact_total.0)));
+    let evaluation = money_evaluation(tender, &criteria, &prices, combined.as_ref());
+    Outcome::Scored {
+        criteria,
+        prices,
+        total,
+        exact_total,
+        evaluation,
+    }
+}
+
+/// Under a money model: the evaluation price of the bid's price P (the one line, or the
+/// lines combined by volume) and its quality Q, the weighted mean of its quality points.
+fn money_evaluation(
+    tender: &Tender,
+    criteria: &[CriterionScore],
+    prices: &[PriceEvaluation],
+    combined: Option<&(Money, String)>,
+) -> Option<MoneyCalculation> {
+    if !tender.model.method.is_money() {
+        return None;
+    }
+    let price = combined
+        .map(|(p, _)| *p)
+        .or_else(|| prices.first().map(|p| p.evaluated))?;
+    let q = quality::weighted_mean(tender, criteria);
+    let mut calculation = tender.model.evaluation_price(price, q, tender.scale.max)?;
+    calculation.price_terms = combined.map(|(_, terms)| terms.clone());
+    Some(calculation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixture::{bid, d, reference_tender};
+    use crate::domain::{MissingPrice, OutOfBand};
+
+    fn price_of<'a>(score: &'a BidScore, line: &str) -> &'a PriceEvaluation {
+        match &score.outcome {
+            Outcome::Scored { prices, .. } => {
+                prices.iter().find(|p| p.line.0 == line).expect("line")
+            }
+            Outcome::SetAside { findings, .. } => panic!("unexpectedly set aside: {findings:?}"),
+        }
+    }
+
+    fn rules(price: &PriceEvaluation) -> Vec<&'static str> {
+        price.adjustments.iter().map(|a| a.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn ore_rounded_up_then_lowered_to_the_maximum_earns_zero() {
+        // 448.05 → 449 (øre always up) → 430 (above the maximum 430) → 0 points.
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("448.05"), Some("1150"), "7", "8"),
+        );
+        let spor1 = price_of(&score, "spor1");
+        assert_eq!(rules(spor1), ["whole-kroner", "lower-to-maximum"]);
+        assert_eq!(spor1.adjustments[0].to, Money(d("449")));
+        assert_eq!(spor1.evaluated, Money(d("430")));
+        assert_eq!(spor1.points.0.to_string(), "0.00");
+    }
+
+    #[test]
+    fn ore_rounded_up_onto_the_minimum_earns_eight() {
+        // 369.10 → 370 (øre up) = the minimum, so nothing to raise → 8 points.
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("369.10"), Some("1150"), "7", "8"),
+        );
+        let spor1 = price_of(&score, "spor1");
+        assert_eq!(rules(spor1), ["whole-kroner"]);
+        assert_eq!(spor1.evaluated, Money(d("370")));
+        assert_eq!(spor1.points.0.to_string(), "8.00");
+    }
+
+    #[test]
+    fn below_the_minimum_is_raised_and_earns_eight() {
+        // 1099 < 1100 → raised to 1100 → 8 points.
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("400"), Some("1099"), "7", "8"),
+        );
+        let spor2 = price_of(&score, "spor2");
+        assert_eq!(rules(spor2), ["raise-to-minimum"]);
+        assert_eq!(spor2.points.0.to_string(), "8.00");
+    }
+
+    #[test]
+    fn prices_inside_the_band_interpolate() {
+        // spor1: 8 − (400 − 370) × 8 / 60 = 8 − 4 = 4.00
+        // spor2: 8 − (1150 − 1100) × 8 / 200 = 8 − 2 = 6.00
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("400"), Some("1150"), "7", "8"),
+        );
+        assert_eq!(price_of(&score, "spor1").points.0.to_string(), "4.00");
+        assert_eq!(price_of(&score, "spor2").points.0.to_string(), "6.00");
+        assert!(price_of(&score, "spor1").adjustments.is_empty());
+    }
+
+    #[test]
+    fn points_are_rounded_half_up_to_two_decimals() {
+        // 371: 8 − 1 × 8 / 60 = 7.8666… → 7.87
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("371"), Some("1150"), "7", "8"),
+        );
+        let spor1 = price_of(&score, "spor1");
+        assert!(spor1.calculation.exact.to_string().starts_with("7.8666666"));
+        assert_eq!(spor1.points.0.to_string(), "7.87");
+    }
+
+    #[test]
+    fn a_missing_price_is_set_to_the_maximum_and_earns_zero() {
+        let score = score_bid(&reference_tender(), &bid("a", Some("400"), None, "7", "8"));
+        let spor2 = price_of(&score, "spor2");
+        assert_eq!(spor2.submitted, None);
+        assert_eq!(rules(spor2), ["missing-price-set-to-maximum"]);
+        assert_eq!(spor2.evaluated, Money(d("1300")));
+        assert_eq!(spor2.points.0.to_string(), "0.00");
+    }
+
+    #[test]
+    fn the_total_weighs_every_leaf_by_its_path() {
+        // 0.9 × 0.65 × 7 + 0.9 × 0.35 × 8 + 0.1 × 0.5 × 4 + 0.1 × 0.5 × 6
+        // = 4.095 + 2.52 + 0.2 + 0.3 = 7.115
+        let score = score_bid(
+            &reference_tender(),
+            &bid("a", Some("400"), Some("1150"), "7", "8"),
+        );
+        assert_eq!(score.total(), Some(Points(d("7.115"))));
+        let Outcome::Scored { criteria, .. } = &score.outcome else {
+            panic!()
+        };
+        // Kvalitet: 0.65 × 7 + 0.35 × 8 = 7.35 points, 0.9 × 7.35 = 6.615 weighted.
+        let kvalitet = criteria
+            .iter()
+            .find(|c| c.criterion.0 == "kvalitet")
+            .unwrap();
+        assert_eq!(
+            (kvalitet.points.0, kvalitet.weighted.0),
+            (d("7.35"), d("6.615"))
+        );
+    }
+
+    #[test]
+    fn reject_policies_reject_instead_of_correcting() {
+        let mut tender = reference_tender();
+        tender.price_rules.below_min.action = OutOfBand::Reject;
+        tender.price_rules.above_max.action = OutOfBand::Reject;
+        tender.price_rules.missing.action = MissingPrice::Reject;
+        let below = score_bid(&tender, &bid("a", Some("365"), Some("1150"), "7", "8"));
+        let above = score_bid(&tender, &bid("b", Some("400"), Some("1301"), "7", "8"));
+        let missing = score_bid(&tender, &bid("c", None, Some("1150"), "7", "8"));
+        let rule_of = |s: &BidScore| match &s.outcome {
+            Outcome::SetAside { findings, .. } => {
+                findings.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>()
+            }
+            Outcome::Scored { .. } => Vec::new(),
+        };
+        assert_eq!(rule_of(&below), ["price-below-minimum"]);
+        assert_eq!(rule_of(&above), ["price-above-maximum"]);
+        assert_eq!(rule_of(&missing), ["missing-price"]);
+        // 369.10 rounds up to 370, inside the band: not rejected even under "reject".
+        let rounded_in = score_bid(&tender, &bid("d", Some("369.10"), Some("1150"), "7", "8"));
+        assert!(rounded_in.total().is_some());
+    }
+
+    #[test]
+    fn a_declared_reservation_rejects_the_bid() {
+        let mut b = bid("a", Some("400"), Some("1150"), "7", "8");
+        b.declaration = crate::domain::Declaration::Yes;
+        let score = score_bid(&reference_tender(), &b);
+        assert!(matches!(&score.outcome,
+            Outcome::SetAside { decision: Decision::Reject, findings } if findings[0].rule.as_str() == "declared-reservation"));
+        assert_eq!(score.total(), None);
+    }
+
+    #[test]
+    fn total_bounds_put_every_leaf_at_its_ends() {
+        // max: 0.9 × 10 + 0.1 × 8 = 9.8; min: 0
+        let (low, high) = crate::scoring::tree::total_bounds(&reference_tender());
+        assert_eq!((low.0, high.0.normalize()), (d("0"), d("9.8")));
+    }
+}

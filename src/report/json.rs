@@ -1,244 +1,583 @@
 //! The JSON report: the integration contract documented in README.md ("JSON report").
 //!
-//! Every amount and point value is a string holding an exact decimal with a decimal point
-//! ("448.05"), never a JSON number, so no consumer reads it through a binary float. Keys
-//! keep the order written here.
+//! The contract is the set of `Serialize` structs below, in the order their keys are
+//! written, so a key cannot be written twice and every field is visible in one place. Every
+//! amount and point value is a string holding an exact decimal with a decimal point
+//! ("448.05"), never a JSON number, so no consumer reads it through a binary float.
 
-use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
-use super::{Evaluation, order_note, status};
-use crate::domain::Method;
-use crate::domain::{AnchorPrice, CriterionKind};
-use crate::scoring::price_methods::Calculation;
-use crate::scoring::score::{Outcome, PriceEvaluation};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use super::{Evaluation, order_note};
+use crate::domain::{
+    AnchorPrice, Change, Criterion, CriterionId, CriterionKind, Method, Panel, Rettelsesblad,
+    Scale, Tender,
+};
+use crate::input::InputFile;
+use crate::legal::LegalFlag;
+use crate::scoring::conformity::{Finding, Warning};
+use crate::scoring::price_methods::{Calculation, MoneyCalculation};
+use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
+use crate::scoring::rank::Ranked;
+use crate::scoring::reversal::Reversal;
+use crate::scoring::score::{Outcome, PriceEvaluation, Status};
+use crate::scoring::tree::CriterionScore;
+use crate::values::Points;
 
 /// The version of this contract; raised on any change that is not a pure addition.
 pub const FORMAT_VERSION: u32 = 1;
 
-fn dec(value: rust_decimal::Decimal) -> Value {
-    Value::String(value.to_string())
+/// An exact decimal written as a JSON string, as the decimal stands (`"8.00"`).
+#[derive(Clone, Copy)]
+struct Exact(Decimal);
+
+impl Exact {
+    /// The decimal without trailing zeros (`"8"`).
+    fn normal(value: Decimal) -> Exact {
+        Exact(value.normalize())
+    }
+}
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    format_version: u32,
+    tender: TenderJson<'a>,
+    version: VersionJson<'a>,
+    legal_flags: &'a [LegalFlag],
+    legal_notes: &'a [String],
+    rank_reversals: &'a [Reversal],
+    inputs: &'a [InputFile],
+    order: String,
+    bids: Vec<BidJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct TenderJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    authority: &'a str,
+    currency: &'a str,
+    deadline: &'a str,
+    scale: ScaleJson<'a>,
+    quality: QualityJson<'a>,
+    model: ModelJson<'a>,
+    criteria: Vec<CriterionJson<'a>>,
+    total_bounds: Bounds,
+}
+
+#[derive(Serialize)]
+struct ScaleJson<'a> {
+    min: Exact,
+    max: Exact,
+    descriptors: Vec<DescriptorJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct DescriptorJson<'a> {
+    points: Exact,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct QualityJson<'a> {
+    disagreement: Option<Exact>,
+    min_per_criterion: Option<Exact>,
+    min_total: Option<Exact>,
+    source: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ModelJson<'a> {
+    name: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+    method: &'static str,
+    formula: String,
+    parameters: Parameters,
+    rounding: RoundingJson,
+    anchors: Vec<AnchorJson>,
+}
+
+/// The parameters of a model's method, by method.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Parameters {
+    Anchors {},
+    RelativeToLowest {
+        max_points: Exact,
+        /// In percent, as the model file writes it.
+        slope: Exact,
+        floor: &'static str,
+    },
+    MaxPoints {
+        max_points: Exact,
+    },
+    MoneyPerPoint {
+        amount_per_point: Exact,
+        form: &'static str,
+    },
+    PercentSurcharge {
+        /// In percent, as the model file writes it.
+        factor: Exact,
+    },
+}
+
+#[derive(Serialize)]
+struct RoundingJson {
+    decimals: u32,
+    mode: &'static str,
+}
+
+#[derive(Serialize)]
+struct AnchorJson {
+    /// An amount as a decimal string, or "min", "max", "target±N%".
+    price: String,
+    points: Exact,
+}
+
+#[derive(Serialize)]
+struct CriterionJson<'a> {
+    id: &'a CriterionId,
+    name: &'a str,
+    parent: Option<&'a CriterionId>,
+    kind: &'static str,
+    weight: Exact,
+    share: Exact,
+    source: Option<&'a str>,
+    price_line: Option<PriceLineJson<'a>>,
+    scale: Option<ScaleJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PriceLineJson<'a> {
+    unit: &'a str,
+    min: Exact,
+    max: Exact,
+}
+
+#[derive(Serialize)]
+struct Bounds {
+    min: Exact,
+    max: Exact,
+}
+
+#[derive(Serialize)]
+struct VersionJson<'a> {
+    number: u32,
+    latest: bool,
+    rettelsesblade: Vec<RettelsesbladJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RettelsesbladJson<'a> {
+    number: u32,
+    date: String,
+    title: &'a str,
+    reference: &'a str,
+    file: &'a str,
+    changes: Vec<ChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    path: &'a str,
+    value: &'a str,
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct BidJson<'a> {
+    bid: &'a str,
+    bidder: &'a str,
+    file: &'a str,
+    status: Status,
+    rank: Option<u32>,
+    tied_with: &'a [crate::domain::BidId],
+    total: Option<Exact>,
+    evaluation_price: Option<EvaluationPriceJson<'a>>,
+    total_exact: Option<Exact>,
+    criteria: Vec<CriterionPointsJson<'a>>,
+    prices: Vec<PriceJson<'a>>,
+    findings: &'a [Finding],
+    warnings: &'a [Warning],
+    panels: BTreeMap<&'a str, PanelJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvaluationPriceJson<'a> {
+    method: &'static str,
+    price: Exact,
+    price_terms: Option<&'a str>,
+    quality: Exact,
+    quality_max: Exact,
+    formula: &'a str,
+    exact: Exact,
+    value: Exact,
+}
+
+#[derive(Serialize)]
+struct CriterionPointsJson<'a> {
+    id: &'a CriterionId,
+    points: Exact,
+    weighted: Exact,
+}
+
+#[derive(Serialize)]
+struct PanelJson<'a> {
+    /// Evaluator → points, in the order of the bid file.
+    evaluators: Evaluators<'a>,
+    mean: Exact,
+    spread: Exact,
+    reason: Option<&'a str>,
+}
+
+/// The evaluators' points as a JSON object in the order of the bid file.
+struct Evaluators<'a>(&'a [(String, Points)]);
+
+impl Serialize for Evaluators<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, points) in self.0 {
+            map.serialize_entry(name, &Exact(points.0))?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct PriceJson<'a> {
+    line: &'a CriterionId,
+    submitted: Option<Exact>,
+    evaluated: Exact,
+    points: Exact,
+    adjustments: Vec<AdjustmentJson<'a>>,
+    calculation: CalculationJson<'a>,
+}
+
+#[derive(Serialize)]
+struct AdjustmentJson<'a> {
+    rule: AdjustmentRule,
+    from: Option<Exact>,
+    to: Exact,
+    source: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CalculationJson<'a> {
+    method: &'static str,
+    formula: &'a str,
+    exact: Exact,
+    rounding: RoundingJson,
+    anchors: Option<AroundJson>,
+    field: Option<FieldJson>,
+}
+
+#[derive(Serialize)]
+struct AroundJson {
+    lower: AnchorPointJson,
+    upper: AnchorPointJson,
+}
+
+#[derive(Serialize)]
+struct AnchorPointJson {
+    price: Exact,
+    points: Exact,
+}
+
+#[derive(Serialize)]
+struct FieldJson {
+    lowest: Exact,
+    highest: Exact,
 }
 
 pub fn render(evaluation: &Evaluation) -> String {
-    let t = &evaluation.tender;
-    let criteria: Vec<Value> = t
-        .depth_first()
-        .into_iter()
-        .map(|i| {
-            let c = &t.criteria[i];
-            let (kind, line) = match &c.kind {
-                CriterionKind::Group => ("group", Value::Null),
-                CriterionKind::Quality => ("quality", Value::Null),
-                CriterionKind::Price(line) => (
-                    "price",
-                    json!({"unit": line.unit, "min": dec(line.min.0), "max": dec(line.max.0)}),
-                ),
-            };
-            json!({
-                "id": c.id,
-                "name": c.name,
-                "parent": c.parent.map(|p| t.criteria[p].id.clone()),
-                "kind": kind,
-                "weight": dec(c.weight.0.normalize()),
-                "share": dec(c.share.0.normalize()),
-                "source": c.source,
-                "price_line": line,
-                "scale": c.scale.as_ref().map(scale),
-            })
-        })
-        .collect();
-    let anchors: Vec<Value> = match &t.model.method {
-        Method::Anchors(anchors) => anchors
-            .iter()
-            .map(|a| {
-                let price = match a.price {
-                    AnchorPrice::Fixed(amount) => dec(amount.0),
-                    other => Value::String(other.to_string()),
-                };
-                json!({"price": price, "points": dec(a.points.0)})
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let parameters = match &t.model.method {
-        Method::Anchors(_) => json!({}),
-        Method::RelativeToLowest {
-            max,
-            slope,
-            floor_at_zero,
-        } => json!({
-            "max_points": dec(max.0),
-            "slope": dec((slope * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
-            "floor": if *floor_at_zero { "zero" } else { "none" },
-        }),
-        Method::Proportional { max } | Method::LowestToHighest { max } => {
-            json!({"max_points": dec(max.0)})
-        }
-        Method::MoneyPerPoint { amount, deduction } => json!({
-            "amount_per_point": dec(amount.0),
-            "form": if *deduction { "deduction" } else { "surcharge" },
-        }),
-        Method::PercentSurcharge { factor } => {
-            json!({"factor": dec((factor * rust_decimal::Decimal::ONE_HUNDRED).normalize())})
-        }
-    };
-    let bids: Vec<Value> = evaluation
-        .ranking
-        .iter()
-        .map(|entry| {
-            let s = &entry.score;
-            let (criteria, prices, findings) = match &s.outcome {
-                Outcome::Scored {
-                    criteria, prices, ..
-                } => (
-                    criteria
-                        .iter()
-                        .map(|c| {
-                            json!({
-                                "id": c.criterion,
-                                "points": dec(c.points.0.normalize()),
-                                "weighted": dec(c.weighted.0.normalize()),
-                            })
-                        })
-                        .collect(),
-                    prices.iter().map(price).collect(),
-                    Vec::new(),
-                ),
-                Outcome::SetAside { findings, .. } => (
-                    Vec::new(),
-                    Vec::new(),
-                    findings.iter().map(|f| json!(f)).collect(),
-                ),
-            };
-            json!({
-                "bid": s.bid,
-                "bidder": s.bidder,
-                "file": s.file,
-                "status": status(entry),
-                "rank": entry.rank,
-                "tied_with": entry.tied_with,
-                "total": s.total().map(|t| dec(t.0.normalize())),
-                "evaluation_price": match &s.outcome {
-                    Outcome::Scored { evaluation: Some(e), .. } => json!({
-                        "method": e.method,
-                        "price": dec(e.price.0.normalize()),
-                        "price_terms": e.price_terms,
-                        "quality": dec(e.quality.0.normalize()),
-                        "quality_max": dec(e.quality_max.0),
-                        "formula": e.formula,
-                        "exact": dec(e.exact.0.normalize()),
-                        "value": dec(e.value.0),
-                    }),
-                    _ => Value::Null,
-                },
-                "total_exact": match &s.outcome {
-                    Outcome::Scored { exact_total, .. } => Some(dec(exact_total.0.normalize())),
-                    Outcome::SetAside { .. } => None,
-                },
-            "total_exact": match &s.outcome {
-                Outcome::Scored { exact_total, .. } => Some(dec(exact_total.0.normalize())),
-                Outcome::SetAside { .. } => None,
-            },
-                "criteria": criteria,
-                "prices": prices,
-                "findings": findings,
-                "warnings": s.warnings,
-                "panels": s.panels.iter().map(|(id, p)| (id.0.clone(), json!({
-                    "evaluators": p.evaluators.iter().map(|(name, points)| (name.clone(), dec(points.0))).collect::<serde_json::Map<_, _>>(),
-                    "mean": dec(p.mean().0.normalize()),
-                    "spread": dec(p.spread().0.normalize()),
-                    "reason": p.reason,
-                }))).collect::<serde_json::Map<_, _>>(),
-            })
-        })
-        .collect();
-    let document = json!({
-        "format": "tenderscore-evaluation",
-        "format_version": FORMAT_VERSION,
-        "tender": {
-            "id": t.id,
-            "title": t.title,
-            "authority": t.authority,
-            "currency": t.currency,
-            "deadline": t.deadline,
-            "scale": scale(&t.scale),
-            "quality": {
-                "disagreement": t.quality.disagreement.map(|p| dec(p.0)),
-                "min_per_criterion": t.quality.min_per_criterion.map(|p| dec(p.0)),
-                "min_total": t.quality.min_total.map(|p| dec(p.0)),
-                "source": t.quality.source,
-            },
-            "model": {
-                "name": t.model.name,
-                "title": t.model.title,
-                "source": t.model.source,
-                "method": t.model.method.name(),
-                "formula": t.model.method.formula(),
-                "parameters": parameters,
-                "rounding": {"decimals": t.model.rounding.decimals, "mode": t.model.rounding.mode.name()},
-                "anchors": anchors,
-            },
-            "criteria": criteria,
-            "total_bounds": {"min": dec(evaluation.bounds.0.0.normalize()), "max": dec(evaluation.bounds.1.0.normalize())},
+    let document = Document {
+        format: "tenderscore-evaluation",
+        format_version: FORMAT_VERSION,
+        tender: tender(evaluation),
+        version: VersionJson {
+            number: evaluation.version,
+            latest: evaluation.latest,
+            rettelsesblade: evaluation.applied.iter().map(rettelsesblad).collect(),
         },
-        "version": {
-            "number": evaluation.version,
-            "latest": evaluation.latest,
-            "rettelsesblade": evaluation.applied.iter().map(|r| json!({
-                "number": r.number,
-                "date": r.date.to_string(),
-                "title": r.title,
-                "reference": r.reference,
-                "file": r.file,
-                "changes": r.changes.iter().map(|c| json!({"path": c.path, "value": c.value, "reason": c.reason})).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        },
-        "legal_flags": evaluation.flags,
-        "legal_notes": evaluation.legal_notes,
-        "rank_reversals": evaluation.reversals,
-        "inputs": evaluation.inputs,
-        "order": order_note(&evaluation.tender),
-        "bids": bids,
-    });
+        legal_flags: &evaluation.flags,
+        legal_notes: &evaluation.legal_notes,
+        rank_reversals: &evaluation.reversals,
+        inputs: &evaluation.inputs,
+        order: order_note(&evaluation.tender),
+        bids: evaluation.ranking.iter().map(bid).collect(),
+    };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out
 }
 
-fn scale(s: &crate::domain::Scale) -> Value {
-    json!({
-        "min": dec(s.min.0),
-        "max": dec(s.max.0),
-        "descriptors": s.descriptors.iter().map(|d| json!({"points": dec(d.points.0), "text": d.text})).collect::<Vec<_>>(),
-    })
+fn tender(evaluation: &Evaluation) -> TenderJson<'_> {
+    let t = &evaluation.tender;
+    let quality = &t.quality;
+    TenderJson {
+        id: &t.id,
+        title: &t.title,
+        authority: &t.authority,
+        currency: &t.currency,
+        deadline: &t.deadline,
+        scale: scale(&t.scale),
+        quality: QualityJson {
+            disagreement: quality.disagreement.map(|p| Exact(p.0)),
+            min_per_criterion: quality.min_per_criterion.map(|p| Exact(p.0)),
+            min_total: quality.min_total.map(|p| Exact(p.0)),
+            source: quality.source.as_deref(),
+        },
+        model: model(t),
+        criteria: t
+            .depth_first()
+            .into_iter()
+            .map(|i| criterion(t, &t.criteria[i]))
+            .collect(),
+        total_bounds: Bounds {
+            min: Exact::normal(evaluation.bounds.0.0),
+            max: Exact::normal(evaluation.bounds.1.0),
+        },
+    }
 }
 
-fn price(p: &PriceEvaluation) -> Value {
-    json!({
-        "line": p.line,
-        "submitted": p.submitted.map(|m| dec(m.0)),
-        "evaluated": dec(p.evaluated.0),
-        "points": dec(p.points.0),
-        "adjustments": p.adjustments.iter().map(|a| json!({
-            "rule": a.rule,
-            "from": a.from.map(|m| dec(m.0)),
-            "to": dec(a.to.0),
-            "source": a.source,
-        })).collect::<Vec<_>>(),
-        "calculation": calculation(&p.calculation),
-    })
+fn model(t: &Tender) -> ModelJson<'_> {
+    let m = &t.model;
+    let anchors = match &m.method {
+        Method::Anchors(anchors) => anchors
+            .iter()
+            .map(|a| AnchorJson {
+                price: match a.price {
+                    AnchorPrice::Fixed(amount) => amount.0.to_string(),
+                    other => other.to_string(),
+                },
+                points: Exact(a.points.0),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    ModelJson {
+        name: &m.name,
+        title: &m.title,
+        source: m.source.as_deref(),
+        method: m.method.name(),
+        formula: m.method.formula(),
+        parameters: parameters(&m.method),
+        rounding: RoundingJson {
+            decimals: m.rounding.decimals,
+            mode: m.rounding.mode.name(),
+        },
+        anchors,
+    }
 }
 
-fn calculation(c: &Calculation) -> Value {
-    json!({
-        "method": c.method,
-        "formula": c.formula,
-        "exact": dec(c.exact.normalize()),
-        "rounding": {"decimals": c.rounding.decimals, "mode": c.rounding.mode.name()},
-        "anchors": c.anchors.map(|((p0, s0), (p1, s1))| json!({
-            "lower": {"price": dec(p0.0), "points": dec(s0.0)},
-            "upper": {"price": dec(p1.0), "points": dec(s1.0)},
-        })),
-        "field": c.field.map(|f| json!({"lowest": dec(f.lowest.0), "highest": dec(f.highest.0)})),
-    })
+fn parameters(method: &Method) -> Parameters {
+    let percent = |fraction: Decimal| Exact::normal(fraction * Decimal::ONE_HUNDRED);
+    match method {
+        Method::Anchors(_) => Parameters::Anchors {},
+        Method::RelativeToLowest {
+            max,
+            slope,
+            floor_at_zero,
+        } => Parameters::RelativeToLowest {
+            max_points: Exact(max.0),
+            slope: percent(*slope),
+            floor: if *floor_at_zero { "zero" } else { "none" },
+        },
+        Method::Proportional { max } | Method::LowestToHighest { max } => Parameters::MaxPoints {
+            max_points: Exact(max.0),
+        },
+        Method::MoneyPerPoint { amount, deduction } => Parameters::MoneyPerPoint {
+            amount_per_point: Exact(amount.0),
+            form: if *deduction { "deduction" } else { "surcharge" },
+        },
+        Method::PercentSurcharge { factor } => Parameters::PercentSurcharge {
+            factor: percent(*factor),
+        },
+    }
+}
+
+fn criterion<'a>(t: &'a Tender, c: &'a Criterion) -> CriterionJson<'a> {
+    let (kind, price_line) = match &c.kind {
+        CriterionKind::Group => ("group", None),
+        CriterionKind::Quality => ("quality", None),
+        CriterionKind::Price(line) => (
+            "price",
+            Some(PriceLineJson {
+                unit: &line.unit,
+                min: Exact(line.min.0),
+                max: Exact(line.max.0),
+            }),
+        ),
+    };
+    CriterionJson {
+        id: &c.id,
+        name: &c.name,
+        parent: c.parent.map(|p| &t.criteria[p].id),
+        kind,
+        weight: Exact::normal(c.weight.0),
+        share: Exact::normal(c.share.0),
+        source: c.source.as_deref(),
+        price_line,
+        scale: c.scale.as_ref().map(scale),
+    }
+}
+
+fn scale(s: &Scale) -> ScaleJson<'_> {
+    ScaleJson {
+        min: Exact(s.min.0),
+        max: Exact(s.max.0),
+        descriptors: s
+            .descriptors
+            .iter()
+            .map(|d| DescriptorJson {
+                points: Exact(d.points.0),
+                text: &d.text,
+            })
+            .collect(),
+    }
+}
+
+fn rettelsesblad(r: &Rettelsesblad) -> RettelsesbladJson<'_> {
+    RettelsesbladJson {
+        number: r.number,
+        date: r.date.to_string(),
+        title: &r.title,
+        reference: &r.reference,
+        file: &r.file,
+        changes: r.changes.iter().map(change).collect(),
+    }
+}
+
+fn change(c: &Change) -> ChangeJson<'_> {
+    ChangeJson {
+        path: &c.path,
+        value: &c.value,
+        reason: c.reason.as_deref(),
+    }
+}
+
+fn bid(entry: &Ranked) -> BidJson<'_> {
+    let s = &entry.score;
+    let (criteria, prices, findings, evaluation, exact_total): (_, _, &[Finding], _, _) =
+        match &s.outcome {
+            Outcome::Scored {
+                criteria,
+                prices,
+                evaluation,
+                exact_total,
+                ..
+            } => (
+                criteria.iter().map(criterion_points).collect(),
+                prices.iter().map(price).collect(),
+                &[],
+                evaluation.as_ref().map(evaluation_price),
+                Some(Exact::normal(exact_total.0)),
+            ),
+            Outcome::SetAside { findings, .. } => (Vec::new(), Vec::new(), findings, None, None),
+        };
+    BidJson {
+        bid: &s.bid.0,
+        bidder: &s.bidder,
+        file: &s.file,
+        status: s.status(),
+        rank: entry.rank,
+        tied_with: &entry.tied_with,
+        total: s.total().map(|t| Exact::normal(t.0)),
+        evaluation_price: evaluation,
+        total_exact: exact_total,
+        criteria,
+        prices,
+        findings,
+        warnings: &s.warnings,
+        panels: s
+            .panels
+            .iter()
+            .map(|(id, p)| (id.0.as_str(), panel(p)))
+            .collect(),
+    }
+}
+
+fn criterion_points(c: &CriterionScore) -> CriterionPointsJson<'_> {
+    CriterionPointsJson {
+        id: &c.criterion,
+        points: Exact::normal(c.points.0),
+        weighted: Exact::normal(c.weighted.0),
+    }
+}
+
+fn evaluation_price(e: &MoneyCalculation) -> EvaluationPriceJson<'_> {
+    EvaluationPriceJson {
+        method: e.method,
+        price: Exact::normal(e.price.0),
+        price_terms: e.price_terms.as_deref(),
+        quality: Exact::normal(e.quality.0),
+        quality_max: Exact(e.quality_max.0),
+        formula: &e.formula,
+        exact: Exact::normal(e.exact.0),
+        value: Exact(e.value.0),
+    }
+}
+
+fn panel(p: &Panel) -> PanelJson<'_> {
+    PanelJson {
+        evaluators: Evaluators(&p.evaluators),
+        mean: Exact::normal(p.mean().0),
+        spread: Exact::normal(p.spread().0),
+        reason: p.reason.as_deref(),
+    }
+}
+
+fn price(p: &PriceEvaluation) -> PriceJson<'_> {
+    PriceJson {
+        line: &p.line,
+        submitted: p.submitted.map(|m| Exact(m.0)),
+        evaluated: Exact(p.evaluated.0),
+        points: Exact(p.points.0),
+        adjustments: p.adjustments.iter().map(adjustment).collect(),
+        calculation: calculation(&p.calculation),
+    }
+}
+
+fn adjustment(a: &Adjustment) -> AdjustmentJson<'_> {
+    AdjustmentJson {
+        rule: a.rule,
+        from: a.from.map(|m| Exact(m.0)),
+        to: Exact(a.to.0),
+        source: a.source.as_deref(),
+    }
+}
+
+fn calculation(c: &Calculation) -> CalculationJson<'_> {
+    let point = |(price, points): (crate::values::Money, Points)| AnchorPointJson {
+        price: Exact(price.0),
+        points: Exact(points.0),
+    };
+    CalculationJson {
+        method: c.method,
+        formula: &c.formula,
+        exact: Exact::normal(c.exact),
+        rounding: RoundingJson {
+            decimals: c.rounding.decimals,
+            mode: c.rounding.mode.name(),
+        },
+        anchors: c.anchors.map(|(lower, upper)| AroundJson {
+            lower: point(lower),
+            upper: point(upper),
+        }),
+        field: c.field.map(|f| FieldJson {
+            lowest: Exact(f.lowest.0),
+            highest: Exact(f.highest.0),
+        }),
+    }
 }

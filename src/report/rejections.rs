@@ -4,12 +4,12 @@
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Evaluation, Format, decision_name, evidence_place, status};
 use crate::scoring::conformity::Finding;
 use crate::scoring::rank::Ranked;
-use crate::scoring::score::Outcome;
+use crate::scoring::score::{Outcome, Status};
 
 /// The table is wrapped to this width whatever the terminal, so output never depends on it.
 const TABLE_WIDTH: u16 = 140;
@@ -119,25 +119,49 @@ fn markdown(evaluation: &Evaluation) -> String {
     out
 }
 
+/// The JSON document of `rejections` (see the README's JSON contract).
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    format_version: u32,
+    tender: TenderRef<'a>,
+    bids: Vec<SetAside<'a>>,
+}
+
+#[derive(Serialize)]
+struct TenderRef<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct SetAside<'a> {
+    bid: &'a str,
+    bidder: &'a str,
+    file: &'a str,
+    status: Status,
+    findings: &'a [Finding],
+}
+
 fn json(evaluation: &Evaluation) -> String {
-    let bids: Vec<serde_json::Value> = set_aside(evaluation)
-        .into_iter()
-        .map(|(entry, findings)| {
-            json!({
-                "bid": entry.score.bid,
-                "bidder": entry.score.bidder,
-                "file": entry.score.file,
-                "status": status(entry),
-                "findings": findings,
+    let document = Document {
+        format: "tenderscore-rejections",
+        format_version: 1,
+        tender: TenderRef {
+            id: &evaluation.tender.id,
+            title: &evaluation.tender.title,
+        },
+        bids: set_aside(evaluation)
+            .into_iter()
+            .map(|(entry, findings)| SetAside {
+                bid: &entry.score.bid.0,
+                bidder: &entry.score.bidder,
+                file: &entry.score.file,
+                status: entry.score.status(),
+                findings,
             })
-        })
-        .collect();
-    let document = json!({
-        "format": "tenderscore-rejections",
-        "format_version": 1,
-        "tender": {"id": evaluation.tender.id, "title": evaluation.tender.title},
-        "bids": bids,
-    });
+            .collect(),
+    };
     let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
     out.push('\n');
     out

@@ -277,6 +277,9 @@ fn missing_points_are_reported_with_or_without_a_minimum_quality() {
         messages.contains("error[E205]: bid has no points for quality criterion `samarbejde`"),
         "{messages}"
     );
-    assert!(messages.contains("tender/bids/kompas.toml:2:"), "{messages}");
+    assert!(
+        messages.contains("tender/bids/kompas.toml:2:"),
+        "{messages}"
+    );
     f.run("score", &[]).code(1);
 }

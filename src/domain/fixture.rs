@@ -46,12 +46,7 @@ pub fn reference_tender() -> Tender {
         criterion("spor1", Some(3), "50", line("370", "430")),
         criterion("spor2", Some(3), "50", line("1100", "1300")),
     ];
-    for i in 0..criteria.len() {
-        let parent_share = criteria[i]
-            .parent
-            .map_or(Share::WHOLE, |p| criteria[p].share);
-        criteria[i].share = parent_share.of(criteria[i].weight);
-    }
+    set_shares(&mut criteria);
     Tender {
         id: "test".into(),
         title: "test".into(),

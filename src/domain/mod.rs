@@ -134,16 +134,33 @@ impl Tender {
         self.criteria.iter().find(|c| c.id.0 == id)
     }
 
-    /// The ids of the criteria from the top of the tree down to `index`, inclusive.
+    /// The indexes of the criteria from the top of the tree down to `index`, inclusive.
     pub fn path(&self, index: usize) -> Vec<usize> {
-        let mut path = vec![index];
-        let mut current = self.criteria[index].parent;
-        while let Some(parent) = current {
-            path.push(parent);
-            current = self.criteria[parent].parent;
-        }
-        path.reverse();
-        path
+        path_in(&self.criteria, index)
+    }
+}
+
+/// The indexes of the criteria from the top of the tree down to `index`, inclusive. The
+/// parents must form a tree (validation reports a cycle before this is called).
+fn path_in(criteria: &[Criterion], index: usize) -> Vec<usize> {
+    let mut path = vec![index];
+    let mut current = criteria[index].parent;
+    while let Some(parent) = current {
+        path.push(parent);
+        current = criteria[parent].parent;
+    }
+    path.reverse();
+    path
+}
+
+/// Sets every criterion's share of the total: the product of the weights on its path from
+/// the top (90 % × 65 % = 0.585). The one place a share is computed; exact.
+pub fn set_shares(criteria: &mut [Criterion]) {
+    for i in 0..criteria.len() {
+        let share = path_in(criteria, i)
+            .iter()
+            .fold(Share::WHOLE, |share, node| share.of(criteria[*node].weight));
+        criteria[i].share = share;
     }
 }
 

@@ -434,65 +434,8 @@ fn build_version(
     raw_bids: &[(BidId, FileId, Option<RawBid>)],
     context: VersionContext<'_>,
 ) -> Option<Version> {
-    let VersionContext {
-        number,
-        applied,
-        model_changes,
-    } = context;
-    let name = &documents.raw_tender.prices.model;
-    let path = match find_model(tender_dir, models, name.get_ref()) {
-        Ok(path) => path,
-        Err(looked_in) => {
-            let available = available_models(&looked_in);
-            reader.diagnostics.push(
-                Diagnostic::at(
-                    Code::UnknownModel,
-                    documents.tender,
-                    name.span(),
-                    "prices.model",
-                )
-                .says(
-                    format!("scoring model `{}` does not exist", name.get_ref()),
-                    format!(
-                        "name a model in {} (available: {}), or pass --models DIR",
-                        looked_in
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        if available.is_empty() {
-                            "none".to_string()
-                        } else {
-                            available.join(", ")
-                        }
-                    ),
-                ),
-            );
-            return None;
-        }
-    };
-    let base = match models_read.get(&path) {
-        Some(file) => *file,
-        None => {
-            let file = reader.read(&path, "model", format!("{}.toml", name.get_ref()))?;
-            models_read.insert(path.clone(), file);
-            file
-        }
-    };
-    let model_file = if model_changes.is_empty() {
-        base
-    } else {
-        let changes: Vec<&crate::domain::Change> = model_changes.iter().collect();
-        let target = format!("scoring model {}", name.get_ref());
-        let text = amend_document(reader, base, &changes, &target, |c| {
-            c.model_path().unwrap_or_default()
-        })?;
-        let label = format!(
-            "{} as amended by rettelsesblade 1–{number} (version {number})",
-            path.display()
-        );
-        reader.sources.add(label, text)
-    };
+    let (number, applied) = (context.number, context.applied);
+    let model_file = model_file(reader, tender_dir, models, models_read, documents, context)?;
     let raw_model: RawModel = reader.parse(model_file)?;
 
     let mut found = Vec::new();
@@ -550,6 +493,79 @@ fn build_version(
         tender: tender?,
         bids,
     })
+}
+
+/// The scoring model the tender names, found and read once, with the model changes of the
+/// rettelsesblade so far set in it (a source of its own); `None` when it cannot be found,
+/// read or changed (reported).
+fn model_file(
+    reader: &mut Reader,
+    tender_dir: &Path,
+    models: &ModelSearch,
+    models_read: &mut BTreeMap<PathBuf, FileId>,
+    documents: &Documents,
+    context: VersionContext<'_>,
+) -> Option<FileId> {
+    let VersionContext {
+        number,
+        model_changes,
+        ..
+    } = context;
+    let name = &documents.raw_tender.prices.model;
+    let path = match find_model(tender_dir, models, name.get_ref()) {
+        Ok(path) => path,
+        Err(looked_in) => {
+            let available = available_models(&looked_in);
+            reader.diagnostics.push(
+                Diagnostic::at(
+                    Code::UnknownModel,
+                    documents.tender,
+                    name.span(),
+                    "prices.model",
+                )
+                .says(
+                    format!("scoring model `{}` does not exist", name.get_ref()),
+                    format!(
+                        "name a model in {} (available: {}), or pass --models DIR",
+                        looked_in
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if available.is_empty() {
+                            "none".to_string()
+                        } else {
+                            available.join(", ")
+                        }
+                    ),
+                ),
+            );
+            return None;
+        }
+    };
+    let base = match models_read.get(&path) {
+        Some(file) => *file,
+        None => {
+            let file = reader.read(&path, "model", format!("{}.toml", name.get_ref()))?;
+            models_read.insert(path.clone(), file);
+            file
+        }
+    };
+    let model_file = if model_changes.is_empty() {
+        base
+    } else {
+        let changes: Vec<&crate::domain::Change> = model_changes.iter().collect();
+        let target = format!("scoring model {}", name.get_ref());
+        let text = amend_document(reader, base, &changes, &target, |c| {
+            c.model_path().unwrap_or_default()
+        })?;
+        let label = format!(
+            "{} as amended by rettelsesblade 1–{number} (version {number})",
+            path.display()
+        );
+        reader.sources.add(label, text)
+    };
+    Some(model_file)
 }
 
 /// A diagnostic of a version after rettelsesblade says so.

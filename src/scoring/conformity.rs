@@ -125,6 +125,14 @@ pub fn finding(
 
 /// The conformity findings and warnings for one bid, in a fixed order.
 pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
+    let mut findings = declaration(tender, bid);
+    findings.extend(reservations_found(tender, bid));
+    findings.extend(form_and_time(tender, bid));
+    (findings, warnings(tender, bid))
+}
+
+/// The reservation declaration: JA ticked, or both or neither box.
+fn declaration(tender: &Tender, bid: &Bid) -> Vec<Finding> {
     let rules = &tender.conformity;
     let mut findings = Vec::new();
     let declared = format!("reservation = \"{}\"", bid.declaration.name());
@@ -154,6 +162,13 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
         }
         Declaration::No => {}
     }
+    findings
+}
+
+/// Reservations the evaluators found while reading the bid.
+fn reservations_found(tender: &Tender, bid: &Bid) -> Vec<Finding> {
+    let rules = &tender.conformity;
+    let mut findings = Vec::new();
     for found in &bid.reservations_found {
         let (rule_id, rule) = match found.about {
             ReservationAbout::Citizens => (RuleId::CitizenReservation, &rules.citizen_reservation),
@@ -181,6 +196,13 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             findings.push(f);
         }
     }
+    findings
+}
+
+/// An alternative bid (more than one solution description), and a late bid.
+fn form_and_time(tender: &Tender, bid: &Bid) -> Vec<Finding> {
+    let rules = &tender.conformity;
+    let mut findings = Vec::new();
     if bid.solution_descriptions > 1
         && let Some(rule) = &rules.alternative_bid
     {
@@ -214,6 +236,13 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             ),
         ));
     }
+    findings
+}
+
+/// What a reader must know that does not set the bid aside: evaluators far apart, and a
+/// quality description over the length limit.
+fn warnings(tender: &Tender, bid: &Bid) -> Vec<Warning> {
+    let rules = &tender.conformity;
     let mut warnings = Vec::new();
     if let Some(threshold) = tender.quality.disagreement {
         for (criterion, panel) in &bid.panels {
@@ -248,7 +277,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             });
         }
     }
-    (findings, warnings)
+    warnings
 }
 
 /// The decision for a bid with these findings: rejected if any finding rejects, else

@@ -121,6 +121,29 @@ pub fn apply_price_rules(
         }
         price = whole;
     }
+    let price = match into_band(tender, bid, id, line, price, &mut adjustments) {
+        Ok(price) => price,
+        Err(finding) => return PriceResult::Rejected(*finding),
+    };
+    PriceResult::Evaluated(Priced {
+        line: id.clone(),
+        submitted,
+        evaluated: price,
+        adjustments,
+    })
+}
+
+/// A price outside the band moved to its nearest end (recorded), or the finding that
+/// rejects the bid, as the tender's rules say.
+fn into_band(
+    tender: &Tender,
+    bid: &Bid,
+    id: &CriterionId,
+    line: &PriceLine,
+    mut price: Money,
+    adjustments: &mut Vec<Adjustment>,
+) -> Result<Money, Box<Finding>> {
+    let rules = &tender.price_rules;
     if price < line.min {
         match rules.below_min.action {
             OutOfBand::Clamp => {
@@ -133,7 +156,7 @@ pub fn apply_price_rules(
                 price = line.min;
             }
             OutOfBand::Reject => {
-                return PriceResult::Rejected(price_finding(
+                return Err(Box::new(price_finding(
                     RuleId::PriceBelowMinimum,
                     bid,
                     id,
@@ -142,7 +165,7 @@ pub fn apply_price_rules(
                         line.min
                     ),
                     &rules.below_min,
-                ));
+                )));
             }
         }
     }
@@ -158,7 +181,7 @@ pub fn apply_price_rules(
                 price = line.max;
             }
             OutOfBand::Reject => {
-                return PriceResult::Rejected(price_finding(
+                return Err(Box::new(price_finding(
                     RuleId::PriceAboveMaximum,
                     bid,
                     id,
@@ -167,16 +190,11 @@ pub fn apply_price_rules(
                         line.max
                     ),
                     &rules.above_max,
-                ));
+                )));
             }
         }
     }
-    PriceResult::Evaluated(Priced {
-        line: id.clone(),
-        submitted,
-        evaluated: price,
-        adjustments,
-    })
+    Ok(price)
 }
 
 fn adjustment<A>(

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Criterion, CriterionId, CriterionKind, PriceLine};
+use crate::domain::{Criterion, CriterionId, CriterionKind, PriceLine, Scale, set_shares};
 use crate::input::diag::{Code, nearest};
 use crate::input::raw::RawCriterion;
 use crate::values::{Money, Percent, Share};
@@ -14,6 +14,8 @@ use crate::values::{Money, Percent, Share};
 use super::checker::Checker;
 use super::tender::scale;
 
+/// The award criteria as a tree: ids, parents, weights, kinds and scales, with each
+/// criterion's share of the total.
 pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criterion>> {
     let start = check.diagnostics.len();
     if raw.is_empty() {
@@ -26,7 +28,41 @@ pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<
         );
         return None;
     }
-    // Ids first, so parents can be resolved whatever the order of the tables.
+    let parents = parents(check, raw);
+    let has_children: BTreeSet<usize> = parents.iter().flatten().copied().collect();
+    let nodes: Vec<Node> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, c)| node(check, c, has_children.contains(&i)))
+        .collect();
+    let weights: Vec<Option<Decimal>> = nodes.iter().map(|n| n.weight).collect();
+    weight_sums(check, raw, &parents, &weights);
+    if check.diagnostics.len() > start {
+        return None;
+    }
+    let mut criteria: Vec<Criterion> = raw
+        .iter()
+        .zip(parents)
+        .zip(nodes)
+        .map(|((c, parent), node)| Criterion {
+            id: CriterionId(c.id.get_ref().clone()),
+            name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
+            parent,
+            weight: Percent(node.weight.unwrap_or_default()),
+            share: Share::WHOLE,
+            source: c.source.clone(),
+            kind: node.kind.unwrap_or(CriterionKind::Group),
+            scale: node.scale,
+        })
+        .collect();
+    set_shares(&mut criteria);
+    Some(criteria)
+}
+
+/// The parent of each criterion, by index; ids are read first, so parents resolve
+/// whatever the order of the tables. Duplicate and empty ids, unknown parents and cycles
+/// are reported.
+fn parents(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Vec<Option<usize>> {
     let mut index_of: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, c) in raw.iter().enumerate() {
         let id = c.id.get_ref().as_str();
@@ -54,9 +90,10 @@ pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<
         }
     }
     let known: Vec<&str> = index_of.keys().copied().collect();
-    let mut parents: Vec<Option<usize>> = Vec::with_capacity(raw.len());
-    for c in raw {
-        let parent = c.parent.as_ref().and_then(|p| {
+    let parents: Vec<Option<usize>> = raw
+        .iter()
+        .map(|c| {
+            let p = c.parent.as_ref()?;
             let found = index_of.get(p.get_ref().as_str()).copied();
             if found.is_none() {
                 let help = match nearest(p.get_ref(), known.iter().copied()) {
@@ -75,9 +112,8 @@ pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<
                 );
             }
             found
-        });
-        parents.push(parent);
-    }
+        })
+        .collect();
     for (i, c) in raw.iter().enumerate() {
         if in_cycle(&parents, i) {
             check.report(
@@ -92,82 +128,50 @@ pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<
             );
         }
     }
-    let has_children: BTreeSet<usize> = parents.iter().flatten().copied().collect();
+    parents
+}
 
-    let mut weights = Vec::with_capacity(raw.len());
-    let mut kinds = Vec::with_capacity(raw.len());
-    let mut scales = Vec::with_capacity(raw.len());
-    for (i, c) in raw.iter().enumerate() {
-        let id = c.id.get_ref();
-        let weight = check.number(&c.weight, &format!("criteria[{id}].weight"));
-        if let Some(w) = weight
-            && w <= Decimal::ZERO
-        {
+/// What one criterion table says of itself; `None` where it is invalid (reported).
+struct Node {
+    weight: Option<Decimal>,
+    kind: Option<CriterionKind>,
+    scale: Option<Scale>,
+}
+
+fn node(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Node {
+    let id = c.id.get_ref();
+    let weight = check.number(&c.weight, &format!("criteria[{id}].weight"));
+    if let Some(w) = weight
+        && w <= Decimal::ZERO
+    {
+        check.report(
+            Code::BadValue,
+            c.weight.span(),
+            &format!("criteria[{id}].weight"),
+            format!("weight {w} % must be above 0"),
+            "give the criterion a positive weight in percent, or remove it".into(),
+        );
+    }
+    let kind = kind(check, c, has_children);
+    let scale = c.scale.as_ref().and_then(|s| {
+        if kind == Some(CriterionKind::Quality) {
+            scale(check, s, &format!("criteria[{id}].scale"))
+        } else {
             check.report(
-                Code::BadValue,
-                c.weight.span(),
-                &format!("criteria[{id}].weight"),
-                format!("weight {w} % must be above 0"),
-                "give the criterion a positive weight in percent, or remove it".into(),
+                Code::BadPriceLine,
+                c.id.span(),
+                &format!("criteria[{id}].scale"),
+                format!("`{id}` is not a quality criterion, so it cannot have a point scale"),
+                "remove `scale`: only quality criteria are scored by evaluators on a scale".into(),
             );
+            None
         }
-        weights.push(weight);
-        let criterion_kind = kind(check, c, has_children.contains(&i));
-        let own_scale = c.scale.as_ref().and_then(|s| {
-            if criterion_kind == Some(CriterionKind::Quality) {
-                scale(check, s, &format!("criteria[{id}].scale"))
-            } else {
-                check.report(
-                    Code::BadPriceLine,
-                    c.id.span(),
-                    &format!("criteria[{id}].scale"),
-                    format!("`{id}` is not a quality criterion, so it cannot have a point scale"),
-                    "remove `scale`: only quality criteria are scored by evaluators on a scale"
-                        .into(),
-                );
-                None
-            }
-        });
-        kinds.push(criterion_kind);
-        scales.push(own_scale);
+    });
+    Node {
+        weight,
+        kind,
+        scale,
     }
-    weight_sums(check, raw, &parents, &weights);
-
-    if check.diagnostics.len() > start {
-        return None;
-    }
-    let mut criteria: Vec<Criterion> = raw
-        .iter()
-        .zip(
-            parents
-                .iter()
-                .zip(weights.iter().zip(kinds.into_iter().zip(scales))),
-        )
-        .map(|(c, (parent, (weight, (kind, scale))))| Criterion {
-            id: CriterionId(c.id.get_ref().clone()),
-            name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
-            parent: *parent,
-            weight: Percent(weight.unwrap_or_default()),
-            share: Share::WHOLE,
-            source: c.source.clone(),
-            kind: kind.unwrap_or(CriterionKind::Group),
-            scale,
-        })
-        .collect();
-    for i in 0..criteria.len() {
-        let mut share = Share::WHOLE;
-        let mut path = vec![i];
-        let mut up = criteria[i].parent;
-        while let Some(p) = up {
-            path.push(p);
-            up = criteria[p].parent;
-        }
-        for node in path.iter().rev() {
-            share = share.of(criteria[*node].weight);
-        }
-        criteria[i].share = share;
-    }
-    Some(criteria)
 }
 
 fn in_cycle(parents: &[Option<usize>], start: usize) -> bool {
@@ -184,6 +188,8 @@ fn in_cycle(parents: &[Option<usize>], start: usize) -> bool {
     false
 }
 
+/// What a criterion is: a group (it has sub-criteria), a quality criterion, or a price
+/// line; fields of another kind are reported.
 fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option<CriterionKind> {
     let id = c.id.get_ref();
     let declared = c.kind.as_ref().and_then(|k| {
@@ -228,6 +234,13 @@ fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option
         }
         return Some(CriterionKind::Quality);
     }
+    price_line(check, c).map(CriterionKind::Price)
+}
+
+/// A price line's unit, band and target: unit, min and max are required, the minimum
+/// below the maximum, nothing negative.
+fn price_line(check: &mut Checker<'_>, c: &RawCriterion) -> Option<PriceLine> {
+    let id = c.id.get_ref();
     let mut missing = |name: &str| {
         check.report(
             Code::BadPriceLine,
@@ -292,12 +305,12 @@ fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option
                 }
             }),
     };
-    Some(CriterionKind::Price(PriceLine {
+    Some(PriceLine {
         unit: unit?,
         min: Money(min?),
         max: Money(max?),
         target: target?,
-    }))
+    })
 }
 
 fn weight_sums(

@@ -12,7 +12,7 @@ use super::checker::{Checker, exact_decimal};
 
 /// Validates a scoring model file: its method and that method's parameters. Anchors that
 /// depend on a price line (`min`, `max`, `target`) are checked against each line by
-/// [`tender`].
+/// [`super::tender()`].
 pub fn model(
     sources: &Sources,
     file: FileId,
@@ -24,8 +24,23 @@ pub fn model(
     let method_name = check.choice(&raw.method, "method", &methods);
     let rounding = rounding(&mut check, &raw.points, "points");
 
-    // Which fields each method takes; any other method field is an error, so a model file
-    // never carries a parameter that is silently ignored.
+    method_fields(&mut check, raw, method_name);
+    let method = method(&mut check, raw, method_name);
+    if !check.clean() {
+        return None;
+    }
+    Some(ScoringModel {
+        name: raw.name.get_ref().clone(),
+        title: raw.title.clone(),
+        source: raw.source.clone(),
+        method: method?,
+        rounding: rounding?,
+    })
+}
+
+/// Reports every method field the named method does not take, and every one it needs
+/// that is missing, so a model file never carries a parameter that is silently ignored.
+fn method_fields(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) {
     let takes: &[&str] = match method_name {
         Some("linear-anchors") => &["anchors"],
         Some("relative-to-lowest") => &["max_points", "slope", "floor"],
@@ -82,6 +97,10 @@ pub fn model(
             _ => {}
         }
     }
+}
+
+/// The method with its parameters, each checked.
+fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) -> Option<Method> {
     let max_points = raw.max_points.as_ref().and_then(|v| {
         let max = check.number(v, "max_points")?;
         if max <= Decimal::ZERO {
@@ -110,11 +129,11 @@ pub fn model(
         .as_ref()
         .and_then(|f| check.choice(f, "floor", &[("zero", true), ("none", false)]));
 
-    let method = match method_name {
+    match method_name {
         Some("linear-anchors") => raw
             .anchors
             .as_ref()
-            .and_then(|a| anchors(&mut check, a))
+            .and_then(|a| anchors(check, a))
             .map(Method::Anchors),
         Some("relative-to-lowest") => Some(Method::RelativeToLowest {
             max: max_points?,
@@ -127,7 +146,7 @@ pub fn model(
             let amount = raw
                 .amount_per_point
                 .as_ref()
-                .and_then(|v| positive(&mut check, v, "amount_per_point"));
+                .and_then(|v| positive(check, v, "amount_per_point"));
             let form = raw.form.as_ref().and_then(|f| {
                 check.choice(f, "form", &[("surcharge", false), ("deduction", true)])
             });
@@ -140,23 +159,13 @@ pub fn model(
             let factor = raw
                 .factor
                 .as_ref()
-                .and_then(|v| positive(&mut check, v, "factor"));
+                .and_then(|v| positive(check, v, "factor"));
             Some(Method::PercentSurcharge {
                 factor: factor? / Decimal::ONE_HUNDRED,
             })
         }
         _ => None,
-    };
-    if !check.clean() {
-        return None;
     }
-    Some(ScoringModel {
-        name: raw.name.get_ref().clone(),
-        title: raw.title.clone(),
-        source: raw.source.clone(),
-        method: method?,
-        rounding: rounding?,
-    })
 }
 
 /// A number above 0.

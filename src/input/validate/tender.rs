@@ -54,7 +54,35 @@ pub fn tender(
         Some(r) => rounding(&mut check, r, "ranking.total_rounding").map(Some),
         None => Some(None),
     };
-    let tie_break = raw.ranking.as_ref().map_or(
+    let tie_break = tie_break(&mut check, raw);
+
+    if !check.clean() {
+        return None;
+    }
+    let tender = Tender {
+        id: raw.id.get_ref().clone(),
+        title: raw.title.get_ref().clone(),
+        authority: raw.authority.get_ref().clone(),
+        currency: raw.currency.get_ref().clone(),
+        deadline: raw.deadline.get_ref().to_string(),
+        deadline_at: deadline_at?,
+        deadline_date: raw.deadline.get_ref().date.and_then(civil_date)?,
+        scale: tender_scale?,
+        quality: quality?,
+        criteria: criteria?,
+        price_rules: price_rules?,
+        conformity,
+        model,
+        tie_break: tie_break?,
+        total_rounding: total_rounding?,
+    };
+    model_fits(&tender, &model_site, check.diagnostics).then_some(tender)
+}
+
+/// `[ranking]`: the declared tie-break chain, each a criterion of the tender; none
+/// declared: ties are shared.
+fn tie_break(check: &mut Checker<'_>, raw: &RawTender) -> Option<Rule<Vec<CriterionId>>> {
+    raw.ranking.as_ref().map_or(
         Some(Rule {
             action: Vec::new(),
             source: None,
@@ -90,30 +118,17 @@ pub fn tender(
                 text: ranking.text.clone(),
             })
         },
-    );
+    )
+}
 
-    if !check.clean() {
-        return None;
-    }
-    let tender = Tender {
-        id: raw.id.get_ref().clone(),
-        title: raw.title.get_ref().clone(),
-        authority: raw.authority.get_ref().clone(),
-        currency: raw.currency.get_ref().clone(),
-        deadline: raw.deadline.get_ref().to_string(),
-        deadline_at: deadline_at?,
-        deadline_date: raw.deadline.get_ref().date.and_then(civil_date)?,
-        scale: tender_scale?,
-        quality: quality?,
-        criteria: criteria?,
-        price_rules: price_rules?,
-        conformity,
-        model,
-        tie_break: tie_break?,
-        total_rounding: total_rounding?,
-    };
-    // The model must fit every price it scores: each line, or the one combined evaluation
-    // price where the tender combines its lines by volume.
+/// Whether the model fits every price it scores: each line, or the one combined evaluation
+/// price where the tender combines its lines by volume. Each misfit is reported at the
+/// model's anchors (or its method).
+fn model_fits(
+    tender: &Tender,
+    model_site: &ModelSite<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
     let scored_lines: Vec<(CriterionId, PriceLine)> = match tender.evaluation_line() {
         Some(line) => vec![(CriterionId("evaluation price".into()), line)],
         None => tender
@@ -151,7 +166,7 @@ pub fn tender(
         }
     }
     for message in &problems {
-        check.diagnostics.push(
+        diagnostics.push(
             Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.as_ref().map_or(model_site.raw.method.span(), |a| a.span()), "anchors").says(
                 message.clone(),
                 "make the anchors' prices strictly increase on every price line that uses this model, and give \
@@ -159,7 +174,7 @@ pub fn tender(
             ),
         );
     }
-    problems.is_empty().then_some(tender)
+    problems.is_empty()
 }
 
 fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {

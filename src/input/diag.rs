@@ -50,77 +50,72 @@ impl Sources {
     }
 }
 
-/// The stable code of each kind of problem. Codes never change meaning; new kinds get new
-/// codes. The README lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Code {
-    /// A file or folder could not be read.
-    Unreadable,
-    /// The file is not valid TOML.
-    Syntax,
-    /// A field the format does not know.
-    UnknownField,
-    /// A required field is missing or has the wrong type.
-    Shape,
-    /// A value that should be a number is not one.
-    NotANumber,
-    /// A value outside what the field allows (an unknown rule name, a bad CVR number, ...).
-    BadValue,
-    /// The weights of the siblings of one level do not sum to 100 %.
-    WeightSum,
-    /// Two criteria share an id.
-    DuplicateId,
-    /// A criterion names a parent that does not exist, or the parents form a cycle.
-    BadParent,
-    /// A price line whose minimum is above its maximum, or a criterion of the wrong kind.
-    BadPriceLine,
-    /// The named scoring model has no file.
-    UnknownModel,
-    /// A scoring model whose anchors or rounding are unusable.
-    BadModel,
-    /// A bid prices a line the tender does not have.
-    UnknownPriceLine,
-    /// A bid scores a criterion the tender does not have, or that is not a quality criterion.
-    UnknownCriterion,
-    /// Quality points outside the tender's scale.
-    PointsOutOfScale,
-    /// A negative price.
-    NegativePrice,
-    /// A quality criterion without points in a bid that is to be scored.
-    MissingPoints,
-    /// A consensus that differs from the evaluators' mean without a reason.
-    MissingReason,
-    /// Rettelsesblade whose numbers are not 1, 2, 3, ... (a gap or a number used twice).
-    Numbering,
-    /// A rettelsesblad change whose path does not exist or whose value is not TOML.
-    BadChange,
+/// Declares [`Code`] with each variant's stable code, its `as_str` and the list of every
+/// code, so the list cannot miss a variant.
+macro_rules! codes {
+    ($($(#[$doc:meta])* $name:ident => $code:literal,)*) => {
+        /// The stable code of each kind of problem. Codes never change meaning; new kinds
+        /// get new codes. The README lists them (a test checks that it lists exactly these).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+        pub enum Code {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Code {
+            /// Every code, in the order of their numbers.
+            pub const ALL: &[Code] = &[$(Code::$name,)*];
+
+            /// The code as printed: `E001`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$name => $code,)*
+                }
+            }
+        }
+    };
 }
 
-impl Code {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::Unreadable => "E001",
-            Code::Syntax => "E002",
-            Code::UnknownField => "E003",
-            Code::Shape => "E004",
-            Code::NotANumber => "E005",
-            Code::BadValue => "E006",
-            Code::WeightSum => "E101",
-            Code::DuplicateId => "E102",
-            Code::BadParent => "E103",
-            Code::BadPriceLine => "E104",
-            Code::UnknownModel => "E105",
-            Code::BadModel => "E106",
-            Code::UnknownPriceLine => "E201",
-            Code::UnknownCriterion => "E202",
-            Code::PointsOutOfScale => "E203",
-            Code::NegativePrice => "E204",
-            Code::MissingPoints => "E205",
-            Code::MissingReason => "E207",
-            Code::Numbering => "E301",
-            Code::BadChange => "E302",
-        }
-    }
+codes! {
+    /// A file or folder could not be read.
+    Unreadable => "E001",
+    /// The file is not valid TOML.
+    Syntax => "E002",
+    /// A field the format does not know.
+    UnknownField => "E003",
+    /// A required field is missing or has the wrong type.
+    Shape => "E004",
+    /// A value that should be a number is not one.
+    NotANumber => "E005",
+    /// A value outside what the field allows (an unknown rule name, a bad CVR number, ...).
+    BadValue => "E006",
+    /// The weights of the siblings of one level do not sum to 100 %.
+    WeightSum => "E101",
+    /// Two criteria share an id.
+    DuplicateId => "E102",
+    /// A criterion names a parent that does not exist, or the parents form a cycle.
+    BadParent => "E103",
+    /// A price line whose minimum is above its maximum, or a criterion of the wrong kind.
+    BadPriceLine => "E104",
+    /// The named scoring model has no file.
+    UnknownModel => "E105",
+    /// A scoring model whose anchors or rounding are unusable.
+    BadModel => "E106",
+    /// A bid prices a line the tender does not have.
+    UnknownPriceLine => "E201",
+    /// A bid scores a criterion the tender does not have, or that is not a quality criterion.
+    UnknownCriterion => "E202",
+    /// Quality points outside the tender's scale.
+    PointsOutOfScale => "E203",
+    /// A negative price.
+    NegativePrice => "E204",
+    /// A quality criterion without points in a bid that is to be scored.
+    MissingPoints => "E205",
+    /// A consensus that differs from the evaluators' mean without a reason.
+    MissingReason => "E207",
+    /// Rettelsesblade whose numbers are not 1, 2, 3, ... (a gap or a number used twice).
+    Numbering => "E301",
+    /// A rettelsesblad change whose path does not exist or whose value is not TOML.
+    BadChange => "E302",
 }
 
 /// Where a problem is: a span in a loaded file, or only a path (a file that could not be

@@ -265,7 +265,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
             let Some(rettelsesblad) = pending.next() else {
                 break;
             };
-            let Some(next) = amend_tender(
+            let Some(next) = apply_rettelsesblad(
                 &mut reader,
                 &documents,
                 &rettelsesblad,
@@ -344,7 +344,7 @@ fn read_rettelsesblade(reader: &mut Reader, tender_dir: &Path) -> Option<Vec<Ret
 /// The tender document after one more rettelsesblad, registered as a source of its own;
 /// changes to the model are collected for [`build_version`]. `None` when a change cannot
 /// be applied (reported).
-fn amend_tender(
+fn apply_rettelsesblad(
     reader: &mut Reader,
     previous: &Documents,
     rettelsesblad: &Rettelsesblad,
@@ -356,7 +356,7 @@ fn amend_tender(
         .iter()
         .partition(|c| c.model_path().is_some());
     model_changes.extend(for_model.into_iter().cloned());
-    let text = amend_document(reader, previous.tender, &for_tender, "tender.toml", |c| {
+    let text = patch_document(reader, previous.tender, &for_tender, "tender.toml", |c| {
         c.path.as_str()
     })?;
     let label = format!(
@@ -372,7 +372,7 @@ fn amend_tender(
 
 /// A source document with changes set in it, or `None` when any change cannot be set
 /// (each such change is reported at its line in the rettelsesblad).
-fn amend_document(
+fn patch_document(
     reader: &mut Reader,
     file: FileId,
     changes: &[&crate::domain::Change],
@@ -384,22 +384,22 @@ fn amend_document(
         return Some(text.clone());
     }
     // The document already validated as TOML, so it parses.
-    let mut amender = patch::Amender::new(text).ok()?;
+    let mut patcher = patch::Patcher::new(text).ok()?;
     let mut clean = true;
     for change in changes {
-        if let Err(error) = amender.set(path_of(change), &change.value) {
+        if let Err(error) = patcher.set(path_of(change), &change.value) {
             clean = false;
             reader
                 .diagnostics
                 .push(change_problem(change, &error, target));
         }
     }
-    clean.then(|| amender.finish())
+    clean.then(|| patcher.finish())
 }
 
 fn change_problem(
     change: &crate::domain::Change,
-    error: &patch::AmendError,
+    error: &patch::PatchError,
     target: &str,
 ) -> Diagnostic {
     Diagnostic::at(
@@ -556,7 +556,7 @@ fn model_file(
     } else {
         let changes: Vec<&crate::domain::Change> = model_changes.iter().collect();
         let target = format!("scoring model {}", name.get_ref());
-        let text = amend_document(reader, base, &changes, &target, |c| {
+        let text = patch_document(reader, base, &changes, &target, |c| {
             c.model_path().unwrap_or_default()
         })?;
         let label = format!(

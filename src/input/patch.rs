@@ -1,4 +1,4 @@
-//! Amendments: sets one value of a TOML document by a readable path, keeping the rest of
+//! Patching a TOML document: sets one value of a TOML document by a readable path, keeping the rest of
 //! the document (comments, layout, every other value) as written.
 //!
 //! Contract: pure text in, text out. A path is a dot-separated list of keys; where a key
@@ -12,7 +12,7 @@ use toml_edit::{DocumentMut, Item, Value};
 
 /// Why a path could not be set.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AmendError {
+pub enum PatchError {
     #[error("the path is empty")]
     Empty,
     #[error("`{at}` does not exist{}", known_names(.known))]
@@ -35,32 +35,32 @@ fn known_names(known: &[String]) -> String {
     }
 }
 
-/// A TOML document being amended: parse once, set any number of values, then render.
-pub struct Amender {
+/// A TOML document being patched: parse once, set any number of values, then render.
+pub struct Patcher {
     doc: DocumentMut,
 }
 
-impl Amender {
-    pub fn new(document: &str) -> Result<Amender, AmendError> {
+impl Patcher {
+    pub fn new(document: &str) -> Result<Patcher, PatchError> {
         let doc = document
             .parse()
-            .map_err(|e: toml_edit::TomlError| AmendError::BadDocument(e.message().to_string()))?;
-        Ok(Amender { doc })
+            .map_err(|e: toml_edit::TomlError| PatchError::BadDocument(e.message().to_string()))?;
+        Ok(Patcher { doc })
     }
 
     /// Replaces the value at `path` by `value_text`.
-    pub fn set(&mut self, path: &str, value_text: &str) -> Result<(), AmendError> {
+    pub fn set(&mut self, path: &str, value_text: &str) -> Result<(), PatchError> {
         let mut value: Value = value_text
             .trim()
             .parse()
-            .map_err(|e: toml_edit::TomlError| AmendError::BadValue(e.message().to_string()))?;
+            .map_err(|e: toml_edit::TomlError| PatchError::BadValue(e.message().to_string()))?;
         let segments: Vec<&str> = path.split('.').collect();
         if segments.iter().any(|s| s.is_empty()) {
-            return Err(AmendError::Empty);
+            return Err(PatchError::Empty);
         }
         let slot = walk(self.doc.as_item_mut(), &segments)?;
         let Some(old) = slot.as_value() else {
-            return Err(AmendError::NotAValue {
+            return Err(PatchError::NotAValue {
                 at: path.to_string(),
                 known: keys(slot),
             });
@@ -71,21 +71,21 @@ impl Amender {
         Ok(())
     }
 
-    /// The amended document as text.
+    /// The patched document as text.
     pub fn finish(self) -> String {
         self.doc.to_string()
     }
 }
 
 /// Returns `document` with the value at `path` replaced by `value_text`.
-pub fn set(document: &str, path: &str, value_text: &str) -> Result<String, AmendError> {
-    let mut amender = Amender::new(document)?;
-    amender.set(path, value_text)?;
-    Ok(amender.finish())
+pub fn set(document: &str, path: &str, value_text: &str) -> Result<String, PatchError> {
+    let mut patcher = Patcher::new(document)?;
+    patcher.set(path, value_text)?;
+    Ok(patcher.finish())
 }
 
 /// The item at the end of `segments`, which must exist.
-fn walk<'a>(mut item: &'a mut Item, segments: &[&str]) -> Result<&'a mut Item, AmendError> {
+fn walk<'a>(mut item: &'a mut Item, segments: &[&str]) -> Result<&'a mut Item, PatchError> {
     let mut at = String::new();
     for (i, segment) in segments.iter().enumerate() {
         let here = if at.is_empty() {
@@ -114,19 +114,19 @@ fn walk<'a>(mut item: &'a mut Item, segments: &[&str]) -> Result<&'a mut Item, A
                 } else {
                     ids
                 };
-                return Err(AmendError::NoSuchKey { at: here, known });
+                return Err(PatchError::NoSuchKey { at: here, known });
             };
             item = item.get_mut(position).expect("position was found above");
         } else if item.is_table_like() {
             if item.get(segment).is_none() {
-                return Err(AmendError::NoSuchKey {
+                return Err(PatchError::NoSuchKey {
                     at: here,
                     known: keys(item),
                 });
             }
             item = item.get_mut(*segment).expect("key was found above");
         } else {
-            return Err(AmendError::NotATable {
+            return Err(PatchError::NotATable {
                 at,
                 next: segments[i].to_string(),
             });
@@ -175,7 +175,7 @@ mod tests {
         );
         assert!(matches!(
             set(model, "anchors.3.points", "1"),
-            Err(AmendError::NoSuchKey { .. })
+            Err(PatchError::NoSuchKey { .. })
         ));
     }
 
@@ -193,15 +193,15 @@ mod tests {
         );
         assert!(matches!(
             set(TENDER, "prices", "1"),
-            Err(AmendError::NotAValue { .. })
+            Err(PatchError::NotAValue { .. })
         ));
         assert!(matches!(
             set(TENDER, "criteria.spor1.max.x", "1"),
-            Err(AmendError::NotATable { .. })
+            Err(PatchError::NotATable { .. })
         ));
         assert!(matches!(
             set(TENDER, "criteria..max", "1"),
-            Err(AmendError::Empty)
+            Err(PatchError::Empty)
         ));
     }
 }

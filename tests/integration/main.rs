@@ -6,6 +6,7 @@ mod fixture;
 mod models;
 mod properties;
 mod quality;
+mod readme;
 mod rescore;
 mod score;
 mod versions;

@@ -272,3 +272,30 @@ fn a_generated_batch_of_many_tenders_is_summarised() {
     // random quality, the ranking changes somewhere.
     assert!(!listed("ranking_changed").is_empty());
 }
+
+/// `rescore` words a bid's status as every other report does: "rejected", not "reject".
+#[test]
+fn a_bid_rejected_by_a_rettelsesblad_is_rejected_in_the_same_words_as_score() {
+    let f = crate::fixture::Fixture::reference();
+    // kompas offers spor2 at 1350, above the maximum 1300: lowered to 1300 as published,
+    // rejected once a third rettelsesblad makes prices above the maximum a reason to reject.
+    f.write(
+        "rettelsesblade/03-afvis-over-maksimum.toml",
+        "number = 3\ndate = 2023-09-22\ntitle = \"Afvisning over maksimalpris\"\nreference = \"Rettelsesblad nr. 3\"\n\n[[changes]]\npath = \"prices.above_max.rule\"\nvalue = \"reject\"\n",
+    );
+    let report = json(&rescore_in(f.root.path(), &["tender", "--format", "json"]).success());
+    let step = &report["tenders"][0]["steps"][2];
+    let (before, after) = change(step, "kompas", "status");
+    assert_eq!(
+        (before.as_str(), after.as_str()),
+        (Some("ranked"), Some("rejected"))
+    );
+    let score = json(&f.run("score", &["--format", "json"]).success());
+    let kompas = score["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "kompas")
+        .unwrap();
+    assert_eq!(kompas["status"], "rejected");
+}

@@ -4,6 +4,12 @@
 //! so a price can never be added to a point score by mistake and no value ever passes
 //! through binary floating point. Rounding is never done here implicitly; the only
 //! rounding entry point is [`Rounding::apply`], which callers invoke where a rule says so.
+//!
+//! The decimal inside each type is private: a value is made with `new` and read with
+//! `value`, and only the operations that mean something are defined (points + points,
+//! points × a share, a share of a share). Overflow policy: `Decimal` holds 28 significant
+//! digits and its operators panic beyond them; inputs are validated into ranges where no
+//! operation here can overflow.
 
 use std::fmt;
 use std::ops::{Add, Mul, Sub};
@@ -14,24 +20,55 @@ use serde::Serialize;
 /// An amount of money in the tender's currency (kroner for the reference tender).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Money(pub Decimal);
+pub struct Money(Decimal);
 
 /// A number of points: evaluators' quality points, price points from a scoring model, or
 /// weighted points that add up to a bid's total.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(transparent)]
-pub struct Points(pub Decimal);
+pub struct Points(Decimal);
 
 /// The weight of one criterion among its siblings, in percent (65 means 65 %).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Percent(pub Decimal);
+pub struct Percent(Decimal);
 
 /// The share of the total that one criterion carries: the product of the weights on its
 /// path through the criteria tree, as a fraction (0.90 × 0.65 = 0.585).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct Share(pub Decimal);
+pub struct Share(Decimal);
+
+macro_rules! decimal_value {
+    ($($name:ident),*) => {$(
+        impl $name {
+            pub const fn new(value: Decimal) -> $name {
+                $name(value)
+            }
+
+            /// The exact decimal.
+            pub const fn value(self) -> Decimal {
+                self.0
+            }
+        }
+    )*};
+}
+
+decimal_value!(Money, Points, Percent, Share);
+
+impl Money {
+    /// This price for a quantity of its unit (a day price × 130 days). Exact.
+    pub fn times(self, quantity: Decimal) -> Money {
+        Money(self.0 * quantity)
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        Money(self.0 + other.0)
+    }
+}
 
 impl Percent {
     /// This weight as a fraction of its parent (65 % → 0.65). Exact: division by 100 only

@@ -38,9 +38,9 @@ pub(super) fn run(
             name: name.clone(),
         })?;
     let band = Band {
-        min: Money(band.0),
-        max: Money(band.1),
-        target: Money(target.unwrap_or((band.0 + band.1) / Decimal::TWO)),
+        min: Money::new(band.0),
+        max: Money::new(band.1),
+        target: Money::new(target.unwrap_or((band.0 + band.1) / Decimal::TWO)),
     };
     Ok(show(model, &model_notes(model), &tabulate(model, band)).into_bytes())
 }

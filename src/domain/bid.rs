@@ -74,13 +74,16 @@ impl Panel {
     /// The exact mean of the evaluators' points.
     pub fn mean(&self) -> Points {
         let sum: Points = self.evaluators.iter().map(|(_, p)| *p).sum();
-        Points(sum.0 / Decimal::from(self.evaluators.len().max(1)))
+        Points::new(sum.value() / Decimal::from(self.evaluators.len().max(1)))
     }
 
     /// The distance between the highest and the lowest evaluator.
     pub fn spread(&self) -> Points {
         let points = self.evaluators.iter().map(|(_, p)| *p);
-        Points(points.clone().max().unwrap_or_default().0 - points.min().unwrap_or_default().0)
+        Points::new(
+            points.clone().max().unwrap_or_default().value()
+                - points.min().unwrap_or_default().value(),
+        )
     }
 }
 

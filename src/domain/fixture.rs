@@ -18,7 +18,7 @@ fn criterion(id: &str, parent: Option<usize>, weight: &str, kind: CriterionKind)
         id: CriterionId(id.into()),
         name: id.into(),
         parent,
-        weight: Percent(d(weight)),
+        weight: Percent::new(d(weight)),
         share: Share::WHOLE,
         source: None,
         kind,
@@ -29,8 +29,8 @@ fn criterion(id: &str, parent: Option<usize>, weight: &str, kind: CriterionKind)
 fn line(min: &str, max: &str) -> CriterionKind {
     CriterionKind::Price(PriceLine {
         unit: "unit".into(),
-        min: Money(d(min)),
-        max: Money(d(max)),
+        min: Money::new(d(min)),
+        max: Money::new(d(max)),
         target: None,
     })
 }
@@ -56,8 +56,8 @@ pub fn reference_tender() -> Tender {
         deadline_at: "2023-10-02T12:00:00+02:00".parse().expect("deadline"),
         deadline_date: jiff::civil::date(2023, 10, 2),
         scale: Scale {
-            min: Points(d("0")),
-            max: Points(d("10")),
+            min: Points::new(d("0")),
+            max: Points::new(d("10")),
             descriptors: Vec::new(),
         },
         quality: QualityRules::default(),
@@ -88,11 +88,11 @@ pub fn reference_tender() -> Tender {
             method: crate::domain::Method::Anchors(vec![
                 crate::domain::Anchor {
                     price: AnchorPrice::Min,
-                    points: Points(d("8")),
+                    points: Points::new(d("8")),
                 },
                 crate::domain::Anchor {
                     price: AnchorPrice::Max,
-                    points: Points(d("0")),
+                    points: Points::new(d("0")),
                 },
             ]),
             rounding: Rounding {
@@ -116,12 +116,12 @@ pub fn bid(
     let mut prices = BTreeMap::new();
     for (line, price) in [("spor1", spor1), ("spor2", spor2)] {
         if let Some(price) = price {
-            prices.insert(CriterionId(line.into()), Money(d(price)));
+            prices.insert(CriterionId(line.into()), Money::new(d(price)));
         }
     }
     let points = BTreeMap::from([
-        (CriterionId("indsats".into()), Points(d(indsats))),
-        (CriterionId("samarbejde".into()), Points(d(samarbejde))),
+        (CriterionId("indsats".into()), Points::new(d(indsats))),
+        (CriterionId("samarbejde".into()), Points::new(d(samarbejde))),
     ]);
     Bid {
         id: BidId(id.into()),

@@ -106,20 +106,20 @@ impl Tender {
         let volumes = self.price_rules.volumes.as_ref()?;
         let mut combined = PriceLine {
             unit: "evaluation price".into(),
-            min: Money(Decimal::ZERO),
-            max: Money(Decimal::ZERO),
-            target: Some(Money(Decimal::ZERO)),
+            min: Money::new(Decimal::ZERO),
+            max: Money::new(Decimal::ZERO),
+            target: Some(Money::new(Decimal::ZERO)),
         };
         for c in &self.criteria {
             let (CriterionKind::Price(line), Some(q)) = (&c.kind, volumes.get(&c.id)) else {
                 continue;
             };
-            combined.min.0 += line.min.0 * q;
-            combined.max.0 += line.max.0 * q;
+            combined.min = combined.min + line.min.times(*q);
+            combined.max = combined.max + line.max.times(*q);
             combined.target = combined
                 .target
                 .zip(line.target)
-                .map(|(sum, t)| Money(sum.0 + t.0 * q));
+                .map(|(sum, t)| sum + t.times(*q));
         }
         Some(combined)
     }

@@ -81,7 +81,7 @@ impl AnchorPrice {
             AnchorPrice::Max => line.max,
             AnchorPrice::Target(percent) => {
                 let target = line.target.unwrap_or(line.max);
-                Money(target.0 + target.0 * percent / Decimal::ONE_HUNDRED)
+                Money::new(target.value() + target.value() * percent / Decimal::ONE_HUNDRED)
             }
             AnchorPrice::Fixed(amount) => amount,
         }
@@ -134,14 +134,14 @@ impl Method {
             Method::Anchors(_) => "s₀ + (P − p₀) × (s₁ − s₀) / (p₁ − p₀) between the anchors (p₀, s₀) and (p₁, s₁) around P; flat beyond the outermost anchors".into(),
             Method::RelativeToLowest { max, slope, floor_at_zero } => format!(
                 "{} × (1 − (P − Plow) / ({} × Plow)){}",
-                plain(max.0),
+                plain(max.value()),
                 plain(*slope),
                 if *floor_at_zero { ", never below 0" } else { ", may be negative" }
             ),
-            Method::Proportional { max } => format!("{} × Plow / P", plain(max.0)),
-            Method::LowestToHighest { max } => format!("{} × (Phigh − P) / (Phigh − Plow)", plain(max.0)),
-            Method::MoneyPerPoint { amount, deduction: false } => format!("P + (Qmax − Q) × {}, lowest wins", plain(amount.0)),
-            Method::MoneyPerPoint { amount, deduction: true } => format!("P − Q × {}, lowest wins", plain(amount.0)),
+            Method::Proportional { max } => format!("{} × Plow / P", plain(max.value())),
+            Method::LowestToHighest { max } => format!("{} × (Phigh − P) / (Phigh − Plow)", plain(max.value())),
+            Method::MoneyPerPoint { amount, deduction: false } => format!("P + (Qmax − Q) × {}, lowest wins", plain(amount.value())),
+            Method::MoneyPerPoint { amount, deduction: true } => format!("P − Q × {}, lowest wins", plain(amount.value())),
             Method::PercentSurcharge { factor } => format!("P × (1 + (Qmax − Q) / Qmax × {}), lowest wins", plain(*factor)),
         }
     }

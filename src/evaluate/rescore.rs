@@ -86,11 +86,17 @@ fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
         ("rank".to_string(), entry.rank.map(|r| r.to_string())),
         (
             "total".to_string(),
-            entry.score.total().map(|t| t.0.normalize().to_string()),
+            entry
+                .score
+                .total()
+                .map(|t| t.value().normalize().to_string()),
         ),
     ];
     if let Some(Standing::Price(price)) = entry.score.standing() {
-        values.push(("evaluation price".to_string(), Some(price.0.to_string())));
+        values.push((
+            "evaluation price".to_string(),
+            Some(price.value().to_string()),
+        ));
     }
     if let Outcome::Scored {
         criteria, prices, ..
@@ -99,12 +105,12 @@ fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
         for price in prices {
             values.push((
                 format!("{} evaluated", price.line),
-                Some(price.evaluated.0.to_string()),
+                Some(price.evaluated.value().to_string()),
             ));
             // As the model rounded them (7.60).
             values.push((
                 format!("{} points", price.line),
-                Some(price.points.0.to_string()),
+                Some(price.points.value().to_string()),
             ));
         }
         for criterion in criteria
@@ -113,7 +119,7 @@ fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
         {
             values.push((
                 format!("{} points", criterion.criterion),
-                Some(criterion.points.0.normalize().to_string()),
+                Some(criterion.points.value().normalize().to_string()),
             ));
         }
     }

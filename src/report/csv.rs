@@ -59,20 +59,24 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
             } => {
                 for c in &leaves {
                     let score = criteria.iter().find(|s| s.criterion == c.id);
-                    row.push(score.map(|s| decimal_comma(s.points.0)).unwrap_or_default());
                     row.push(
                         score
-                            .map(|s| decimal_comma(s.weighted.0.normalize()))
+                            .map(|s| decimal_comma(s.points.value()))
+                            .unwrap_or_default(),
+                    );
+                    row.push(
+                        score
+                            .map(|s| decimal_comma(s.weighted.value().normalize()))
                             .unwrap_or_default(),
                     );
                     if let Some(price) = prices.iter().find(|p| p.line == c.id) {
                         row.push(
                             price
                                 .submitted
-                                .map(|m| decimal_comma(m.0))
+                                .map(|m| decimal_comma(m.value()))
                                 .unwrap_or_default(),
                         );
-                        row.push(decimal_comma(price.evaluated.0));
+                        row.push(decimal_comma(price.evaluated.value()));
                         row.push(
                             price
                                 .adjustments

@@ -76,7 +76,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 .leaves()
                 .into_iter()
                 .filter_map(|i| criteria.iter().find(|c| c.criterion == t.criteria[i].id))
-                .map(|c| num(c.weighted.0))
+                .map(|c| num(c.weighted.value()))
                 .collect();
             out.push(String::new());
             let rounding = match t.total_rounding {
@@ -85,15 +85,15 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                     "the exact sum, rounded {} to {} decimals as the tender says: {}",
                     r.mode.name(),
                     r.decimals,
-                    decimal_comma(total.0)
+                    decimal_comma(total.value())
                 ),
             };
             out.push(format!(
                 "Total = {} = {} ({rounding}; possible range {} to {})",
                 leaves.join(" + "),
-                num(exact_total.0),
-                num(evaluation.bounds.0.0),
-                num(evaluation.bounds.1.0)
+                num(exact_total.value()),
+                num(evaluation.bounds.0.value()),
+                num(evaluation.bounds.1.value())
             ));
             out.push(rank_line(evaluation, entry));
         }
@@ -194,9 +194,9 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
         (Some(((p0, s0), (p1, s1))), _) if p0 != p1 => format!(
             "linear between the anchors {} → {} points and {} → {} points",
             money(p0),
-            num(s0.0),
+            num(s0.value()),
             money(p1),
-            num(s1.0)
+            num(s1.value())
         ),
         (Some(_), _) => "fixed anchors".to_string(),
         (None, Some(field)) => format!(
@@ -220,7 +220,7 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
             "Rounded {} to {} decimals: {} points",
             c.rounding.mode.name(),
             c.rounding.decimals,
-            decimal_comma(price.points.0)
+            decimal_comma(price.points.value())
         ),
     );
     lines
@@ -239,23 +239,27 @@ fn quality_steps(
         let scale = t.scale_of(criterion);
         text.push_str(&format!(
             " on the scale {}–{}",
-            num(scale.min.0),
-            num(scale.max.0)
+            num(scale.min.value()),
+            num(scale.max.value())
         ));
         if let Some(step) = scale.descriptor(points) {
-            text.push_str(&format!(", step {}: {}", num(step.points.0), step.text));
+            text.push_str(&format!(
+                ", step {}: {}",
+                num(step.points.value()),
+                step.text
+            ));
         }
     }
     if let Some(panel) = panels.get(id) {
         let each: Vec<String> = panel
             .evaluators
             .iter()
-            .map(|(name, p)| format!("{name} {}", num(p.0)))
+            .map(|(name, p)| format!("{name} {}", num(p.value())))
             .collect();
         text.push_str(&format!(
             "; evaluators {}, mean {}",
             each.join(", "),
-            num(panel.mean().0)
+            num(panel.mean().value())
         ));
         if let Some(reason) = &panel.reason {
             text.push_str(&format!("; consensus reason: {reason}"));
@@ -286,18 +290,22 @@ fn money_steps(
         lines.push(format!(
             "  {}: {} points{}",
             c.name,
-            decimal_comma(score.points.0),
+            decimal_comma(score.points.value()),
             quality_steps(t, &c.id, score.points, panels)
         ));
-        terms.push(format!("{} × {}", num(c.share.0), num(score.points.0)));
-        shares += c.share.0;
+        terms.push(format!(
+            "{} × {}",
+            num(c.share.value()),
+            num(score.points.value())
+        ));
+        shares += c.share.value();
     }
     lines.push(format!(
         "Q = ({}) / {} = {} of Qmax {}",
         terms.join(" + "),
         num(shares),
-        num(e.quality.0),
-        num(e.quality_max.0)
+        num(e.quality.value()),
+        num(e.quality_max.value())
     ));
     lines.push(String::new());
     let composed = e
@@ -308,15 +316,15 @@ fn money_steps(
     lines.push(format!(
         "Evaluation price ({}), P = {composed}{}:",
         e.method,
-        num(e.price.0)
+        num(e.price.value())
     ));
     lines.push(format!(
         "     {} = {}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
         e.formula.replace('.', ","),
-        num(e.exact.0),
+        num(e.exact.value()),
         t.model.rounding.mode.name(),
         t.model.rounding.decimals,
-        decimal_comma(e.value.0)
+        decimal_comma(e.value.value())
     ));
     lines
 }
@@ -337,12 +345,12 @@ fn weight_steps(
         let path: Vec<String> = t
             .path(index)
             .iter()
-            .map(|i| num(t.criteria[*i].weight.fraction().0))
+            .map(|i| num(t.criteria[*i].weight.fraction().value()))
             .collect();
         let share = if path.len() > 1 {
-            format!("{} ({})", num(c.share.0), path.join(" × "))
+            format!("{} ({})", num(c.share.value()), path.join(" × "))
         } else {
-            num(c.share.0)
+            num(c.share.value())
         };
         let how = match &c.kind {
             CriterionKind::Group => {
@@ -355,7 +363,11 @@ fn weight_steps(
                             .map(|s| (child, s))
                     })
                     .map(|(child, s)| {
-                        format!("{} × {}", num(child.weight.fraction().0), num(s.points.0))
+                        format!(
+                            "{} × {}",
+                            num(child.weight.fraction().value()),
+                            num(s.points.value())
+                        )
                     })
                     .collect();
                 format!(" = {}", parts.join(" + "))
@@ -365,14 +377,14 @@ fn weight_steps(
         };
         // A leaf's points as given or rounded by the model (7,60); a group's exact sum.
         let points = match c.kind {
-            CriterionKind::Group => num(score.points.0),
-            _ => decimal_comma(score.points.0),
+            CriterionKind::Group => num(score.points.value()),
+            _ => decimal_comma(score.points.value()),
         };
         lines.push(format!(
             "{indent}{} ({} %): {points} points{how}; × {share} = {}",
             c.name,
-            num(c.weight.0),
-            num(score.weighted.0)
+            num(c.weight.value()),
+            num(score.weighted.value())
         ));
     }
     lines

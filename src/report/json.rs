@@ -248,7 +248,7 @@ impl Serialize for Evaluators<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (name, points) in self.0 {
-            map.serialize_entry(name, &Exact(points.0))?;
+            map.serialize_entry(name, &Exact(points.value()))?;
         }
         map.end()
     }
@@ -333,9 +333,9 @@ fn tender(evaluation: &Evaluation) -> TenderJson<'_> {
         deadline: &t.deadline,
         scale: scale(&t.scale),
         quality: QualityJson {
-            disagreement: quality.disagreement.map(|p| Exact(p.0)),
-            min_per_criterion: quality.min_per_criterion.map(|p| Exact(p.0)),
-            min_total: quality.min_total.map(|p| Exact(p.0)),
+            disagreement: quality.disagreement.map(|p| Exact(p.value())),
+            min_per_criterion: quality.min_per_criterion.map(|p| Exact(p.value())),
+            min_total: quality.min_total.map(|p| Exact(p.value())),
             source: quality.source.as_deref(),
         },
         model: model(t),
@@ -345,8 +345,8 @@ fn tender(evaluation: &Evaluation) -> TenderJson<'_> {
             .map(|i| criterion(t, &t.criteria[i]))
             .collect(),
         total_bounds: Bounds {
-            min: Exact::normal(evaluation.bounds.0.0),
-            max: Exact::normal(evaluation.bounds.1.0),
+            min: Exact::normal(evaluation.bounds.0.value()),
+            max: Exact::normal(evaluation.bounds.1.value()),
         },
     }
 }
@@ -358,10 +358,10 @@ fn model(t: &Tender) -> ModelJson<'_> {
             .iter()
             .map(|a| AnchorJson {
                 price: match a.price {
-                    AnchorPrice::Fixed(amount) => amount.0.to_string(),
+                    AnchorPrice::Fixed(amount) => amount.value().to_string(),
                     other => other.to_string(),
                 },
-                points: Exact(a.points.0),
+                points: Exact(a.points.value()),
             })
             .collect(),
         _ => Vec::new(),
@@ -390,15 +390,15 @@ fn parameters(method: &Method) -> Parameters {
             slope,
             floor_at_zero,
         } => Parameters::RelativeToLowest {
-            max_points: Exact(max.0),
+            max_points: Exact(max.value()),
             slope: percent(*slope),
             floor: if *floor_at_zero { "zero" } else { "none" },
         },
         Method::Proportional { max } | Method::LowestToHighest { max } => Parameters::MaxPoints {
-            max_points: Exact(max.0),
+            max_points: Exact(max.value()),
         },
         Method::MoneyPerPoint { amount, deduction } => Parameters::MoneyPerPoint {
-            amount_per_point: Exact(amount.0),
+            amount_per_point: Exact(amount.value()),
             form: if *deduction { "deduction" } else { "surcharge" },
         },
         Method::PercentSurcharge { factor } => Parameters::PercentSurcharge {
@@ -415,8 +415,8 @@ fn criterion<'a>(t: &'a Tender, c: &'a Criterion) -> CriterionJson<'a> {
             "price",
             Some(PriceLineJson {
                 unit: &line.unit,
-                min: Exact(line.min.0),
-                max: Exact(line.max.0),
+                min: Exact(line.min.value()),
+                max: Exact(line.max.value()),
             }),
         ),
     };
@@ -425,8 +425,8 @@ fn criterion<'a>(t: &'a Tender, c: &'a Criterion) -> CriterionJson<'a> {
         name: &c.name,
         parent: c.parent.map(|p| &t.criteria[p].id),
         kind,
-        weight: Exact::normal(c.weight.0),
-        share: Exact::normal(c.share.0),
+        weight: Exact::normal(c.weight.value()),
+        share: Exact::normal(c.share.value()),
         source: c.source.as_deref(),
         price_line,
         scale: c.scale.as_ref().map(scale),
@@ -435,13 +435,13 @@ fn criterion<'a>(t: &'a Tender, c: &'a Criterion) -> CriterionJson<'a> {
 
 fn scale(s: &Scale) -> ScaleJson<'_> {
     ScaleJson {
-        min: Exact(s.min.0),
-        max: Exact(s.max.0),
+        min: Exact(s.min.value()),
+        max: Exact(s.max.value()),
         descriptors: s
             .descriptors
             .iter()
             .map(|d| DescriptorJson {
-                points: Exact(d.points.0),
+                points: Exact(d.points.value()),
                 text: &d.text,
             })
             .collect(),
@@ -482,7 +482,7 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
                 prices.iter().map(price).collect(),
                 &[],
                 evaluation.as_ref().map(evaluation_price),
-                Some(Exact::normal(exact_total.0)),
+                Some(Exact::normal(exact_total.value())),
             ),
             Outcome::SetAside { findings, .. } => (Vec::new(), Vec::new(), findings, None, None),
         };
@@ -493,7 +493,7 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
         status: s.status(),
         rank: entry.rank,
         tied_with: &entry.tied_with,
-        total: s.total().map(|t| Exact::normal(t.0)),
+        total: s.total().map(|t| Exact::normal(t.value())),
         evaluation_price: evaluation,
         total_exact: exact_total,
         criteria,
@@ -511,29 +511,29 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
 fn criterion_points(c: &CriterionScore) -> CriterionPointsJson<'_> {
     CriterionPointsJson {
         id: &c.criterion,
-        points: Exact::normal(c.points.0),
-        weighted: Exact::normal(c.weighted.0),
+        points: Exact::normal(c.points.value()),
+        weighted: Exact::normal(c.weighted.value()),
     }
 }
 
 fn evaluation_price(e: &MoneyCalculation) -> EvaluationPriceJson<'_> {
     EvaluationPriceJson {
         method: e.method,
-        price: Exact::normal(e.price.0),
+        price: Exact::normal(e.price.value()),
         price_terms: e.price_terms.as_deref(),
-        quality: Exact::normal(e.quality.0),
-        quality_max: Exact(e.quality_max.0),
+        quality: Exact::normal(e.quality.value()),
+        quality_max: Exact(e.quality_max.value()),
         formula: &e.formula,
-        exact: Exact::normal(e.exact.0),
-        value: Exact(e.value.0),
+        exact: Exact::normal(e.exact.value()),
+        value: Exact(e.value.value()),
     }
 }
 
 fn panel(p: &Panel) -> PanelJson<'_> {
     PanelJson {
         evaluators: Evaluators(&p.evaluators),
-        mean: Exact::normal(p.mean().0),
-        spread: Exact::normal(p.spread().0),
+        mean: Exact::normal(p.mean().value()),
+        spread: Exact::normal(p.spread().value()),
         reason: p.reason.as_deref(),
     }
 }
@@ -541,9 +541,9 @@ fn panel(p: &Panel) -> PanelJson<'_> {
 fn price(p: &PriceEvaluation) -> PriceJson<'_> {
     PriceJson {
         line: &p.line,
-        submitted: p.submitted.map(|m| Exact(m.0)),
-        evaluated: Exact(p.evaluated.0),
-        points: Exact(p.points.0),
+        submitted: p.submitted.map(|m| Exact(m.value())),
+        evaluated: Exact(p.evaluated.value()),
+        points: Exact(p.points.value()),
         adjustments: p.adjustments.iter().map(adjustment).collect(),
         calculation: calculation(&p.calculation),
     }
@@ -552,16 +552,16 @@ fn price(p: &PriceEvaluation) -> PriceJson<'_> {
 fn adjustment(a: &Adjustment) -> AdjustmentJson<'_> {
     AdjustmentJson {
         rule: a.rule,
-        from: a.from.map(|m| Exact(m.0)),
-        to: Exact(a.to.0),
+        from: a.from.map(|m| Exact(m.value())),
+        to: Exact(a.to.value()),
         source: a.source.as_deref(),
     }
 }
 
 fn calculation(c: &Calculation) -> CalculationJson<'_> {
     let point = |(price, points): (crate::values::Money, Points)| AnchorPointJson {
-        price: Exact(price.0),
-        points: Exact(points.0),
+        price: Exact(price.value()),
+        points: Exact(points.value()),
     };
     CalculationJson {
         method: c.method,
@@ -576,8 +576,8 @@ fn calculation(c: &Calculation) -> CalculationJson<'_> {
             upper: point(upper),
         }),
         field: c.field.map(|f| FieldJson {
-            lowest: Exact(f.lowest.0),
-            highest: Exact(f.highest.0),
+            lowest: Exact(f.lowest.value()),
+            highest: Exact(f.highest.value()),
         }),
     }
 }

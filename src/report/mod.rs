@@ -127,7 +127,7 @@ fn column_header(tender: &Tender, criterion: &Criterion) -> String {
 }
 
 fn percent(share: Share) -> Decimal {
-    (share.0 * Decimal::ONE_HUNDRED).normalize()
+    (share.value() * Decimal::ONE_HUNDRED).normalize()
 }
 
 /// A bid's points on one leaf, as shown in a column; empty for a bid set aside.
@@ -146,7 +146,7 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool) -> String
         Outcome::Scored { criteria, .. } => criteria
             .iter()
             .find(|c| c.criterion == criterion.id)
-            .map(|c| decimal_comma(c.points.0))
+            .map(|c| decimal_comma(c.points.value()))
             .unwrap_or_default(),
         Outcome::SetAside { .. } => String::new(),
     }
@@ -234,7 +234,7 @@ fn total_cells(ranking: &[Ranked]) -> Vec<String> {
 }
 
 fn money(amount: Money) -> String {
-    decimal_comma(amount.0)
+    decimal_comma(amount.value())
 }
 
 /// One adjustment in words: "448,05 → 449 (whole-kroner, Bilag B pkt. 1.2.1)".
@@ -266,7 +266,7 @@ fn price_text(price: &PriceEvaluation) -> String {
     format!(
         "{}: {head} → {} points",
         price.line,
-        decimal_comma(price.points.0)
+        decimal_comma(price.points.value())
     )
 }
 
@@ -393,8 +393,8 @@ fn heading(evaluation: &Evaluation) -> Vec<String> {
             format!(
                 "Quality scale {}; totals can range from {} to {}",
                 scale_text(&t.scale),
-                decimal_comma(evaluation.bounds.0.0.normalize()),
-                decimal_comma(evaluation.bounds.1.0.normalize())
+                decimal_comma(evaluation.bounds.0.value().normalize()),
+                decimal_comma(evaluation.bounds.1.value().normalize())
             )
         },
     ];
@@ -409,8 +409,8 @@ fn heading(evaluation: &Evaluation) -> Vec<String> {
 fn scale_text(scale: &Scale) -> String {
     let range = format!(
         "{}–{}",
-        decimal_comma(scale.min.0),
-        decimal_comma(scale.max.0)
+        decimal_comma(scale.min.value()),
+        decimal_comma(scale.max.value())
     );
     if scale.descriptors.is_empty() {
         return range;
@@ -418,7 +418,7 @@ fn scale_text(scale: &Scale) -> String {
     let steps: Vec<String> = scale
         .descriptors
         .iter()
-        .map(|d| format!("{} {}", decimal_comma(d.points.0), d.text))
+        .map(|d| format!("{} {}", decimal_comma(d.points.value()), d.text))
         .collect();
     format!("{range} ({})", steps.join("; "))
 }

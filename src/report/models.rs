@@ -50,7 +50,7 @@ pub fn show(model: &ScoringModel, legal_notes: &[&str], table_of: &ModelTable) -
     if let Method::Anchors(anchors) = &model.method {
         let listed: Vec<String> = anchors
             .iter()
-            .map(|a| format!("{} → {} points", a.price, number(a.points.0)))
+            .map(|a| format!("{} → {} points", a.price, number(a.points.value())))
             .collect();
         out.push(format!("Anchors: {}", listed.join("; ")));
     }
@@ -64,27 +64,27 @@ pub fn show(model: &ScoringModel, legal_notes: &[&str], table_of: &ModelTable) -
     if table_of.relative {
         out.push(format!(
             "Points by price, with the lowest scored price at {}:",
-            number(band.min.0)
+            number(band.min.value())
         ));
         table.set_header(vec!["Price", "% of the lowest", "Points (exact)", "Points"]);
     } else {
         out.push(format!(
             "Points by price on a band of {}–{} (target {}):",
-            number(band.min.0),
-            number(band.max.0),
-            number(band.target.0)
+            number(band.min.value()),
+            number(band.max.value()),
+            number(band.target.value())
         ));
         table.set_header(vec!["Price", "Points (exact)", "Points"]);
     }
     for row in &table_of.rows {
-        let mut cells = vec![number(row.price.0)];
+        let mut cells = vec![number(row.price.value())];
         if let Some(percent) = row.percent_of_lowest {
             cells.push(number(percent.round_dp(1)));
         }
         // The exact points to 6 decimals, for reading only; the rounded points are the
         // model's own.
         cells.push(number(row.exact.round_dp(6)));
-        cells.push(decimal_comma(row.points.0));
+        cells.push(decimal_comma(row.points.value()));
         table.add_row(cells);
     }
     for i in 1..table.column_count() {

@@ -255,8 +255,8 @@ fn warnings(tender: &Tender, bid: &Bid) -> Vec<Warning> {
                         "the evaluators' points on `{criterion}` range from {} to {}, {} apart, more than the tender's {}",
                         points().min().unwrap_or_default(),
                         points().max().unwrap_or_default(),
-                        spread.0.normalize(),
-                        threshold.0.normalize()
+                        spread.value().normalize(),
+                        threshold.value().normalize()
                     ),
                     source: tender.quality.source.clone(),
                 });

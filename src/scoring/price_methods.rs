@@ -68,16 +68,22 @@ impl ScoringModel {
                 slope,
                 floor_at_zero,
             } => {
-                let (formula, exact) =
-                    relative_to_lowest(max.0, *slope, *floor_at_zero, price.0, field.lowest.0);
+                let (formula, exact) = relative_to_lowest(
+                    max.value(),
+                    *slope,
+                    *floor_at_zero,
+                    price.value(),
+                    field.lowest.value(),
+                );
                 (formula, exact, None, Some(field))
             }
             Method::Proportional { max } => {
-                let (formula, exact) = proportional(max.0, price.0, field.lowest.0);
+                let (formula, exact) =
+                    proportional(max.value(), price.value(), field.lowest.value());
                 (formula, exact, None, Some(field))
             }
             Method::LowestToHighest { max } => {
-                let (formula, exact) = lowest_to_highest(max.0, price.0, field);
+                let (formula, exact) = lowest_to_highest(max.value(), price.value(), field);
                 (formula, exact, None, Some(field))
             }
             // Money models give no price points; their evaluation is `evaluation_price`.
@@ -102,7 +108,7 @@ impl ScoringModel {
     /// other bids: every evaluated price lies in the band, so the lowest price of any field
     /// is at least the minimum.
     pub fn points_range(&self, line: &PriceLine) -> (Points, Points) {
-        let round = |value: Decimal| Points(self.rounding.apply(value));
+        let round = |value: Decimal| Points::new(self.rounding.apply(value));
         match &self.method {
             Method::Anchors(anchors) => {
                 let points = anchors.iter().map(|a| a.points);
@@ -120,17 +126,25 @@ impl ScoringModel {
                 // formula already floors at 0 where the model says so.
                 (
                     round(
-                        relative_to_lowest(max.0, *slope, *floor_at_zero, line.max.0, line.min.0).1,
+                        relative_to_lowest(
+                            max.value(),
+                            *slope,
+                            *floor_at_zero,
+                            line.max.value(),
+                            line.min.value(),
+                        )
+                        .1,
                     ),
                     *max,
                 )
             }
-            Method::Proportional { max } => {
-                (round(proportional(max.0, line.max.0, line.min.0).1), *max)
-            }
-            Method::LowestToHighest { max } => (Points(Decimal::ZERO), *max),
+            Method::Proportional { max } => (
+                round(proportional(max.value(), line.max.value(), line.min.value()).1),
+                *max,
+            ),
+            Method::LowestToHighest { max } => (Points::new(Decimal::ZERO), *max),
             Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. } => {
-                (Points(Decimal::ZERO), Points(Decimal::ZERO))
+                (Points::new(Decimal::ZERO), Points::new(Decimal::ZERO))
             }
         }
     }
@@ -144,7 +158,7 @@ impl ScoringModel {
         quality: Points,
         quality_max: Points,
     ) -> Option<MoneyCalculation> {
-        let (p, q, qmax) = (price.0, quality.0, quality_max.0);
+        let (p, q, qmax) = (price.value(), quality.value(), quality_max.value());
         let (formula, exact) = match &self.method {
             Method::MoneyPerPoint {
                 amount,
@@ -155,16 +169,16 @@ impl ScoringModel {
                     plain(p),
                     plain(qmax),
                     plain(q),
-                    plain(amount.0)
+                    plain(amount.value())
                 ),
-                p + (qmax - q) * amount.0,
+                p + (qmax - q) * amount.value(),
             ),
             Method::MoneyPerPoint {
                 amount,
                 deduction: true,
             } => (
-                format!("{} − {} × {}", plain(p), plain(q), plain(amount.0)),
-                p - q * amount.0,
+                format!("{} − {} × {}", plain(p), plain(q), plain(amount.value())),
+                p - q * amount.value(),
             ),
             Method::PercentSurcharge { factor } => {
                 if qmax.is_zero() {
@@ -191,8 +205,8 @@ impl ScoringModel {
             quality,
             quality_max,
             formula,
-            exact: Money(exact),
-            value: Money(self.rounding.apply(exact)),
+            exact: Money::new(exact),
+            value: Money::new(self.rounding.apply(exact)),
         })
     }
 }
@@ -225,18 +239,21 @@ fn interpolate(
     if lower.0 == upper.0 {
         let formula = format!(
             "the points of the anchor at {} (flat beyond the outermost anchors)",
-            plain(lower.0.0)
+            plain(lower.0.value())
         );
-        return (formula, lower.1.0, (lower, upper));
+        return (formula, lower.1.value(), (lower, upper));
     }
-    let ((p0, s0), (p1, s1)) = ((lower.0.0, lower.1.0), (upper.0.0, upper.1.0));
+    let ((p0, s0), (p1, s1)) = (
+        (lower.0.value(), lower.1.value()),
+        (upper.0.value(), upper.1.value()),
+    );
     // One multiplication, then one division, so the only inexact step is the final
     // division (exact to 28 significant digits), before the model's rounding.
-    let exact = s0 + (price.0 - p0) * (s1 - s0) / (p1 - p0);
+    let exact = s0 + (price.value() - p0) * (s1 - s0) / (p1 - p0);
     let formula = format!(
         "{} + ({} − {}) × ({} − {}) / ({} − {})",
         plain(s0),
-        plain(price.0),
+        plain(price.value()),
         plain(p0),
         plain(s1),
         plain(s0),
@@ -301,7 +318,7 @@ fn proportional(max: Decimal, price: Decimal, lowest: Decimal) -> (String, Decim
 /// `M × (Phigh − P) / (Phigh − Plow)`. When every price is the same (or there is one
 /// bid), every bid has the lowest price and earns M.
 fn lowest_to_highest(max: Decimal, price: Decimal, field: Field) -> (String, Decimal) {
-    let (low, high) = (field.lowest.0, field.highest.0);
+    let (low, high) = (field.lowest.value(), field.highest.value());
     if high == low {
         return (
             format!(
@@ -351,27 +368,27 @@ mod tests {
     fn line() -> PriceLine {
         PriceLine {
             unit: "day".into(),
-            min: Money(dec("370")),
-            max: Money(dec("430")),
-            target: Some(Money(dec("400"))),
+            min: Money::new(dec("370")),
+            max: Money::new(dec("430")),
+            target: Some(Money::new(dec("400"))),
         }
     }
 
     fn field(low: &str, high: &str) -> Field {
         Field {
-            lowest: Money(dec(low)),
-            highest: Money(dec(high)),
+            lowest: Money::new(dec(low)),
+            highest: Money::new(dec(high)),
         }
     }
 
     fn exact(m: &ScoringModel, price: &str, f: Field) -> Decimal {
-        m.calculate(&line(), Money(dec(price)), f).exact
+        m.calculate(&line(), Money::new(dec(price)), f).exact
     }
 
     #[test]
     fn relative_to_lowest_with_both_floors() {
         let floored = model(Method::RelativeToLowest {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
             slope: dec("1"),
             floor_at_zero: true,
         });
@@ -380,14 +397,14 @@ mod tests {
         // 10 × (1 − (900 − 400) / 400) = 10 × −0.25 = −2.5, floored: 0
         assert_eq!(exact(&floored, "900", field("400", "900")), dec("0"));
         let negative = model(Method::RelativeToLowest {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
             slope: dec("1"),
             floor_at_zero: false,
         });
         assert_eq!(exact(&negative, "900", field("400", "900")), dec("-2.5"));
         // Slope 75 %: 10 × (1 − 100 / (0.75 × 400)) = 10 × (1 − 1/3) = 6.666…
         let steep = model(Method::RelativeToLowest {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
             slope: dec("0.75"),
             floor_at_zero: true,
         });
@@ -406,7 +423,7 @@ mod tests {
     #[test]
     fn proportional_and_its_edges() {
         let m = model(Method::Proportional {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
         });
         // 10 × 400 / 800 = 5: twice the lowest price earns half the points.
         assert_eq!(exact(&m, "800", field("400", "800")), dec("5"));
@@ -418,7 +435,7 @@ mod tests {
     #[test]
     fn lowest_to_highest_and_its_edges() {
         let m = model(Method::LowestToHighest {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
         });
         // 10 × (500 − 450) / (500 − 400) = 5
         assert_eq!(exact(&m, "450", field("400", "500")), dec("5"));
@@ -434,15 +451,15 @@ mod tests {
         let m = model(Method::Anchors(vec![
             Anchor {
                 price: pct("-5"),
-                points: Points(dec("10")),
+                points: Points::new(dec("10")),
             },
             Anchor {
                 price: pct("0"),
-                points: Points(dec("8")),
+                points: Points::new(dec("8")),
             },
             Anchor {
                 price: pct("10"),
-                points: Points(dec("0")),
+                points: Points::new(dec("0")),
             },
         ]));
         let any = field("1", "1");
@@ -451,7 +468,7 @@ mod tests {
         // 420: 8 + (420 − 400) × (0 − 8) / (440 − 400) = 8 − 4 = 4
         assert_eq!(exact(&m, "420", any), dec("4"));
         assert_eq!(exact(&m, "370", any), dec("10"));
-        let calculation = m.calculate(&line(), Money(dec("420")), any);
+        let calculation = m.calculate(&line(), Money::new(dec("420")), any);
         assert_eq!(
             calculation.formula,
             "8 + (420 − 400) × (0 − 8) / (440 − 400)"
@@ -461,64 +478,88 @@ mod tests {
     #[test]
     fn money_models_turn_quality_into_kroner() {
         let per_point = model(Method::MoneyPerPoint {
-            amount: Money(dec("5000")),
+            amount: Money::new(dec("5000")),
             deduction: false,
         });
         // 56 940 + (10 − 8.65) × 5 000 = 56 940 + 6 750 = 63 690
         let c = per_point
-            .evaluation_price(Money(dec("56940")), Points(dec("8.65")), Points(dec("10")))
+            .evaluation_price(
+                Money::new(dec("56940")),
+                Points::new(dec("8.65")),
+                Points::new(dec("10")),
+            )
             .unwrap();
         assert_eq!(
-            (c.exact.0, c.value.0.to_string()),
+            (c.exact.value(), c.value.value().to_string()),
             (dec("63690"), "63690.00".to_string())
         );
         assert_eq!(c.formula, "56940 + (10 − 8.65) × 5000");
         let deduction = model(Method::MoneyPerPoint {
-            amount: Money(dec("5000")),
+            amount: Money::new(dec("5000")),
             deduction: true,
         });
         // 56 940 − 8.65 × 5 000 = 56 940 − 43 250 = 13 690; a negative result is allowed and kept.
         assert_eq!(
             deduction
-                .evaluation_price(Money(dec("56940")), Points(dec("8.65")), Points(dec("10")))
+                .evaluation_price(
+                    Money::new(dec("56940")),
+                    Points::new(dec("8.65")),
+                    Points::new(dec("10"))
+                )
                 .unwrap()
                 .exact
-                .0,
+                .value(),
             dec("13690")
         );
         assert_eq!(
             deduction
-                .evaluation_price(Money(dec("100")), Points(dec("10")), Points(dec("10")))
+                .evaluation_price(
+                    Money::new(dec("100")),
+                    Points::new(dec("10")),
+                    Points::new(dec("10"))
+                )
                 .unwrap()
                 .exact
-                .0,
+                .value(),
             dec("-49900")
         );
         let percent = model(Method::PercentSurcharge { factor: dec("0.2") });
         // 50 000 × (1 + (10 − 7.5) / 10 × 0.2) = 50 000 × 1.05 = 52 500
         assert_eq!(
             percent
-                .evaluation_price(Money(dec("50000")), Points(dec("7.5")), Points(dec("10")))
+                .evaluation_price(
+                    Money::new(dec("50000")),
+                    Points::new(dec("7.5")),
+                    Points::new(dec("10"))
+                )
                 .unwrap()
                 .exact
-                .0,
+                .value(),
             dec("52500")
         );
         // A price of 0 stays 0 under the percentage surcharge; full quality adds nothing.
         assert_eq!(
             percent
-                .evaluation_price(Money(dec("0")), Points(dec("2")), Points(dec("10")))
+                .evaluation_price(
+                    Money::new(dec("0")),
+                    Points::new(dec("2")),
+                    Points::new(dec("10"))
+                )
                 .unwrap()
                 .exact
-                .0,
+                .value(),
             dec("0")
         );
         assert_eq!(
             percent
-                .evaluation_price(Money(dec("50000")), Points(dec("10")), Points(dec("10")))
+                .evaluation_price(
+                    Money::new(dec("50000")),
+                    Points::new(dec("10")),
+                    Points::new(dec("10"))
+                )
                 .unwrap()
                 .exact
-                .0,
+                .value(),
             dec("50000")
         );
         assert!(!per_point.method.is_relative() && per_point.method.is_money());
@@ -528,26 +569,26 @@ mod tests {
     fn points_range_within_the_band() {
         // Proportional on 370–430: at worst 10 × 370 / 430 = 8.6046… → 8.60.
         let m = model(Method::Proportional {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
         });
         assert_eq!(
             m.points_range(&line()),
-            (Points(dec("8.60")), Points(dec("10")))
+            (Points::new(dec("8.60")), Points::new(dec("10")))
         );
         // Relative, slope 10 %, no floor: 10 × (1 − 60 / (0.1 × 370)) = 10 × (1 − 1.6216…) = −6.216… → −6.22
         let r = model(Method::RelativeToLowest {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
             slope: dec("0.1"),
             floor_at_zero: false,
         });
-        assert_eq!(m.points_range(&line()).1, Points(dec("10")));
-        assert_eq!(r.points_range(&line()).0, Points(dec("-6.22")));
+        assert_eq!(m.points_range(&line()).1, Points::new(dec("10")));
+        assert_eq!(r.points_range(&line()).0, Points::new(dec("-6.22")));
         let floored = model(Method::RelativeToLowest {
-            max: Points(dec("10")),
+            max: Points::new(dec("10")),
             slope: dec("0.1"),
             floor_at_zero: true,
         });
-        assert_eq!(floored.points_range(&line()).0, Points(dec("0")));
+        assert_eq!(floored.points_range(&line()).0, Points::new(dec("0")));
     }
 
     #[test]
@@ -558,28 +599,30 @@ mod tests {
         tender.model.method = crate::domain::Method::Anchors(vec![
             crate::domain::Anchor {
                 price: crate::domain::AnchorPrice::Min,
-                points: Points(crate::domain::fixture::d("10")),
+                points: Points::new(crate::domain::fixture::d("10")),
             },
             crate::domain::Anchor {
-                price: crate::domain::AnchorPrice::Fixed(Money(crate::domain::fixture::d("400"))),
-                points: Points(crate::domain::fixture::d("8")),
+                price: crate::domain::AnchorPrice::Fixed(Money::new(crate::domain::fixture::d(
+                    "400",
+                ))),
+                points: Points::new(crate::domain::fixture::d("8")),
             },
             crate::domain::Anchor {
                 price: crate::domain::AnchorPrice::Max,
-                points: Points(crate::domain::fixture::d("0")),
+                points: Points::new(crate::domain::fixture::d("0")),
             },
         ]);
         let crate::domain::CriterionKind::Price(line) = tender.criteria[4].kind.clone() else {
             panic!()
         };
         let any = Field {
-            lowest: Money(crate::domain::fixture::d("1")),
-            highest: Money(crate::domain::fixture::d("1")),
+            lowest: Money::new(crate::domain::fixture::d("1")),
+            highest: Money::new(crate::domain::fixture::d("1")),
         };
         let at = |p: &str| {
             tender
                 .model
-                .calculate(&line, Money(crate::domain::fixture::d(p)), any)
+                .calculate(&line, Money::new(crate::domain::fixture::d(p)), any)
                 .exact
         };
         assert_eq!(at("385"), crate::domain::fixture::d("9"));

@@ -110,8 +110,8 @@ pub fn apply_price_rules(
     let mut adjustments = Vec::new();
     let mut price = written;
     if let Some(mode) = rules.whole_kroner.action {
-        let whole = Money(Rounding { decimals: 0, mode }.apply(price.0));
-        if whole.0 != price.0 {
+        let whole = Money::new(Rounding { decimals: 0, mode }.apply(price.value()));
+        if whole.value() != price.value() {
             adjustments.push(adjustment(
                 AdjustmentRule::WholeKroner,
                 Some(price),
@@ -244,14 +244,14 @@ pub const EVALUATION_PRICE: &str = "evaluation price";
 /// The evaluation price of a bid's evaluated prices: Σ price × expected quantity.
 pub fn combine(tender: &Tender, prices: &[Priced]) -> Option<(Money, String)> {
     let volumes = tender.price_rules.volumes.as_ref()?;
-    let mut sum = Money(Decimal::ZERO);
+    let mut sum = Money::new(Decimal::ZERO);
     let mut terms = Vec::new();
     for priced in prices {
         let q = volumes.get(&priced.line)?;
-        sum.0 += priced.evaluated.0 * q;
+        sum = sum + priced.evaluated.times(*q);
         terms.push(format!(
             "{} × {}",
-            priced.evaluated.0.normalize(),
+            priced.evaluated.value().normalize(),
             q.normalize()
         ));
     }

@@ -34,7 +34,7 @@ pub fn thresholds(tender: &Tender, bid: &Bid) -> Vec<Finding> {
                 continue;
             };
             let max = tender.scale_of(c).max;
-            if points.0 * Decimal::ONE_HUNDRED < min.0 * max.0 {
+            if points.value() * Decimal::ONE_HUNDRED < min.value() * max.value() {
                 findings.push(finding(
                     RuleId::QualityThreshold,
                     &rule,
@@ -53,10 +53,10 @@ pub fn thresholds(tender: &Tender, bid: &Bid) -> Vec<Finding> {
         let mut got = Decimal::ZERO;
         let mut best = Decimal::ZERO;
         for c in &quality {
-            got += bid.points.get(&c.id).map_or(Decimal::ZERO, |p| p.0) * c.share.0;
-            best += tender.scale_of(c).max.0 * c.share.0;
+            got += bid.points.get(&c.id).map_or(Decimal::ZERO, |p| p.value()) * c.share.value();
+            best += tender.scale_of(c).max.value() * c.share.value();
         }
-        if got * Decimal::ONE_HUNDRED < min.0 * best {
+        if got * Decimal::ONE_HUNDRED < min.value() * best {
             let reached = (got * Decimal::ONE_HUNDRED / best).round_dp(2).normalize();
             findings.push(finding(RuleId::QualityThreshold, &rule, bid, "points",
                 format!("weighted quality {} of {}", got.normalize(), best.normalize()),
@@ -73,14 +73,14 @@ pub fn weighted_mean(tender: &Tender, criteria: &[CriterionScore]) -> Points {
         .criteria
         .iter()
         .filter(|c| c.kind == CriterionKind::Quality);
-    let weights: Decimal = quality.clone().map(|c| c.share.0).sum();
+    let weights: Decimal = quality.clone().map(|c| c.share.value()).sum();
     let weighted: Decimal = quality
         .filter_map(|c| criteria.iter().find(|s| s.criterion == c.id))
-        .map(|s| s.weighted.0)
+        .map(|s| s.weighted.value())
         .sum();
     if weights.is_zero() {
-        Points(Decimal::ZERO)
+        Points::new(Decimal::ZERO)
     } else {
-        Points(weighted / weights)
+        Points::new(weighted / weights)
     }
 }

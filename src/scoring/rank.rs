@@ -37,7 +37,7 @@ fn key(score: &BidScore, tie_break: &[CriterionId]) -> Vec<Option<Decimal>> {
             criteria
                 .iter()
                 .find(|c| &c.criterion == id)
-                .map(|c| c.weighted.0)
+                .map(|c| c.weighted.value())
         }));
     }
     key

@@ -101,7 +101,7 @@ mod tests {
         // Proportional, 10 points. spor1 and spor2 each 0.05 of the total.
         let mut tender = reference_tender();
         tender.model.method = Method::Proportional {
-            max: Points("10".parse().unwrap()),
+            max: Points::new("10".parse().unwrap()),
         };
         // Price points are 10 × lowest / price, rounded half-up to 2 decimals; c is the
         // cheapest on both lines. With c (lowest 370 and 1100):

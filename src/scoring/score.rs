@@ -117,15 +117,15 @@ impl Standing {
     /// A number that is larger the better the bid stands, for sorting.
     pub fn merit(self) -> rust_decimal::Decimal {
         match self {
-            Standing::Points(p) => p.0,
-            Standing::Price(m) => -m.0,
+            Standing::Points(p) => p.value(),
+            Standing::Price(m) => -m.value(),
         }
     }
 
     pub fn value(self) -> rust_decimal::Decimal {
         match self {
-            Standing::Points(p) => p.0,
-            Standing::Price(m) => m.0,
+            Standing::Points(p) => p.value(),
+            Standing::Price(m) => m.value(),
         }
     }
 }
@@ -315,7 +315,7 @@ fn scored(
         );
         calculation.formula = format!(
             "evaluation price {terms} = {}; {}",
-            price.0.normalize(),
+            price.value().normalize(),
             calculation.formula
         );
         Some(calculation)
@@ -334,7 +334,7 @@ fn scored(
                     field_of(&priced.line, priced.evaluated),
                 ),
             };
-            let points = Points(calculation.rounding.apply(calculation.exact));
+            let points = Points::new(calculation.rounding.apply(calculation.exact));
             Some(PriceEvaluation {
                 line: priced.line,
                 submitted: priced.submitted,
@@ -351,7 +351,7 @@ fn scored(
     let exact_total = tree::total(tender, &criteria);
     let total = tender
         .total_rounding
-        .map_or(exact_total, |r| Points(r.apply(exact_total.0)));
+        .map_or(exact_total, |r| Points::new(r.apply(exact_total.value())));
     let evaluation = money_evaluation(tender, &criteria, &prices, combined.as_ref());
     Outcome::Scored {
         criteria,
@@ -410,9 +410,9 @@ mod tests {
         );
         let spor1 = price_of(&score, "spor1");
         assert_eq!(rules(spor1), ["whole-kroner", "lower-to-maximum"]);
-        assert_eq!(spor1.adjustments[0].to, Money(d("449")));
-        assert_eq!(spor1.evaluated, Money(d("430")));
-        assert_eq!(spor1.points.0.to_string(), "0.00");
+        assert_eq!(spor1.adjustments[0].to, Money::new(d("449")));
+        assert_eq!(spor1.evaluated, Money::new(d("430")));
+        assert_eq!(spor1.points.value().to_string(), "0.00");
     }
 
     #[test]
@@ -424,8 +424,8 @@ mod tests {
         );
         let spor1 = price_of(&score, "spor1");
         assert_eq!(rules(spor1), ["whole-kroner"]);
-        assert_eq!(spor1.evaluated, Money(d("370")));
-        assert_eq!(spor1.points.0.to_string(), "8.00");
+        assert_eq!(spor1.evaluated, Money::new(d("370")));
+        assert_eq!(spor1.points.value().to_string(), "8.00");
     }
 
     #[test]
@@ -437,7 +437,7 @@ mod tests {
         );
         let spor2 = price_of(&score, "spor2");
         assert_eq!(rules(spor2), ["raise-to-minimum"]);
-        assert_eq!(spor2.points.0.to_string(), "8.00");
+        assert_eq!(spor2.points.value().to_string(), "8.00");
     }
 
     #[test]
@@ -448,8 +448,8 @@ mod tests {
             &reference_tender(),
             &bid("a", Some("400"), Some("1150"), "7", "8"),
         );
-        assert_eq!(price_of(&score, "spor1").points.0.to_string(), "4.00");
-        assert_eq!(price_of(&score, "spor2").points.0.to_string(), "6.00");
+        assert_eq!(price_of(&score, "spor1").points.value().to_string(), "4.00");
+        assert_eq!(price_of(&score, "spor2").points.value().to_string(), "6.00");
         assert!(price_of(&score, "spor1").adjustments.is_empty());
     }
 
@@ -462,7 +462,7 @@ mod tests {
         );
         let spor1 = price_of(&score, "spor1");
         assert!(spor1.calculation.exact.to_string().starts_with("7.8666666"));
-        assert_eq!(spor1.points.0.to_string(), "7.87");
+        assert_eq!(spor1.points.value().to_string(), "7.87");
     }
 
     #[test]
@@ -471,8 +471,8 @@ mod tests {
         let spor2 = price_of(&score, "spor2");
         assert_eq!(spor2.submitted, None);
         assert_eq!(rules(spor2), ["missing-price-set-to-maximum"]);
-        assert_eq!(spor2.evaluated, Money(d("1300")));
-        assert_eq!(spor2.points.0.to_string(), "0.00");
+        assert_eq!(spor2.evaluated, Money::new(d("1300")));
+        assert_eq!(spor2.points.value().to_string(), "0.00");
     }
 
     #[test]
@@ -483,7 +483,7 @@ mod tests {
             &reference_tender(),
             &bid("a", Some("400"), Some("1150"), "7", "8"),
         );
-        assert_eq!(score.total(), Some(Points(d("7.115"))));
+        assert_eq!(score.total(), Some(Points::new(d("7.115"))));
         let Outcome::Scored { criteria, .. } = &score.outcome else {
             panic!()
         };
@@ -493,7 +493,7 @@ mod tests {
             .find(|c| c.criterion.0 == "kvalitet")
             .unwrap();
         assert_eq!(
-            (kvalitet.points.0, kvalitet.weighted.0),
+            (kvalitet.points.value(), kvalitet.weighted.value()),
             (d("7.35"), d("6.615"))
         );
     }
@@ -535,6 +535,6 @@ mod tests {
     fn total_bounds_put_every_leaf_at_its_ends() {
         // max: 0.9 × 10 + 0.1 × 8 = 9.8; min: 0
         let (low, high) = crate::scoring::tree::total_bounds(&reference_tender());
-        assert_eq!((low.0, high.0.normalize()), (d("0"), d("9.8")));
+        assert_eq!((low.value(), high.value().normalize()), (d("0"), d("9.8")));
     }
 }

@@ -55,7 +55,7 @@ pub fn tabulate(model: &ScoringModel, band: Band) -> ModelTable {
         Method::LowestToHighest { .. } => sample_prices(band, &[]),
         _ if relative => ["1", "1.1", "1.25", "1.5", "1.75", "2", "2.5"]
             .iter()
-            .map(|f| Money(band.min.0 * f.parse::<Decimal>().unwrap_or(Decimal::ONE)))
+            .map(|f| Money::new(band.min.value() * f.parse::<Decimal>().unwrap_or(Decimal::ONE)))
             .collect(),
         Method::Anchors(anchors) => {
             let anchor_prices: Vec<Money> = anchors.iter().map(|a| a.price.on(&line)).collect();
@@ -83,10 +83,11 @@ pub fn tabulate(model: &ScoringModel, band: Band) -> ModelTable {
             let c = model.calculate(&line, price, field);
             Row {
                 price,
-                percent_of_lowest: relative
-                    .then(|| price.0 * Decimal::ONE_HUNDRED / band.min.0.max(Decimal::ONE)),
+                percent_of_lowest: relative.then(|| {
+                    price.value() * Decimal::ONE_HUNDRED / band.min.value().max(Decimal::ONE)
+                }),
                 exact: c.exact,
-                points: Points(c.rounding.apply(c.exact)),
+                points: Points::new(c.rounding.apply(c.exact)),
             }
         })
         .collect();
@@ -99,9 +100,9 @@ pub fn tabulate(model: &ScoringModel, band: Band) -> ModelTable {
 
 /// The band in quarters and every anchor price inside the band, sorted, without repeats.
 fn sample_prices(band: Band, anchors: &[Money]) -> Vec<Money> {
-    let step = (band.max.0 - band.min.0) / Decimal::from(4);
+    let step = (band.max.value() - band.min.value()) / Decimal::from(4);
     let mut prices: Vec<Money> = (0..=4)
-        .map(|i| Money(band.min.0 + step * Decimal::from(i)))
+        .map(|i| Money::new(band.min.value() + step * Decimal::from(i)))
         .collect();
     prices.extend(
         anchors

@@ -46,7 +46,8 @@ fn template() -> Bid {
 fn line_price_points(tender: &Tender, line: &str, price: Decimal) -> Points {
     let mut bid = template();
     bid.declaration = Declaration::No;
-    bid.prices.insert(CriterionId(line.into()), Money(price));
+    bid.prices
+        .insert(CriterionId(line.into()), Money::new(price));
     let score = score_bid(tender, &bid);
     match score.outcome {
         Outcome::Scored { prices, .. } => prices.iter().find(|p| p.line.0 == line).unwrap().points,
@@ -70,17 +71,17 @@ fn bid_strategy() -> impl Strategy<Value = Bid> {
             bid.prices.clear();
             for (line, p) in [("spor1", spor1), ("spor2", spor2)] {
                 if let Some(p) = p {
-                    bid.prices.insert(CriterionId(line.into()), Money(p));
+                    bid.prices.insert(CriterionId(line.into()), Money::new(p));
                 }
             }
             // Quality points from 0 to 10 in steps of 0.1.
             bid.points.insert(
                 CriterionId("indsats".into()),
-                Points(Decimal::new(indsats, 1)),
+                Points::new(Decimal::new(indsats, 1)),
             );
             bid.points.insert(
                 CriterionId("samarbejde".into()),
-                Points(Decimal::new(samarbejde, 1)),
+                Points::new(Decimal::new(samarbejde, 1)),
             );
             bid
         })
@@ -101,8 +102,8 @@ proptest! {
             CriterionKind::Price(line) => line.clone(),
             _ => unreachable!(),
         };
-        let any = Field { lowest: Money(p), highest: Money(p) };
-        let exact = tender.model.calculate(&line, Money(p), any).exact;
+        let any = Field { lowest: Money::new(p), highest: Money::new(p) };
+        let exact = tender.model.calculate(&line, Money::new(p), any).exact;
         prop_assert!(exact >= Decimal::ZERO && exact <= Decimal::from(8));
     }
 
@@ -165,7 +166,7 @@ fn exact_decimals_survive_the_file() {
     let job = bids.iter().find(|b| b.id.0 == "job-og-trivsel").unwrap();
     assert_eq!(
         job.prices[&CriterionId("spor1".into())],
-        Money(Decimal::from_str("448.05").unwrap())
+        Money::new(Decimal::from_str("448.05").unwrap())
     );
 }
 
@@ -191,7 +192,7 @@ proptest! {
     fn money_model_results_do_not_depend_on_the_other_bids(bids in proptest::collection::vec(bid_strategy(), 1..8)) {
         // The reference tender with a money model and its lines combined by volume.
         let mut tender = reference().0.clone();
-        tender.model.method = Method::MoneyPerPoint { amount: Money(Decimal::from(5000)), deduction: false };
+        tender.model.method = Method::MoneyPerPoint { amount: Money::new(Decimal::from(5000)), deduction: false };
         tender.price_rules.volumes = Some(
             [("spor1", Decimal::from(130)), ("spor2", Decimal::new(65, 1))]
                 .into_iter()
@@ -213,7 +214,7 @@ proptest! {
 
 /// Every points method of the shipped library, for the properties below.
 fn points_methods() -> Vec<Method> {
-    let ten = Points(Decimal::from(10));
+    let ten = Points::new(Decimal::from(10));
     vec![
         reference().0.model.method.clone(),
         Method::RelativeToLowest {
@@ -243,11 +244,11 @@ proptest! {
         };
         let (a, b) = (Decimal::new(a.min(b), 2), Decimal::new(a.max(b), 2));
         // The field: the lowest price at most the cheaper bid, the highest at least the dearer.
-        let field = Field { lowest: Money(Decimal::new(low, 2).min(a)), highest: Money(b) };
+        let field = Field { lowest: Money::new(Decimal::new(low, 2).min(a)), highest: Money::new(b) };
         for method in points_methods() {
             tender.model.method = method;
-            let cheaper = tender.model.calculate(&line, Money(a), field).exact;
-            let dearer = tender.model.calculate(&line, Money(b), field).exact;
+            let cheaper = tender.model.calculate(&line, Money::new(a), field).exact;
+            let dearer = tender.model.calculate(&line, Money::new(b), field).exact;
             prop_assert!(cheaper >= dearer, "{:?}: {} at {} < {} at {}", tender.model.method, cheaper, a, dearer, b);
         }
     }

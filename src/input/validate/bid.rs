@@ -212,7 +212,7 @@ fn prices(
                     "write the price as given in the bid; a price cannot be below 0".into(),
                 );
             } else {
-                prices.insert(CriterionId(key.get_ref().clone()), Money(amount));
+                prices.insert(CriterionId(key.get_ref().clone()), Money::new(amount));
             }
         }
     }
@@ -295,12 +295,12 @@ fn panels(
         let id = CriterionId(key.get_ref().clone());
         if let Some(consensus) = points.get(&id)
             && panel.evaluators.len() == raw_panel.points.get_ref().len()
-            && panel.mean().0 != consensus.0
+            && panel.mean().value() != consensus.value()
             && panel.reason.as_deref().is_none_or(|r| r.trim().is_empty())
         {
             check.report(Code::MissingReason, key.span(), &format!("{field}.reason"),
                 format!("the consensus {} points on `{}` differs from the evaluators' mean {}, and no reason is given",
-                    consensus, key.get_ref(), panel.mean().0.normalize()),
+                    consensus, key.get_ref(), panel.mean().value().normalize()),
                 "add reason = \"...\" to the panel: why the evaluators agreed on the consensus".into());
         }
         panels.insert(id, panel);
@@ -339,12 +339,12 @@ fn on_scale(
 ) -> Option<Points> {
     let p = check.number(value, field)?;
     let Some(tender) = tender else {
-        return Some(Points(p));
+        return Some(Points::new(p));
     };
     let scale = tender
         .criterion(criterion)
         .map_or(&tender.scale, |c| tender.scale_of(c));
-    if p < scale.min.0 || p > scale.max.0 {
+    if p < scale.min.value() || p > scale.max.value() {
         check.report(
             Code::PointsOutOfScale,
             value.span(),
@@ -360,5 +360,5 @@ fn on_scale(
         );
         return None;
     }
-    Some(Points(p))
+    Some(Points::new(p))
 }

@@ -48,7 +48,7 @@ pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<
             id: CriterionId(c.id.get_ref().clone()),
             name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
             parent,
-            weight: Percent(node.weight.unwrap_or_default()),
+            weight: Percent::new(node.weight.unwrap_or_default()),
             share: Share::WHOLE,
             source: c.source.clone(),
             kind: node.kind.unwrap_or(CriterionKind::Group),
@@ -301,14 +301,14 @@ fn price_line(check: &mut Checker<'_>, c: &RawCriterion) -> Option<PriceLine> {
                     );
                     None
                 } else {
-                    Some(Some(Money(t)))
+                    Some(Some(Money::new(t)))
                 }
             }),
     };
     Some(PriceLine {
         unit: unit?,
-        min: Money(min?),
-        max: Money(max?),
+        min: Money::new(min?),
+        max: Money::new(max?),
         target: target?,
     })
 }

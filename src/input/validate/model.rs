@@ -113,7 +113,7 @@ fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) ->
             );
             return None;
         }
-        Some(Points(max))
+        Some(Points::new(max))
     });
     let slope = raw.slope.as_ref().and_then(|v| {
         let slope = check.number(v, "slope")?;
@@ -151,7 +151,7 @@ fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) ->
                 check.choice(f, "form", &[("surcharge", false), ("deduction", true)])
             });
             Some(Method::MoneyPerPoint {
-                amount: Money(amount?),
+                amount: Money::new(amount?),
                 deduction: form?,
             })
         }
@@ -250,7 +250,7 @@ fn anchors(check: &mut Checker<'_>, raw: &Spanned<Vec<RawAnchor>>) -> Option<Vec
                         "give an amount of 0 or more".into());
                     None
                 } else {
-                    Some(AnchorPrice::Fixed(Money(amount)))
+                    Some(AnchorPrice::Fixed(Money::new(amount)))
                 }
             }),
         };
@@ -258,7 +258,7 @@ fn anchors(check: &mut Checker<'_>, raw: &Spanned<Vec<RawAnchor>>) -> Option<Vec
         if let (Some(price), Some(points)) = (price, points) {
             anchors.push(Anchor {
                 price,
-                points: Points(points),
+                points: Points::new(points),
             });
         }
     }

@@ -253,7 +253,7 @@ pub(super) fn scale(check: &mut Checker<'_>, raw: &RawScale, field: &str) -> Opt
             || points > max
             || descriptors
                 .last()
-                .is_some_and(|last| last.points.0 >= points)
+                .is_some_and(|last| last.points.value() >= points)
         {
             check.report(Code::BadValue, d.points.span(), &name,
                 format!("descriptor at {points} points is outside the scale {min}–{max} or not above the one before"),
@@ -261,13 +261,13 @@ pub(super) fn scale(check: &mut Checker<'_>, raw: &RawScale, field: &str) -> Opt
             continue;
         }
         descriptors.push(Descriptor {
-            points: Points(points),
+            points: Points::new(points),
             text: d.text.clone(),
         });
     }
     Some(Scale {
-        min: Points(min),
-        max: Points(max),
+        min: Points::new(min),
+        max: Points::new(max),
         descriptors,
     })
 }
@@ -288,7 +288,7 @@ fn quality(check: &mut Checker<'_>, raw: &RawQuality) -> Option<QualityRules> {
             );
             return None;
         }
-        Some(Percent(number))
+        Some(Percent::new(number))
     };
     let min_per_criterion = percent(check, &raw.min_per_criterion, "quality.min_per_criterion");
     let min_total = percent(check, &raw.min_total, "quality.min_total");
@@ -305,7 +305,7 @@ fn quality(check: &mut Checker<'_>, raw: &RawQuality) -> Option<QualityRules> {
             );
             return None;
         }
-        Some(Points(points))
+        Some(Points::new(points))
     });
     (check.diagnostics.len() == start).then(|| QualityRules {
         disagreement,

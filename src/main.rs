@@ -21,9 +21,9 @@ fn main() -> ExitCode {
         }
     };
     match run(cli) {
-        Ok(bytes) => match std::io::stdout().lock().write_all(&bytes) {
+        Ok(bytes) => match write_stdout(&bytes) {
             Ok(()) => ExitCode::from(EXIT_OK),
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
+            // A closed standard output too: the report did not reach its reader.
             Err(error) => {
                 eprintln!("error: cannot write to standard output: {error}");
                 ExitCode::from(EXIT_OUTPUT)
@@ -34,4 +34,11 @@ fn main() -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// Writes the report to standard output and flushes it, so a write error is seen here.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
 }

@@ -20,8 +20,10 @@ pub const EXIT_OUTPUT: u8 = 3;
 pub enum Error {
     #[error("{report}{count} problem(s) found; nothing was scored")]
     Invalid { report: String, count: usize },
-    #[error("refusing to write {}: it is an input file of this evaluation", .0.display())]
+    #[error("refusing to write {}: it is an input file of this evaluation; write the report elsewhere", .0.display())]
     WouldOverwriteInput(PathBuf),
+    #[error("refusing to write {}: it lies inside a tender folder, whose files are all inputs; write the report elsewhere", .0.display())]
+    InsideTenderFolder(PathBuf),
     #[error("cannot write {}: {source}", .path.display())]
     Write {
         path: PathBuf,
@@ -67,7 +69,9 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Invalid { .. } => EXIT_INVALID_INPUT,
-            Error::WouldOverwriteInput(_) | Error::Write { .. } => EXIT_OUTPUT,
+            Error::WouldOverwriteInput(_) | Error::InsideTenderFolder(_) | Error::Write { .. } => {
+                EXIT_OUTPUT
+            }
             Error::UnknownBid { .. }
             | Error::UnknownVersion { .. }
             | Error::UnknownModel { .. } => EXIT_USAGE,

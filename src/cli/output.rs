@@ -1,35 +1,107 @@
-//! Where a report goes: standard output, or a file that is never an input file.
+//! Where a report goes: standard output (no `--output`, or `--output -`), or a file that
+//! is never an input of the run and never inside a tender folder.
+//!
+//! A file is written whole or not at all: the report goes to a temporary file in the
+//! target's folder, is flushed to disk and then renamed over the target, so a run killed
+//! half-way, or two runs writing the same file, never leave a partial or mixed report.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::args::OutputArg;
 use super::error::Error;
 
-/// A report goes to standard output, or to `--output` (never over an input file).
+/// What a report may never overwrite: every file the run read (tender, bids,
+/// rettelsesblade, scoring models) and every tender folder.
+#[derive(Debug, Default)]
+pub(super) struct Protected {
+    pub files: Vec<PathBuf>,
+    pub folders: Vec<PathBuf>,
+}
+
+/// A report goes to standard output (the bytes returned), or to the `--output` file.
 pub(super) fn emit(
     bytes: Vec<u8>,
     output: OutputArg,
-    inputs: &[PathBuf],
+    protected: &Protected,
 ) -> Result<Vec<u8>, Error> {
     match output.output {
         None => Ok(bytes),
+        Some(path) if path.as_os_str() == "-" => Ok(bytes),
         Some(path) => {
-            write_report(&path, &bytes, inputs)?;
+            write_report(&path, &bytes, protected)?;
             Ok(Vec::new())
         }
     }
 }
 
-/// Writes a report, refusing any path that is one of the evaluation's input files.
-fn write_report(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), Error> {
-    let target = real_path(path);
-    if inputs.iter().any(|input| real_path(input) == target) {
+/// Refuses a target that is an input of the run — by any path, through a symbolic or a hard
+/// link (the same device and inode) — or that lies inside a tender folder.
+fn refuse_protected(path: &Path, protected: &Protected) -> Result<(), Error> {
+    let is_input = protected
+        .files
+        .iter()
+        .any(|input| same_file::is_same_file(input, path).unwrap_or(false));
+    if is_input {
         return Err(Error::WouldOverwriteInput(path.to_path_buf()));
     }
-    std::fs::write(path, bytes).map_err(|source| Error::Write {
+    let target = real_path(path);
+    let inside = protected
+        .folders
+        .iter()
+        .filter_map(|folder| folder.canonicalize().ok())
+        .any(|folder| target.starts_with(folder));
+    if inside {
+        return Err(Error::InsideTenderFolder(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// Writes a report atomically: a temporary file beside the target, flushed, renamed over
+/// it. A target that is a symbolic link is written where the link points.
+fn write_report(path: &Path, bytes: &[u8], protected: &Protected) -> Result<(), Error> {
+    refuse_protected(path, protected)?;
+    let target = real_path(path);
+    let error = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let folder = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::Builder::new()
+        .prefix(".tenderscore-")
+        .suffix(".partial")
+        .tempfile_in(folder)
+        .map_err(error)?;
+    file.write_all(bytes).map_err(error)?;
+    keep_permissions(file.as_file(), &target).map_err(error)?;
+    file.as_file().sync_all().map_err(error)?;
+    file.persist(&target).map_err(|e| error(e.error))?;
+    Ok(())
+}
+
+/// The report keeps the permissions of the file it replaces; a new one gets read-write
+/// for its owner and read for others, as files usually are (the temporary file is made
+/// owner-only).
+fn keep_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(target) {
+        Ok(existing) => file.set_permissions(existing.permissions()),
+        Err(_) => readable_by_others(file),
+    }
+}
+
+#[cfg(unix)]
+fn readable_by_others(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_file: &std::fs::File) -> std::io::Result<()> {
+    // Elsewhere a temporary file is not made owner-only.
+    Ok(())
 }
 
 /// The canonical form of a path that may not exist yet: its folder canonicalized.
@@ -45,14 +117,4 @@ fn real_path(path: &Path) -> PathBuf {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => path.to_path_buf(),
     }
-}
-/// Every file of a tender folder, which `--output` must not overwrite.
-pub(super) fn input_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = vec![dir.join("tender.toml")];
-    for sub in ["bids", crate::input::load::RETTELSESBLADE_DIR] {
-        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
-            files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
-        }
-    }
-    files
 }

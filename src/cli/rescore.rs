@@ -9,7 +9,7 @@ use crate::report::{Format, batch};
 
 use super::args::OutputArg;
 use super::error::{Error, render_invalid};
-use super::output::{emit, input_files};
+use super::output::{Protected, emit};
 use super::progress::Progress;
 
 pub(super) fn run(
@@ -30,12 +30,13 @@ pub(super) fn run(
     let mut report = String::new();
     let mut count = 0;
     let mut done = Vec::new();
-    let mut inputs = Vec::new();
+    let mut protected = Protected::default();
     // The results keep the order of the folders.
     for (dir, result) in dirs.iter().zip(results) {
         match result {
             Ok(r) => {
-                inputs.extend(input_files(dir));
+                protected.files.extend(r.paths.iter().cloned());
+                protected.folders.push(dir.clone());
                 done.push(r);
             }
             Err(invalid) => {
@@ -47,5 +48,9 @@ pub(super) fn run(
     if count > 0 {
         return Err(Error::Invalid { report, count });
     }
-    emit(batch::render(&Rescored::new(done), format), output, &inputs)
+    emit(
+        batch::render(&Rescored::new(done), format),
+        output,
+        &protected,
+    )
 }

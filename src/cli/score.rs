@@ -1,7 +1,5 @@
 //! `score`, `rejections` and `explain`: one version of one tender evaluated, rendered.
 
-use std::path::PathBuf;
-
 use crate::evaluate::{Evaluation, Ready, evaluate, load};
 use crate::input::ModelSearch;
 use crate::input::diag::nearest;
@@ -10,7 +8,7 @@ use crate::scoring::rank::Ranked;
 
 use super::args::{OutputArg, ReportArgs, TenderArgs, VersionArg};
 use super::error::Error;
-use super::output::emit;
+use super::output::{Protected, emit};
 
 pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
@@ -50,11 +48,11 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
 }
 
 /// Loads a tender and evaluates the version asked for (the latest by default); also
-/// returns the input files, which no report may overwrite.
+/// returns what no report may overwrite: the files read and the tender folder.
 fn evaluation_of(
     args: &TenderArgs,
     version: &VersionArg,
-) -> Result<(Evaluation, Vec<PathBuf>), Error> {
+) -> Result<(Evaluation, Protected), Error> {
     let tender = ready_tender(args)?;
     let chosen = match version.as_of {
         None => tender.latest(),
@@ -63,7 +61,11 @@ fn evaluation_of(
             latest: tender.latest().number,
         })?,
     };
-    Ok((evaluate(&tender, chosen), tender.paths().to_vec()))
+    let protected = Protected {
+        files: tender.paths().to_vec(),
+        folders: vec![args.dir.clone()],
+    };
+    Ok((evaluate(&tender, chosen), protected))
 }
 
 /// The bid named on the command line: by id, else by bidder name (ignoring case).

@@ -64,6 +64,10 @@ pub struct TenderRescore {
     pub versions: u32,
     pub steps: Vec<Step>,
     pub flags: Vec<LegalFlag>,
+    /// Every file read for this tender (its model files too), which no report may
+    /// overwrite; not part of the report.
+    #[serde(skip)]
+    pub paths: Vec<PathBuf>,
 }
 
 impl TenderRescore {
@@ -222,6 +226,7 @@ pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invali
         versions: u32::try_from(tender.versions().len()).unwrap_or(u32::MAX),
         steps,
         flags: tender.flags.clone(),
+        paths: tender.paths().to_vec(),
     })
 }
 

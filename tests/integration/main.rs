@@ -4,6 +4,7 @@ mod bad_input;
 mod bad_input_snapshots;
 mod fixture;
 mod models;
+mod output;
 mod properties;
 mod quality;
 mod readme;

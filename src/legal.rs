@@ -51,12 +51,13 @@ pub fn check_rettelsesblad(
     }
     let when = if days < 0 {
         format!(
-            "{} days after the submission deadline {deadline_text}",
-            -days
+            "{} after the submission deadline {deadline_text}",
+            day_count(-days)
         )
     } else {
         format!(
-            "{days} days before the submission deadline {deadline_text} (less than {MIN_DAYS_BEFORE_DEADLINE})"
+            "{} before the submission deadline {deadline_text} (less than {MIN_DAYS_BEFORE_DEADLINE})",
+            day_count(days)
         )
     };
     Some(LegalFlag {
@@ -72,6 +73,15 @@ pub fn check_rettelsesblad(
         ),
         paths,
     })
+}
+
+/// "1 day", "4 days".
+fn day_count(days: i64) -> String {
+    if days == 1 {
+        "1 day".into()
+    } else {
+        format!("{days} days")
+    }
 }
 
 /// Short notes on the legal risks of a scoring model itself.
@@ -221,5 +231,42 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    #[test]
+    fn every_change_but_metadata_is_flagged() {
+        // One day before the deadline: every change that can alter the evaluation is late.
+        let (day_before, deadline) = (
+            jiff::civil::date(2023, 10, 1),
+            jiff::civil::date(2023, 10, 2),
+        );
+        let flagged = |path: &str| {
+            check_rettelsesblad(&rettelsesblad(day_before, path), deadline, "d").is_some()
+        };
+        for path in [
+            "quality.min_total",
+            "quality.min_per_criterion",
+            "conformity.late_bid.rule",
+            "ranking.tie_break",
+            "ranking.total_rounding.decimals",
+            "criteria.samarbejde.scale.max",
+            "prices.volumes.spor1",
+            "model.points.decimals",
+            "model.anchors.1.points",
+        ] {
+            assert!(flagged(path), "{path} changes the evaluation");
+        }
+        for path in [
+            "title",
+            "authority",
+            "deadline",
+            "criteria.indsats.name",
+            "criteria.indsats.source",
+            "conformity.late_bid.text",
+            "quality.source",
+            "model.title",
+        ] {
+            assert!(!flagged(path), "{path} is metadata");
+        }
     }
 }

@@ -34,16 +34,22 @@ impl Change {
         self.path.strip_prefix("model.")
     }
 
-    /// Whether the change alters how bids are evaluated (weights, price bands, price rules,
-    /// the model or the scale), as opposed to texts, clauses or the deadline.
+    /// Whether the change can alter how bids are evaluated: every change except one to
+    /// the documented metadata (the tender's id, title, authority and deadline; names,
+    /// clause references, clause texts and reasons; the model's title). What is not known
+    /// to be metadata counts, so no new field escapes the legal check.
     pub fn changes_evaluation(&self) -> bool {
+        const METADATA: &[&str] = &["id", "title", "authority", "deadline"];
+        const METADATA_ENDS: &[&str] = &[".name", ".source", ".text", ".reason"];
         let p = self.path.as_str();
-        self.model_path().is_some()
-            || p.starts_with("prices.")
-            || p.starts_with("scale.")
-            || (p.starts_with("criteria.")
-                && [".weight", ".min", ".max", ".kind", ".parent"]
-                    .iter()
-                    .any(|end| p.ends_with(end)))
+        let metadata = match self.model_path() {
+            Some(model) => ["title", "source", "name"].contains(&model),
+            None => {
+                METADATA.contains(&p)
+                    || ["source", "text"].contains(&p)
+                    || METADATA_ENDS.iter().any(|end| p.ends_with(end))
+            }
+        };
+        !metadata
     }
 }

@@ -272,3 +272,38 @@ fn a_change_to_the_model_amends_the_model_of_that_version() {
     // The best total is now 0.9 × 10 + 0.1 × 10 = 10.
     assert_eq!(report["tender"]["total_bounds"]["max"], "10");
 }
+
+/// A rettelsesblad numbered 4294967296 (one above u32) was dropped without a word, and the
+/// published tender scored.
+#[test]
+fn a_rettelsesblad_number_too_large_is_reported_not_dropped() {
+    let f = Fixture::reference();
+    f.replace(
+        "rettelsesblade/02-vaegtning-kvalitet.toml",
+        "number = 2",
+        "number = 4294967296",
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("error[E301]: rettelsesblad number 4294967296 is above 999"),
+        "{messages}"
+    );
+    f.run("score", &[]).code(1);
+}
+
+/// A late rettelsesblad that raises the minimum quality rejects bids; the legal check
+/// looked at a hand-picked list of paths and flagged nothing.
+#[test]
+fn a_late_rettelsesblad_raising_the_minimum_quality_is_flagged() {
+    let f = Fixture::reference();
+    f.add_to_tender("[quality]\nmin_total = 10");
+    f.write(
+        "rettelsesblade/03-minimum.toml",
+        "number = 3\ndate = 2023-10-01\ntitle = \"Mindstekrav\"\nreference = \"Rettelsesblad nr. 3\"\n\n[[changes]]\npath = \"quality.min_total\"\nvalue = 70\n",
+    );
+    let out = stdout(&f.run("check", &[]).success());
+    assert!(
+        out.contains("legal check: rettelsesblad 3 of 2023-10-01 changes the evaluation (quality.min_total) 1 day before"),
+        "{out}"
+    );
+}

@@ -6,6 +6,10 @@ use crate::input::raw::RawRettelsesblad;
 
 use super::checker::{Checker, civil_date};
 
+/// The highest rettelsesblad number accepted: far above any real tender's, low enough that
+/// a typing error is never taken for a number (and then silently dropped).
+pub const MAX_NUMBER: u32 = 999;
+
 /// Validates a rettelsesblad file on its own: its number, date and that every change has
 /// a path and a value. Whether each path exists, and whether the amended tender is valid,
 /// is checked when the versions are built.
@@ -17,9 +21,19 @@ pub fn rettelsesblad(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Rettelsesblad> {
     let mut check = Checker::new(sources, file, diagnostics);
-    let number = check
-        .whole(&raw.number, "number", 1)
-        .and_then(|n| u32::try_from(n).ok());
+    let number = check.whole(&raw.number, "number", 1).and_then(|n| {
+        let number = u32::try_from(n).ok().filter(|n| *n <= MAX_NUMBER);
+        if number.is_none() {
+            check.report(
+                Code::Numbering,
+                raw.number.span(),
+                "number",
+                format!("rettelsesblad number {n} is above {MAX_NUMBER}"),
+                "number the rettelsesblade 1, 2, 3, ... in the order they were issued".into(),
+            );
+        }
+        number
+    });
     let date = raw.date.get_ref();
     let civil = if date.time.is_none() {
         date.date.and_then(civil_date)

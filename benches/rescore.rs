@@ -56,7 +56,9 @@ fn bench(c: &mut Criterion) {
         },
     )
     .unwrap();
-    let dirs = find_tenders(&[root.path().join("tenders")]).unwrap();
+    let dirs = find_tenders(&[root.path().join("tenders")])
+        .unwrap()
+        .tenders;
     let models = ModelSearch::default();
 
     let mut group = c.benchmark_group(format!("{count} tenders x 20 bids x 3 rettelsesblade"));

@@ -18,10 +18,27 @@ pub(super) fn run(
     format: Format,
     output: OutputArg,
 ) -> Result<Vec<u8>, Error> {
-    let dirs = find_tenders(paths).map_err(|missing| Error::Invalid {
+    let found = find_tenders(paths).map_err(|missing| Error::Invalid {
         report: format!("error[E001]: {} is not a folder\n", missing.display()),
         count: 1,
     })?;
+    if !found.unreadable.is_empty() {
+        let report: String = found
+            .unreadable
+            .iter()
+            .map(|(dir, why)| {
+                format!(
+                    "error[E001]: cannot read the folder {}: {why}\n",
+                    dir.display()
+                )
+            })
+            .collect();
+        return Err(Error::Invalid {
+            report,
+            count: found.unreadable.len(),
+        });
+    }
+    let dirs = found.tenders;
     let search = ModelSearch { dir: models };
     let machine_readable = matches!(format, Format::Json | Format::Csv);
     let progress = Progress::new(dirs.len(), machine_readable);

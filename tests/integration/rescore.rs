@@ -299,3 +299,25 @@ fn a_bid_rejected_by_a_rettelsesblad_is_rejected_in_the_same_words_as_score() {
         .unwrap();
     assert_eq!(kompas["status"], "rejected");
 }
+
+/// A folder with links to itself made the walk endless (two links) or counted the same
+/// tender many times (one link); each real folder is now visited once.
+#[cfg(unix)]
+#[test]
+fn rescore_visits_each_real_folder_once_through_symbolic_links() {
+    let root = batch();
+    let tenders = root.path().join("tenders");
+    std::os::unix::fs::symlink(&tenders, tenders.join("loop-a")).unwrap();
+    std::fs::create_dir(tenders.join("more")).unwrap();
+    std::os::unix::fs::symlink(&tenders, tenders.join("more").join("loop-b")).unwrap();
+    std::os::unix::fs::symlink(tenders.join("a"), tenders.join("a-again")).unwrap();
+    let report = json(&rescore_in(root.path(), &["tenders", "--format", "json"]).success());
+    let dirs: Vec<&str> = report["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["dir"].as_str().unwrap())
+        .collect();
+    assert_eq!(dirs, ["tenders/a", "tenders/b", "tenders/c"]);
+    assert_eq!(report["summary"]["tenders"], 3);
+}

@@ -51,7 +51,7 @@ impl From<Invalid> for Error {
     fn from(invalid: Invalid) -> Error {
         Error::Invalid {
             report: render_invalid(&invalid),
-            count: invalid.diagnostics.len(),
+            count: errors(&invalid),
         }
     }
 }
@@ -77,4 +77,9 @@ impl Error {
             | Error::UnknownModel { .. } => EXIT_USAGE,
         }
     }
+}
+
+/// The number of errors among an invalid input's diagnostics (warnings are not counted).
+pub(super) fn errors(invalid: &Invalid) -> usize {
+    invalid.diagnostics.iter().filter(|d| d.is_error()).count()
 }

@@ -8,7 +8,7 @@ use crate::input::discover::find_tenders;
 use crate::report::{Format, batch};
 
 use super::args::OutputArg;
-use super::error::{Error, render_invalid};
+use super::error::{Error, errors, render_invalid};
 use super::output::{Protected, emit};
 use super::progress::Progress;
 
@@ -52,12 +52,13 @@ pub(super) fn run(
     for (dir, result) in dirs.iter().zip(results) {
         match result {
             Ok(r) => {
+                eprint!("{}", r.warnings);
                 protected.files.extend(r.paths.iter().cloned());
                 protected.folders.push(dir.clone());
                 done.push(r);
             }
             Err(invalid) => {
-                count += invalid.diagnostics.len();
+                count += errors(&invalid);
                 report.push_str(&render_invalid(&invalid));
             }
         }

@@ -44,7 +44,10 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
     let search = ModelSearch {
         dir: args.models.clone(),
     };
-    Ok(load(&args.dir, &search)?)
+    let tender = load(&args.dir, &search)?;
+    // Warnings go to standard error at once, whatever becomes of the report.
+    eprint!("{}", tender.warnings().render());
+    Ok(tender)
 }
 
 /// Loads a tender and evaluates the version asked for (the latest by default); also

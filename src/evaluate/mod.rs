@@ -11,7 +11,7 @@ pub mod rescore;
 use crate::domain::{Rettelsesblad, Tender};
 use std::path::Path;
 
-use crate::input::diag::{Diagnostic, push_unique};
+use crate::input::diag::{Diagnostic, Report, push_unique};
 use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version};
 use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
 use crate::scoring::rank::{Ranked, rank};
@@ -42,6 +42,14 @@ impl Ready {
 
     pub fn version(&self, number: u32) -> Option<&Version> {
         self.loaded.version(number)
+    }
+
+    /// What loading found that does not stop the run, to show beside the report.
+    pub fn warnings(&self) -> Report<'_> {
+        Report {
+            sources: &self.loaded.sources,
+            diagnostics: &self.loaded.warnings,
+        }
     }
 
     /// Every file read, with its path, so no report overwrites one.

@@ -68,6 +68,9 @@ pub struct TenderRescore {
     /// overwrite; not part of the report.
     #[serde(skip)]
     pub paths: Vec<PathBuf>,
+    /// The warnings of loading this tender, rendered; not part of the report.
+    #[serde(skip)]
+    pub warnings: String,
 }
 
 impl TenderRescore {
@@ -227,6 +230,7 @@ pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invali
         steps,
         flags: tender.flags.clone(),
         paths: tender.paths().to_vec(),
+        warnings: tender.warnings().render(),
     })
 }
 

@@ -88,6 +88,9 @@ codes! {
     NotANumber => "E005",
     /// A value outside what the field allows (an unknown rule name, a bad CVR number, ...).
     BadValue => "E006",
+    /// An entry of an input folder that looks like an input but is not read: a wrong
+    /// name, not a regular file, or a symbolic link to nothing.
+    NotRead => "E007",
     /// The weights of the siblings of one level do not sum to 100 %.
     WeightSum => "E101",
     /// Two criteria share an id.
@@ -116,6 +119,8 @@ codes! {
     Numbering => "E301",
     /// A rettelsesblad change whose path does not exist or whose value is not TOML.
     BadChange => "E302",
+    /// An entry of an input folder that is not read (a warning).
+    Unlisted => "W001",
 }
 
 /// Where a problem is: a span in a loaded file, or only a path (a file that could not be
@@ -127,8 +132,18 @@ pub enum Location {
 }
 
 /// One problem in the input.
+/// Whether a problem stops the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Nothing is scored until it is fixed.
+    Error,
+    /// Shown, but the run goes on.
+    Warning,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub code: Code,
     pub location: Location,
     /// The field, as a path a person can find in the file (`criteria[indsats].weight`).
@@ -167,15 +182,32 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// An error.
     pub fn says(self, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
+        self.with(Severity::Error, message.into(), help.into())
+    }
+
+    /// A warning: shown, but the run goes on.
+    pub fn warns(self, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
+        self.with(Severity::Warning, message.into(), help.into())
+    }
+
+    fn with(self, severity: Severity, message: String, help: String) -> Diagnostic {
         Diagnostic {
+            severity,
             code: self.code,
             location: self.location,
             field: self.field,
-            message: message.into(),
-            help: help.into(),
+            message,
+            help,
             context: None,
         }
+    }
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
@@ -202,7 +234,11 @@ impl Report<'_> {
             if !diagnostic.field.is_empty() {
                 notes.push(format!("field: {}", diagnostic.field));
             }
-            let mut rendered = Rendered::new(RenderedSeverity::Error)
+            let severity = match diagnostic.severity {
+                Severity::Error => RenderedSeverity::Error,
+                Severity::Warning => RenderedSeverity::Warning,
+            };
+            let mut rendered = Rendered::new(severity)
                 .with_code(diagnostic.code.as_str())
                 .with_message(&diagnostic.message);
             match &diagnostic.location {
@@ -219,8 +255,12 @@ impl Report<'_> {
             if term::emit_to_string(&mut out, &config, &files, &rendered).is_err() {
                 // A span outside its file is a bug in the validator, never in the input;
                 // still show the message rather than lose it.
+                let word = match diagnostic.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
                 out.push_str(&format!(
-                    "error[{}]: {}\n",
+                    "{word}[{}]: {}\n",
                     diagnostic.code.as_str(),
                     diagnostic.message
                 ));

@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
 use crate::input::diag::push_unique;
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
+use crate::input::listing;
 use crate::input::models::{available_models, find_model};
 use crate::input::patch;
 use crate::input::raw::{self, RawBid, RawModel, RawRettelsesblad, RawTender};
@@ -72,6 +73,8 @@ pub struct Loaded {
     pub sources: Sources,
     /// Quality points missing from bids, in any version, to be judged by the scoring rules.
     pub missing_points: Vec<MissingPoints>,
+    /// What is shown but does not stop the run (an entry of `bids/` that is not read).
+    pub warnings: Vec<Diagnostic>,
     /// Every file read, with its real path, so the caller can refuse to overwrite one.
     pub paths: Vec<PathBuf>,
 }
@@ -87,7 +90,8 @@ impl Loaded {
     }
 }
 
-/// A tender folder with problems: every diagnostic, and the files to show them in.
+/// A tender folder with problems: every diagnostic (warnings too), and the files to show
+/// them in.
 #[derive(Debug)]
 pub struct Invalid {
     pub sources: Sources,
@@ -112,6 +116,8 @@ pub(super) struct Reader {
     inputs: Vec<InputFile>,
     paths: Vec<PathBuf>,
     missing_points: Vec<MissingPoints>,
+    /// What is shown but does not stop the run.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Reader {
@@ -122,14 +128,17 @@ impl Reader {
             inputs: Vec::new(),
             paths: Vec::new(),
             missing_points: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
     /// Every problem found, with the files to show them in.
     pub(super) fn into_invalid(self) -> Invalid {
+        let mut diagnostics = self.diagnostics;
+        diagnostics.extend(self.warnings);
         Invalid {
             sources: self.sources,
-            diagnostics: self.diagnostics,
+            diagnostics,
             missing_points: self.missing_points,
         }
     }
@@ -169,29 +178,17 @@ impl Reader {
     }
 
     /// The `*.toml` files of a sub-folder, sorted by file name; no folder means none.
-    pub(super) fn list(&mut self, dir: &Path) -> Vec<PathBuf> {
-        if !dir.exists() {
-            return Vec::new();
-        }
-        match fs::read_dir(dir) {
-            Ok(entries) => {
-                let mut paths: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-                    .collect();
-                paths.sort();
-                paths
-            }
-            Err(error) => {
-                self.diagnostics.push(
-                    Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
-                        format!("cannot list {}: {error}", dir.display()),
-                        "check that the folder is readable",
-                    ),
-                );
-                Vec::new()
+    /// Every other entry is reported (see [`listing`]).
+    pub(super) fn list(&mut self, dir: &Path, what: &str) -> Vec<PathBuf> {
+        let found = listing::list(dir, what);
+        for problem in found.problems {
+            if problem.is_error() {
+                self.diagnostics.push(problem);
+            } else {
+                self.warnings.push(problem);
             }
         }
+        found.files
     }
 }
 
@@ -225,7 +222,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
     let raw_tender: Option<RawTender> = tender_file.and_then(|f| reader.parse(f));
 
     let mut raw_bids: Vec<(BidId, FileId, Option<RawBid>)> = Vec::new();
-    for path in reader.list(&tender_dir.join("bids")) {
+    for path in reader.list(&tender_dir.join("bids"), "bid") {
         let stem = file_stem(&path);
         if let Some(file) = reader.read(&path, "bid", format!("bids/{stem}.toml")) {
             let raw = reader.parse(file);
@@ -300,6 +297,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
             paths: reader.paths,
             sources: reader.sources,
             missing_points: reader.missing_points,
+            warnings: reader.warnings,
         })
     } else {
         Err(reader.into_invalid())
@@ -310,7 +308,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
 fn read_rettelsesblade(reader: &mut Reader, tender_dir: &Path) -> Option<Vec<Rettelsesblad>> {
     let mut all = Vec::new();
     let mut clean = true;
-    for path in reader.list(&tender_dir.join(RETTELSESBLADE_DIR)) {
+    for path in reader.list(&tender_dir.join(RETTELSESBLADE_DIR), "rettelsesblad") {
         let label = format!("{RETTELSESBLADE_DIR}/{}.toml", file_stem(&path));
         let Some(file) = reader.read(&path, "rettelsesblad", label.clone()) else {
             clean = false;

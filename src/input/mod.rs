@@ -8,6 +8,7 @@
 
 pub mod diag;
 pub mod discover;
+pub mod listing;
 pub mod load;
 pub mod models;
 pub mod patch;

@@ -75,7 +75,7 @@ pub fn available_models(dirs: &[PathBuf]) -> Vec<String> {
 pub fn load_models(dir: &Path) -> Result<Vec<ScoringModel>, Invalid> {
     let mut reader = Reader::new();
     let mut models = Vec::new();
-    for path in reader.list(dir) {
+    for path in reader.list(dir, "scoring model") {
         let Some(file) = reader.read(&path, "model", format!("{}.toml", file_stem(&path))) else {
             continue;
         };

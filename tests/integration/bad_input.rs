@@ -535,3 +535,68 @@ fn an_unknown_table_is_reported_once() {
         "{messages}"
     );
 }
+
+/// Files in `bids/` that were not read vanished without a word: a wrong extension, a
+/// second extension, a link to nothing, a FIFO, a sub-folder, a note.
+#[cfg(unix)]
+#[test]
+fn entries_of_the_bids_folder_that_are_not_read_are_reported() {
+    let f = Fixture::reference();
+    let kompas = f.read("bids/kompas.toml");
+    f.write("bids/x.TOML", &kompas);
+    f.write("bids/y.toml.txt", &kompas);
+    std::os::unix::fs::symlink(f.path("bids/gone.toml"), f.path("bids/z.toml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(f.path("bids/f.toml"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let messages = problems(&f);
+    for (file, says) in [
+        (
+            "x.TOML",
+            "is not read: only files whose names end in .toml are",
+        ),
+        (
+            "y.toml.txt",
+            "is not read: only files whose names end in .toml are",
+        ),
+        ("z.toml", "is a symbolic link to nothing"),
+        ("f.toml", "is not a regular file"),
+    ] {
+        assert!(
+            messages.contains(&format!("error[E007]: tender/bids/{file} {says}")),
+            "{file}:\n{messages}"
+        );
+    }
+    assert!(
+        messages.contains("rename it to x.toml if it is a bid"),
+        "{messages}"
+    );
+    assert!(messages.contains("4 problem(s) found"), "{messages}");
+}
+
+/// Anything else in `bids/` is a warning: shown on every run, and the run goes on.
+#[test]
+fn other_entries_of_the_bids_folder_are_warnings() {
+    let f = Fixture::reference();
+    f.write("bids/notes.txt", "evaluators' notes");
+    f.write("bids/old/kompas.toml", &f.read("bids/kompas.toml"));
+    let check = f.run("check", &[]).success();
+    let warnings = stderr(&check);
+    assert!(
+        warnings.contains("warning[W001]: tender/bids/notes.txt is not read"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("warning[W001]: tender/bids/old is not read"),
+        "{warnings}"
+    );
+    assert!(
+        crate::fixture::stdout(&check).contains("13 bid(s): no errors found, 2 warning(s) above"),
+        "{}",
+        crate::fixture::stdout(&check)
+    );
+    let score = f.run("score", &[]).success();
+    assert!(stderr(&score).contains("warning[W001]"));
+}

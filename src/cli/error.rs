@@ -38,6 +38,8 @@ pub enum Error {
     },
     #[error("there is no version {asked}: the versions are 0 (as published) to {latest}")]
     UnknownVersion { asked: u32, latest: u32 },
+    #[error("the bidder name `{name}` fits more than one bid: {}; name the bid by its id", .ids.join(", "))]
+    AmbiguousBid { name: String, ids: Vec<String> },
     #[error("no bid `{name}` in this tender{}; the bids are: {}",
         .suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default(), .known.join(", "))]
     UnknownBid {
@@ -73,6 +75,7 @@ impl Error {
                 EXIT_OUTPUT
             }
             Error::UnknownBid { .. }
+            | Error::AmbiguousBid { .. }
             | Error::UnknownVersion { .. }
             | Error::UnknownModel { .. } => EXIT_USAGE,
         }

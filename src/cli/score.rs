@@ -74,12 +74,22 @@ fn evaluation_of(
 /// The bid named on the command line: by id, else by bidder name (ignoring case).
 fn find_bid<'a>(evaluation: &'a Evaluation, name: &str) -> Result<&'a Ranked, Error> {
     let ranking = &evaluation.ranking;
-    let found = ranking.iter().find(|r| r.score.bid.0 == name).or_else(|| {
-        ranking
-            .iter()
-            .find(|r| r.score.bidder.to_lowercase() == name.to_lowercase())
-    });
-    found.ok_or_else(|| {
+    if let Some(by_id) = ranking.iter().find(|r| r.score.bid.0 == name) {
+        return Ok(by_id);
+    }
+    let by_name: Vec<&Ranked> = ranking
+        .iter()
+        .filter(|r| r.score.bidder.trim().to_lowercase() == name.trim().to_lowercase())
+        .collect();
+    if by_name.len() > 1 {
+        let mut ids: Vec<String> = by_name.iter().map(|r| r.score.bid.0.clone()).collect();
+        ids.sort();
+        return Err(Error::AmbiguousBid {
+            name: name.to_string(),
+            ids,
+        });
+    }
+    by_name.first().copied().ok_or_else(|| {
         let mut known: Vec<String> = ranking.iter().map(|r| r.score.bid.0.clone()).collect();
         known.sort();
         Error::UnknownBid {

@@ -127,7 +127,13 @@ pub fn bid(
         id: BidId(id.into()),
         file: format!("bids/{id}.toml"),
         bidder: id.into(),
-        cvr: "12345678".into(),
+        // Distinct bidders have distinct CVR numbers (the same one twice is a duplicate).
+        cvr: format!(
+            "{:08}",
+            id.bytes()
+                .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+                % 100_000_000
+        ),
         submitted: "2023-10-01T12:00:00+02:00".into(),
         submitted_at: "2023-10-01T12:00:00+02:00".parse().expect("submitted"),
         declaration: Declaration::No,

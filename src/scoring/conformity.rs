@@ -11,6 +11,8 @@
 //! and the clause reference and text from the tender, so legal can review it without
 //! opening another file. Only rules the tender states are applied.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::domain::{Bid, Decision, Declaration, ReservationAbout, Rule, Tender};
@@ -40,6 +42,7 @@ pub enum RuleId {
     PriceBelowMinimum,
     PriceAboveMaximum,
     MissingPrice,
+    DuplicateBid,
     EvaluatorDisagreement,
     LengthLimit,
 }
@@ -67,6 +70,7 @@ impl RuleId {
             RuleId::PriceBelowMinimum => "price-below-minimum",
             RuleId::PriceAboveMaximum => "price-above-maximum",
             RuleId::MissingPrice => "missing-price",
+            RuleId::DuplicateBid => "duplicate-bid",
             RuleId::EvaluatorDisagreement => "evaluator-disagreement",
             RuleId::LengthLimit => "length-limit",
         }
@@ -278,6 +282,61 @@ fn warnings(tender: &Tender, bid: &Bid) -> Vec<Warning> {
         }
     }
     warnings
+}
+
+/// Bids that look like one bidder's bid twice: the same CVR number, or the same bidder
+/// name (ignoring case and surrounding spaces). Each such bid is set aside for review with
+/// the other files named, so the authority decides which one is the bid; none is ranked
+/// meanwhile. The findings are per bid, in the order of `bids`; n log n.
+pub fn duplicates(bids: &[Bid]) -> Vec<Vec<Finding>> {
+    let mut by_key: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for (i, bid) in bids.iter().enumerate() {
+        by_key.entry((0, bid.cvr.clone())).or_default().push(i);
+        let name = bid.bidder.trim().to_lowercase();
+        by_key.entry((1, name)).or_default().push(i);
+    }
+    let mut others: Vec<BTreeMap<usize, &'static str>> = vec![BTreeMap::new(); bids.len()];
+    for ((kind, _), group) in by_key.iter().filter(|(_, g)| g.len() > 1) {
+        let what = if *kind == 0 {
+            "CVR number"
+        } else {
+            "bidder name"
+        };
+        for &i in group {
+            for &j in group.iter().filter(|&&j| j != i) {
+                others[i].entry(j).or_insert(what);
+            }
+        }
+    }
+    let rule = Rule {
+        action: Decision::Review,
+        source: None,
+        text: None,
+    };
+    bids.iter()
+        .zip(others)
+        .map(|(bid, others)| {
+            if others.is_empty() {
+                return Vec::new();
+            }
+            let named: Vec<String> = others
+                .iter()
+                .map(|(j, what)| format!("{} (the same {what})", bids[*j].file))
+                .collect();
+            vec![finding(
+                RuleId::DuplicateBid,
+                &rule,
+                bid,
+                "cvr",
+                format!("cvr = \"{}\", bidder = \"{}\"", bid.cvr, bid.bidder),
+                format!(
+                    "the same bidder seems to have bid twice: {}; set aside until the authority \
+                     has decided which is the bid",
+                    named.join(", ")
+                ),
+            )]
+        })
+        .collect()
 }
 
 /// The decision for a bid with these findings: rejected if any finding rejects, else

@@ -248,7 +248,16 @@ fn fields(assessed: &[Assessed]) -> BTreeMap<CriterionId, Field> {
 /// Scores every bid of a tender, in the order given. A bid set aside keeps every reason
 /// found; relative price models compare only the bids that are scored.
 pub fn score_all(tender: &Tender, bids: &[Bid]) -> Vec<BidScore> {
-    let assessed: Vec<Assessed> = bids.iter().map(|bid| assess(tender, bid)).collect();
+    let duplicates = conformity::duplicates(bids);
+    let assessed: Vec<Assessed> = bids
+        .iter()
+        .zip(duplicates)
+        .map(|(bid, duplicate)| {
+            let mut assessed = assess(tender, bid);
+            assessed.findings.extend(duplicate);
+            assessed
+        })
+        .collect();
     let fields = fields(&assessed);
     bids.iter()
         .zip(assessed)

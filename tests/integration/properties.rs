@@ -28,6 +28,16 @@ fn reference() -> &'static (Tender, Vec<Bid>) {
     })
 }
 
+/// Distinct ids, bidders and CVR numbers, as distinct bidders' files have (the same CVR
+/// or bidder twice is set aside as a duplicate).
+fn distinct(bids: &mut [Bid]) {
+    for (i, bid) in bids.iter_mut().enumerate() {
+        bid.id = BidId(format!("{}-{i}", bid.id));
+        bid.bidder = bid.id.0.clone();
+        bid.cvr = format!("{:08}", 10_000_000 + i);
+    }
+}
+
 /// A price in øre from 0 to 2 000 kr., as a decimal with two places.
 fn price() -> impl Strategy<Value = Decimal> {
     (0i64..=200_000).prop_map(|ore| Decimal::new(ore, 2))
@@ -118,11 +128,9 @@ proptest! {
     #[test]
     fn the_order_of_the_bids_changes_nothing(bids in proptest::collection::vec(bid_strategy(), 1..12), seed in any::<u64>()) {
         let tender = &reference().0;
-        // Distinct ids, as distinct file names guarantee.
+        // Distinct ids, bidders and CVR numbers, as distinct bidders' files have.
         let mut bids = bids;
-        for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = BidId(format!("{}-{i}", bid.id));
-        }
+        distinct(&mut bids);
         let forward = rank(score_all(tender, &bids), &tender.tie_break.action);
         let mut shuffled = bids.clone();
         // A deterministic shuffle driven by the seed.
@@ -140,11 +148,11 @@ proptest! {
         // Under every method, relative ones included: a bid set aside is not part of the
         // field that relative methods compare with, however low its price.
         let mut bids = bids;
-        for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = BidId(format!("{}-{i}", bid.id));
-        }
+        distinct(&mut bids);
         let mut rejected = extra;
         rejected.id = BidId("rejected".into());
+        rejected.bidder = "rejected".into();
+        rejected.cvr = "99999999".into();
         rejected.declaration = Declaration::Yes;
         for method in points_methods() {
             let mut tender = reference().0.clone();
@@ -175,9 +183,7 @@ proptest! {
     fn fixed_anchor_points_do_not_depend_on_the_other_bids(bids in proptest::collection::vec(bid_strategy(), 1..8)) {
         let tender = &reference().0;
         let mut bids = bids;
-        for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = BidId(format!("{}-{i}", bid.id));
-        }
+        distinct(&mut bids);
         let together = score_all(tender, &bids);
         for (bid, in_field) in bids.iter().zip(&together) {
             prop_assert_eq!(&score_bid(tender, bid), in_field);
@@ -200,9 +206,7 @@ proptest! {
                 .collect(),
         );
         let mut bids = bids;
-        for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = BidId(format!("{}-{i}", bid.id));
-        }
+        distinct(&mut bids);
         let together = score_all(&tender, &bids);
         for (bid, in_field) in bids.iter().zip(&together) {
             prop_assert_eq!(&score_bid(&tender, bid), in_field);
@@ -286,9 +290,7 @@ proptest! {
     #[test]
     fn the_rank_reversal_check_finds_exactly_the_reversals(bids in proptest::collection::vec(bid_strategy(), 2..6)) {
         let mut bids = bids;
-        for (i, bid) in bids.iter_mut().enumerate() {
-            bid.id = BidId(format!("{}-{i}", bid.id));
-        }
+        distinct(&mut bids);
         for method in points_methods() {
             let mut tender = reference().0.clone();
             tender.model.method = method;

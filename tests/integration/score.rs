@@ -381,3 +381,37 @@ fn a_tender_may_round_the_total() {
         "{explained}"
     );
 }
+
+/// The same bid twice (a copied file) was scored twice without a word, and `explain` by
+/// bidder name picked one of them.
+#[test]
+fn the_same_bidder_twice_is_set_aside_for_review_with_both_files_named() {
+    let fixture = Fixture::reference();
+    let kompas = fixture.read("bids/kompas.toml");
+    fixture.write("bids/kompas-kopi.toml", &kompas);
+    let report = crate::fixture::json(&fixture.run("score", &["--format", "json"]).success());
+    for (bid, other) in [("kompas", "kompas-kopi"), ("kompas-kopi", "kompas")] {
+        let entry = report["bids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["bid"] == bid)
+            .unwrap();
+        assert_eq!(entry["status"], "review", "{bid}");
+        let finding = &entry["findings"][0];
+        assert_eq!(finding["rule"], "duplicate-bid");
+        let reason = finding["reason"].as_str().unwrap();
+        assert!(
+            reason.contains(&format!("bids/{other}.toml (the same CVR number)")),
+            "{reason}"
+        );
+    }
+    let out = fixture
+        .run("explain", &["Kompas Beskæftigelse ApS"])
+        .code(2);
+    assert!(
+        stderr(&out).contains("fits more than one bid: kompas, kompas-kopi"),
+        "{}",
+        stderr(&out)
+    );
+}

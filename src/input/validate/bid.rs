@@ -138,6 +138,8 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
 /// The line of each field in the bid file, for the evidence of findings.
 fn field_lines(check: &Checker<'_>, raw: &RawBid) -> BTreeMap<String, usize> {
     let mut lines = BTreeMap::from([
+        ("bidder".to_string(), check.line(raw.bidder.span().start)),
+        ("cvr".to_string(), check.line(raw.cvr.span().start)),
         (
             "reservation".to_string(),
             check.line(raw.reservation.span().start),

@@ -320,8 +320,10 @@ pub struct LengthLimit {
 }
 
 impl LengthLimit {
+    /// Validation keeps the product within `u64`; saturating all the same, so no limit
+    /// ever wraps to a small one.
     pub fn characters(self) -> u64 {
-        self.pages * self.characters_per_page
+        self.pages.saturating_mul(self.characters_per_page)
     }
 }
 

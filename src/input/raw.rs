@@ -242,8 +242,15 @@ pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> (Option<T>
         if let Err(syntax) = text.parse::<toml::Table>() {
             // Blanking never breaks the syntax of a file that parsed before, but should it,
             // the problems already found are the real ones.
-            if found.is_empty() {
-                found.push(Diagnostic::at(Code::Syntax, file, syntax.span().unwrap_or(0..0), "").says(
+            let span = syntax.span().unwrap_or(0..0);
+            if found.is_empty() && syntax.message().contains("as i128") {
+                // TOML integers stop at 19 digits; a longer one is no syntax error to fix.
+                found.push(Diagnostic::at(Code::BadValue, file, span, "").says(
+                    "this whole number is too large to read: TOML whole numbers have at most 19 digits",
+                    "give the value within its limit (README, \"Limits\"); every limit is far below 19 digits",
+                ));
+            } else if found.is_empty() {
+                found.push(Diagnostic::at(Code::Syntax, file, span, "").says(
                     format!("malformed TOML: {}", syntax.message().trim()),
                     "fix the TOML syntax at the marked place: strings need quotes, numbers use a \
                      decimal point (448.05), and every key stands on a line of its own",

@@ -193,7 +193,8 @@ impl ScoringModel {
                         plain(qmax),
                         plain(*factor)
                     ),
-                    p * (Decimal::ONE + (qmax - q) / qmax * factor),
+                    // Multiplied out before the one division, so only that division can be inexact.
+                    p + p * (qmax - q) * factor / qmax,
                 )
             }
             _ => return None,

@@ -3,6 +3,7 @@
 mod bad_input;
 mod bad_input_snapshots;
 mod fixture;
+mod limits;
 mod models;
 mod output;
 mod properties;

@@ -11,7 +11,7 @@ use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawBid};
 use crate::values::{Money, Points};
 
-use super::checker::Checker;
+use super::checker::{Checker, MONEY, POINTS};
 
 /// Validates a bid against its tender. Without a tender (when the tender itself has
 /// problems) only what the bid says on its own is checked — its declaration, CVR number,
@@ -204,7 +204,7 @@ fn prices(
         {
             continue;
         }
-        if let Some(amount) = check.number(value, &field) {
+        if let Some(amount) = check.limited(value, &field, MONEY) {
             if amount.is_sign_negative() {
                 check.report(
                     Code::NegativePrice,
@@ -339,7 +339,7 @@ fn on_scale(
     value: &Num,
     field: &str,
 ) -> Option<Points> {
-    let p = check.number(value, field)?;
+    let p = check.limited(value, field, POINTS)?;
     let Some(tender) = tender else {
         return Some(Points::new(p));
     };

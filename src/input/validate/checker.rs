@@ -61,6 +61,16 @@ impl<'a> Checker<'a> {
             toml::Value::Float(_) => exact_decimal(written),
             _ => None,
         };
+        if parsed.is_none() && matches!(value.get_ref(), toml::Value::Float(f) if f.is_finite()) {
+            self.report(
+                Code::BadValue,
+                span,
+                field,
+                format!("`{field}` = {} cannot be held exactly: it is too large or has too many digits", shorten(written)),
+                "numbers may have at most 28 significant digits; see the limits of each field in the README (\"Limits\")".into(),
+            );
+            return None;
+        }
         if parsed.is_none() {
             let help = match value.get_ref() {
                 toml::Value::String(s) if s.contains(',') => format!(
@@ -74,11 +84,36 @@ impl<'a> Checker<'a> {
                 Code::NotANumber,
                 span,
                 field,
-                format!("`{field}` must be a number, found `{written}`"),
+                format!("`{field}` must be a number, found `{}`", shorten(written)),
                 help,
             );
         }
         parsed
+    }
+
+    /// A number within a documented limit: not larger (in absolute value) and with no
+    /// more decimals than the limit allows; otherwise reported as too large or too precise.
+    pub(super) fn limited(&mut self, value: &Num, field: &str, limit: Limit) -> Option<Decimal> {
+        let number = self.number(value, field)?;
+        let max = Decimal::from(limit.max);
+        let problem = if number.abs() > max {
+            format!("is too large: at most {} in absolute value", limit.max)
+        } else if number.normalize().scale() > limit.decimals {
+            format!("is too precise: at most {} decimals", limit.decimals)
+        } else {
+            return Some(number);
+        };
+        self.report(
+            Code::BadValue,
+            value.span(),
+            field,
+            format!("`{field}` = {} {problem}", shorten(&number.to_string())),
+            format!(
+                "give {} within the limit; the limits keep every calculation exact (README, \"Limits\")",
+                limit.what
+            ),
+        );
+        None
     }
 
     pub(super) fn choice<T>(
@@ -202,6 +237,50 @@ impl<'a> Checker<'a> {
             .count()
             + 1
     }
+}
+
+/// A documented limit on a number read from a file. The limits are chosen so that every
+/// later product and quotient of the scoring fits the 28 significant digits of `Decimal`:
+/// a price (at most 10^12) times a quantity (at most 10^9) is at most 10^21, points (at most
+/// 10^6) times an amount per point (at most 10^12) at most 10^18.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Limit {
+    pub max: i64,
+    pub decimals: u32,
+    /// What the field holds, for the fix ("a price").
+    pub what: &'static str,
+}
+
+pub(super) const MONEY: Limit = Limit {
+    max: 1_000_000_000_000,
+    decimals: 10,
+    what: "an amount",
+};
+pub(super) const QUANTITY: Limit = Limit {
+    max: 1_000_000_000,
+    decimals: 10,
+    what: "a quantity",
+};
+pub(super) const POINTS: Limit = Limit {
+    max: 1_000_000,
+    decimals: 10,
+    what: "points",
+};
+pub(super) const PERCENT: Limit = Limit {
+    max: 1_000_000,
+    decimals: 10,
+    what: "a percentage",
+};
+
+/// A value as a message quotes it: whole when short, else its start and its length, so a
+/// 100 kB value is not repeated in full.
+pub(super) fn shorten(text: &str) -> String {
+    const SHOWN: usize = 40;
+    if text.chars().count() <= SHOWN {
+        return text.to_string();
+    }
+    let start: String = text.chars().take(SHOWN).collect();
+    format!("{start}… ({} characters)", text.chars().count())
 }
 
 pub(super) fn quoted(names: &[&str]) -> String {

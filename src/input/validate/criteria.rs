@@ -11,7 +11,7 @@ use crate::input::diag::{Code, nearest};
 use crate::input::raw::RawCriterion;
 use crate::values::{Money, Percent, Share};
 
-use super::checker::Checker;
+use super::checker::{Checker, MONEY, PERCENT};
 use super::tender::scale;
 
 /// The award criteria as a tree: ids, parents, weights, kinds and scales, with each
@@ -140,7 +140,7 @@ struct Node {
 
 fn node(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Node {
     let id = c.id.get_ref();
-    let weight = check.number(&c.weight, &format!("criteria[{id}].weight"));
+    let weight = check.limited(&c.weight, &format!("criteria[{id}].weight"), PERCENT);
     if let Some(w) = weight
         && w <= Decimal::ZERO
     {
@@ -263,11 +263,11 @@ fn price_line(check: &mut Checker<'_>, c: &RawCriterion) -> Option<PriceLine> {
     let min = c
         .min
         .as_ref()
-        .and_then(|v| check.number(v, &format!("criteria[{id}].min")));
+        .and_then(|v| check.limited(v, &format!("criteria[{id}].min"), MONEY));
     let max = c
         .max
         .as_ref()
-        .and_then(|v| check.number(v, &format!("criteria[{id}].max")));
+        .and_then(|v| check.limited(v, &format!("criteria[{id}].max"), MONEY));
     if let (Some(min), Some(raw_min)) = (min, c.min.as_ref())
         && min.is_sign_negative()
     {
@@ -289,7 +289,7 @@ fn price_line(check: &mut Checker<'_>, c: &RawCriterion) -> Option<PriceLine> {
     let target = match &c.target {
         None => Some(None),
         Some(v) => check
-            .number(v, &format!("criteria[{id}].target"))
+            .limited(v, &format!("criteria[{id}].target"), MONEY)
             .and_then(|t| {
                 if t.is_sign_negative() {
                     check.report(

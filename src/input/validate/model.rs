@@ -8,7 +8,7 @@ use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawAnchor, RawModel, RawPointsRounding};
 use crate::values::{Money, Points, Rounding, RoundingMode};
 
-use super::checker::{Checker, exact_decimal};
+use super::checker::{Checker, Limit, MONEY, PERCENT, POINTS, exact_decimal};
 
 /// Validates a scoring model file: its method and that method's parameters. Anchors that
 /// depend on a price line (`min`, `max`, `target`) are checked against each line by
@@ -102,7 +102,7 @@ fn method_fields(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&s
 /// The method with its parameters, each checked.
 fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) -> Option<Method> {
     let max_points = raw.max_points.as_ref().and_then(|v| {
-        let max = check.number(v, "max_points")?;
+        let max = check.limited(v, "max_points", POINTS)?;
         if max <= Decimal::ZERO {
             check.report(
                 Code::BadModel,
@@ -116,7 +116,7 @@ fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) ->
         Some(Points::new(max))
     });
     let slope = raw.slope.as_ref().and_then(|v| {
-        let slope = check.number(v, "slope")?;
+        let slope = check.limited(v, "slope", PERCENT)?;
         if slope <= Decimal::ZERO {
             check.report(Code::BadModel, v.span(), "slope", format!("`slope` must be above 0 %, found {slope}"),
                 "give the percentage above the lowest price at which a price earns 0 points, e.g. 100".into());
@@ -146,7 +146,7 @@ fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) ->
             let amount = raw
                 .amount_per_point
                 .as_ref()
-                .and_then(|v| positive(check, v, "amount_per_point"));
+                .and_then(|v| positive(check, v, "amount_per_point", MONEY));
             let form = raw.form.as_ref().and_then(|f| {
                 check.choice(f, "form", &[("surcharge", false), ("deduction", true)])
             });
@@ -159,7 +159,7 @@ fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) ->
             let factor = raw
                 .factor
                 .as_ref()
-                .and_then(|v| positive(check, v, "factor"));
+                .and_then(|v| positive(check, v, "factor", PERCENT));
             Some(Method::PercentSurcharge {
                 factor: factor? / Decimal::ONE_HUNDRED,
             })
@@ -169,8 +169,8 @@ fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) ->
 }
 
 /// A number above 0.
-fn positive(check: &mut Checker<'_>, value: &Num, field: &str) -> Option<Decimal> {
-    let number = check.number(value, field)?;
+fn positive(check: &mut Checker<'_>, value: &Num, field: &str, limit: Limit) -> Option<Decimal> {
+    let number = check.limited(value, field, limit)?;
     if number <= Decimal::ZERO {
         check.report(
             Code::BadModel,
@@ -244,7 +244,7 @@ fn anchors(check: &mut Checker<'_>, raw: &Spanned<Vec<RawAnchor>>) -> Option<Vec
                      relative to the line's target price, or an amount such as 400".into());
                 None
             }),
-            _ => check.number(&raw_anchor.price, &field).and_then(|amount| {
+            _ => check.limited(&raw_anchor.price, &field, MONEY).and_then(|amount| {
                 if amount.is_sign_negative() {
                     check.report(Code::BadModel, raw_anchor.price.span(), &field, format!("anchor price {amount} is negative"),
                         "give an amount of 0 or more".into());
@@ -254,7 +254,7 @@ fn anchors(check: &mut Checker<'_>, raw: &Spanned<Vec<RawAnchor>>) -> Option<Vec
                 }
             }),
         };
-        let points = check.number(&raw_anchor.points, &format!("anchors[{i}].points"));
+        let points = check.limited(&raw_anchor.points, &format!("anchors[{i}].points"), POINTS);
         if let (Some(price), Some(points)) = (price, points) {
             anchors.push(Anchor {
                 price,

@@ -15,7 +15,7 @@ use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawConformity, RawModel, RawQuality, RawScale, RawTender};
 use crate::values::{Percent, Points, RoundingMode};
 
-use super::checker::{Checker, civil_date, unknown_help};
+use super::checker::{Checker, PERCENT, POINTS, QUANTITY, civil_date, unknown_help};
 use super::criteria::criteria;
 use super::model::rounding;
 
@@ -76,7 +76,43 @@ pub fn tender(
         tie_break: tie_break?,
         total_rounding: total_rounding?,
     };
-    model_fits(&tender, &model_site, check.diagnostics).then_some(tender)
+    let scales_fit = thresholds_fit(&mut check, raw, &tender);
+    (model_fits(&tender, &model_site, check.diagnostics) && scales_fit).then_some(tender)
+}
+
+/// A minimum quality in percent of the maximum needs every quality scale to reach above 0
+/// (a scale from -10 to 0 has no percentage to reach).
+fn thresholds_fit(check: &mut Checker<'_>, raw: &RawTender, tender: &Tender) -> bool {
+    let Some(raw_quality) = &raw.quality else {
+        return true;
+    };
+    let Some(value) = raw_quality
+        .min_total
+        .as_ref()
+        .or(raw_quality.min_per_criterion.as_ref())
+    else {
+        return true;
+    };
+    let flat = tender
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+        .find(|c| tender.scale_of(c).max.value() <= Decimal::ZERO);
+    let Some(criterion) = flat else {
+        return true;
+    };
+    check.report(
+        Code::BadValue,
+        value.span(),
+        "quality",
+        format!(
+            "a minimum quality in % of the maximum needs every quality scale to reach above 0, but the scale of `{}` ends at {}",
+            criterion.id,
+            tender.scale_of(criterion).max
+        ),
+        "give the quality scales a maximum above 0, or remove the minimum quality".into(),
+    );
+    false
 }
 
 /// `[ranking]`: the declared tie-break chain, each a criterion of the tender; none
@@ -154,6 +190,12 @@ fn model_fits(
                 scored_lines.len()
             ));
         }
+        if tender.scale.max.value() <= Decimal::ZERO {
+            problems.push(format!(
+                "money model {} prices the quality missing from the scale's maximum, but the tender's scale ends at {}",
+                tender.model.name, tender.scale.max
+            ));
+        }
         if tender.criteria.iter().any(|c| {
             c.scale
                 .as_ref()
@@ -177,6 +219,10 @@ fn model_fits(
     problems.is_empty()
 }
 
+/// The largest length limit, in characters, of a quality description: far above any
+/// real limit, and a product that cannot wrap.
+const MAX_CHARACTERS: u64 = 1_000_000_000_000;
+
 fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
     let decisions = [("reject", Decision::Reject), ("review", Decision::Review)];
     let length_limit = raw.length_limit.as_ref().and_then(|limit| {
@@ -186,6 +232,18 @@ fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
             "conformity.length_limit.characters_per_page",
             1,
         );
+        if let (Some(pages), Some(per_page)) = (pages, per_page)
+            && pages.checked_mul(per_page).is_none_or(|c| c > MAX_CHARACTERS)
+        {
+            check.report(
+                Code::BadValue,
+                limit.pages.span(),
+                "conformity.length_limit",
+                format!("{pages} pages of {per_page} characters is too large: at most {MAX_CHARACTERS} characters in all"),
+                "give the length limit as the tender states it, e.g. pages = 20 and characters_per_page = 2400".into(),
+            );
+            return None;
+        }
         Some(Rule {
             action: LengthLimit {
                 pages: pages?,
@@ -228,8 +286,8 @@ fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
 
 /// A point scale: its maximum above its minimum, descriptors inside it and rising.
 pub(super) fn scale(check: &mut Checker<'_>, raw: &RawScale, field: &str) -> Option<Scale> {
-    let min = check.number(&raw.min, &format!("{field}.min"));
-    let max = check.number(&raw.max, &format!("{field}.max"));
+    let min = check.limited(&raw.min, &format!("{field}.min"), POINTS);
+    let max = check.limited(&raw.max, &format!("{field}.max"), POINTS);
     if let (Some(min), Some(max)) = (min, max)
         && min >= max
     {
@@ -246,7 +304,7 @@ pub(super) fn scale(check: &mut Checker<'_>, raw: &RawScale, field: &str) -> Opt
     let mut descriptors: Vec<Descriptor> = Vec::new();
     for (i, d) in raw.descriptors.iter().enumerate() {
         let name = format!("{field}.descriptors[{i}].points");
-        let Some(points) = check.number(&d.points, &name) else {
+        let Some(points) = check.limited(&d.points, &name, POINTS) else {
             continue;
         };
         if points < min
@@ -277,7 +335,7 @@ fn quality(check: &mut Checker<'_>, raw: &RawQuality) -> Option<QualityRules> {
     let start = check.diagnostics.len();
     let percent = |check: &mut Checker<'_>, value: &Option<Num>, field: &str| -> Option<Percent> {
         let value = value.as_ref()?;
-        let number = check.number(value, field)?;
+        let number = check.limited(value, field, PERCENT)?;
         if number <= Decimal::ZERO || number > Decimal::ONE_HUNDRED {
             check.report(
                 Code::BadValue,
@@ -293,7 +351,7 @@ fn quality(check: &mut Checker<'_>, raw: &RawQuality) -> Option<QualityRules> {
     let min_per_criterion = percent(check, &raw.min_per_criterion, "quality.min_per_criterion");
     let min_total = percent(check, &raw.min_total, "quality.min_total");
     let disagreement = raw.disagreement.as_ref().and_then(|v| {
-        let points = check.number(v, "quality.disagreement")?;
+        let points = check.limited(v, "quality.disagreement", POINTS)?;
         if points.is_sign_negative() {
             check.report(
                 Code::BadValue,
@@ -377,7 +435,7 @@ fn volumes(
         ) {
             continue;
         }
-        if let Some(q) = check.number(value, &field) {
+        if let Some(q) = check.limited(value, &field, QUANTITY) {
             if q <= Decimal::ZERO {
                 check.report(
                     Code::BadValue,

@@ -1,11 +1,11 @@
 //! The `rescore` report: per tender, what changed from each version to the next, and a
 //! summary of the tenders whose winner or ranking changed. One renderer per format.
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table};
 use serde::Serialize;
 
-use super::Format;
+use super::number::with_decimal_commas;
+use super::table::{align_right, terminal_table};
+use super::{Format, markdown, text_of};
 use crate::evaluate::rescore::{Rescored, Step, Summary, TenderRescore};
 
 pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
@@ -21,7 +21,7 @@ pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
 fn shown(value: &Option<String>) -> String {
     value
         .as_deref()
-        .map_or_else(|| "–".to_string(), |v| v.replace('.', ","))
+        .map_or_else(|| "–".to_string(), with_decimal_commas)
 }
 
 fn step_line(step: &Step) -> String {
@@ -61,91 +61,100 @@ fn summary_lines(s: &Summary) -> Vec<String> {
     ]
 }
 
+/// The table and Markdown report: the summary, then each tender's steps.
 fn text(rescored: &Rescored, markdown: bool) -> String {
-    let results = &rescored.tenders;
-    let mut out: Vec<String> = Vec::new();
-    let heading = |level: usize, text: String| {
-        if markdown {
-            format!("{} {text}", "#".repeat(level))
-        } else {
-            text
-        }
-    };
-    out.push(heading(1, "Re-scoring after rettelsesblade".into()));
-    out.push(String::new());
+    let mut out = vec![
+        heading(markdown, 1, "Re-scoring after rettelsesblade".into()),
+        String::new(),
+    ];
     out.extend(
         summary_lines(&rescored.summary)
             .into_iter()
             .map(|l| if markdown { format!("- {l}") } else { l }),
     );
-    for r in results {
-        out.push(String::new());
-        out.push(heading(
+    for r in &rescored.tenders {
+        out.extend(tender_lines(r, markdown));
+    }
+    text_of(&out)
+}
+
+/// A heading: in Markdown with as many `#` as its level, in the table report as it is.
+fn heading(markdown: bool, level: usize, text: String) -> String {
+    if markdown {
+        format!("{} {text}", "#".repeat(level))
+    } else {
+        text
+    }
+}
+
+/// One tender: its heading and legal flags, then each version step.
+fn tender_lines(r: &TenderRescore, markdown: bool) -> Vec<String> {
+    let mut out = vec![
+        String::new(),
+        heading(
+            markdown,
             2,
             format!(
                 "Tender {} ({}): {}, {} version(s)",
                 r.tender, r.dir, r.title, r.versions
             ),
-        ));
-        for flag in &r.flags {
-            out.push(format!("LEGAL CHECK: {}", flag.message));
-        }
-        if r.steps.is_empty() {
-            out.push("No rettelsesblade: only version 0.".into());
-        }
-        for step in &r.steps {
-            out.push(String::new());
-            out.push(heading(3, step_line(step)));
-            if step.bids.is_empty() {
-                out.push("No bid changed.".into());
-                continue;
-            }
-            let header = ["Bidder", "Field", "Before", "After"];
-            let rows: Vec<[String; 4]> = step
-                .bids
-                .iter()
-                .flat_map(|b| {
-                    b.changes.iter().map(|c| {
-                        [
-                            b.bidder.clone(),
-                            c.field.clone(),
-                            shown(&c.before),
-                            shown(&c.after),
-                        ]
-                    })
-                })
-                .collect();
-            out.push(String::new());
-            if markdown {
-                out.push(format!("| {} |", header.join(" | ")));
-                out.push("| :--- | :--- | ---: | ---: |".into());
-                out.extend(rows.iter().map(|r| {
-                    format!(
-                        "| {} |",
-                        r.iter()
-                            .map(|c| c.replace('|', "\\|"))
-                            .collect::<Vec<_>>()
-                            .join(" | ")
-                    )
-                }));
-            } else {
-                let mut table = Table::new();
-                table
-                    .load_style(UTF8_FULL_CONDENSED)
-                    .set_header(header.to_vec())
-                    .add_rows(rows);
-                for index in [2, 3] {
-                    if let Some(column) = table.column_mut(index) {
-                        column.set_cell_alignment(CellAlignment::Right);
-                    }
-                }
-                out.push(table.to_string());
-            }
-        }
+        ),
+    ];
+    out.extend(
+        r.flags
+            .iter()
+            .map(|f| format!("LEGAL CHECK: {}", f.message)),
+    );
+    if r.steps.is_empty() {
+        out.push("No rettelsesblade: only version 0.".into());
     }
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
+    for step in &r.steps {
+        out.extend(step_lines(step, markdown));
+    }
+    out
+}
+
+/// One version step: what it did to the winner and ranking, then the bids' changes.
+fn step_lines(step: &Step, markdown: bool) -> Vec<String> {
+    let mut out = vec![String::new(), heading(markdown, 3, step_line(step))];
+    if step.bids.is_empty() {
+        out.push("No bid changed.".into());
+        return out;
+    }
+    out.push(String::new());
+    out.extend(change_table(change_rows(step), markdown));
+    out
+}
+
+/// The changes of a step, one row a changed field: bidder, field, before, after.
+fn change_rows(step: &Step) -> Vec<Vec<String>> {
+    step.bids
+        .iter()
+        .flat_map(|b| {
+            b.changes.iter().map(|c| {
+                vec![
+                    b.bidder.clone(),
+                    c.field.clone(),
+                    shown(&c.before),
+                    shown(&c.after),
+                ]
+            })
+        })
+        .collect()
+}
+
+/// The changes as a Markdown table, or a terminal table as one multi-line string; the
+/// values are right-aligned.
+fn change_table(rows: Vec<Vec<String>>, markdown: bool) -> Vec<String> {
+    let header = ["Bidder", "Field", "Before", "After"].map(String::from);
+    let values = [2, 3];
+    if markdown {
+        return markdown::table_lines(&header, &rows, |i| values.contains(&i));
+    }
+    let mut table = terminal_table();
+    table.set_header(header.to_vec()).add_rows(rows);
+    align_right(&mut table, values);
+    vec![table.to_string()]
 }
 
 /// The JSON document of `rescore` (see the README's JSON contract).
@@ -164,16 +173,12 @@ fn json(rescored: &Rescored) -> String {
         summary: &rescored.summary,
         tenders: &rescored.tenders,
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    super::json::pretty(&document)
 }
 
+/// The CSV of `rescore`: one record per changed winner and per changed field of a bid.
 fn csv(results: &[TenderRescore]) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(super::csv::BOM.to_vec());
-    let _ = writer.write_record([
+    let header = [
         "tender",
         "from",
         "to",
@@ -183,39 +188,54 @@ fn csv(results: &[TenderRescore]) -> Vec<u8> {
         "field",
         "before",
         "after",
-    ]);
+    ]
+    .map(String::from);
+    let mut records = vec![header];
     for r in results {
         for step in &r.steps {
-            let (from, to) = (step.from.to_string(), step.to.to_string());
-            if step.winner_changed {
-                let _ = writer.write_record([
-                    r.tender.as_str(),
-                    &from,
-                    &to,
-                    &step.rettelsesblad,
-                    "",
-                    "",
-                    "winner",
-                    &step.winners_before.join(" "),
-                    &step.winners_after.join(" "),
-                ]);
-            }
-            for bid in &step.bids {
-                for c in &bid.changes {
-                    let _ = writer.write_record([
-                        r.tender.as_str(),
-                        &from,
-                        &to,
-                        &step.rettelsesblad,
-                        &bid.bid,
-                        &bid.bidder,
-                        &c.field,
-                        &c.before.as_deref().unwrap_or_default().replace('.', ","),
-                        &c.after.as_deref().unwrap_or_default().replace('.', ","),
-                    ]);
-                }
-            }
+            records.extend(step_records(r, step));
         }
     }
-    writer.into_inner().unwrap_or_default()
+    super::csv::excel(records)
+}
+
+/// A step's CSV records: the winner's change where it changed, then every changed field of
+/// every bid, its values with a decimal comma.
+fn step_records(r: &TenderRescore, step: &Step) -> Vec<[String; 9]> {
+    let record = |bid: &str, bidder: &str, field: &str, before: String, after: String| {
+        [
+            r.tender.clone(),
+            step.from.to_string(),
+            step.to.to_string(),
+            step.rettelsesblad.clone(),
+            bid.to_string(),
+            bidder.to_string(),
+            field.to_string(),
+            before,
+            after,
+        ]
+    };
+    let mut records = Vec::new();
+    if step.winner_changed {
+        records.push(record(
+            "",
+            "",
+            "winner",
+            step.winners_before.join(" "),
+            step.winners_after.join(" "),
+        ));
+    }
+    for bid in &step.bids {
+        for c in &bid.changes {
+            let value = |v: &Option<String>| with_decimal_commas(v.as_deref().unwrap_or_default());
+            records.push(record(
+                &bid.bid,
+                &bid.bidder,
+                &c.field,
+                value(&c.before),
+                value(&c.after),
+            ));
+        }
+    }
+    records
 }

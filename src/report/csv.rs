@@ -2,125 +2,137 @@
 //! commas. One row per bid in ranking order, the rank a plain number (empty for a bid set
 //! aside) with the bids it ties with in `tied_with`; per leaf criterion its points and weighted
 //! points; per price line the submitted and evaluated price and the adjustments in words.
+//! [`excel`] writes the CSV of every report.
 
-use super::number::decimal_comma;
+use super::number::{decimal_comma, exact_comma};
 use super::{
-    Evaluation, adjustment_text, finding_text, leaf_columns, status, total_cells, warning_text,
+    Evaluation, adjustment_text, finding_text, leaf_columns, money, status, total_cells,
+    total_header, warning_text,
 };
-use crate::domain::CriterionKind;
-use crate::scoring::score::Outcome;
+use crate::domain::{Criterion, CriterionKind};
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::{Outcome, PriceEvaluation};
+use crate::scoring::tree::CriterionScore;
 
-pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The UTF-8 byte-order mark, by which Excel knows the file's encoding.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Writes records as CSV for Danish Excel: the byte-order mark, then the records separated
+/// by semicolons.
+pub(super) fn excel<R, C>(records: impl IntoIterator<Item = R>) -> Vec<u8>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<[u8]>,
+{
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(BOM.to_vec());
+    for record in records {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(record);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// The CSV of `score`: the header, then one row per bid in ranking order.
 pub fn render(evaluation: &Evaluation) -> Vec<u8> {
     let leaves = leaf_columns(&evaluation.tender);
+    let mut rows = vec![header(evaluation, &leaves)];
+    for (entry, total) in evaluation
+        .ranking
+        .iter()
+        .zip(total_cells(&evaluation.ranking))
+    {
+        rows.push(row(entry, total, &leaves));
+    }
+    excel(rows)
+}
+
+/// The header: who and where the bid stands, the columns of each leaf, then why a bid was
+/// set aside and its warnings.
+fn header(evaluation: &Evaluation, leaves: &[&Criterion]) -> Vec<String> {
     let mut header = vec![
         "rank".to_string(),
         "tied_with".into(),
         "bidder".into(),
         "bid".into(),
         "status".into(),
-        super::total_header(&evaluation.tender).to_lowercase(),
+        total_header(&evaluation.tender).to_lowercase(),
     ];
-    for c in &leaves {
-        header.push(format!("{} points", c.id));
-        header.push(format!("{} weighted", c.id));
-        if matches!(c.kind, CriterionKind::Price(_)) {
-            header.push(format!("{} submitted", c.id));
-            header.push(format!("{} evaluated", c.id));
-            header.push(format!("{} adjustments", c.id));
-        }
-    }
+    header.extend(leaves.iter().flat_map(|c| leaf_header(c)));
     header.push("set_aside".into());
     header.push("warnings".into());
+    header
+}
 
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(BOM.to_vec());
-    let mut rows = vec![header];
-    for (entry, total) in evaluation
-        .ranking
-        .iter()
-        .zip(total_cells(&evaluation.ranking))
-    {
-        // A plain number, so a spreadsheet can sort on it; ties are named in `tied_with`.
-        let tied_with: Vec<&str> = entry.tied_with.iter().map(|id| id.0.as_str()).collect();
-        let mut row = vec![
-            entry.rank.map(|r| r.to_string()).unwrap_or_default(),
-            tied_with.join(" "),
-            entry.score.bidder.clone(),
-            entry.score.bid.0.clone(),
-            status(entry).into(),
-            total,
-        ];
-        match &entry.score.outcome {
-            Outcome::Scored {
-                criteria, prices, ..
-            } => {
-                for c in &leaves {
-                    let score = criteria.iter().find(|s| s.criterion == c.id);
-                    row.push(
-                        score
-                            .map(|s| decimal_comma(s.points.value()))
-                            .unwrap_or_default(),
-                    );
-                    row.push(
-                        score
-                            .map(|s| decimal_comma(s.weighted.value().normalize()))
-                            .unwrap_or_default(),
-                    );
-                    if let Some(price) = prices.iter().find(|p| p.line == c.id) {
-                        row.push(
-                            price
-                                .submitted
-                                .map(|m| decimal_comma(m.value()))
-                                .unwrap_or_default(),
-                        );
-                        row.push(decimal_comma(price.evaluated.value()));
-                        row.push(
-                            price
-                                .adjustments
-                                .iter()
-                                .map(adjustment_text)
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                        );
-                    }
-                }
-                row.push(String::new());
+/// A leaf's columns: points and weighted points, and for a price line the submitted and
+/// evaluated price and the adjustments.
+fn leaf_header(c: &Criterion) -> Vec<String> {
+    let mut columns = vec![format!("{} points", c.id), format!("{} weighted", c.id)];
+    if matches!(c.kind, CriterionKind::Price(_)) {
+        columns.push(format!("{} submitted", c.id));
+        columns.push(format!("{} evaluated", c.id));
+        columns.push(format!("{} adjustments", c.id));
+    }
+    columns
+}
+
+/// One bid's row, in the columns of [`header`].
+fn row(entry: &Ranked, total: String, leaves: &[&Criterion]) -> Vec<String> {
+    // A plain number, so a spreadsheet can sort on it; ties are named in `tied_with`.
+    let tied_with: Vec<&str> = entry.tied_with.iter().map(|id| id.0.as_str()).collect();
+    let mut row = vec![
+        entry.rank.map(|r| r.to_string()).unwrap_or_default(),
+        tied_with.join(" "),
+        entry.score.bidder.clone(),
+        entry.score.bid.0.clone(),
+        status(entry).into(),
+        total,
+    ];
+    match &entry.score.outcome {
+        Outcome::Scored {
+            criteria, prices, ..
+        } => {
+            for c in leaves {
+                row.extend(leaf_cells(c, criteria, prices));
             }
-            Outcome::SetAside { findings, .. } => {
-                for c in &leaves {
-                    let width = if matches!(c.kind, CriterionKind::Price(_)) {
-                        5
-                    } else {
-                        2
-                    };
-                    row.extend(std::iter::repeat_n(String::new(), width));
-                }
-                row.push(
-                    findings
-                        .iter()
-                        .map(finding_text)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                );
-            }
+            row.push(String::new());
         }
-        row.push(
-            entry
-                .score
-                .warnings
-                .iter()
-                .map(warning_text)
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-        rows.push(row);
+        Outcome::SetAside { findings, .. } => {
+            for c in leaves {
+                row.extend(std::iter::repeat_n(String::new(), leaf_header(c).len()));
+            }
+            row.push(listed(findings, finding_text));
+        }
     }
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&row);
+    row.push(listed(&entry.score.warnings, warning_text));
+    row
+}
+
+/// A scored bid's cells under one leaf's columns (see [`leaf_header`]).
+fn leaf_cells(
+    c: &Criterion,
+    criteria: &[CriterionScore],
+    prices: &[PriceEvaluation],
+) -> Vec<String> {
+    let score = criteria.iter().find(|s| s.criterion == c.id);
+    let mut cells = vec![
+        score
+            .map(|s| decimal_comma(s.points.value()))
+            .unwrap_or_default(),
+        score
+            .map(|s| exact_comma(s.weighted.value()))
+            .unwrap_or_default(),
+    ];
+    if let Some(price) = prices.iter().find(|p| p.line == c.id) {
+        cells.push(price.submitted.map(money).unwrap_or_default());
+        cells.push(money(price.evaluated));
+        cells.push(listed(&price.adjustments, adjustment_text));
     }
-    writer.into_inner().unwrap_or_default()
+    cells
+}
+
+/// Items in words in one cell, separated by semicolons.
+fn listed<T>(items: &[T], text: fn(&T) -> String) -> String {
+    items.iter().map(text).collect::<Vec<_>>().join("; ")
 }

@@ -1,23 +1,25 @@
 //! `explain`: every step from a bid's input to its total and rank, or why it was set aside,
 //! in plain text a person can redo by hand.
 
-use rust_decimal::Decimal;
-
-use super::{Evaluation, decision_name, evidence_place, money, status, version_text};
 use std::collections::BTreeMap;
 
-use super::number::decimal_comma;
+use super::number::{decimal_comma, exact_comma, with_decimal_commas};
+use super::text::version_text;
+use super::{
+    Evaluation, band_text, bidder_names, decision_name, evidence_place, money, reference, status,
+    text_of, warning_detail,
+};
 use crate::domain::{CriterionId, CriterionKind, Panel, Tender};
-use crate::scoring::price_rules::AdjustmentRule;
+use crate::scoring::conformity::{Finding, Warning};
+use crate::scoring::price_methods::{Calculation, MoneyCalculation};
+use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation};
 use crate::scoring::tree::CriterionScore;
 use crate::values::Points;
 
-fn num(value: Decimal) -> String {
-    decimal_comma(value.normalize())
-}
-
+/// The explanation of one bid: what it is, then its steps to a rank or why it was set aside,
+/// then its warnings.
 pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
     let t = &evaluation.tender;
     let s = &entry.score;
@@ -27,31 +29,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
         format!("Status: {}", status(entry)),
     ];
     match &s.outcome {
-        Outcome::SetAside { findings, .. } => {
-            out.push(String::new());
-            out.push("The bid was set aside, so it is neither scored nor ranked:".into());
-            for (i, f) in findings.iter().enumerate() {
-                out.push(format!(
-                    "{}. {} ({}): {}",
-                    i + 1,
-                    decision_name(f),
-                    f.rule,
-                    f.reason
-                ));
-                out.push(format!(
-                    "   Evidence: {}: {}",
-                    evidence_place(f),
-                    f.evidence.quote
-                ));
-                out.push(format!(
-                    "   Clause: {}",
-                    f.source.as_deref().unwrap_or("(none given)")
-                ));
-                if let Some(text) = &f.clause {
-                    out.push(format!("   “{text}”"));
-                }
-            }
-        }
+        Outcome::SetAside { findings, .. } => out.extend(set_aside_steps(findings)),
         Outcome::Scored {
             criteria,
             prices,
@@ -64,139 +42,155 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
                 out.extend(price_steps(t, price));
             }
             out.push(String::new());
-            if let Some(e) = money_evaluation {
+            match money_evaluation {
                 // A money model: no price points and no weighted total; the bid is ranked
                 // on its evaluation price.
-                out.extend(money_steps(t, criteria, &s.panels, e));
-                out.push(rank_line(evaluation, entry));
-                return finish(out, &s.warnings);
+                Some(e) => out.extend(money_steps(t, criteria, &s.panels, e)),
+                None => {
+                    out.extend(weight_steps(t, criteria, &s.panels));
+                    out.push(String::new());
+                    out.push(total_line(evaluation, criteria, *total, *exact_total));
+                }
             }
-            out.extend(weight_steps(t, criteria, &s.panels));
-            let leaves: Vec<String> = t
-                .leaves()
-                .into_iter()
-                .filter_map(|i| criteria.iter().find(|c| c.criterion == t.criteria[i].id))
-                .map(|c| num(c.weighted.value()))
-                .collect();
-            out.push(String::new());
-            let rounding = match t.total_rounding {
-                None => "the exact sum; the tender does not round totals".to_string(),
-                Some(r) => format!(
-                    "the exact sum, rounded {} to {} decimals as the tender says: {}",
-                    r.mode.name(),
-                    r.decimals,
-                    decimal_comma(total.value())
-                ),
-            };
-            out.push(format!(
-                "Total = {} = {} ({rounding}; possible range {} to {})",
-                leaves.join(" + "),
-                num(exact_total.value()),
-                num(evaluation.bounds.0.value()),
-                num(evaluation.bounds.1.value())
-            ));
             out.push(rank_line(evaluation, entry));
         }
     }
-    finish(out, &s.warnings)
+    out.extend(s.warnings.iter().map(warning_line));
+    text_of(&out)
 }
 
-fn finish(mut out: Vec<String>, warnings: &[crate::scoring::conformity::Warning]) -> String {
-    for warning in warnings {
+/// Why the bid was set aside: each finding numbered, with its evidence and clause.
+fn set_aside_steps(findings: &[Finding]) -> Vec<String> {
+    let mut out = vec![
+        String::new(),
+        "The bid was set aside, so it is neither scored nor ranked:".into(),
+    ];
+    for (i, f) in findings.iter().enumerate() {
         out.push(format!(
-            "Warning ({}): {}{}",
-            warning.rule,
-            warning.message,
-            warning
-                .source
-                .as_deref()
-                .map(|s| format!(" ({s})"))
-                .unwrap_or_default()
+            "{}. {} ({}): {}",
+            i + 1,
+            decision_name(f),
+            f.rule,
+            f.reason
         ));
+        out.push(format!(
+            "   Evidence: {}: {}",
+            evidence_place(f),
+            f.evidence.quote
+        ));
+        out.push(format!(
+            "   Clause: {}",
+            f.source.as_deref().unwrap_or("(none given)")
+        ));
+        if let Some(text) = &f.clause {
+            out.push(format!("   “{text}”"));
+        }
     }
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
+    out
 }
 
+/// One warning on the bid, as the last lines of the explanation.
+fn warning_line(warning: &Warning) -> String {
+    format!("Warning {}", warning_detail(warning))
+}
+
+/// One price line from the price as written to its points: the numbered steps of the
+/// adjustments, the evaluated price and, unless the model is a money model, the points.
 fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
-    let criterion = t.criterion(&price.line.0);
-    let (name, band) = match criterion.map(|c| (&c.name, &c.kind)) {
-        Some((name, CriterionKind::Price(line))) => (
-            name.clone(),
-            format!(
-                "band {}–{} {} per {}",
-                money(line.min),
-                money(line.max),
-                t.currency,
-                line.unit
-            ),
-        ),
-        _ => (price.line.0.clone(), String::new()),
-    };
-    let mut lines = vec![format!("Price line {} ({name}), {band}", price.line)];
-    let mut step = 1;
-    let mut push = |lines: &mut Vec<String>, text: String| {
-        lines.push(format!("  {step}. {text}"));
-        step += 1;
-    };
-    match price.submitted {
-        Some(written) => push(
-            &mut lines,
-            format!("As written in the bid: {}", money(written)),
-        ),
-        None => push(&mut lines, "The bid gives no price for this line".into()),
+    let mut steps = vec![match price.submitted {
+        Some(written) => format!("As written in the bid: {}", money(written)),
+        None => "The bid gives no price for this line".into(),
+    }];
+    steps.extend(price.adjustments.iter().map(|a| adjustment_step(t, a)));
+    steps.push(format!("Evaluated price: {}", money(price.evaluated)));
+    if !t.model.method.is_money() {
+        steps.extend(points_steps(t, price));
     }
-    for a in &price.adjustments {
-        let source = a
-            .source
-            .as_deref()
-            .map(|s| format!(" ({s})"))
-            .unwrap_or_default();
-        let text = match (a.rule, a.from) {
-            (AdjustmentRule::WholeKroner, Some(from)) => format!(
-                "Øre to whole kroner, {}{source}: {} → {}",
-                t.price_rules
-                    .whole_kroner
-                    .action
-                    .map_or("none", |m| m.name()),
-                money(from),
-                money(a.to)
-            ),
-            (AdjustmentRule::RaiseToMinimum, Some(from)) => format!(
-                "Below the minimum, raised to it{source}: {} → {}",
-                money(from),
-                money(a.to)
-            ),
-            (AdjustmentRule::LowerToMaximum, Some(from)) => format!(
-                "Above the maximum, lowered to it{source}: {} → {}",
-                money(from),
-                money(a.to)
-            ),
-            (_, None) => format!("Missing price set to the maximum{source}: {}", money(a.to)),
-            (rule, Some(from)) => format!("{rule}{source}: {} → {}", money(from), money(a.to)),
-        };
-        push(&mut lines, text);
-    }
-    push(
-        &mut lines,
-        format!("Evaluated price: {}", money(price.evaluated)),
+    let mut lines = vec![price_line_title(t, price)];
+    lines.extend(
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| format!("  {}. {step}", i + 1)),
     );
     if t.model.method.is_money() {
         lines.push(format!(
             "  The price gives no points under money model {}: it enters the evaluation price below.",
             t.model.name
         ));
-        return lines;
     }
+    lines
+}
+
+/// The title of a price line: its id and name, and its band of prices.
+fn price_line_title(t: &Tender, price: &PriceEvaluation) -> String {
+    let criterion = t.criterion(&price.line.0);
+    let (name, band) = match criterion.map(|c| (&c.name, &c.kind)) {
+        Some((name, CriterionKind::Price(line))) => {
+            (name.clone(), format!("band {}", band_text(t, line)))
+        }
+        _ => (price.line.0.clone(), String::new()),
+    };
+    format!("Price line {} ({name}), {band}", price.line)
+}
+
+/// One adjustment of the price as written, by the tender's price rule that made it.
+fn adjustment_step(t: &Tender, a: &Adjustment) -> String {
+    let source = reference(a.source.as_deref(), " (", ")");
+    match (a.rule, a.from) {
+        (AdjustmentRule::WholeKroner, Some(from)) => format!(
+            "Øre to whole kroner, {}{source}: {} → {}",
+            t.price_rules
+                .whole_kroner
+                .action
+                .map_or("none", |m| m.name()),
+            money(from),
+            money(a.to)
+        ),
+        (AdjustmentRule::RaiseToMinimum, Some(from)) => format!(
+            "Below the minimum, raised to it{source}: {} → {}",
+            money(from),
+            money(a.to)
+        ),
+        (AdjustmentRule::LowerToMaximum, Some(from)) => format!(
+            "Above the maximum, lowered to it{source}: {} → {}",
+            money(from),
+            money(a.to)
+        ),
+        (_, None) => format!("Missing price set to the maximum{source}: {}", money(a.to)),
+        (rule, Some(from)) => format!("{rule}{source}: {} → {}", money(from), money(a.to)),
+    }
+}
+
+/// The price model's formula with the bid's numbers, then its rounding to points.
+fn points_steps(t: &Tender, price: &PriceEvaluation) -> [String; 2] {
     let c = &price.calculation;
-    let context = match (c.anchors, c.field) {
+    [
+        format!(
+            "Model {} ({}):\n     {} = {}",
+            t.model.name,
+            calculation_context(c),
+            with_decimal_commas(&c.formula),
+            exact_comma(c.exact)
+        ),
+        format!(
+            "Rounded {} to {} decimals: {} points",
+            c.rounding.mode.name(),
+            c.rounding.decimals,
+            decimal_comma(price.points.value())
+        ),
+    ]
+}
+
+/// What the price was measured against: the anchors, or the scored bids' prices.
+fn calculation_context(c: &Calculation) -> String {
+    match (c.anchors, c.field) {
         (Some(((p0, s0), (p1, s1))), _) if p0 != p1 => format!(
             "linear between the anchors {} → {} points and {} → {} points",
             money(p0),
-            num(s0.value()),
+            exact_comma(s0.value()),
             money(p1),
-            num(s1.value())
+            exact_comma(s1.value())
         ),
         (Some(_), _) => "fixed anchors".to_string(),
         (None, Some(field)) => format!(
@@ -206,24 +200,39 @@ fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
             money(field.highest)
         ),
         (None, None) => c.method.to_string(),
-    };
-    let formula = format!(
-        "Model {} ({context}):\n     {} = {}",
-        t.model.name,
-        c.formula.replace('.', ","),
-        num(c.exact)
-    );
-    push(&mut lines, formula);
-    push(
-        &mut lines,
-        format!(
-            "Rounded {} to {} decimals: {} points",
-            c.rounding.mode.name(),
-            c.rounding.decimals,
-            decimal_comma(price.points.value())
+    }
+}
+
+/// The total as the sum of the leaves' weighted points, its rounding and possible range.
+fn total_line(
+    evaluation: &Evaluation,
+    criteria: &[CriterionScore],
+    total: Points,
+    exact_total: Points,
+) -> String {
+    let t = &evaluation.tender;
+    let leaves: Vec<String> = t
+        .leaves()
+        .into_iter()
+        .filter_map(|i| criteria.iter().find(|c| c.criterion == t.criteria[i].id))
+        .map(|c| exact_comma(c.weighted.value()))
+        .collect();
+    let rounding = match t.total_rounding {
+        None => "the exact sum; the tender does not round totals".to_string(),
+        Some(r) => format!(
+            "the exact sum, rounded {} to {} decimals as the tender says: {}",
+            r.mode.name(),
+            r.decimals,
+            decimal_comma(total.value())
         ),
-    );
-    lines
+    };
+    format!(
+        "Total = {} = {} ({rounding}; possible range {} to {})",
+        leaves.join(" + "),
+        exact_comma(exact_total.value()),
+        exact_comma(evaluation.bounds.0.value()),
+        exact_comma(evaluation.bounds.1.value())
+    )
 }
 
 /// How a quality criterion's points came about: the scale step they stand on, and the
@@ -239,13 +248,13 @@ fn quality_steps(
         let scale = t.scale_of(criterion);
         text.push_str(&format!(
             " on the scale {}–{}",
-            num(scale.min.value()),
-            num(scale.max.value())
+            exact_comma(scale.min.value()),
+            exact_comma(scale.max.value())
         ));
         if let Some(step) = scale.descriptor(points) {
             text.push_str(&format!(
                 ", step {}: {}",
-                num(step.points.value()),
+                exact_comma(step.points.value()),
                 step.text
             ));
         }
@@ -254,12 +263,12 @@ fn quality_steps(
         let each: Vec<String> = panel
             .evaluators
             .iter()
-            .map(|(name, p)| format!("{name} {}", num(p.value())))
+            .map(|(name, p)| format!("{name} {}", exact_comma(p.value())))
             .collect();
         text.push_str(&format!(
             "; evaluators {}, mean {}",
             each.join(", "),
-            num(panel.mean().value())
+            exact_comma(panel.mean().value())
         ));
         if let Some(reason) = &panel.reason {
             text.push_str(&format!("; consensus reason: {reason}"));
@@ -274,7 +283,38 @@ fn money_steps(
     t: &Tender,
     criteria: &[CriterionScore],
     panels: &BTreeMap<CriterionId, Panel>,
-    e: &crate::scoring::price_methods::MoneyCalculation,
+    e: &MoneyCalculation,
+) -> Vec<String> {
+    let mut lines = quality_mean_steps(t, criteria, panels, e);
+    lines.push(String::new());
+    let composed = e
+        .price_terms
+        .as_ref()
+        .map(|terms| format!("{} = ", with_decimal_commas(terms)))
+        .unwrap_or_default();
+    lines.push(format!(
+        "Evaluation price ({}), P = {composed}{}:",
+        e.method,
+        exact_comma(e.price.value())
+    ));
+    lines.push(format!(
+        "     {} = {}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
+        with_decimal_commas(&e.formula),
+        exact_comma(e.exact.value()),
+        t.model.rounding.mode.name(),
+        t.model.rounding.decimals,
+        decimal_comma(e.value.value())
+    ));
+    lines
+}
+
+/// Under a money model: each quality criterion's points, then Q as their mean weighted by
+/// the shares.
+fn quality_mean_steps(
+    t: &Tender,
+    criteria: &[CriterionScore],
+    panels: &BTreeMap<CriterionId, Panel>,
+    e: &MoneyCalculation,
 ) -> Vec<String> {
     let mut lines = vec!["Quality points (the weights within quality decide Q):".to_string()];
     let mut terms = Vec::new();
@@ -295,40 +335,23 @@ fn money_steps(
         ));
         terms.push(format!(
             "{} × {}",
-            num(c.share.value()),
-            num(score.points.value())
+            exact_comma(c.share.value()),
+            exact_comma(score.points.value())
         ));
         shares += c.share.value();
     }
     lines.push(format!(
         "Q = ({}) / {} = {} of Qmax {}",
         terms.join(" + "),
-        num(shares),
-        num(e.quality.value()),
-        num(e.quality_max.value())
-    ));
-    lines.push(String::new());
-    let composed = e
-        .price_terms
-        .as_ref()
-        .map(|terms| format!("{} = ", terms.replace('.', ",")))
-        .unwrap_or_default();
-    lines.push(format!(
-        "Evaluation price ({}), P = {composed}{}:",
-        e.method,
-        num(e.price.value())
-    ));
-    lines.push(format!(
-        "     {} = {}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
-        e.formula.replace('.', ","),
-        num(e.exact.value()),
-        t.model.rounding.mode.name(),
-        t.model.rounding.decimals,
-        decimal_comma(e.value.value())
+        exact_comma(shares),
+        exact_comma(e.quality.value()),
+        exact_comma(e.quality_max.value())
     ));
     lines
 }
 
+/// Every criterion depth first: its points × its share of the total = its weighted
+/// points, with how a group's points add up and where a leaf's points come from.
 fn weight_steps(
     t: &Tender,
     criteria: &[CriterionScore],
@@ -340,56 +363,66 @@ fn weight_steps(
         let Some(score) = criteria.iter().find(|s| s.criterion == c.id) else {
             continue;
         };
-        let depth = t.path(index).len();
-        let indent = "  ".repeat(depth);
-        let path: Vec<String> = t
-            .path(index)
-            .iter()
-            .map(|i| num(t.criteria[*i].weight.fraction().value()))
-            .collect();
-        let share = if path.len() > 1 {
-            format!("{} ({})", num(c.share.value()), path.join(" × "))
-        } else {
-            num(c.share.value())
-        };
+        let indent = "  ".repeat(t.path(index).len());
         let how = match &c.kind {
-            CriterionKind::Group => {
-                let parts: Vec<String> = t
-                    .children(Some(index))
-                    .filter_map(|(_, child)| {
-                        criteria
-                            .iter()
-                            .find(|s| s.criterion == child.id)
-                            .map(|s| (child, s))
-                    })
-                    .map(|(child, s)| {
-                        format!(
-                            "{} × {}",
-                            num(child.weight.fraction().value()),
-                            num(s.points.value())
-                        )
-                    })
-                    .collect();
-                format!(" = {}", parts.join(" + "))
-            }
+            CriterionKind::Group => group_sum(t, criteria, index),
             CriterionKind::Quality => quality_steps(t, &c.id, score.points, panels),
             CriterionKind::Price(_) => " (from the price line above)".into(),
         };
         // A leaf's points as given or rounded by the model (7,60); a group's exact sum.
         let points = match c.kind {
-            CriterionKind::Group => num(score.points.value()),
+            CriterionKind::Group => exact_comma(score.points.value()),
             _ => decimal_comma(score.points.value()),
         };
         lines.push(format!(
-            "{indent}{} ({} %): {points} points{how}; × {share} = {}",
+            "{indent}{} ({} %): {points} points{how}; × {} = {}",
             c.name,
-            num(c.weight.value()),
-            num(score.weighted.value())
+            exact_comma(c.weight.value()),
+            share_text(t, index),
+            exact_comma(score.weighted.value())
         ));
     }
     lines
 }
 
+/// A criterion's share of the total, below the top level with the weights on its path it
+/// is the product of: "0,585 (0,9 × 0,65)".
+fn share_text(t: &Tender, index: usize) -> String {
+    let c = &t.criteria[index];
+    let path: Vec<String> = t
+        .path(index)
+        .iter()
+        .map(|i| exact_comma(t.criteria[*i].weight.fraction().value()))
+        .collect();
+    if path.len() > 1 {
+        format!("{} ({})", exact_comma(c.share.value()), path.join(" × "))
+    } else {
+        exact_comma(c.share.value())
+    }
+}
+
+/// How a group's points add up from its children's: " = 0,65 × 8 + 0,35 × 9".
+fn group_sum(t: &Tender, criteria: &[CriterionScore], index: usize) -> String {
+    let parts: Vec<String> = t
+        .children(Some(index))
+        .filter_map(|(_, child)| {
+            criteria
+                .iter()
+                .find(|s| s.criterion == child.id)
+                .map(|s| (child, s))
+        })
+        .map(|(child, s)| {
+            format!(
+                "{} × {}",
+                exact_comma(child.weight.fraction().value()),
+                exact_comma(s.points.value())
+            )
+        })
+        .collect();
+    format!(" = {}", parts.join(" + "))
+}
+
+/// The bid's rank among the ranked bids, and the bids it shares it with.
 fn rank_line(evaluation: &Evaluation, entry: &Ranked) -> String {
     let ranked = evaluation
         .ranking
@@ -400,15 +433,9 @@ fn rank_line(evaluation: &Evaluation, entry: &Ranked) -> String {
     if entry.tied_with.is_empty() {
         format!("Rank {rank} of {ranked} ranked bids.")
     } else {
-        let others: Vec<&str> = evaluation
-            .ranking
-            .iter()
-            .filter(|o| entry.tied_with.contains(&o.score.bid))
-            .map(|o| o.score.bidder.as_str())
-            .collect();
         format!(
             "Rank {rank} of {ranked} ranked bids, shared with {}: the totals are exactly equal and the tender declares no tie-break.",
-            others.join(", ")
+            bidder_names(&evaluation.ranking, &entry.tied_with)
         )
     }
 }

@@ -317,7 +317,12 @@ pub fn render(evaluation: &Evaluation) -> String {
         order: order_note(&evaluation.tender),
         bids: evaluation.ranking.iter().map(bid).collect(),
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    pretty(&document)
+}
+
+/// A JSON document as every report writes it: pretty-printed, ending in a newline.
+pub(super) fn pretty(document: &impl Serialize) -> String {
+    let mut out = serde_json::to_string_pretty(document).unwrap_or_default();
     out.push('\n');
     out
 }

@@ -1,10 +1,33 @@
-//! Markdown for the evaluation memo (evalueringsnotat): the same content as the table.
+//! Markdown for the evaluation memo (evalueringsnotat): the same content as the table. Also
+//! the Markdown table every Markdown report shares.
 
-use super::{Evaluation, grid, heading, notes, order_note};
+use super::text::{grid, heading, notes, order_note};
+use super::{Evaluation, text_of};
 
 /// Escapes the characters that would break a Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
+}
+
+/// One table row: `| a | b |`, each cell escaped.
+fn row(cells: &[String]) -> String {
+    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    format!("| {} |", cells.join(" | "))
+}
+
+/// A Markdown table: the header, the alignment line (the columns `right` picks aligned
+/// right, the others left), then the rows.
+pub(super) fn table_lines(
+    header: &[String],
+    rows: &[Vec<String>],
+    right: impl Fn(usize) -> bool,
+) -> Vec<String> {
+    let align: Vec<&str> = (0..header.len())
+        .map(|i| if right(i) { "---:" } else { ":---" })
+        .collect();
+    let mut lines = vec![row(header), format!("| {} |", align.join(" | "))];
+    lines.extend(rows.iter().map(|r| row(r)));
+    lines
 }
 
 pub fn render(evaluation: &Evaluation) -> String {
@@ -19,29 +42,9 @@ pub fn render(evaluation: &Evaluation) -> String {
             .map(|l| format!("- {}", cell(&l))),
     );
     lines.push(String::new());
-    let row = |cells: &[String]| {
-        format!(
-            "| {} |",
-            cells
-                .iter()
-                .map(|c| cell(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        )
-    };
-    lines.push(row(&header));
     // Left-align the bidder and status; right-align the numbers.
-    let align: Vec<String> = (0..header.len())
-        .map(|i| {
-            if i == 1 || i == header.len() - 1 {
-                ":---".to_string()
-            } else {
-                "---:".to_string()
-            }
-        })
-        .collect();
-    lines.push(format!("| {} |", align.join(" | ")));
-    lines.extend(rows.iter().map(|r| row(r)));
+    let last = header.len() - 1;
+    lines.extend(table_lines(&header, &rows, |i| i != 1 && i != last));
     let notes = notes(evaluation);
     if !notes.is_empty() {
         lines.push(String::new());
@@ -51,7 +54,5 @@ pub fn render(evaluation: &Evaluation) -> String {
     }
     lines.push(String::new());
     lines.push(order_note(&evaluation.tender));
-    let mut out = lines.join("\n");
-    out.push('\n');
-    out
+    text_of(&lines)
 }

@@ -1,21 +1,17 @@
 //! `models` and `models show`: the scoring models on offer, and how one of them turns a
 //! price into points over a band, for an officer choosing a model.
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table};
-use rust_decimal::Decimal;
-
 use crate::domain::{Method, ScoringModel};
 use crate::scoring::tabulate::ModelTable;
 
-use super::number::decimal_comma;
+use super::number::{decimal_comma, exact_comma};
+use super::table::{align_right, terminal_table};
+use super::text_of;
 
 /// One line per model: name, method, title.
 pub fn list(models: &[ScoringModel]) -> String {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_header(vec!["Model", "Method", "Title"]);
+    let mut table = terminal_table();
+    table.set_header(vec!["Model", "Method", "Title"]);
     for m in models {
         table.add_row(vec![
             m.name.clone(),
@@ -26,13 +22,19 @@ pub fn list(models: &[ScoringModel]) -> String {
     format!("{table}\n")
 }
 
-/// A number as the catalogue shows it: decimal comma, no trailing zeros.
-fn number(value: Decimal) -> String {
-    decimal_comma(value.normalize())
-}
-
 /// A model's parameters, formula, legal notes and a table of price → points.
 pub fn show(model: &ScoringModel, legal_notes: &[&str], table_of: &ModelTable) -> String {
+    let mut out = parameter_lines(model);
+    for note in legal_notes {
+        out.push(format!("Legal note: {note}"));
+    }
+    out.push(String::new());
+    out.extend(price_table(table_of));
+    text_of(&out)
+}
+
+/// The model's source, method, formula, rounding and, for an anchor model, its anchors.
+fn parameter_lines(model: &ScoringModel) -> Vec<String> {
     let mut out = vec![
         format!("{}: {}", model.name, model.title),
         format!(
@@ -50,50 +52,45 @@ pub fn show(model: &ScoringModel, legal_notes: &[&str], table_of: &ModelTable) -
     if let Method::Anchors(anchors) = &model.method {
         let listed: Vec<String> = anchors
             .iter()
-            .map(|a| format!("{} → {} points", a.price, number(a.points.value())))
+            .map(|a| format!("{} → {} points", a.price, exact_comma(a.points.value())))
             .collect();
         out.push(format!("Anchors: {}", listed.join("; ")));
     }
-    for note in legal_notes {
-        out.push(format!("Legal note: {note}"));
-    }
-    out.push(String::new());
+    out
+}
+
+/// The table of price → points, under a line saying what the prices are measured against;
+/// the table is one multi-line string.
+fn price_table(table_of: &ModelTable) -> [String; 2] {
     let band = table_of.band;
-    let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED);
-    if table_of.relative {
-        out.push(format!(
-            "Points by price, with the lowest scored price at {}:",
-            number(band.min.value())
-        ));
+    let mut table = terminal_table();
+    let title = if table_of.relative {
         table.set_header(vec!["Price", "% of the lowest", "Points (exact)", "Points"]);
+        format!(
+            "Points by price, with the lowest scored price at {}:",
+            exact_comma(band.min.value())
+        )
     } else {
-        out.push(format!(
-            "Points by price on a band of {}–{} (target {}):",
-            number(band.min.value()),
-            number(band.max.value()),
-            number(band.target.value())
-        ));
         table.set_header(vec!["Price", "Points (exact)", "Points"]);
-    }
+        format!(
+            "Points by price on a band of {}–{} (target {}):",
+            exact_comma(band.min.value()),
+            exact_comma(band.max.value()),
+            exact_comma(band.target.value())
+        )
+    };
     for row in &table_of.rows {
-        let mut cells = vec![number(row.price.value())];
+        let mut cells = vec![exact_comma(row.price.value())];
         if let Some(percent) = row.percent_of_lowest {
-            cells.push(number(percent.round_dp(1)));
+            cells.push(exact_comma(percent.round_dp(1)));
         }
         // The exact points to 6 decimals, for reading only; the rounded points are the
         // model's own.
-        cells.push(number(row.exact.round_dp(6)));
+        cells.push(exact_comma(row.exact.round_dp(6)));
         cells.push(decimal_comma(row.points.value()));
         table.add_row(cells);
     }
-    for i in 1..table.column_count() {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    out.push(table.to_string());
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
+    let columns = table.column_count();
+    align_right(&mut table, 1..columns);
+    [title, table.to_string()]
 }

@@ -5,7 +5,18 @@ use rust_decimal::Decimal;
 
 /// Formats a decimal with a decimal comma, as Danish documents and Danish Excel expect.
 pub fn decimal_comma(value: Decimal) -> String {
-    value.to_string().replace('.', ",")
+    with_decimal_commas(&value.to_string())
+}
+
+/// An exact decimal with a decimal comma and without trailing zeros ("8,165", "3").
+pub fn exact_comma(value: Decimal) -> String {
+    decimal_comma(value.normalize())
+}
+
+/// A text that writes its decimals with a decimal point (a formula, a value kept as text)
+/// with decimal commas instead: every `.` becomes `,`.
+pub fn with_decimal_commas(text: &str) -> String {
+    text.replace('.', ",")
 }
 
 /// Pads every value to the largest number of decimals among them, without rounding, so a

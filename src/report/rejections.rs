@@ -2,11 +2,11 @@
 //! decision, the evidence from the bid file and the clause reference and text from the
 //! tender. One exporter per format, rendering to bytes without I/O.
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::ContentArrangement;
 use serde::Serialize;
 
-use super::{Evaluation, Format, decision_name, evidence_place, status};
+use super::table::terminal_table;
+use super::{Evaluation, Format, decision_name, evidence_place, status, text_of};
 use crate::scoring::conformity::Finding;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Status};
@@ -57,9 +57,8 @@ pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
 }
 
 fn table(evaluation: &Evaluation) -> String {
-    let mut table = Table::new();
+    let mut table = terminal_table();
     table
-        .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(TABLE_WIDTH)
         .set_header(vec![
@@ -114,9 +113,7 @@ fn markdown(evaluation: &Evaluation) -> String {
             }
         }
     }
-    let mut out = lines.join("\n");
-    out.push('\n');
-    out
+    text_of(&lines)
 }
 
 /// The JSON document of `rejections` (see the README's JSON contract).
@@ -162,36 +159,35 @@ fn json(evaluation: &Evaluation) -> String {
             })
             .collect(),
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    super::json::pretty(&document)
 }
 
+/// The CSV for legal: one record per finding of every bid set aside.
 fn csv(evaluation: &Evaluation) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(super::csv::BOM.to_vec());
     let header = [
         "bidder", "bid", "status", "decision", "rule", "reason", "file", "line", "evidence",
         "source", "clause",
-    ];
-    let _ = writer.write_record(header);
-    for (entry, findings) in set_aside(evaluation) {
-        for f in findings {
-            let _ = writer.write_record([
-                entry.score.bidder.as_str(),
-                entry.score.bid.0.as_str(),
-                status(entry),
-                decision_name(f),
-                f.rule.as_str(),
-                f.reason.as_str(),
-                f.evidence.file.as_str(),
-                &f.evidence.line.map(|l| l.to_string()).unwrap_or_default(),
-                f.evidence.quote.as_str(),
-                f.source.as_deref().unwrap_or_default(),
-                f.clause.as_deref().unwrap_or_default(),
-            ]);
-        }
-    }
-    writer.into_inner().unwrap_or_default()
+    ]
+    .map(String::from);
+    let rows = set_aside(evaluation)
+        .into_iter()
+        .flat_map(|(entry, findings)| findings.iter().map(move |f| csv_record(entry, f)));
+    super::csv::excel(std::iter::once(header).chain(rows))
+}
+
+/// One finding of a bid set aside, in the columns of the CSV header.
+fn csv_record(entry: &Ranked, f: &Finding) -> [String; 11] {
+    [
+        entry.score.bidder.clone(),
+        entry.score.bid.0.clone(),
+        status(entry).into(),
+        decision_name(f).into(),
+        f.rule.as_str().into(),
+        f.reason.clone(),
+        f.evidence.file.clone(),
+        f.evidence.line.map(|l| l.to_string()).unwrap_or_default(),
+        f.evidence.quote.clone(),
+        f.source.clone().unwrap_or_default(),
+        f.clause.clone().unwrap_or_default(),
+    ]
 }

@@ -1,0 +1,336 @@
+//! The text shared by the table and Markdown reports of `score`: the heading lines, the
+//! grid of ranks and points, the notes under it and the order note. `explain` and the JSON
+//! report borrow the version line and the order note.
+//!
+//! Contract: every function returns plain text — lines or cells, without markup, escaping
+//! or line ends — and the same evaluation always gives the same text. The table and
+//! Markdown renderers add the frame (borders, `|` cells, bullets) and escape what their
+//! format needs. Numbers use the decimal comma; points and totals are shown exactly, never
+//! rounded here.
+
+use rust_decimal::Decimal;
+
+use super::number::{decimal_comma, exact_comma};
+use super::{
+    Evaluation, adjustment_text, band_text, bidder_names, finding_text, leaf_columns, money,
+    reference, status, total_cells, total_header, warning_text,
+};
+use crate::domain::{BidId, Criterion, CriterionKind, Scale, Tender};
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::{Outcome, PriceEvaluation};
+use crate::values::Share;
+
+/// The version line of every report: which version, after which rettelsesblade.
+pub(super) fn version_text(evaluation: &Evaluation) -> String {
+    let state = if evaluation.latest {
+        "the version in force"
+    } else {
+        "not the latest version"
+    };
+    if evaluation.applied.is_empty() {
+        format!("Version 0: the tender as published, no rettelsesblade applied ({state})")
+    } else {
+        let applied: Vec<String> = evaluation
+            .applied
+            .iter()
+            .map(|r| format!("{} of {} ({})", r.number, r.date, r.title))
+            .collect();
+        format!(
+            "Version {}: after rettelsesblad {} ({state})",
+            evaluation.version,
+            applied.join("; ")
+        )
+    }
+}
+
+/// How ties and the bids set aside are ordered; printed in every report.
+pub fn order_note(tender: &Tender) -> String {
+    const NAMES: &str = "within a shared rank and among bids set aside, bids are listed by bidder name, which is no precedence.";
+    let rule = &tender.tie_break;
+    if rule.action.is_empty() {
+        return format!(
+            "Equal totals share a rank (no tie-break is declared in the tender); {NAMES}"
+        );
+    }
+    let chain: Vec<String> = rule
+        .action
+        .iter()
+        .map(|id| {
+            tender
+                .criterion(&id.0)
+                .map_or(id.0.clone(), |c| c.name.clone())
+        })
+        .collect();
+    format!(
+        "Equal totals are ordered by the tender's tie-break{}: the higher weighted points on {}; bids equal on all of them share a rank; {NAMES}",
+        reference(rule.source.as_deref(), " (", ")"),
+        chain.join(", then ")
+    )
+}
+
+/// The lines above a table: which tender, which model, the possible range of totals, and
+/// the scale of every criterion that has its own.
+pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
+    let t = &evaluation.tender;
+    let model = &t.model;
+    let mut heading = vec![
+        format!("Tender {}: {}", t.id, t.title),
+        version_text(evaluation),
+        format!("Authority: {}; deadline {}", t.authority, t.deadline),
+        format!(
+            "Price model {}: {}; points rounded {} to {} decimals; price lines {}",
+            model.name,
+            model.title,
+            model.rounding.mode.name(),
+            model.rounding.decimals,
+            price_bands(t).join(", ")
+        ),
+        range_line(evaluation),
+    ];
+    heading.extend(t.criteria.iter().filter_map(|c| {
+        let scale = c.scale.as_ref()?;
+        Some(format!("Scale of {}: {}", c.name, scale_text(scale)))
+    }));
+    heading
+}
+
+/// Each price line with its band: "spor1 370–430 DKK per weekday".
+fn price_bands(t: &Tender) -> Vec<String> {
+    leaf_columns(t)
+        .iter()
+        .filter_map(|c| match &c.kind {
+            CriterionKind::Price(line) => Some(format!("{} {}", c.id, band_text(t, line))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The quality scale, and what the bids are ranked on: the range of totals, or under a
+/// money model the evaluation price and its formula.
+fn range_line(evaluation: &Evaluation) -> String {
+    let t = &evaluation.tender;
+    if t.model.method.is_money() {
+        format!(
+            "Quality scale {}; bids are ranked by evaluation price, the lowest first: {}, where Q is the weighted mean of the quality points",
+            scale_text(&t.scale),
+            t.model.method.formula()
+        )
+    } else {
+        format!(
+            "Quality scale {}; totals can range from {} to {}",
+            scale_text(&t.scale),
+            exact_comma(evaluation.bounds.0.value()),
+            exact_comma(evaluation.bounds.1.value())
+        )
+    }
+}
+
+/// A scale as text: "0–10" and its steps' descriptors where the tender gives them.
+fn scale_text(scale: &Scale) -> String {
+    let range = format!(
+        "{}–{}",
+        decimal_comma(scale.min.value()),
+        decimal_comma(scale.max.value())
+    );
+    if scale.descriptors.is_empty() {
+        return range;
+    }
+    let steps: Vec<String> = scale
+        .descriptors
+        .iter()
+        .map(|d| format!("{} {}", decimal_comma(d.points.value()), d.text))
+        .collect();
+    format!("{range} ({})", steps.join("; "))
+}
+
+/// The header and rows shared by the table and Markdown reports: rank, bidder, one column
+/// per leaf criterion, the total and the status.
+pub(super) fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
+    let leaves = leaf_columns(&evaluation.tender);
+    let mut header = vec!["Rank".to_string(), "Bidder".to_string()];
+    header.extend(leaves.iter().map(|c| column_header(&evaluation.tender, c)));
+    header.push(total_header(&evaluation.tender).into());
+    header.push("Status".into());
+    let totals = total_cells(&evaluation.ranking);
+    let money_model = evaluation.tender.model.method.is_money();
+    let rows = evaluation
+        .ranking
+        .iter()
+        .zip(totals)
+        .map(|(entry, total)| {
+            let mut row = vec![rank_cell(entry), entry.score.bidder.clone()];
+            row.extend(leaves.iter().map(|c| leaf_cell(entry, c, money_model)));
+            row.push(total);
+            row.push(status(entry).to_string());
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
+/// A column header: the criterion's name and its share of the total ("Indsats (58,5 %)").
+fn column_header(tender: &Tender, criterion: &Criterion) -> String {
+    // Under a money model a price line carries no weight: its column shows the price.
+    if tender.model.method.is_money() && matches!(criterion.kind, CriterionKind::Price(_)) {
+        return format!("{} (evaluated price)", criterion.name);
+    }
+    format!(
+        "{} ({} %)",
+        criterion.name,
+        exact_comma(percent(criterion.share))
+    )
+}
+
+/// A share as a percentage: 0.585 → 58.5.
+fn percent(share: Share) -> Decimal {
+    share.value() * Decimal::ONE_HUNDRED
+}
+
+/// The rank as shown: `2=` for a shared rank, `–` for a bid set aside.
+fn rank_cell(entry: &Ranked) -> String {
+    match entry.rank {
+        Some(rank) if !entry.tied_with.is_empty() => format!("{rank}="),
+        Some(rank) => rank.to_string(),
+        None => "–".into(),
+    }
+}
+
+/// A bid's points on one leaf, as shown in a column; empty for a bid set aside.
+fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool) -> String {
+    match &entry.score.outcome {
+        // Under a money model a price line gives no points: show its evaluated price.
+        Outcome::Scored { prices, .. }
+            if money_model && matches!(criterion.kind, CriterionKind::Price(_)) =>
+        {
+            prices
+                .iter()
+                .find(|p| p.line == criterion.id)
+                .map(|p| money(p.evaluated))
+                .unwrap_or_default()
+        }
+        Outcome::Scored { criteria, .. } => criteria
+            .iter()
+            .find(|c| c.criterion == criterion.id)
+            .map(|c| decimal_comma(c.points.value()))
+            .unwrap_or_default(),
+        Outcome::SetAside { .. } => String::new(),
+    }
+}
+
+/// The notes under a table: legal flags and notes, rank reversals, then every adjustment,
+/// rejection, warning and tie in ranking order. Bids with nothing to note are left out.
+pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
+    let mut notes = legal_notes(evaluation);
+    notes.extend(reversal_notes(evaluation));
+    for entry in &evaluation.ranking {
+        notes.extend(bid_notes(entry));
+        notes.extend(tie_notes(&evaluation.ranking, entry));
+    }
+    notes
+}
+
+/// The legal check's flags, then its notes.
+fn legal_notes(evaluation: &Evaluation) -> Vec<String> {
+    let flags = evaluation
+        .flags
+        .iter()
+        .map(|f| format!("LEGAL CHECK: {}", f.message));
+    let notes = evaluation
+        .legal_notes
+        .iter()
+        .map(|n| format!("Legal note: {n}"));
+    flags.chain(notes).collect()
+}
+
+/// Every rank reversal: two bids whose order turns when a third is left out.
+fn reversal_notes(evaluation: &Evaluation) -> Vec<String> {
+    let bidder = |id: &BidId| {
+        evaluation
+            .ranking
+            .iter()
+            .find(|r| &r.score.bid == id)
+            .map_or(id.0.clone(), |r| r.score.bidder.clone())
+    };
+    evaluation
+        .reversals
+        .iter()
+        .map(|r| {
+            format!(
+                "RANK REVERSAL: {} is {} {} with every bid, but {} without {}",
+                bidder(&r.first),
+                r.with_all,
+                bidder(&r.second),
+                r.without,
+                bidder(&r.removed)
+            )
+        })
+        .collect()
+}
+
+/// One bid's price adjustments, or the findings that set it aside, then its warnings.
+fn bid_notes(entry: &Ranked) -> Vec<String> {
+    let who = &entry.score.bidder;
+    let mut notes: Vec<String> = match &entry.score.outcome {
+        Outcome::Scored { prices, .. } => prices
+            .iter()
+            .filter(|p| !p.adjustments.is_empty())
+            .map(|price| format!("{who}: {}", price_text(price)))
+            .collect(),
+        Outcome::SetAside { findings, .. } => findings
+            .iter()
+            .map(|finding| format!("{who}: {}", finding_text(finding)))
+            .collect(),
+    };
+    notes.extend(
+        entry
+            .score
+            .warnings
+            .iter()
+            .map(|warning| format!("{who}: {}", warning_text(warning))),
+    );
+    notes
+}
+
+/// One price line of a bid in words, e.g. "spor1: 448,05 → 449 (whole-kroner, ...) → 430
+/// (lower-to-maximum, ...) = 0,00 points".
+fn price_text(price: &PriceEvaluation) -> String {
+    let steps: Vec<String> = price.adjustments.iter().map(adjustment_text).collect();
+    let head = if steps.is_empty() {
+        format!("{} kr.", price.submitted.map(money).unwrap_or_default())
+    } else {
+        steps.join(", then ")
+    };
+    format!(
+        "{}: {head} → {} points",
+        price.line,
+        decimal_comma(price.points.value())
+    )
+}
+
+/// A bid's ties: the bids it shares its rank with, and those the tie-break put it apart
+/// from.
+fn tie_notes(ranking: &[Ranked], entry: &Ranked) -> Vec<String> {
+    let who = &entry.score.bidder;
+    let total = exact_comma(
+        entry
+            .score
+            .standing()
+            .map(|s| s.value())
+            .unwrap_or_default(),
+    );
+    let rank = entry.rank.unwrap_or_default();
+    let mut notes = Vec::new();
+    if !entry.tied_with.is_empty() {
+        notes.push(format!(
+            "{who}: tie on the total {total} with {}; they share rank {rank}",
+            bidder_names(ranking, &entry.tied_with)
+        ));
+    }
+    if !entry.split_from.is_empty() {
+        notes.push(format!(
+            "{who}: the same total {total} as {}; placed at rank {rank} by the tie-break",
+            bidder_names(ranking, &entry.split_from)
+        ));
+    }
+    notes
+}

@@ -100,6 +100,16 @@ pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).expect("utf-8 stderr")
 }
 
+/// The entry of one bid in a JSON report, by its id.
+pub fn bid<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["bids"]
+        .as_array()
+        .expect("bids in report")
+        .iter()
+        .find(|b| b["bid"] == id)
+        .expect("bid in report")
+}
+
 /// A command's standard output parsed as JSON.
 pub fn json(assert: &assert_cmd::assert::Assert) -> serde_json::Value {
     serde_json::from_str(&stdout(assert)).expect("valid JSON")

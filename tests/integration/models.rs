@@ -218,15 +218,7 @@ fn price_lines_combined_by_expected_volumes() {
         &f.run("score", &["--format", "json", "--as-of", "0"])
             .success(),
     );
-    let bid = |id: &str| {
-        report["bids"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|b| b["bid"] == id)
-            .unwrap()
-            .clone()
-    };
+    let bid = |id: &str| crate::fixture::bid(&report, id).clone();
     // kompas: 373 × 130 + 1300 × 6.5 = 48 490 + 8 450 = 56 940;
     // 8 − 1 690 × 8 / 9 100 = 8 − 1.4857… = 6.5142… → 6.51 on both lines;
     // total 5.265 + 2.52 + 0.1 × 6.51 = 8.436

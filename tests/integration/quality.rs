@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::fixture::{Fixture, json, line_of, stderr, stdout};
+use crate::fixture::{Fixture, bid, json, line_of, stderr, stdout};
 
 /// The JSON report of version 0, whose numbers these tests compute by hand.
 fn score_v0(f: &Fixture) -> Value {
@@ -10,15 +10,6 @@ fn score_v0(f: &Fixture) -> Value {
         &f.run("score", &["--format", "json", "--as-of", "0"])
             .success(),
     )
-}
-
-fn bid<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["bids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["bid"] == id)
-        .unwrap()
 }
 
 /// Samarbejde on its own 0–10 scale with descriptors; the tender scale gets descriptors too.

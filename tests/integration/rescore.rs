@@ -291,12 +291,7 @@ fn a_bid_rejected_by_a_rettelsesblad_is_rejected_in_the_same_words_as_score() {
         (Some("ranked"), Some("rejected"))
     );
     let score = json(&f.run("score", &["--format", "json"]).success());
-    let kompas = score["bids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["bid"] == "kompas")
-        .unwrap();
+    let kompas = crate::fixture::bid(&score, "kompas");
     assert_eq!(kompas["status"], "rejected");
 }
 

@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::fixture::{Fixture, REFERENCE, json, repo, stderr, stdout};
+use crate::fixture::{Fixture, REFERENCE, bid, json, repo, stderr, stdout};
 
 fn score(args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("tenderscore")
@@ -18,15 +18,6 @@ fn score(args: &[&str]) -> assert_cmd::assert::Assert {
 fn json_report() -> Value {
     let out = score(&["--format", "json"]).success();
     json(&out)
-}
-
-fn bid<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["bids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["bid"] == id)
-        .expect("bid in report")
 }
 
 fn price<'a>(bid: &'a Value, line: &str) -> &'a Value {
@@ -391,12 +382,7 @@ fn the_same_bidder_twice_is_set_aside_for_review_with_both_files_named() {
     fixture.write("bids/kompas-kopi.toml", &kompas);
     let report = crate::fixture::json(&fixture.run("score", &["--format", "json"]).success());
     for (bid, other) in [("kompas", "kompas-kopi"), ("kompas-kopi", "kompas")] {
-        let entry = report["bids"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|b| b["bid"] == bid)
-            .unwrap();
+        let entry = crate::fixture::bid(&report, bid);
         assert_eq!(entry["status"], "review", "{bid}");
         let finding = &entry["findings"][0];
         assert_eq!(finding["rule"], "duplicate-bid");

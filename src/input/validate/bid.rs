@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use toml::Spanned;
+
 use crate::domain::{
     Bid, BidId, CriterionId, CriterionKind, Declaration, FoundReservation, Panel, ReservationAbout,
     Tender,
@@ -231,15 +233,7 @@ fn points(
     let mut points = BTreeMap::new();
     for (key, value) in &raw.points {
         let field = format!("points.{}", key.get_ref());
-        if let Some(quality) = quality
-            && !check.known(
-                key,
-                quality,
-                Code::UnknownCriterion,
-                &field,
-                ("quality criterion", "quality criteria"),
-            )
-        {
+        if !known_quality(check, key, quality, &field) {
             continue;
         }
         if let Some(p) = on_scale(check, tender, key.get_ref(), value, &field) {
@@ -261,15 +255,7 @@ fn panels(
     let mut panels = BTreeMap::new();
     for (key, raw_panel) in &raw.evaluators {
         let field = format!("evaluators.{}", key.get_ref());
-        if let Some(quality) = quality
-            && !check.known(
-                key,
-                quality,
-                Code::UnknownCriterion,
-                &field,
-                ("quality criterion", "quality criteria"),
-            )
-        {
+        if !known_quality(check, key, quality, &field) {
             continue;
         }
         let mut evaluators = Vec::new();
@@ -329,6 +315,25 @@ fn missing_points(check: &Checker<'_>, raw: &RawBid, quality: &[&str]) -> Vec<Di
             )
         })
         .collect()
+}
+
+/// Whether a key names one of the tender's quality criteria (always, while the tender is
+/// unknown); reported where it does not.
+fn known_quality(
+    check: &mut Checker<'_>,
+    key: &Spanned<String>,
+    quality: Option<&[&str]>,
+    field: &str,
+) -> bool {
+    quality.is_none_or(|quality| {
+        check.known(
+            key,
+            quality,
+            Code::UnknownCriterion,
+            field,
+            ("quality criterion", "quality criteria"),
+        )
+    })
 }
 
 /// Quality points on the scale of the criterion they score, or reported.

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
 use crate::input::diag::push_unique;
-use crate::input::diag::{Code, Diagnostic, FileId, Sources};
+use crate::input::diag::{Code, Diagnostic, FileId, Location, Sources};
 use crate::input::listing;
 use crate::input::models::{available_models, find_model};
 use crate::input::patch;
@@ -118,7 +118,13 @@ pub(super) struct Reader {
     missing_points: Vec<MissingPoints>,
     /// What is shown but does not stop the run.
     warnings: Vec<Diagnostic>,
+    /// For each amended document, the lines a rettelsesblad change set, with the change's
+    /// place (`rettelsesblade/01-x.toml:8`).
+    origins: BTreeMap<FileId, Origins>,
 }
+
+/// The lines of an amended document set by changes: line → where the change stands.
+type Origins = BTreeMap<usize, String>;
 
 impl Reader {
     pub(super) fn new() -> Reader {
@@ -129,6 +135,7 @@ impl Reader {
             paths: Vec::new(),
             missing_points: Vec::new(),
             warnings: Vec::new(),
+            origins: BTreeMap::new(),
         }
     }
 
@@ -354,9 +361,18 @@ fn apply_rettelsesblad(
         .iter()
         .partition(|c| c.model_path().is_some());
     model_changes.extend(for_model.into_iter().cloned());
-    let text = patch_document(reader, previous.tender, &for_tender, "tender.toml", |c| {
-        c.path.as_str()
-    })?;
+    let (text, set_here) =
+        patch_document(reader, previous.tender, &for_tender, "tender.toml", |c| {
+            c.path.as_str()
+        })?;
+    // The lines set by earlier rettelsesblade stay where they were; a line set again is
+    // named by its latest change.
+    let mut origins = reader
+        .origins
+        .get(&previous.tender)
+        .cloned()
+        .unwrap_or_default();
+    origins.extend(set_here);
     let label = format!(
         "{} as amended by rettelsesblade 1–{} (version {})",
         tender_dir.join("tender.toml").display(),
@@ -364,6 +380,7 @@ fn apply_rettelsesblad(
         rettelsesblad.number
     );
     let tender = reader.sources.add(label, text);
+    reader.origins.insert(tender, origins);
     let raw_tender = reader.parse(tender)?;
     Some(Documents { tender, raw_tender })
 }
@@ -376,23 +393,34 @@ fn patch_document(
     changes: &[&crate::domain::Change],
     target: &str,
     path_of: impl Fn(&crate::domain::Change) -> &str,
-) -> Option<String> {
+) -> Option<(String, Origins)> {
     let text = &reader.sources.get(file).text;
     if changes.is_empty() {
-        return Some(text.clone());
+        return Some((text.clone(), Origins::new()));
     }
     // The document already validated as TOML, so it parses.
     let mut patcher = patch::Patcher::new(text).ok()?;
     let mut clean = true;
+    let mut origins = Origins::new();
     for change in changes {
+        let before = patcher.text();
         if let Err(error) = patcher.set(path_of(change), &change.value) {
             clean = false;
             reader
                 .diagnostics
                 .push(change_problem(change, &error, target));
+            continue;
+        }
+        // The lines this change rewrote, so a problem found there can name the change.
+        let after = patcher.text();
+        let set_by = format!("{}:{}", reader.sources.get(change.file).path, change.line);
+        for (number, (old, new)) in before.lines().zip(after.lines()).enumerate() {
+            if old != new {
+                origins.insert(number + 1, set_by.clone());
+            }
         }
     }
-    clean.then(|| patcher.finish())
+    clean.then(|| (patcher.finish(), origins))
 }
 
 fn change_problem(
@@ -470,7 +498,10 @@ fn build_version(
                 reader.missing_points.push(MissingPoints {
                     tender: tender.clone(),
                     bid: bid.clone(),
-                    diagnostics: missing.into_iter().map(|d| in_version(d, number)).collect(),
+                    diagnostics: missing
+                        .into_iter()
+                        .map(|d| in_version(reader, d, number))
+                        .collect(),
                 });
             }
             if found.len() == start {
@@ -480,7 +511,8 @@ fn build_version(
     }
     let clean = found.is_empty();
     for diagnostic in found {
-        push_unique(&mut reader.diagnostics, in_version(diagnostic, number));
+        let diagnostic = in_version(reader, diagnostic, number);
+        push_unique(&mut reader.diagnostics, diagnostic);
     }
     if !clean {
         return None;
@@ -554,24 +586,33 @@ fn model_file(
     } else {
         let changes: Vec<&crate::domain::Change> = model_changes.iter().collect();
         let target = format!("scoring model {}", name.get_ref());
-        let text = patch_document(reader, base, &changes, &target, |c| {
+        let (text, origins) = patch_document(reader, base, &changes, &target, |c| {
             c.model_path().unwrap_or_default()
         })?;
         let label = format!(
             "{} as amended by rettelsesblade 1–{number} (version {number})",
             path.display()
         );
-        reader.sources.add(label, text)
+        let file = reader.sources.add(label, text);
+        reader.origins.insert(file, origins);
+        file
     };
     Some(model_file)
 }
 
-/// A diagnostic of a version after rettelsesblade says so.
-fn in_version(mut diagnostic: Diagnostic, number: u32) -> Diagnostic {
-    if number > 0 {
-        diagnostic.context = Some(format!(
-            "version {number} (after rettelsesblade 1–{number})"
-        ));
+/// A diagnostic of a version after rettelsesblade says so, and, where it stands on a line
+/// a rettelsesblad change set, names that change.
+fn in_version(reader: &Reader, mut diagnostic: Diagnostic, number: u32) -> Diagnostic {
+    if number == 0 {
+        return diagnostic;
     }
+    let mut context = format!("version {number} (after rettelsesblade 1–{number})");
+    if let Location::Span { file, span } = &diagnostic.location {
+        let (line, _) = reader.sources.line_column(*file, span.start);
+        if let Some(set_by) = reader.origins.get(file).and_then(|o| o.get(&line)) {
+            context.push_str(&format!("; the value was set by the change at {set_by}"));
+        }
+    }
+    diagnostic.context = Some(context);
     diagnostic
 }

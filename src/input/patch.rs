@@ -71,6 +71,11 @@ impl Patcher {
         Ok(())
     }
 
+    /// The document as it stands now, as text.
+    pub fn text(&self) -> String {
+        self.doc.to_string()
+    }
+
     /// The patched document as text.
     pub fn finish(self) -> String {
         self.doc.to_string()

@@ -307,3 +307,29 @@ fn a_late_rettelsesblad_raising_the_minimum_quality_is_flagged() {
         "{out}"
     );
 }
+
+/// A bad value set by a rettelsesblad was shown only in the amended tender.toml; the
+/// problem now also names the rettelsesblad file and line that wrote it.
+#[test]
+fn a_bad_value_set_by_a_rettelsesblad_names_the_rettelsesblad_and_its_line() {
+    let f = Fixture::reference();
+    f.replace(
+        "rettelsesblade/01-maksimalpris-spor1.toml",
+        "value = 450",
+        "value = 360",
+    );
+    let text = f.read("rettelsesblade/01-maksimalpris-spor1.toml");
+    let line = line_of(&text, "path = \"criteria.spor1.max\"");
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("error[E104]: price line `spor1`: the minimum price (370) is not below the maximum price (360)"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains(&format!(
+            "the value was set by the change at tender/rettelsesblade/01-maksimalpris-spor1.toml:{line}"
+        )),
+        "{messages}"
+    );
+    assert_eq!(messages.matches("error[E104]").count(), 1, "listed once");
+}

@@ -156,7 +156,7 @@ impl Reader {
         role: &'static str,
         label: String,
     ) -> Option<FileId> {
-        match fs::read_to_string(path) {
+        match read_text(path) {
             Ok(text) => {
                 self.inputs.push(InputFile {
                     role,
@@ -166,12 +166,10 @@ impl Reader {
                 self.paths.push(path.to_path_buf());
                 Some(self.sources.add(path.display().to_string(), text))
             }
-            Err(error) => {
+            Err((message, help)) => {
                 self.diagnostics.push(
-                    Diagnostic::for_path(Code::Unreadable, path.display().to_string()).says(
-                        format!("cannot read {}: {error}", path.display()),
-                        "check that the file exists, is readable and is UTF-8 text",
-                    ),
+                    Diagnostic::for_path(Code::Unreadable, path.display().to_string())
+                        .says(format!("cannot read {}: {message}", path.display()), help),
                 );
                 None
             }
@@ -197,6 +195,39 @@ impl Reader {
         }
         found.files
     }
+}
+
+/// A file's text, or what is wrong and how to fix it: a file that is not UTF-8 names the
+/// byte offset and line of the first byte that is not, a permission problem says so.
+fn read_text(path: &Path) -> Result<String, (String, &'static str)> {
+    let bytes = fs::read(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::PermissionDenied => (
+            "permission denied".to_string(),
+            "make the file readable for the user who runs tenderscore",
+        ),
+        std::io::ErrorKind::NotFound => (
+            "no such file".to_string(),
+            "check the path: the file must exist",
+        ),
+        _ => (
+            error.to_string(),
+            "check that the file exists and is readable",
+        ),
+    })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        let line = error.as_bytes()[..at]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        (
+            format!(
+                "it is not UTF-8 text: the byte at offset {at} (line {line}) is not valid UTF-8"
+            ),
+            "save the file as UTF-8 (Danish letters such as æ, ø and å are then read as written)",
+        )
+    })
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -15,6 +15,10 @@ use toml_edit::{DocumentMut, Item, Value};
 pub enum PatchError {
     #[error("the path is empty")]
     Empty,
+    #[error(
+        "`{0}` is not a path inside the document: a path is keys joined by single dots, such as criteria.spor1.max (no empty parts, no `/`, no `..`)"
+    )]
+    NotAPath(String),
     #[error("`{at}` does not exist{}", known_names(.known))]
     NoSuchKey { at: String, known: Vec<String> },
     #[error("`{at}` is a single value, so `{next}` cannot be looked up in it")]
@@ -54,9 +58,15 @@ impl Patcher {
             .trim()
             .parse()
             .map_err(|e: toml_edit::TomlError| PatchError::BadValue(e.message().to_string()))?;
-        let segments: Vec<&str> = path.split('.').collect();
-        if segments.iter().any(|s| s.is_empty()) {
+        if path.trim().is_empty() {
             return Err(PatchError::Empty);
+        }
+        let segments: Vec<&str> = path.split('.').collect();
+        if segments
+            .iter()
+            .any(|s| s.is_empty() || s.contains(['/', '\\']))
+        {
+            return Err(PatchError::NotAPath(path.to_string()));
         }
         let slot = walk(self.doc.as_item_mut(), &segments)?;
         let Some(old) = slot.as_value() else {
@@ -204,9 +214,11 @@ mod tests {
             set(TENDER, "criteria.spor1.max.x", "1"),
             Err(PatchError::NotATable { .. })
         ));
+        // An empty part is no path inside the document (it used to say "empty").
         assert!(matches!(
             set(TENDER, "criteria..max", "1"),
-            Err(PatchError::Empty)
+            Err(PatchError::NotAPath(_))
         ));
+        assert!(matches!(set(TENDER, " ", "1"), Err(PatchError::Empty)));
     }
 }

@@ -600,3 +600,24 @@ fn other_entries_of_the_bids_folder_are_warnings() {
     let score = f.run("score", &[]).success();
     assert!(stderr(&score).contains("warning[W001]"));
 }
+
+/// A file saved as Latin-1 (not UTF-8) got no line; now the byte offset and line are named.
+#[test]
+fn a_bid_that_is_not_utf8_names_the_byte_and_line() {
+    let f = Fixture::reference();
+    // "Café" in Latin-1 on line 2: é is the single byte 0xE9, right after the 21 bytes of
+    // "# a bid\n" (8) and "bidder = \"Caf" (13).
+    let head = "# a bid\nbidder = \"Caf";
+    let mut bytes = head.as_bytes().to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b"\"\n");
+    std::fs::write(f.path("bids/latin1.toml"), &bytes).unwrap();
+    let messages = problems(&f);
+    let expected = format!(
+        "error[E001]: cannot read tender/bids/latin1.toml: it is not UTF-8 text: the byte at offset {} (line 2) is not valid UTF-8",
+        21
+    );
+    assert_eq!(head.len(), 21);
+    assert!(messages.contains(&expected), "{messages}");
+    assert!(messages.contains("save the file as UTF-8"), "{messages}");
+}

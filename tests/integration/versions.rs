@@ -333,3 +333,19 @@ fn a_bad_value_set_by_a_rettelsesblad_names_the_rettelsesblad_and_its_line() {
     );
     assert_eq!(messages.matches("error[E104]").count(), 1, "listed once");
 }
+
+/// A path that tries to leave the document said "the path is empty".
+#[test]
+fn a_change_path_that_tries_to_leave_the_document_says_so() {
+    let f = Fixture::reference();
+    f.replace(
+        "rettelsesblade/01-maksimalpris-spor1.toml",
+        "criteria.spor1.max",
+        "../../scoring-models/kk-minmax-8",
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("`../../scoring-models/kk-minmax-8` is not a path inside the document"),
+        "{messages}"
+    );
+}

@@ -576,6 +576,21 @@ fn model_file(
     let path = match find_model(tender_dir, models, name.get_ref()) {
         Ok(path) => path,
         Err(looked_in) => {
+            // A folder that cannot be listed hides its models: say that, not "does not exist".
+            for dir in looked_in.iter().filter(|d| d.exists()) {
+                if let Err(error) = fs::read_dir(dir) {
+                    reader.diagnostics.push(
+                        Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
+                            format!(
+                                "cannot read the scoring-models folder {}: {error}",
+                                dir.display()
+                            ),
+                            "make the folder readable for the user who runs tenderscore",
+                        ),
+                    );
+                    return None;
+                }
+            }
             let available = available_models(&looked_in);
             reader.diagnostics.push(
                 Diagnostic::at(

@@ -144,3 +144,37 @@ fn a_length_limit_that_would_wrap_is_too_large() {
         &["is too large: at most 1000000000000 characters in all"],
     );
 }
+
+#[test]
+fn a_slope_below_1_percent_is_refused() {
+    let f = Fixture::reference();
+    let model = f.root.path().join("scoring-models/relative-lowest-75.toml");
+    let text = std::fs::read_to_string(&model).unwrap();
+    std::fs::write(&model, text.replace("slope = 75", "slope = 0.5")).unwrap();
+    f.replace(
+        "tender.toml",
+        "model = \"kk-minmax-8\"",
+        "model = \"relative-lowest-75\"",
+    );
+    assert_says(&problems(&f), &["`slope` must be at least 1 %, found 0.5"]);
+}
+
+/// Without a floor, a price far above a tiny lowest price has points beyond exact
+/// arithmetic (they overflowed): such a model needs price lines from 1 up.
+#[test]
+fn a_model_without_a_floor_needs_prices_of_at_least_1() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "model = \"kk-minmax-8\"",
+        "model = \"relative-lowest-75\"",
+    );
+    f.replace("tender.toml", "min = 370", "min = 0");
+    assert_says(
+        &problems(&f),
+        &[
+            "model relative-lowest-75 has no floor, so price line `spor1` needs a minimum price of at least 1, found 0",
+            "choose a model with floor = \"zero\"",
+        ],
+    );
+}

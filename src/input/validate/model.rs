@@ -117,8 +117,8 @@ fn method(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&str>) ->
     });
     let slope = raw.slope.as_ref().and_then(|v| {
         let slope = check.limited(v, "slope", PERCENT)?;
-        if slope <= Decimal::ZERO {
-            check.report(Code::BadModel, v.span(), "slope", format!("`slope` must be above 0 %, found {slope}"),
+        if slope < Decimal::ONE {
+            check.report(Code::BadModel, v.span(), "slope", format!("`slope` must be at least 1 %, found {slope}"),
                 "give the percentage above the lowest price at which a price earns 0 points, e.g. 100".into());
             return None;
         }

@@ -176,24 +176,52 @@ fn model_fits(
             })
             .collect(),
     };
-    let mut problems: Vec<String> = scored_lines
+    const ANCHORS: &str = "make the anchors' prices strictly increase on every price line that uses this \
+        model, and give every such line a `target` where anchors are relative to it";
+    let mut problems: Vec<(String, &str)> = scored_lines
         .iter()
         .flat_map(|(id, line)| anchor_order(&tender.model, line, id))
+        .map(|message| (message, ANCHORS))
         .collect();
+    // Without a floor, the points of a price far above a tiny lowest price are a huge
+    // negative number; from a price of 1 on they always fit exact arithmetic.
+    if let Method::RelativeToLowest {
+        floor_at_zero: false,
+        ..
+    } = tender.model.method
+    {
+        for (id, line) in &scored_lines {
+            if line.min.value() < Decimal::ONE {
+                problems.push((
+                    format!(
+                        "model {} has no floor, so price line `{id}` needs a minimum price of at least 1, found {}",
+                        tender.model.name, line.min
+                    ),
+                    "give the price line a minimum of at least 1, or choose a model with floor = \"zero\"",
+                ));
+            }
+        }
+    }
     // A money model compares one price and one quality score: the lines must combine into
     // one price, and the quality criteria share one scale.
     if tender.model.method.is_money() {
         if scored_lines.len() != 1 {
-            problems.push(format!(
-                "money model {} needs one price to compare, but the tender has {} price lines and no prices.volumes",
-                tender.model.name,
-                scored_lines.len()
+            problems.push((
+                format!(
+                    "money model {} needs one price to compare, but the tender has {} price lines and no prices.volumes",
+                    tender.model.name,
+                    scored_lines.len()
+                ),
+                "add prices.volumes to combine the price lines into one evaluation price",
             ));
         }
         if tender.scale.max.value() <= Decimal::ZERO {
-            problems.push(format!(
-                "money model {} prices the quality missing from the scale's maximum, but the tender's scale ends at {}",
-                tender.model.name, tender.scale.max
+            problems.push((
+                format!(
+                    "money model {} prices the quality missing from the scale's maximum, but the tender's scale ends at {}",
+                    tender.model.name, tender.scale.max
+                ),
+                "give the tender's quality scale a maximum above 0",
             ));
         }
         if tender.criteria.iter().any(|c| {
@@ -201,19 +229,24 @@ fn model_fits(
                 .as_ref()
                 .is_some_and(|s| s.max != tender.scale.max || s.min != tender.scale.min)
         }) {
-            problems.push(format!(
-                "money model {} needs every quality criterion on the tender's scale",
-                tender.model.name
+            problems.push((
+                format!(
+                    "money model {} needs every quality criterion on the tender's scale",
+                    tender.model.name
+                ),
+                "remove the quality criteria's own scales, so all are scored on the tender's scale",
             ));
         }
     }
-    for message in &problems {
+    let span = model_site
+        .raw
+        .anchors
+        .as_ref()
+        .map_or(model_site.raw.method.span(), |a| a.span());
+    for (message, help) in &problems {
         diagnostics.push(
-            Diagnostic::at(Code::BadModel, model_site.file, model_site.raw.anchors.as_ref().map_or(model_site.raw.method.span(), |a| a.span()), "anchors").says(
-                message.clone(),
-                "make the anchors' prices strictly increase on every price line that uses this model, and give \
-                 every such line a `target` where anchors are relative to it",
-            ),
+            Diagnostic::at(Code::BadModel, model_site.file, span.clone(), "anchors")
+                .says(message.clone(), *help),
         );
     }
     problems.is_empty()

@@ -283,7 +283,13 @@ fn relative_to_lowest(
             exact,
         );
     }
-    let raw = max * (Decimal::ONE - (price - lowest) / (slope * lowest));
+    // Checked: validation keeps a model without a floor to slopes of at least 1 % and
+    // prices of at least 1, where this always fits; with a floor, a quotient too large to
+    // multiply is far below 0 and the points are 0 all the same.
+    let raw = slope
+        .checked_mul(lowest)
+        .and_then(|width| (price - lowest).checked_div(width))
+        .and_then(|q| max.checked_mul(Decimal::ONE - q));
     let formula = format!(
         "{} × (1 − ({} − {}) / ({} × {}))",
         plain(max),
@@ -292,13 +298,17 @@ fn relative_to_lowest(
         plain(slope),
         plain(lowest)
     );
-    if floor_at_zero && raw.is_sign_negative() && !raw.is_zero() {
-        (
+    match raw {
+        Some(raw) if floor_at_zero && raw.is_sign_negative() && !raw.is_zero() => (
             format!("{formula} = {}, below 0, so 0", plain(raw)),
             Decimal::ZERO,
-        )
-    } else {
-        (formula, raw)
+        ),
+        Some(raw) => (formula, raw),
+        None if floor_at_zero => (format!("{formula}, far below 0, so 0"), Decimal::ZERO),
+        None => (
+            format!("{formula}: below the lowest number held exactly"),
+            Decimal::MIN,
+        ),
     }
 }
 

@@ -285,3 +285,26 @@ fn three_anchor_models_interpolate_per_segment() {
     assert_eq!(at("300"), crate::domain::fixture::d("10"));
     assert_eq!(at("500"), crate::domain::fixture::d("0"));
 }
+
+#[test]
+fn a_price_far_above_a_tiny_lowest_price_never_overflows() {
+    // (10^12 − 10^-10) / (0.01 × 10^-10) ≈ 10^24; × 10 points would be 10^25 — fits; with
+    // a smaller slope the quotient alone would not: with a floor the points are 0.
+    let (_, points) = relative_to_lowest(
+        dec("10"),
+        dec("0.01"),
+        true,
+        dec("1000000000000"),
+        dec("0.0000000001"),
+    );
+    assert_eq!(points, Decimal::ZERO);
+    let (formula, points) = relative_to_lowest(
+        dec("1000000"),
+        dec("0.0000000001"),
+        true,
+        dec("1000000000000"),
+        dec("0.0000000001"),
+    );
+    assert_eq!(points, Decimal::ZERO, "{formula}");
+    assert!(formula.ends_with("far below 0, so 0"), "{formula}");
+}

@@ -178,3 +178,30 @@ fn a_model_without_a_floor_needs_prices_of_at_least_1() {
         ],
     );
 }
+
+/// Shares are products of the weights on a path; with many decimals they lost exactness
+/// without a note. Kvalitet 89.99 % (0.8999: 4 decimals), Indsats 65 % (0.65: 2), under it
+/// b at 0.0000000001 % (0.000000000001: 12) and under b, b1 at 99.9999999999 % (12): b1's
+/// share needs 4 + 2 + 12 + 12 = 30 decimals, more than the 28 a decimal holds.
+#[test]
+fn weights_whose_share_would_lose_exactness_are_refused() {
+    let f = Fixture::reference();
+    let (large, small) = ("99.9999999999", "0.0000000001");
+    let parts = format!(
+        "weight = 65\n\n\
+         [[criteria]]\nid = \"a\"\nparent = \"indsats\"\nweight = {large}\n\n\
+         [[criteria]]\nid = \"b\"\nparent = \"indsats\"\nweight = {small}\n\n\
+         [[criteria]]\nid = \"b1\"\nparent = \"b\"\nweight = {large}\n\n\
+         [[criteria]]\nid = \"b2\"\nparent = \"b\"\nweight = {small}\n"
+    );
+    let text = f
+        .read("tender.toml")
+        .replace("weight = 90 ", "weight = 89.99 ")
+        .replace("weight = 10\n", "weight = 10.01\n")
+        .replace("weight = 65\n", &parts);
+    f.write("tender.toml", &text);
+    assert_says(
+        &problems(&f),
+        &["the share of `b1` in the total would need 30 decimals, more than the 28"],
+    );
+}

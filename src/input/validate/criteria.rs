@@ -55,8 +55,40 @@ pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<
             scale: node.scale,
         })
         .collect();
+    if !shares_exact(check, raw, &criteria) {
+        return None;
+    }
     set_shares(&mut criteria);
     Some(criteria)
+}
+
+/// Whether every share of the total can be held exactly: a share is the product of the
+/// weights (÷ 100) on its path, and its decimals are the sum of theirs, which must stay
+/// within the 28 an exact decimal holds. Reported at the criterion where they do not.
+fn shares_exact(check: &mut Checker<'_>, raw: &[RawCriterion], criteria: &[Criterion]) -> bool {
+    let mut exact = true;
+    for (i, c) in criteria.iter().enumerate() {
+        let mut decimals = 0;
+        let mut at = Some(i);
+        while let Some(node) = at {
+            decimals += criteria[node].weight.value().normalize().scale() + 2;
+            at = criteria[node].parent;
+        }
+        if decimals > 28 {
+            exact = false;
+            check.report(
+                Code::BadValue,
+                raw[i].weight.span(),
+                &format!("criteria[{}].weight", c.id),
+                format!(
+                    "the share of `{}` in the total would need {decimals} decimals, more than the 28 an exact decimal holds",
+                    c.id
+                ),
+                "give the weights on this criterion's path fewer decimals".into(),
+            );
+        }
+    }
+    exact
 }
 
 /// The parent of each criterion, by index; ids are read first, so parents resolve

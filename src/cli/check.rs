@@ -1,5 +1,8 @@
 //! `check`: validate a tender in every version, and list every problem or say there is none.
 
+use crate::report::effective_weights_note;
+use crate::scoring::tree::effective_weights;
+
 use super::args::TenderArgs;
 use super::error::Error;
 use super::score::ready_tender;
@@ -20,6 +23,10 @@ pub(super) fn run(args: &TenderArgs) -> Result<Vec<u8>, Error> {
         latest.tender.model.name,
         latest.bids.len()
     );
+    let weights = effective_weights(&latest.tender);
+    if let Some(note) = effective_weights_note(&latest.tender, &weights) {
+        out.push_str(&format!("note: {note}\n"));
+    }
     for flag in &tender.flags {
         out.push_str(&format!("legal check: {}\n", flag.message));
     }

@@ -181,6 +181,19 @@ pub struct Descriptor {
 }
 
 impl Scale {
+    /// Points on this scale mapped linearly onto the common scale: this minimum to its
+    /// minimum, this maximum to its maximum, so a criterion weighs exactly its share of the
+    /// attainable total whatever scale its evaluators use. Multiplied before the one
+    /// division by this scale's width (above 0 by validation).
+    pub fn onto(&self, common: &Scale, points: Points) -> Points {
+        if self.min == common.min && self.max == common.max {
+            return points;
+        }
+        let (lo, hi) = (self.min.value(), self.max.value());
+        let (common_lo, common_hi) = (common.min.value(), common.max.value());
+        Points::new(common_lo + (points.value() - lo) * (common_hi - common_lo) / (hi - lo))
+    }
+
     /// The descriptor of the highest step at or below `points`.
     pub fn descriptor(&self, points: Points) -> Option<&Descriptor> {
         self.descriptors.iter().rev().find(|d| d.points <= points)

@@ -17,7 +17,7 @@ use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
 use crate::scoring::rank::{Ranked, rank};
 use crate::scoring::reversal::{Reversal, rank_reversals};
 use crate::scoring::score::{BidScore, reads_quality, score_all};
-use crate::scoring::tree::total_bounds;
+use crate::scoring::tree::{EffectiveWeight, effective_weights, total_bounds};
 use crate::values::Points;
 
 /// A loaded tender with no problem left in any version: every bid whose quality is read
@@ -134,6 +134,8 @@ pub struct Evaluation {
     pub reversals: Vec<Reversal>,
     /// Legal risks of the price evaluation (the model, a price floor).
     pub legal_notes: Vec<String>,
+    /// Where the criteria's points range differently: the weight each has in fact.
+    pub effective_weights: Vec<EffectiveWeight>,
     /// The lowest and highest total a bid could reach under this tender.
     pub bounds: (Points, Points),
     pub inputs: Vec<InputFile>,
@@ -147,6 +149,7 @@ pub fn evaluate(ready: &Ready, version: &Version) -> Evaluation {
         ranking: rank(scores, &version.tender.tie_break.action),
         reversals: rank_reversals(&version.tender, &version.bids),
         legal_notes: legal_notes(&version.tender),
+        effective_weights: effective_weights(&version.tender),
         tender: version.tender.clone(),
         version: version.number,
         latest: version.number == ready.latest().number,

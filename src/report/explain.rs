@@ -240,9 +240,10 @@ fn total_line(
 fn quality_steps(
     t: &Tender,
     id: &CriterionId,
-    points: Points,
+    score: &CriterionScore,
     panels: &BTreeMap<CriterionId, Panel>,
 ) -> String {
+    let points = score.given.unwrap_or(score.points);
     let mut text = " (the evaluators' points".to_string();
     if let Some(criterion) = t.criterion(&id.0) {
         let scale = t.scale_of(criterion);
@@ -251,6 +252,22 @@ fn quality_steps(
             exact_comma(scale.min.value()),
             exact_comma(scale.max.value())
         ));
+        if let Some(given) = score.given {
+            text.push_str(&format!(
+                ", {} there, mapped onto the tender's scale {}–{}: {} + ({} − {}) × ({} − {}) / ({} − {}) = {}",
+                exact_comma(given.value()),
+                exact_comma(t.scale.min.value()),
+                exact_comma(t.scale.max.value()),
+                exact_comma(t.scale.min.value()),
+                exact_comma(given.value()),
+                exact_comma(scale.min.value()),
+                exact_comma(t.scale.max.value()),
+                exact_comma(t.scale.min.value()),
+                exact_comma(scale.max.value()),
+                exact_comma(scale.min.value()),
+                exact_comma(score.points.value())
+            ));
+        }
         if let Some(step) = scale.descriptor(points) {
             text.push_str(&format!(
                 ", step {}: {}",
@@ -331,7 +348,7 @@ fn quality_mean_steps(
             "  {}: {} points{}",
             c.name,
             decimal_comma(score.points.value()),
-            quality_steps(t, &c.id, score.points, panels)
+            quality_steps(t, &c.id, score, panels)
         ));
         terms.push(format!(
             "{} × {}",
@@ -366,7 +383,7 @@ fn weight_steps(
         let indent = "  ".repeat(t.path(index).len());
         let how = match &c.kind {
             CriterionKind::Group => group_sum(t, criteria, index),
-            CriterionKind::Quality => quality_steps(t, &c.id, score.points, panels),
+            CriterionKind::Quality => quality_steps(t, &c.id, score, panels),
             CriterionKind::Price(_) => " (from the price line above)".into(),
         };
         // A leaf's points as given or rounded by the model (7,60); a group's exact sum.

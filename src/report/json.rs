@@ -24,7 +24,7 @@ use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
 use crate::scoring::rank::Ranked;
 use crate::scoring::reversal::Reversal;
 use crate::scoring::score::{Outcome, PriceEvaluation, Status};
-use crate::scoring::tree::CriterionScore;
+use crate::scoring::tree::{CriterionScore, EffectiveWeight};
 use crate::values::Points;
 
 /// The version of this contract; raised on any change that is not a pure addition.
@@ -55,6 +55,8 @@ struct Document<'a> {
     version: VersionJson<'a>,
     legal_flags: &'a [LegalFlag],
     legal_notes: &'a [String],
+    /// Where the criteria's points range differently: the weight each has in fact.
+    effective_weights: &'a [EffectiveWeight],
     rank_reversals: &'a [Reversal],
     inputs: &'a [InputFile],
     order: String,
@@ -230,6 +232,9 @@ struct CriterionPointsJson<'a> {
     id: &'a CriterionId,
     points: Exact,
     weighted: Exact,
+    /// On a criterion's own scale: the points as given, before mapping onto the tender's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    given: Option<Exact>,
 }
 
 #[derive(Serialize)]
@@ -312,6 +317,7 @@ pub fn render(evaluation: &Evaluation) -> String {
         },
         legal_flags: &evaluation.flags,
         legal_notes: &evaluation.legal_notes,
+        effective_weights: &evaluation.effective_weights,
         rank_reversals: &evaluation.reversals,
         inputs: &evaluation.inputs,
         order: order_note(&evaluation.tender),
@@ -518,6 +524,7 @@ fn criterion_points(c: &CriterionScore) -> CriterionPointsJson<'_> {
         id: &c.criterion,
         points: Exact::normal(c.points.value()),
         weighted: Exact::normal(c.weighted.value()),
+        given: c.given.map(|g| Exact::normal(g.value())),
     }
 }
 

@@ -17,7 +17,7 @@ pub mod rejections;
 mod table;
 mod text;
 
-pub use text::order_note;
+pub use text::{effective_weights_note, order_note};
 
 use rust_decimal::Decimal;
 

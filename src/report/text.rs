@@ -18,7 +18,8 @@ use super::{
 use crate::domain::{BidId, Criterion, CriterionKind, Scale, Tender};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation};
-use crate::values::Share;
+use crate::scoring::tree::{EffectiveWeight, leaf_range};
+use crate::values::{Rounding, RoundingMode, Share};
 
 /// The version line of every report: which version, after which rettelsesblade.
 pub(super) fn version_text(evaluation: &Evaluation) -> String {
@@ -89,7 +90,11 @@ pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
     ];
     heading.extend(t.criteria.iter().filter_map(|c| {
         let scale = c.scale.as_ref()?;
-        Some(format!("Scale of {}: {}", c.name, scale_text(scale)))
+        Some(format!(
+            "Scale of {}: {}, mapped linearly onto the tender's scale before weighting",
+            c.name,
+            scale_text(scale)
+        ))
     }));
     heading
 }
@@ -221,12 +226,71 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool) -> String
 /// rejection, warning and tie in ranking order. Bids with nothing to note are left out.
 pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
     let mut notes = legal_notes(evaluation);
+    notes.extend(effective_weights_note(
+        &evaluation.tender,
+        &evaluation.effective_weights,
+    ));
     notes.extend(reversal_notes(evaluation));
     for entry in &evaluation.ranking {
         notes.extend(bid_notes(entry));
         notes.extend(tie_notes(&evaluation.ranking, entry));
     }
     notes
+}
+
+/// The weights the criteria have in fact where their points range differently (a price
+/// model giving at most 8 of 10 points, say): each criterion's share of the attainable
+/// spread of totals beside its stated share, in percent rounded half-up to 2 decimals for
+/// display. A note, not a problem: a tender may choose such a model.
+pub fn effective_weights_note(tender: &Tender, weights: &[EffectiveWeight]) -> Option<String> {
+    if weights.is_empty() {
+        return None;
+    }
+    let shown = |value: Decimal| {
+        let rounded = Rounding {
+            decimals: 2,
+            mode: RoundingMode::HalfUp,
+        }
+        .apply(value * Decimal::ONE_HUNDRED);
+        exact_comma(rounded)
+    };
+    let each: Vec<String> = weights
+        .iter()
+        .map(|w| {
+            let name = tender
+                .criterion(&w.criterion.0)
+                .map_or(w.criterion.0.as_str(), |c| c.name.as_str());
+            format!(
+                "{name} {} % (stated {} %)",
+                shown(w.effective),
+                exact_comma(percent(w.stated))
+            )
+        })
+        .collect();
+    Some(format!(
+        "Effective weights: the criteria's points range differently ({}), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): {}",
+        leaf_ranges(tender),
+        each.join("; ")
+    ))
+}
+
+/// Each leaf's range of points, "Indsats 0–10, spor1 0–8".
+fn leaf_ranges(tender: &Tender) -> String {
+    let ranges: Vec<String> = tender
+        .leaves()
+        .into_iter()
+        .map(|i| {
+            let c = &tender.criteria[i];
+            let (lo, hi) = leaf_range(tender, c);
+            format!(
+                "{} {}–{}",
+                c.name,
+                exact_comma(lo.value()),
+                exact_comma(hi.value())
+            )
+        })
+        .collect();
+    ranges.join(", ")
 }
 
 /// The legal check's flags, then its notes.

@@ -52,9 +52,11 @@ pub fn thresholds(tender: &Tender, bid: &Bid) -> Vec<Finding> {
     if let Some(min) = rules.min_total {
         let mut got = Decimal::ZERO;
         let mut best = Decimal::ZERO;
+        // On the tender's scale: a criterion on its own scale is mapped onto it first.
         for c in &quality {
-            got += bid.points.get(&c.id).map_or(Decimal::ZERO, |p| p.value()) * c.share.value();
-            best += tender.scale_of(c).max.value() * c.share.value();
+            let points = bid.points.get(&c.id).copied().unwrap_or_default();
+            got += tender.scale_of(c).onto(&tender.scale, points).value() * c.share.value();
+            best += tender.scale.max.value() * c.share.value();
         }
         if got * Decimal::ONE_HUNDRED < min.value() * best {
             let reached = (got * Decimal::ONE_HUNDRED / best).round_dp(2).normalize();

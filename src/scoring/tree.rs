@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::{Criterion, CriterionId, CriterionKind, Tender};
+use rust_decimal::Decimal;
+
 use crate::values::{Points, Share};
 
 /// The points of one criterion (a leaf or a group) for one bid.
@@ -21,6 +23,9 @@ pub struct CriterionScore {
     /// The contribution to the total: points × the criterion's share.
     pub weighted: Points,
     pub share: Share,
+    /// For a quality criterion on its own scale: the points as the evaluators gave them,
+    /// before they were mapped onto the tender's scale (`points`).
+    pub given: Option<Points>,
 }
 
 pub fn weighted_of(scores: &[CriterionScore], criterion: &Criterion) -> Points {
@@ -46,7 +51,11 @@ pub fn criterion_scores(
         points[i] = Some(match &criterion.kind {
             // A bid scored has points for every quality criterion (evaluate::ready) and
             // every price line (the price rules give every line a price).
-            CriterionKind::Quality => quality.get(&criterion.id).copied().unwrap_or_default(),
+            // On its own scale, mapped onto the tender's before it is weighted.
+            CriterionKind::Quality => tender.scale_of(criterion).onto(
+                &tender.scale,
+                quality.get(&criterion.id).copied().unwrap_or_default(),
+            ),
             CriterionKind::Price(_) => price_points(&criterion.id).unwrap_or_default(),
             CriterionKind::Group => tender
                 .children(Some(i))
@@ -59,11 +68,14 @@ pub fn criterion_scores(
         .map(|i| {
             let criterion = &tender.criteria[i];
             let p = points[i].unwrap_or_default();
+            let own_scale = criterion.kind == CriterionKind::Quality
+                && tender.scale_of(criterion) != &tender.scale;
             CriterionScore {
                 criterion: criterion.id.clone(),
                 points: p,
                 weighted: p * criterion.share,
                 share: criterion.share,
+                given: own_scale.then(|| quality.get(&criterion.id).copied().unwrap_or_default()),
             }
         })
         .collect()
@@ -77,26 +89,81 @@ pub fn total(tender: &Tender, criteria: &[CriterionScore]) -> Points {
         .sum()
 }
 
+/// The fewest and most points a leaf can give: quality the tender's scale (own scales are
+/// mapped onto it), a price line what the model can give a price inside the line's band.
+pub fn leaf_range(tender: &Tender, criterion: &Criterion) -> (Points, Points) {
+    match &criterion.kind {
+        // Combined by volume, every line carries the points of the evaluation price.
+        CriterionKind::Price(line) => tender
+            .model
+            .points_range(&tender.evaluation_line().unwrap_or_else(|| line.clone())),
+        _ => (tender.scale.min, tender.scale.max),
+    }
+}
+
 /// The lowest and highest total any bid could reach: every leaf at the bottom, or at the
-/// top, of its scale (quality: the tender's scale; price: what the model can give a price
-/// inside the line's band).
+/// top, of its range.
 pub fn total_bounds(tender: &Tender) -> (Points, Points) {
     let mut low = Points::default();
     let mut high = Points::default();
     for i in tender.leaves() {
         let criterion = &tender.criteria[i];
-        let (lo, hi) = match &criterion.kind {
-            // Combined by volume, every line carries the points of the evaluation price.
-            CriterionKind::Price(line) => tender
-                .model
-                .points_range(&tender.evaluation_line().unwrap_or_else(|| line.clone())),
-            _ => {
-                let scale = tender.scale_of(criterion);
-                (scale.min, scale.max)
-            }
-        };
+        let (lo, hi) = leaf_range(tender, criterion);
         low = low + lo * criterion.share;
         high = high + hi * criterion.share;
     }
     (low, high)
+}
+
+/// A criterion's stated weight beside the weight it has in fact when its points range
+/// over less (or more) than the others'.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EffectiveWeight {
+    pub criterion: CriterionId,
+    /// The share of the total the tender states.
+    pub stated: Share,
+    /// Its share of the attainable spread of totals: share × its range ÷ Σ share × range.
+    /// Exact but for the one division, rounded at 28 significant digits.
+    pub effective: Decimal,
+}
+
+/// The effective weights of every criterion, depth first, where the leaves' point ranges
+/// differ (a price model giving at most 8 of the scale's 10 points, say); empty where they
+/// are all the same, and under a money model, which ranks by money instead.
+pub fn effective_weights(tender: &Tender) -> Vec<EffectiveWeight> {
+    if tender.model.method.is_money() {
+        return Vec::new();
+    }
+    let leaves = tender.leaves();
+    let spread = |i: usize| {
+        let (lo, hi) = leaf_range(tender, &tender.criteria[i]);
+        hi.value() - lo.value()
+    };
+    let first = leaves.first().map(|i| spread(*i));
+    if leaves.iter().all(|i| Some(spread(*i)) == first) {
+        return Vec::new();
+    }
+    let total: Decimal = leaves
+        .iter()
+        .map(|i| tender.criteria[*i].share.value() * spread(*i))
+        .sum();
+    if total.is_zero() {
+        return Vec::new();
+    }
+    tender
+        .depth_first()
+        .into_iter()
+        .map(|i| {
+            let below: Decimal = leaves
+                .iter()
+                .filter(|leaf| tender.path(**leaf).contains(&i))
+                .map(|leaf| tender.criteria[*leaf].share.value() * spread(*leaf))
+                .sum();
+            EffectiveWeight {
+                criterion: tender.criteria[i].id.clone(),
+                stated: tender.criteria[i].share,
+                effective: below / total,
+            }
+        })
+        .collect()
 }

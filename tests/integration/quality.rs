@@ -76,10 +76,24 @@ fn a_criterion_can_have_its_own_scale() {
         f.replace(&format!("bids/{file}.toml"), from, "samarbejde = 4");
     }
     let report = score_v0(&f);
-    // The best total: 0.585 × 10 + 0.315 × 5 + 0.1 × 8 = 5.85 + 1.575 + 0.8 = 8.225
-    assert_eq!(report["tender"]["total_bounds"]["max"], "8.225");
-    // kompas: 0.585 × 9 + 0.315 × 4 + 0.05 × 7.60 = 5.265 + 1.26 + 0.38 = 6.905
-    assert_eq!(bid(&report, "kompas")["total"], "6.905");
+    // A criterion on its own scale is mapped onto the tender's 0–10 before weighting, so
+    // Samarbejde weighs its full 31.5 % (it used to weigh half: 0.315 × 5 at most).
+    // The best total: 0.585 × 10 + 0.315 × 10 + 0.1 × 8 = 5.85 + 3.15 + 0.8 = 9.8
+    assert_eq!(report["tender"]["total_bounds"]["max"], "9.8");
+    // kompas: samarbejde 4 of 5 = 0 + (4 − 0) × (10 − 0) / (5 − 0) = 8 of 10;
+    // 0.585 × 9 + 0.315 × 8 + 0.05 × 7.60 = 5.265 + 2.52 + 0.38 = 8.165
+    let kompas = bid(&report, "kompas");
+    assert_eq!(kompas["total"], "8.165");
+    let samarbejde = kompas["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "samarbejde")
+        .unwrap();
+    assert_eq!(
+        (&samarbejde["given"], &samarbejde["points"]),
+        (&serde_json::json!("4"), &serde_json::json!("8"))
+    );
 }
 
 #[test]
@@ -273,4 +287,29 @@ fn missing_points_are_reported_with_or_without_a_minimum_quality() {
         "{messages}"
     );
     f.run("score", &[]).code(1);
+}
+
+/// Price points 0–8 beside quality points 0–20 passed `check` without a word, though price
+/// then weighs less than half its stated 10 %; `check` and the reports now say so.
+#[test]
+fn a_price_model_narrower_than_the_quality_scale_gets_an_effective_weight_note() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "[scale]            # the evaluators' quality points\nmin = 0\nmax = 10\n",
+        "[scale]\nmin = 0\nmax = 20\n",
+    );
+    // 0.9 × 20 + 0.1 × 8 = 18 + 0.8 = 18.8: Kvalitet 18 / 18.8 = 95.74 %, Pris 0.8 / 18.8 =
+    // 4.26 %, each price line 0.4 / 18.8 = 2.13 %.
+    let check = stdout(&f.run("check", &[]).success());
+    for fragment in [
+        "note: Effective weights",
+        "Kvalitet 95,74 % (stated 90 %)",
+        "Pris 4,26 % (stated 10 %)",
+        "Spor 1 dagspris 2,13 % (stated 5 %)",
+    ] {
+        assert!(check.contains(fragment), "{fragment}: {check}");
+    }
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(table.contains("Pris 4,26 % (stated 10 %)"), "{table}");
 }

@@ -259,9 +259,14 @@ fn check_accepts_the_reference_tender() {
         .args(["check", REFERENCE])
         .assert()
         .success();
+    // The tender in force (version 2: Indsats 60 %, Samarbejde 40 % of Kvalitet 90 %) with
+    // price points 0–8 against quality 0–10: 0.54 × 10 + 0.36 × 10 + 2 × 0.05 × 8 = 9.8;
+    // Kvalitet 9 / 9.8 = 91.84 %, Indsats 5.4 / 9.8 = 55.10 %, Samarbejde 3.6 / 9.8 =
+    // 36.73 %, Pris 0.8 / 9.8 = 8.16 %, each line 0.4 / 9.8 = 4.08 %.
     assert_eq!(
         stdout(&out),
-        "ok: tender kk-traedesten-2024 in 3 version(s) with scoring model kk-minmax-8 and 13 bid(s): no problems found\n"
+        "ok: tender kk-traedesten-2024 in 3 version(s) with scoring model kk-minmax-8 and 13 bid(s): no problems found\n\
+         note: Effective weights: the criteria's points range differently (Indsats 0–10, Samarbejde 0–10, Spor 1 dagspris 0–8, Spor 2 timepris 0–8), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): Kvalitet 91,84 % (stated 90 %); Indsats 55,1 % (stated 54 %); Samarbejde 36,73 % (stated 36 %); Pris 8,16 % (stated 10 %); Spor 1 dagspris 4,08 % (stated 5 %); Spor 2 timepris 4,08 % (stated 5 %)\n"
     );
 }
 

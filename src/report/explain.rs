@@ -167,11 +167,16 @@ fn points_steps(t: &Tender, price: &PriceEvaluation) -> [String; 2] {
     let c = &price.calculation;
     [
         format!(
-            "Model {} ({}):\n     {} = {}",
+            "Model {} ({}):\n     {} = {}{}",
             t.model.name,
             calculation_context(c),
             with_decimal_commas(&c.formula),
-            exact_comma(c.exact)
+            exact_comma(c.exact),
+            if c.rounded_at_28_digits {
+                " (the division does not terminate: rounded at 28 significant digits)"
+            } else {
+                ""
+            }
         ),
         format!(
             "Rounded {} to {} decimals: {} points",
@@ -315,9 +320,14 @@ fn money_steps(
         exact_comma(e.price.value())
     ));
     lines.push(format!(
-        "     {} = {}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
+        "     {} = {}{}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
         with_decimal_commas(&e.formula),
         exact_comma(e.exact.value()),
+        if e.rounded_at_28_digits {
+            " (the division does not terminate: rounded at 28 significant digits)"
+        } else {
+            ""
+        },
         t.model.rounding.mode.name(),
         t.model.rounding.decimals,
         decimal_comma(e.value.value())

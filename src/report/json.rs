@@ -225,6 +225,9 @@ struct EvaluationPriceJson<'a> {
     formula: &'a str,
     exact: Exact,
     value: Exact,
+    /// Present, and true, where the division did not terminate.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    rounded_at_28_digits: bool,
 }
 
 #[derive(Serialize)]
@@ -285,6 +288,10 @@ struct CalculationJson<'a> {
     rounding: RoundingJson,
     anchors: Option<AroundJson>,
     field: Option<FieldJson>,
+    /// Present, and true, where a division did not terminate and `exact` is rounded at 28
+    /// significant digits.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    rounded_at_28_digits: bool,
 }
 
 #[derive(Serialize)]
@@ -538,6 +545,7 @@ fn evaluation_price(e: &MoneyCalculation) -> EvaluationPriceJson<'_> {
         formula: &e.formula,
         exact: Exact::normal(e.exact.value()),
         value: Exact(e.value.value()),
+        rounded_at_28_digits: e.rounded_at_28_digits,
     }
 }
 
@@ -591,5 +599,6 @@ fn calculation(c: &Calculation) -> CalculationJson<'_> {
             lowest: Exact(f.lowest.value()),
             highest: Exact(f.highest.value()),
         }),
+        rounded_at_28_digits: c.rounded_at_28_digits,
     }
 }

@@ -26,9 +26,12 @@ pub struct MoneyCalculation {
     pub exact: Money,
     /// The evaluation price ranked on, rounded by the model's rule.
     pub value: Money,
+    /// Whether the formula's division did not terminate, so `exact` is rounded at 28
+    /// significant digits.
+    pub rounded_at_28_digits: bool,
 }
 
-/// One anchor of a piecewise linear model: this price earns these points.
+/// The prices of the other bids that a relative method looks at: the lowest and highest
 /// evaluated price on the line among the bids that are scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Field {
@@ -53,14 +56,18 @@ pub struct Calculation {
     pub anchors: Option<(AnchorPoint, AnchorPoint)>,
     /// For relative models: the lowest and highest price they compared with.
     pub field: Option<Field>,
+    /// Whether a division in the formula did not terminate, so `exact` is rounded at 28
+    /// significant digits (before the model's own rounding).
+    pub rounded_at_28_digits: bool,
 }
 
 impl ScoringModel {
     /// The points, before rounding, of an evaluated price on a line, with how.
     pub fn calculate(&self, line: &PriceLine, price: Money, field: Field) -> Calculation {
+        let mut terminated = true;
         let (formula, exact, anchors, field) = match &self.method {
             Method::Anchors(anchors) => {
-                let (formula, exact, around) = interpolate(anchors, line, price);
+                let (formula, exact, around) = interpolate(anchors, line, price, &mut terminated);
                 (formula, exact, Some(around), None)
             }
             Method::RelativeToLowest {
@@ -74,16 +81,22 @@ impl ScoringModel {
                     *floor_at_zero,
                     price.value(),
                     field.lowest.value(),
+                    &mut terminated,
                 );
                 (formula, exact, None, Some(field))
             }
             Method::Proportional { max } => {
-                let (formula, exact) =
-                    proportional(max.value(), price.value(), field.lowest.value());
+                let (formula, exact) = proportional(
+                    max.value(),
+                    price.value(),
+                    field.lowest.value(),
+                    &mut terminated,
+                );
                 (formula, exact, None, Some(field))
             }
             Method::LowestToHighest { max } => {
-                let (formula, exact) = lowest_to_highest(max.value(), price.value(), field);
+                let (formula, exact) =
+                    lowest_to_highest(max.value(), price.value(), field, &mut terminated);
                 (formula, exact, None, Some(field))
             }
             // Money models give no price points; their evaluation is `evaluation_price`.
@@ -101,6 +114,7 @@ impl ScoringModel {
             rounding: self.rounding,
             anchors,
             field,
+            rounded_at_28_digits: !terminated,
         }
     }
 
@@ -132,6 +146,7 @@ impl ScoringModel {
                             *floor_at_zero,
                             line.max.value(),
                             line.min.value(),
+                            &mut true,
                         )
                         .1,
                     ),
@@ -139,7 +154,7 @@ impl ScoringModel {
                 )
             }
             Method::Proportional { max } => (
-                round(proportional(max.value(), line.max.value(), line.min.value()).1),
+                round(proportional(max.value(), line.max.value(), line.min.value(), &mut true).1),
                 *max,
             ),
             Method::LowestToHighest { max } => (Points::new(Decimal::ZERO), *max),
@@ -159,6 +174,7 @@ impl ScoringModel {
         quality_max: Points,
     ) -> Option<MoneyCalculation> {
         let (p, q, qmax) = (price.value(), quality.value(), quality_max.value());
+        let mut terminated = true;
         let (formula, exact) = match &self.method {
             Method::MoneyPerPoint {
                 amount,
@@ -194,7 +210,7 @@ impl ScoringModel {
                         plain(*factor)
                     ),
                     // Multiplied out before the one division, so only that division can be inexact.
-                    p + p * (qmax - q) * factor / qmax,
+                    p + divide(p * (qmax - q) * factor, qmax, &mut terminated),
                 )
             }
             _ => return None,
@@ -208,8 +224,19 @@ impl ScoringModel {
             formula,
             exact: Money::new(exact),
             value: Money::new(self.rounding.apply(exact)),
+            rounded_at_28_digits: !terminated,
         })
     }
+}
+
+/// `numerator / denominator`, noting in `exact` when the quotient does not terminate and
+/// is rounded at 28 significant digits (the most an exact decimal holds).
+fn divide(numerator: Decimal, denominator: Decimal, exact: &mut bool) -> Decimal {
+    let quotient = numerator / denominator;
+    if quotient.checked_mul(denominator) != Some(numerator) {
+        *exact = false;
+    }
+    quotient
 }
 
 /// Piecewise linear interpolation between the anchors around the price.
@@ -217,6 +244,7 @@ fn interpolate(
     anchors: &[Anchor],
     line: &PriceLine,
     price: Money,
+    terminated: &mut bool,
 ) -> (String, Decimal, (AnchorPoint, AnchorPoint)) {
     let resolved: Vec<AnchorPoint> = anchors
         .iter()
@@ -250,7 +278,7 @@ fn interpolate(
     );
     // One multiplication, then one division, so the only inexact step is the final
     // division (exact to 28 significant digits), before the model's rounding.
-    let exact = s0 + (price.value() - p0) * (s1 - s0) / (p1 - p0);
+    let exact = s0 + divide((price.value() - p0) * (s1 - s0), p1 - p0, terminated);
     let formula = format!(
         "{} + ({} − {}) × ({} − {}) / ({} − {})",
         plain(s0),
@@ -272,6 +300,7 @@ fn relative_to_lowest(
     floor_at_zero: bool,
     price: Decimal,
     lowest: Decimal,
+    terminated: &mut bool,
 ) -> (String, Decimal) {
     if lowest.is_zero() {
         let exact = if price.is_zero() { max } else { Decimal::ZERO };
@@ -288,7 +317,13 @@ fn relative_to_lowest(
     // multiply is far below 0 and the points are 0 all the same.
     let raw = slope
         .checked_mul(lowest)
-        .and_then(|width| (price - lowest).checked_div(width))
+        .and_then(|width| {
+            let q = (price - lowest).checked_div(width)?;
+            if q.checked_mul(width) != Some(price - lowest) {
+                *terminated = false;
+            }
+            Some(q)
+        })
         .and_then(|q| max.checked_mul(Decimal::ONE - q));
     let formula = format!(
         "{} × (1 − ({} − {}) / ({} × {}))",
@@ -313,7 +348,12 @@ fn relative_to_lowest(
 }
 
 /// `M × Plow / P`. A price of 0 is the lowest and earns M.
-fn proportional(max: Decimal, price: Decimal, lowest: Decimal) -> (String, Decimal) {
+fn proportional(
+    max: Decimal,
+    price: Decimal,
+    lowest: Decimal,
+    terminated: &mut bool,
+) -> (String, Decimal) {
     if price.is_zero() {
         return (
             format!("the price is 0, the lowest possible: {} points", plain(max)),
@@ -322,13 +362,18 @@ fn proportional(max: Decimal, price: Decimal, lowest: Decimal) -> (String, Decim
     }
     (
         format!("{} × {} / {}", plain(max), plain(lowest), plain(price)),
-        max * lowest / price,
+        divide(max * lowest, price, terminated),
     )
 }
 
 /// `M × (Phigh − P) / (Phigh − Plow)`. When every price is the same (or there is one
 /// bid), every bid has the lowest price and earns M.
-fn lowest_to_highest(max: Decimal, price: Decimal, field: Field) -> (String, Decimal) {
+fn lowest_to_highest(
+    max: Decimal,
+    price: Decimal,
+    field: Field,
+    terminated: &mut bool,
+) -> (String, Decimal) {
     let (low, high) = (field.lowest.value(), field.highest.value());
     if high == low {
         return (
@@ -349,7 +394,7 @@ fn lowest_to_highest(max: Decimal, price: Decimal, field: Field) -> (String, Dec
             plain(high),
             plain(low)
         ),
-        max * (high - price) / (high - low),
+        divide(max * (high - price), high - low, terminated),
     )
 }
 

@@ -296,6 +296,7 @@ fn a_price_far_above_a_tiny_lowest_price_never_overflows() {
         true,
         dec("1000000000000"),
         dec("0.0000000001"),
+        &mut true,
     );
     assert_eq!(points, Decimal::ZERO);
     let (formula, points) = relative_to_lowest(
@@ -304,6 +305,7 @@ fn a_price_far_above_a_tiny_lowest_price_never_overflows() {
         true,
         dec("1000000000000"),
         dec("0.0000000001"),
+        &mut true,
     );
     assert_eq!(points, Decimal::ZERO, "{formula}");
     assert!(formula.ends_with("far below 0, so 0"), "{formula}");

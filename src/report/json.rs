@@ -499,7 +499,7 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
                 criteria.iter().map(criterion_points).collect(),
                 prices.iter().map(price).collect(),
                 &[],
-                evaluation.as_ref().map(evaluation_price),
+                evaluation.as_deref().map(evaluation_price),
                 Some(Exact::normal(exact_total.value())),
             ),
             Outcome::SetAside { findings, .. } => (Vec::new(), Vec::new(), findings, None, None),

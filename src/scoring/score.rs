@@ -50,7 +50,7 @@ pub enum Outcome {
         /// The exact sum of the weighted points, before any rounding of the total.
         exact_total: Points,
         /// Under a money model: the evaluation price the bid is ranked on (lowest wins).
-        evaluation: Option<MoneyCalculation>,
+        evaluation: Option<Box<MoneyCalculation>>,
     },
     /// Rejected, or set aside for review; never ranked.
     SetAside {
@@ -361,7 +361,7 @@ fn scored(
     let total = tender
         .total_rounding
         .map_or(exact_total, |r| Points::new(r.apply(exact_total.value())));
-    let evaluation = money_evaluation(tender, &criteria, &prices, combined.as_ref());
+    let evaluation = money_evaluation(tender, &criteria, &prices, combined.as_ref()).map(Box::new);
     Outcome::Scored {
         criteria,
         prices,

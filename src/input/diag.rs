@@ -243,7 +243,8 @@ impl Report<'_> {
                 .with_message(&diagnostic.message);
             match &diagnostic.location {
                 Location::Span { file, span } => {
-                    rendered = rendered.with_labels(vec![Label::primary(*file, span.clone())]);
+                    let span = marked(&self.sources.get(*file).text, span.clone());
+                    rendered = rendered.with_labels(vec![Label::primary(*file, span)]);
                 }
                 Location::Path(path) => notes.push(format!("file: {path}")),
             }
@@ -268,6 +269,20 @@ impl Report<'_> {
         }
         out
     }
+}
+
+/// The part of a span to underline: at most its first 80 bytes (on a character boundary),
+/// so a 100 kB value is not underlined by 100 kB of carets.
+fn marked(text: &str, span: Range<usize>) -> Range<usize> {
+    const MARKED: usize = 80;
+    if span.len() <= MARKED {
+        return span;
+    }
+    let mut end = span.start + MARKED;
+    while end > span.start && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    span.start..end
 }
 
 fn sort_key(d: &Diagnostic) -> (usize, String, usize, Code, &str) {
@@ -298,6 +313,17 @@ pub fn push_unique(diagnostics: &mut Vec<Diagnostic>, diagnostic: Diagnostic) {
     if !seen {
         diagnostics.push(diagnostic);
     }
+}
+
+/// A value as a message quotes it: whole when short, else its start and its length, so a
+/// 100 kB value is not repeated in full.
+pub fn shorten(text: &str) -> String {
+    const SHOWN: usize = 40;
+    if text.chars().count() <= SHOWN {
+        return text.to_string();
+    }
+    let start: String = text.chars().take(SHOWN).collect();
+    format!("{start}… ({} characters)", text.chars().count())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::input::diag::{Code, Diagnostic, FileId, Sources, nearest};
+use crate::input::diag::{Code, Diagnostic, FileId, Sources, nearest, shorten};
 
 /// A number as written in the file: kept as a TOML value with its span, read exactly later.
 pub type Num = Spanned<toml::Value>;
@@ -343,7 +343,7 @@ fn shape_error(sources: &Sources, file: FileId, error: &toml::de::Error) -> Diag
             ),
         };
         return Diagnostic::at(Code::UnknownField, file, span, unknown.clone())
-            .says(format!("unknown field `{unknown}`"), help);
+            .says(format!("unknown field `{}`", shorten(&unknown)), help);
     }
     if let Some(missing) = quoted_after(message, "missing field ") {
         // The span of a missing field is the table that lacks it.

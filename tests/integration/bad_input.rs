@@ -621,3 +621,24 @@ fn a_bid_that_is_not_utf8_names_the_byte_and_line() {
     assert!(messages.contains(&expected), "{messages}");
     assert!(messages.contains("save the file as UTF-8"), "{messages}");
 }
+
+/// A 100 kB value was repeated whole in its message (300 kB of standard error); the
+/// message now quotes its start and its length, and the file's line is shown once.
+#[test]
+fn a_huge_value_is_quoted_shortened() {
+    let f = Fixture::reference();
+    let huge = "x".repeat(100_000);
+    f.replace(
+        "bids/kompas.toml",
+        "reservation = \"no\"",
+        &format!("reservation = \"{huge}\""),
+    );
+    let messages = problems(&f);
+    assert!(
+        messages.contains("`reservation` cannot be \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100000 characters)\""),
+        "{}",
+        &messages[..300.min(messages.len())]
+    );
+    // The source line itself (100 002 characters) once, and little more.
+    assert!(messages.len() < 120_000, "{} bytes", messages.len());
+}

@@ -13,7 +13,7 @@ use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawBid};
 use crate::values::{Money, Points};
 
-use super::checker::{Checker, MONEY, POINTS};
+use super::checker::{Checker, MONEY, POINTS, shorten};
 
 /// Validates a bid against its tender. Without a tender (when the tender itself has
 /// problems) only what the bid says on its own is checked — its declaration, CVR number,
@@ -124,7 +124,7 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
             Code::BadValue,
             raw.cvr.span(),
             "cvr",
-            format!("CVR number \"{cvr}\" is not 8 digits"),
+            format!("CVR number \"{}\" is not 8 digits", shorten(cvr)),
             "write the bidder's CVR number as 8 digits in quotes, e.g. cvr = \"12345678\"".into(),
         );
     }

@@ -7,6 +7,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::domain::Rule;
+pub(super) use crate::input::diag::shorten;
 use crate::input::diag::{Code, Diagnostic, FileId, Sources, nearest};
 use crate::input::raw::{Num, RawRule};
 
@@ -137,7 +138,7 @@ impl<'a> Checker<'a> {
             Code::BadValue,
             value.span(),
             field,
-            format!("`{field}` cannot be \"{}\"", value.get_ref()),
+            format!("`{field}` cannot be \"{}\"", shorten(value.get_ref())),
             help,
         );
         None
@@ -224,7 +225,7 @@ impl<'a> Checker<'a> {
             code,
             key.span(),
             field,
-            format!("the tender has no {} `{}`", what.0, key.get_ref()),
+            format!("the tender has no {} `{}`", what.0, shorten(key.get_ref())),
             help,
         );
         false
@@ -271,17 +272,6 @@ pub(super) const PERCENT: Limit = Limit {
     decimals: 10,
     what: "a percentage",
 };
-
-/// A value as a message quotes it: whole when short, else its start and its length, so a
-/// 100 kB value is not repeated in full.
-pub(super) fn shorten(text: &str) -> String {
-    const SHOWN: usize = 40;
-    if text.chars().count() <= SHOWN {
-        return text.to_string();
-    }
-    let start: String = text.chars().take(SHOWN).collect();
-    format!("{start}… ({} characters)", text.chars().count())
-}
 
 pub(super) fn quoted(names: &[&str]) -> String {
     names

@@ -8,7 +8,7 @@ use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawAnchor, RawModel, RawPointsRounding};
 use crate::values::{Money, Points, Rounding, RoundingMode};
 
-use super::checker::{Checker, Limit, MONEY, PERCENT, POINTS, exact_decimal};
+use super::checker::{Checker, Limit, MONEY, PERCENT, POINTS, exact_decimal, shorten};
 
 /// Validates a scoring model file: its method and that method's parameters. Anchors that
 /// depend on a price line (`min`, `max`, `target`) are checked against each line by
@@ -239,7 +239,7 @@ fn anchors(check: &mut Checker<'_>, raw: &Spanned<Vec<RawAnchor>>) -> Option<Vec
         let price = match raw_anchor.price.get_ref() {
             toml::Value::String(s) => anchor_price(s).or_else(|| {
                 check.report(Code::BadModel, raw_anchor.price.span(), &field,
-                    format!("anchor price \"{s}\" is not \"min\", \"max\", a target (\"target\", \"target-5%\") or an amount"),
+                    format!("anchor price \"{}\" is not \"min\", \"max\", a target (\"target\", \"target-5%\") or an amount", shorten(s)),
                     "write \"min\" or \"max\" for the ends of the price line's band, \"target+10%\" for a price \
                      relative to the line's target price, or an amount such as 400".into());
                 None

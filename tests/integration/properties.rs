@@ -317,3 +317,61 @@ fn a_relative_model_can_reverse_ranks() {
     assert_eq!(removed.0, "gamma");
     assert!(!rank_reversals(&v.tender, &v.bids).is_empty());
 }
+
+/// A number as a hostile bid file might write it: ordinary, huge, tiny, negative, long.
+fn hostile_number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (0i64..=2_000_000).prop_map(|ore| Decimal::new(ore, 2).to_string()),
+        Just("1e28".to_string()),
+        Just("7.9e28".to_string()),
+        Just("-0".to_string()),
+        Just("-1".to_string()),
+        Just("0.000000000000000000000000001".to_string()),
+        Just("999999999999".to_string()),
+        Just("9223372036854775807".to_string()),
+        Just("\"448,05\"".to_string()),
+        (0u32..=30).prop_map(|n| format!("1.{}", "3".repeat(n as usize))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Whatever a bid file holds, the run either lists problems or, once `check` passes,
+    /// scores and renders every version in every format without a panic: `check` passing
+    /// means `score` finds nothing new.
+    #[test]
+    fn whatever_a_bid_holds_a_checked_tender_scores_and_renders(
+        spor1 in hostile_number(),
+        spor2 in hostile_number(),
+        indsats in hostile_number(),
+        samarbejde in hostile_number(),
+    ) {
+        let root = tempfile::TempDir::new().unwrap();
+        crate::fixture::copy_dir(&repo().join("scoring-models"), &root.path().join("scoring-models"));
+        let dir = root.path().join("tender");
+        crate::fixture::copy_dir(&repo().join(REFERENCE), &dir);
+        std::fs::write(
+            dir.join("bids/hostile.toml"),
+            format!(
+                "bidder = \"Hostile ApS\"\ncvr = \"99999999\"\nsubmitted = 2023-10-01T10:00:00+02:00\n\
+                 reservation = \"no\"\n\n[prices]\nspor1 = {spor1}\nspor2 = {spor2}\n\n\
+                 [points]\nindsats = {indsats}\nsamarbejde = {samarbejde}\n"
+            ),
+        )
+        .unwrap();
+        let Ok(tender) = tenderscore::evaluate::load(&dir, &ModelSearch::default()) else {
+            return Ok(());
+        };
+        use tenderscore::report::{Format, explain, rejections, render};
+        for version in tender.versions() {
+            let evaluation = tenderscore::evaluate::evaluate(&tender, version);
+            for format in [Format::Table, Format::Csv, Format::Json, Format::Md] {
+                prop_assert!(!render(&evaluation, format).is_empty());
+                prop_assert!(!rejections::render(&evaluation, format).is_empty());
+            }
+            for entry in &evaluation.ranking {
+                prop_assert!(!explain::render(&evaluation, entry).is_empty());
+            }
+        }
+    }
+}

@@ -43,50 +43,44 @@ fn key(score: &BidScore, tie_break: &[CriterionId]) -> Vec<Option<Decimal>> {
     key
 }
 
-/// Ranks the scored bids and appends the bids set aside.
+/// Ranks the scored bids and appends the bids set aside. n log n: each key is computed
+/// once, the sort puts equal keys (and equal totals) next to each other, and every tie is
+/// named in one pass over those runs (a tie of k bids names k − 1 others for each).
 pub fn rank(scores: Vec<BidScore>, tie_break: &[CriterionId]) -> Vec<Ranked> {
-    let (mut scored, mut set_aside): (Vec<BidScore>, Vec<BidScore>) =
+    let (scored, mut set_aside): (Vec<BidScore>, Vec<BidScore>) =
         scores.into_iter().partition(|s| s.standing().is_some());
-    scored.sort_by(|a, b| {
-        key(b, tie_break)
-            .cmp(&key(a, tie_break))
-            .then_with(|| by_name(a, b))
-    });
+    let mut keyed: Vec<(Vec<Option<Decimal>>, BidScore)> = scored
+        .into_iter()
+        .map(|s| (key(&s, tie_break), s))
+        .collect();
+    keyed.sort_by(|(ka, a), (kb, b)| kb.cmp(ka).then_with(|| by_name(a, b)));
     set_aside.sort_by(by_name);
 
-    // Sorted by key, equal keys stand together: each run of equal keys is one rank.
-    let totals: Vec<_> = scored.iter().map(|s| key(s, tie_break)).collect();
-    let mut ranked: Vec<Ranked> = Vec::with_capacity(scored.len() + set_aside.len());
+    let keys: Vec<Vec<Option<Decimal>>> = keyed.iter().map(|(k, _)| k.clone()).collect();
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(keyed.len() + set_aside.len());
     let mut first_equal = 0;
-    for (position, score) in scored.into_iter().enumerate() {
-        if totals[position] != totals[first_equal] {
+    for (position, (_, score)) in keyed.into_iter().enumerate() {
+        if keys[position] != keys[first_equal] {
             first_equal = position;
         }
-        let rank = u32::try_from(first_equal + 1).unwrap_or(u32::MAX);
         ranked.push(Ranked {
             score,
-            rank: Some(rank),
+            rank: Some(u32::try_from(first_equal + 1).unwrap_or(u32::MAX)),
             tied_with: Vec::new(),
             split_from: Vec::new(),
         });
     }
-    // Name the other members of each tie.
-    for i in 0..ranked.len() {
-        let tied_with: Vec<BidId> = ranked
-            .iter()
-            .enumerate()
-            .filter(|(j, other)| *j != i && other.rank == ranked[i].rank)
-            .map(|(_, other)| other.score.bid.clone())
-            .collect();
-        ranked[i].tied_with = tied_with;
-        let split_from: Vec<BidId> = ranked
-            .iter()
-            .filter(|other| {
-                other.rank != ranked[i].rank && other.score.standing() == ranked[i].score.standing()
-            })
-            .map(|other| other.score.bid.clone())
-            .collect();
-        ranked[i].split_from = split_from;
+    // The whole key is equal within a shared rank; the total alone within a run of equal
+    // totals, which the tie-break may have split into several ranks.
+    for run in runs(&ranked, |r| r.rank) {
+        name_others(&mut ranked[run], |r| &mut r.tied_with, |_, _| true);
+    }
+    for run in runs(&ranked, |r| r.score.standing()) {
+        name_others(
+            &mut ranked[run],
+            |r| &mut r.split_from,
+            |a, b| a.rank != b.rank,
+        );
     }
     ranked.extend(set_aside.into_iter().map(|score| Ranked {
         score,
@@ -95,6 +89,44 @@ pub fn rank(scores: Vec<BidScore>, tie_break: &[CriterionId]) -> Vec<Ranked> {
         split_from: Vec::new(),
     }));
     ranked
+}
+
+/// The ranges of consecutive entries with the same value, of more than one entry.
+fn runs<T: PartialEq>(
+    ranked: &[Ranked],
+    value: impl Fn(&Ranked) -> T,
+) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=ranked.len() {
+        if i == ranked.len() || value(&ranked[i]) != value(&ranked[start]) {
+            if i - start > 1 {
+                runs.push(start..i);
+            }
+            start = i;
+        }
+    }
+    runs
+}
+
+/// In one run, lists for each entry the other entries `related` to it.
+fn name_others(
+    run: &mut [Ranked],
+    list: impl Fn(&mut Ranked) -> &mut Vec<BidId>,
+    related: impl Fn(&Ranked, &Ranked) -> bool,
+) {
+    let names: Vec<Vec<BidId>> = (0..run.len())
+        .map(|i| {
+            run.iter()
+                .enumerate()
+                .filter(|(j, other)| *j != i && related(&run[i], other))
+                .map(|(_, other)| other.score.bid.clone())
+                .collect()
+        })
+        .collect();
+    for (entry, names) in run.iter_mut().zip(names) {
+        *list(entry) = names;
+    }
 }
 
 fn by_name(a: &BidScore, b: &BidScore) -> Ordering {

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::text::version_text;
 use super::{
-    Evaluation, band_text, bidder_names, decision_name, evidence_place, money, reference, status,
-    text_of, warning_detail,
+    Bidders, Evaluation, band_text, bidder_names, decision_name, evidence_place, money, reference,
+    status, text_of, warning_detail,
 };
 use crate::domain::{CriterionId, CriterionKind, Panel, Tender};
 use crate::scoring::conformity::{Finding, Warning};
@@ -462,7 +462,7 @@ fn rank_line(evaluation: &Evaluation, entry: &Ranked) -> String {
     } else {
         format!(
             "Rank {rank} of {ranked} ranked bids, shared with {}: the totals are exactly equal and the tender declares no tie-break.",
-            bidder_names(&evaluation.ranking, &entry.tied_with)
+            bidder_names(&Bidders::new(&evaluation.ranking), &entry.tied_with)
         )
     }
 }

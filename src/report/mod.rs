@@ -93,13 +93,29 @@ fn status(entry: &Ranked) -> &'static str {
 }
 
 /// The bidders of the given bids, in ranking order: "Kompas ApS, Ny Start ApS".
-fn bidder_names(ranking: &[Ranked], ids: &[BidId]) -> String {
-    let names: Vec<&str> = ranking
-        .iter()
-        .filter(|o| ids.contains(&o.score.bid))
-        .map(|o| o.score.bidder.as_str())
-        .collect();
+fn bidder_names(bidders: &Bidders<'_>, ids: &[BidId]) -> String {
+    let names: Vec<&str> = ids.iter().map(|id| bidders.name(id)).collect();
     names.join(", ")
+}
+
+/// Each bid's bidder, looked up by id (built once per report, so naming the members of
+/// every tie stays linear).
+struct Bidders<'a>(std::collections::HashMap<&'a BidId, &'a str>);
+
+impl<'a> Bidders<'a> {
+    fn new(ranking: &'a [Ranked]) -> Bidders<'a> {
+        Bidders(
+            ranking
+                .iter()
+                .map(|r| (&r.score.bid, r.score.bidder.as_str()))
+                .collect(),
+        )
+    }
+
+    /// The bidder of a bid; its id where the bid is unknown.
+    fn name<'b>(&'b self, id: &'b BidId) -> &'b str {
+        self.0.get(id).copied().unwrap_or(id.0.as_str())
+    }
 }
 
 /// What a finding does to its bid: `rejected` or `review`.

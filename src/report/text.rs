@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 
 use super::number::{decimal_comma, exact_comma};
 use super::{
-    Evaluation, adjustment_text, band_text, bidder_names, finding_text, leaf_columns, money,
-    reference, status, total_cells, total_header, warning_text,
+    Bidders, Evaluation, adjustment_text, band_text, bidder_names, finding_text, leaf_columns,
+    money, reference, status, total_cells, total_header, warning_text,
 };
 use crate::domain::{BidId, Criterion, CriterionKind, Scale, Tender};
 use crate::scoring::rank::Ranked;
@@ -225,6 +225,7 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool) -> String
 /// The notes under a table: legal flags and notes, rank reversals, then every adjustment,
 /// rejection, warning and tie in ranking order. Bids with nothing to note are left out.
 pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
+    let bidders = Bidders::new(&evaluation.ranking);
     let mut notes = legal_notes(evaluation);
     notes.extend(effective_weights_note(
         &evaluation.tender,
@@ -233,7 +234,7 @@ pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
     notes.extend(reversal_notes(evaluation));
     for entry in &evaluation.ranking {
         notes.extend(bid_notes(entry));
-        notes.extend(tie_notes(&evaluation.ranking, entry));
+        notes.extend(tie_notes(&bidders, entry));
     }
     notes
 }
@@ -308,13 +309,8 @@ fn legal_notes(evaluation: &Evaluation) -> Vec<String> {
 
 /// Every rank reversal: two bids whose order turns when a third is left out.
 fn reversal_notes(evaluation: &Evaluation) -> Vec<String> {
-    let bidder = |id: &BidId| {
-        evaluation
-            .ranking
-            .iter()
-            .find(|r| &r.score.bid == id)
-            .map_or(id.0.clone(), |r| r.score.bidder.clone())
-    };
+    let bidders = Bidders::new(&evaluation.ranking);
+    let bidder = |id: &BidId| bidders.name(id).to_string();
     evaluation
         .reversals
         .iter()
@@ -373,7 +369,7 @@ fn price_text(price: &PriceEvaluation) -> String {
 
 /// A bid's ties: the bids it shares its rank with, and those the tie-break put it apart
 /// from.
-fn tie_notes(ranking: &[Ranked], entry: &Ranked) -> Vec<String> {
+fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked) -> Vec<String> {
     let who = &entry.score.bidder;
     let total = exact_comma(
         entry
@@ -387,13 +383,13 @@ fn tie_notes(ranking: &[Ranked], entry: &Ranked) -> Vec<String> {
     if !entry.tied_with.is_empty() {
         notes.push(format!(
             "{who}: tie on the total {total} with {}; they share rank {rank}",
-            bidder_names(ranking, &entry.tied_with)
+            bidder_names(bidders, &entry.tied_with)
         ));
     }
     if !entry.split_from.is_empty() {
         notes.push(format!(
             "{who}: the same total {total} as {}; placed at rank {rank} by the tie-break",
-            bidder_names(ranking, &entry.split_from)
+            bidder_names(bidders, &entry.split_from)
         ));
     }
     notes

@@ -288,7 +288,7 @@ fn warnings(tender: &Tender, bid: &Bid) -> Vec<Warning> {
 /// name (ignoring case and surrounding spaces). Each such bid is set aside for review with
 /// the other files named, so the authority decides which one is the bid; none is ranked
 /// meanwhile. The findings are per bid, in the order of `bids`; n log n.
-pub fn duplicates(bids: &[Bid]) -> Vec<Vec<Finding>> {
+pub fn duplicates(bids: &[&Bid]) -> Vec<Vec<Finding>> {
     let mut by_key: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
     for (i, bid) in bids.iter().enumerate() {
         by_key.entry((0, bid.cvr.clone())).or_default().push(i);

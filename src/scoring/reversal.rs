@@ -1,18 +1,22 @@
 //! Rank reversal: under a price model that compares bids with each other, removing one bid
 //! can swap the order of two others. This module finds every such case.
 //!
-//! Contract: pure. For a relative model, each scored bid is taken out in turn, the rest
-//! are scored again, and every pair of the remaining bids whose order (ahead, equal,
-//! behind) differs is reported. A fixed model (anchors) never reports anything, since no
-//! bid's points depend on another's.
+//! Contract: pure. For a relative model, every scored bid whose removal changes the field
+//! the method compares with is taken out in turn, the rest are scored again, and every
+//! pair of the remaining bids whose order (ahead, equal, behind) differs is reported. A
+//! fixed model (anchors) never reports anything, since no bid's points depend on another's.
 
 use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use crate::domain::{Bid, BidId, Tender};
-use crate::scoring::score::{BidScore, score_all};
-use crate::values::Points;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::{Bid, BidId, CriterionId, Tender};
+use crate::values::{Money, Points};
+
+use super::price_rules::{EVALUATION_PRICE, Priced, combine};
+use super::score::{BidScore, Outcome, score_refs};
 
 /// Two bids whose order depends on a third being in the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -35,47 +39,150 @@ fn order(a: Points, b: Points) -> &'static str {
     }
 }
 
-fn totals(scores: &[BidScore]) -> Vec<(BidId, Points)> {
-    scores
-        .iter()
-        .filter_map(|s| Some((s.bid.clone(), s.total()?)))
-        .collect()
-}
-
-/// Every rank reversal among the bids of a tender, in bid order.
+/// Every rank reversal among the bids of a tender, in bid order (by the removed bid, then
+/// the pair).
+///
+/// Exact but cheap: a bid's points depend on the others only through the lowest (and
+/// highest) compared price of each line, so removing a bid changes nobody's points unless
+/// it alone holds such an extreme. Only those removals — at most two per price line — are
+/// scored again, and the pairs whose order changes are found by sorting, in
+/// O(L · n log n + k) for L lines, n bids and k reversals reported; no bid is cloned.
 pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Vec<Reversal> {
     if !tender.model.method.is_relative() {
         return Vec::new();
     }
-    let with_all = totals(&score_all(tender, bids));
+    let refs: Vec<&Bid> = bids.iter().collect();
+    let scores = score_refs(tender, &refs);
+    let with_all: Vec<Option<Points>> = scores.iter().map(BidScore::total).collect();
     let mut found = Vec::new();
-    for (removed, _) in &with_all {
-        let rest: Vec<Bid> = bids.iter().filter(|b| &b.id != removed).cloned().collect();
-        let without = totals(&score_all(tender, &rest));
-        for (i, (a, a_without)) in without.iter().enumerate() {
-            for (b, b_without) in &without[i + 1..] {
-                let (Some(a_with), Some(b_with)) = (total_of(&with_all, a), total_of(&with_all, b))
-                else {
-                    continue;
-                };
-                let (before, after) = (order(a_with, b_with), order(*a_without, *b_without));
-                if before != after {
-                    found.push(Reversal {
-                        removed: removed.clone(),
-                        first: a.clone(),
-                        second: b.clone(),
-                        with_all: before,
-                        without: after,
-                    });
-                }
+    for removed in sole_extremes(tender, &scores) {
+        let rest: Vec<&Bid> = refs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != removed)
+            .map(|(_, b)| *b)
+            .collect();
+        let without = score_refs(tender, &rest);
+        // (bid index, total with every bid, total without `removed`)
+        let pairs: Vec<(usize, Points, Points)> = (0..bids.len())
+            .filter(|i| *i != removed)
+            .zip(&without)
+            .filter_map(|(i, score)| Some((i, with_all[i]?, score.total()?)))
+            .collect();
+        for (a, b) in discordant(&pairs) {
+            let (first, second) = (a.min(b), a.max(b));
+            let (before, after) = totals_of(&pairs, first, second);
+            found.push((removed, first, second, before, after));
+        }
+    }
+    found.sort_by_key(|(removed, first, second, _, _)| (*removed, *first, *second));
+    found
+        .into_iter()
+        .map(|(removed, first, second, before, after)| Reversal {
+            removed: bids[removed].id.clone(),
+            first: bids[first].id.clone(),
+            second: bids[second].id.clone(),
+            with_all: order(before.0, before.1),
+            without: order(after.0, after.1),
+        })
+        .collect()
+}
+
+/// The totals of two bids with every bid and without the removed one.
+fn totals_of(
+    pairs: &[(usize, Points, Points)],
+    first: usize,
+    second: usize,
+) -> ((Points, Points), (Points, Points)) {
+    let of = |i: usize| {
+        pairs
+            .binary_search_by_key(&i, |(j, _, _)| *j)
+            .map(|at| (pairs[at].1, pairs[at].2))
+            .unwrap_or_default()
+    };
+    let (a, b) = (of(first), of(second));
+    ((a.0, b.0), (a.1, b.1))
+}
+
+/// The scored bids whose removal changes the field a relative method compares with: each
+/// one alone at the lowest or the highest compared price of some line (or of the combined
+/// evaluation price).
+fn sole_extremes(tender: &Tender, scores: &[BidScore]) -> Vec<usize> {
+    let mut compared: BTreeMap<CriterionId, Vec<(Money, usize)>> = BTreeMap::new();
+    for (i, score) in scores.iter().enumerate() {
+        let Outcome::Scored { prices, .. } = &score.outcome else {
+            continue;
+        };
+        let priced: Vec<Priced> = prices
+            .iter()
+            .map(|p| Priced {
+                line: p.line.clone(),
+                submitted: p.submitted,
+                evaluated: p.evaluated,
+                adjustments: Vec::new(),
+            })
+            .collect();
+        for p in &priced {
+            compared
+                .entry(p.line.clone())
+                .or_default()
+                .push((p.evaluated, i));
+        }
+        if let Some((price, _)) = combine(tender, &priced) {
+            compared
+                .entry(CriterionId(EVALUATION_PRICE.into()))
+                .or_default()
+                .push((price, i));
+        }
+    }
+    let mut sole = BTreeSet::new();
+    for values in compared.values() {
+        for extreme in [values.iter().min(), values.iter().max()]
+            .into_iter()
+            .flatten()
+        {
+            if values.iter().filter(|(p, _)| *p == extreme.0).count() == 1 {
+                sole.insert(extreme.1);
             }
         }
     }
-    found
+    sole.into_iter().collect()
 }
 
-fn total_of(totals: &[(BidId, Points)], id: &BidId) -> Option<Points> {
-    totals.iter().find(|(bid, _)| bid == id).map(|(_, t)| *t)
+/// The pairs of bids whose order (ahead, equal, behind) differs between two totals, found
+/// in O(n log n + k): sorted by the first total, a pair within a group of equal totals
+/// differs when the second totals differ; a pair across groups differs when the one lower
+/// before is not lower after.
+fn discordant(entries: &[(usize, Points, Points)]) -> Vec<(usize, usize)> {
+    let mut sorted: Vec<&(usize, Points, Points)> = entries.iter().collect();
+    sorted.sort_by_key(|(i, before, _)| (*before, *i));
+    let mut found = Vec::new();
+    // Earlier groups (lower totals before), by their totals after.
+    let mut lower: BTreeMap<Points, Vec<usize>> = BTreeMap::new();
+    let mut start = 0;
+    while start < sorted.len() {
+        let end = (start..sorted.len())
+            .find(|j| sorted[*j].1 != sorted[start].1)
+            .unwrap_or(sorted.len());
+        let group = &sorted[start..end];
+        for (x, (a, _, after_a)) in group.iter().enumerate() {
+            // Equal before: differs when not equal after.
+            for (b, _, after_b) in &group[x + 1..] {
+                if after_a != after_b {
+                    found.push((*a, *b));
+                }
+            }
+            // Lower before: differs when at least as high after.
+            for (_, ids) in lower.range(*after_a..) {
+                found.extend(ids.iter().map(|b| (*a, *b)));
+            }
+        }
+        for (i, _, after) in group {
+            lower.entry(*after).or_default().push(*i);
+        }
+        start = end;
+    }
+    found
 }
 
 #[cfg(test)]

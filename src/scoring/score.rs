@@ -248,6 +248,12 @@ fn fields(assessed: &[Assessed]) -> BTreeMap<CriterionId, Field> {
 /// Scores every bid of a tender, in the order given. A bid set aside keeps every reason
 /// found; relative price models compare only the bids that are scored.
 pub fn score_all(tender: &Tender, bids: &[Bid]) -> Vec<BidScore> {
+    let refs: Vec<&Bid> = bids.iter().collect();
+    score_refs(tender, &refs)
+}
+
+/// [`score_all`] over borrowed bids, so a caller can score a subset without cloning.
+pub fn score_refs(tender: &Tender, bids: &[&Bid]) -> Vec<BidScore> {
     let duplicates = conformity::duplicates(bids);
     let assessed: Vec<Assessed> = bids
         .iter()

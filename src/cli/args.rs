@@ -57,8 +57,8 @@ pub struct TenderArgs {
     /// The tender folder: tender.toml and bids/*.toml.
     #[arg(value_name = "TENDER_DIR")]
     pub dir: PathBuf,
-    /// The folder of scoring models [default: the nearest scoring-models folder in or above
-    /// the tender folder].
-    #[arg(long, value_name = "DIR")]
+    /// The folder of scoring models (searched first; then the nearest scoring-models folder in or above
+    /// the tender folder, then the built-in library).
+    #[arg(long, value_name = "DIR", env = "TENDERSCORE_MODELS")]
     pub models: Option<PathBuf>,
 }

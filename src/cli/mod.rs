@@ -65,9 +65,9 @@ pub enum Command {
         /// Tender folders, or folders of tender folders (searched below).
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
-        /// The folder of scoring models [default: the nearest scoring-models folder in or
-        /// above each tender folder].
-        #[arg(long, value_name = "DIR")]
+        /// The folder of scoring models (searched first; then the nearest scoring-models folder in or
+        /// above each tender folder, then the built-in library).
+        #[arg(long, value_name = "DIR", env = "TENDERSCORE_MODELS")]
         models: Option<PathBuf>,
         /// The report format.
         #[arg(long, value_enum, default_value = "table")]
@@ -79,9 +79,9 @@ pub enum Command {
     Models {
         #[command(subcommand)]
         show: Option<ModelsCommand>,
-        /// The folder of scoring models [default: the nearest scoring-models folder in or
-        /// above the current folder].
-        #[arg(long, value_name = "DIR", global = true)]
+        /// The folder of scoring models (shown with the built-in library; default: the nearest
+        /// scoring-models folder in or above the current folder).
+        #[arg(long, value_name = "DIR", global = true, env = "TENDERSCORE_MODELS")]
         models: Option<PathBuf>,
     },
     /// Write a batch of synthetic tenders (for benchmarks) into a new, empty folder.

@@ -18,14 +18,7 @@ pub(super) fn run(
     command: Option<ModelsCommand>,
     models: Option<PathBuf>,
 ) -> Result<Vec<u8>, Error> {
-    let Some(dir) = models_dir(models.as_deref()) else {
-        return Err(Error::Invalid {
-            report: "error[E001]: no scoring-models folder here or above; pass --models DIR\n"
-                .into(),
-            count: 1,
-        });
-    };
-    let all = load_models(&dir)?;
+    let all = load_models(models_dir(models.as_deref()).as_deref())?;
     let Some(ModelsCommand::Show { name, band, target }) = command else {
         return Ok(list(&all).into_bytes());
     };

@@ -19,8 +19,9 @@ use sha2::{Digest, Sha256};
 use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
 use crate::input::diag::push_unique;
 use crate::input::diag::{Code, Diagnostic, FileId, Location, Sources};
+use crate::input::diag::{nearest, shorten};
 use crate::input::listing;
-use crate::input::models::{available_models, find_model};
+use crate::input::models::{ModelFile, available_models, find_model};
 use crate::input::patch;
 use crate::input::raw::{self, RawBid, RawModel, RawRettelsesblad, RawTender};
 use crate::input::validate::{self, ModelSite};
@@ -137,6 +138,17 @@ impl Reader {
             warnings: Vec::new(),
             origins: BTreeMap::new(),
         }
+    }
+
+    /// A built-in model's text, as a source of its own.
+    pub(super) fn add_built_in(&mut self, name: &str, text: &str) -> FileId {
+        self.inputs.push(InputFile {
+            role: "model",
+            file: format!("{name}.toml (built-in library)"),
+            sha256: sha256_hex(text.as_bytes()),
+        });
+        self.sources
+            .add(format!("{name} (built-in library)"), text.to_string())
     }
 
     /// Every problem found, with the files to show them in.
@@ -269,7 +281,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
     }
     let rettelsesblade = read_rettelsesblade(&mut reader, tender_dir);
 
-    let mut models_read: BTreeMap<PathBuf, FileId> = BTreeMap::new();
+    let mut models_read: BTreeMap<ModelFile, FileId> = BTreeMap::new();
     let mut versions = Vec::new();
     if let (Some(tender), Some(raw_tender)) = (tender_file, raw_tender) {
         let mut documents = Documents { tender, raw_tender };
@@ -486,7 +498,7 @@ fn build_version(
     reader: &mut Reader,
     tender_dir: &Path,
     models: &ModelSearch,
-    models_read: &mut BTreeMap<PathBuf, FileId>,
+    models_read: &mut BTreeMap<ModelFile, FileId>,
     documents: &Documents,
     raw_bids: &[(BidId, FileId, Option<RawBid>)],
     context: VersionContext<'_>,
@@ -563,7 +575,7 @@ fn model_file(
     reader: &mut Reader,
     tender_dir: &Path,
     models: &ModelSearch,
-    models_read: &mut BTreeMap<PathBuf, FileId>,
+    models_read: &mut BTreeMap<ModelFile, FileId>,
     documents: &Documents,
     context: VersionContext<'_>,
 ) -> Option<FileId> {
@@ -573,57 +585,23 @@ fn model_file(
         ..
     } = context;
     let name = &documents.raw_tender.prices.model;
-    let path = match find_model(tender_dir, models, name.get_ref()) {
-        Ok(path) => path,
+    let found = match find_model(tender_dir, models, name.get_ref()) {
+        Ok(found) => found,
         Err(looked_in) => {
-            // A folder that cannot be listed hides its models: say that, not "does not exist".
-            for dir in looked_in.iter().filter(|d| d.exists()) {
-                if let Err(error) = fs::read_dir(dir) {
-                    reader.diagnostics.push(
-                        Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
-                            format!(
-                                "cannot read the scoring-models folder {}: {error}",
-                                dir.display()
-                            ),
-                            "make the folder readable for the user who runs tenderscore",
-                        ),
-                    );
-                    return None;
-                }
-            }
-            let available = available_models(&looked_in);
-            reader.diagnostics.push(
-                Diagnostic::at(
-                    Code::UnknownModel,
-                    documents.tender,
-                    name.span(),
-                    "prices.model",
-                )
-                .says(
-                    format!("scoring model `{}` does not exist", name.get_ref()),
-                    format!(
-                        "name a model in {} (available: {}), or pass --models DIR",
-                        looked_in
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        if available.is_empty() {
-                            "none".to_string()
-                        } else {
-                            available.join(", ")
-                        }
-                    ),
-                ),
-            );
+            unknown_model(reader, documents, &looked_in);
             return None;
         }
     };
-    let base = match models_read.get(&path) {
+    let base = match models_read.get(&found) {
         Some(file) => *file,
         None => {
-            let file = reader.read(&path, "model", format!("{}.toml", name.get_ref()))?;
-            models_read.insert(path.clone(), file);
+            let file = match &found {
+                ModelFile::Path(path) => {
+                    reader.read(path, "model", format!("{}.toml", name.get_ref()))?
+                }
+                ModelFile::BuiltIn(known, text) => reader.add_built_in(known, text),
+            };
+            models_read.insert(found.clone(), file);
             file
         }
     };
@@ -637,13 +615,58 @@ fn model_file(
         })?;
         let label = format!(
             "{} as amended by rettelsesblade 1–{number} (version {number})",
-            path.display()
+            found.label()
         );
         let file = reader.sources.add(label, text);
         reader.origins.insert(file, origins);
         file
     };
     Some(model_file)
+}
+
+/// The named model is in no folder searched and not in the built-in library: say so, or
+/// that a folder could not be read (which hides its models).
+fn unknown_model(reader: &mut Reader, documents: &Documents, looked_in: &[PathBuf]) {
+    let name = &documents.raw_tender.prices.model;
+    for dir in looked_in.iter().filter(|d| d.exists()) {
+        if let Err(error) = fs::read_dir(dir) {
+            reader.diagnostics.push(
+                Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
+                    format!(
+                        "cannot read the scoring-models folder {}: {error}",
+                        dir.display()
+                    ),
+                    "make the folder readable for the user who runs tenderscore",
+                ),
+            );
+            return;
+        }
+    }
+    let folders: Vec<String> = looked_in.iter().map(|p| p.display().to_string()).collect();
+    let available = available_models(looked_in);
+    let guess = nearest(name.get_ref(), available.iter().map(String::as_str))
+        .map(|near| format!("did you mean `{near}`? "))
+        .unwrap_or_default();
+    let searched = if folders.is_empty() {
+        "the built-in library".to_string()
+    } else {
+        format!("{} and the built-in library", folders.join(", "))
+    };
+    reader.diagnostics.push(
+        Diagnostic::at(
+            Code::UnknownModel,
+            documents.tender,
+            name.span(),
+            "prices.model",
+        )
+        .says(
+            format!("scoring model `{}` does not exist", shorten(name.get_ref())),
+            format!(
+                "{guess}name a model of {searched} (available: {}), or give a folder of models with --models DIR",
+                available.join(", ")
+            ),
+        ),
+    );
 }
 
 /// A diagnostic of a version after rettelsesblade says so, and, where it stands on a line

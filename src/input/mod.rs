@@ -8,6 +8,7 @@
 
 pub mod diag;
 pub mod discover;
+pub mod library;
 pub mod listing;
 pub mod load;
 pub mod models;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::ScoringModel;
 
+use super::library;
 use super::load::{Invalid, ModelSearch, Reader, file_stem};
 use super::raw::RawModel;
 use super::validate;
@@ -14,16 +15,35 @@ use super::validate;
 /// The folder of named scoring models looked for beside a tender's ancestors.
 pub const MODELS_DIR: &str = "scoring-models";
 
-/// The file of the named model, or the folders that were searched.
+/// Where a named model was found.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ModelFile {
+    /// A file in a models folder.
+    Path(PathBuf),
+    /// The built-in library: the model's name and text.
+    BuiltIn(&'static str, &'static str),
+}
+
+impl ModelFile {
+    /// Where the model came from, as a report names it.
+    pub fn label(&self) -> String {
+        match self {
+            ModelFile::Path(path) => path.display().to_string(),
+            ModelFile::BuiltIn(name, _) => format!("{name} (built-in library)"),
+        }
+    }
+}
+
+/// The named model, looked up in order: the folder given (`--models` or
+/// `TENDERSCORE_MODELS`), the nearest `scoring-models` folder in or above the tender
+/// folder, then the built-in library. `Err` gives the folders searched.
 pub(super) fn find_model(
     tender_dir: &Path,
     models: &ModelSearch,
     name: &str,
-) -> Result<PathBuf, Vec<PathBuf>> {
-    let candidates: Vec<PathBuf> = match &models.dir {
-        Some(dir) => vec![dir.clone()],
-        None => model_dirs(tender_dir),
-    };
+) -> Result<ModelFile, Vec<PathBuf>> {
+    let mut candidates: Vec<PathBuf> = models.dir.iter().cloned().collect();
+    candidates.extend(model_dirs(tender_dir));
     let valid_name = !name.is_empty()
         && name
             .chars()
@@ -31,8 +51,11 @@ pub(super) fn find_model(
     for dir in &candidates {
         let path = dir.join(format!("{name}.toml"));
         if valid_name && path.is_file() {
-            return Ok(path);
+            return Ok(ModelFile::Path(path));
         }
+    }
+    if let Some((known, text)) = library::BUILT_IN.iter().find(|(known, _)| *known == name) {
+        return Ok(ModelFile::BuiltIn(known, text));
     }
     Err(candidates)
 }
@@ -56,7 +79,7 @@ fn model_dirs(tender_dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The names of the models in the given folders, sorted.
+/// The names of the models in the given folders and the built-in library, sorted.
 pub fn available_models(dirs: &[PathBuf]) -> Vec<String> {
     let mut names: Vec<String> = dirs
         .iter()
@@ -65,20 +88,33 @@ pub fn available_models(dirs: &[PathBuf]) -> Vec<String> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .map(|p| file_stem(&p))
+        .chain(library::BUILT_IN.iter().map(|(name, _)| name.to_string()))
         .collect();
     names.sort();
     names.dedup();
     names
 }
 
-/// Every scoring model in a folder, validated, sorted by file name.
-pub fn load_models(dir: &Path) -> Result<Vec<ScoringModel>, Invalid> {
+/// Every scoring model of a folder (if any) and of the built-in library, validated, sorted
+/// by name; a model in the folder takes the place of a built-in one of the same name.
+pub fn load_models(dir: Option<&Path>) -> Result<Vec<ScoringModel>, Invalid> {
     let mut reader = Reader::new();
+    let mut files = Vec::new();
+    if let Some(dir) = dir {
+        for path in reader.list(dir, "scoring model") {
+            if let Some(file) = reader.read(&path, "model", format!("{}.toml", file_stem(&path))) {
+                files.push((file_stem(&path), file));
+            }
+        }
+    }
+    for (name, text) in library::BUILT_IN {
+        if !files.iter().any(|(known, _)| known == name) {
+            files.push((name.to_string(), reader.add_built_in(name, text)));
+        }
+    }
+    files.sort();
     let mut models = Vec::new();
-    for path in reader.list(dir, "scoring model") {
-        let Some(file) = reader.read(&path, "model", format!("{}.toml", file_stem(&path))) else {
-            continue;
-        };
+    for (_, file) in files {
         let Some(raw) = reader.parse::<RawModel>(file) else {
             continue;
         };
@@ -96,7 +132,8 @@ pub fn load_models(dir: &Path) -> Result<Vec<ScoringModel>, Invalid> {
 }
 
 /// The scoring-models folder for commands not tied to a tender: the one given, or the
-/// nearest `scoring-models` folder in or above the current folder.
+/// nearest `scoring-models` folder in or above the current folder; none is fine, the
+/// built-in library is always there.
 pub fn models_dir(given: Option<&Path>) -> Option<PathBuf> {
     match given {
         Some(dir) => Some(dir.to_path_buf()),

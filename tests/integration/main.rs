@@ -1,5 +1,6 @@
 //! The one integration-test binary: runs `tenderscore` as a user would.
 
+mod anywhere;
 mod bad_input;
 mod bad_input_snapshots;
 mod fixture;

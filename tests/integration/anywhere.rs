@@ -1,0 +1,82 @@
+//! The tool works far from this repository: the standard scoring models are built in,
+//! and a folder of models can be named by `--models` or `TENDERSCORE_MODELS`.
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+use crate::fixture::{REFERENCE, copy_dir, repo, stderr, stdout};
+
+/// A copy of the reference tender alone in a temporary folder: no scoring-models beside it.
+fn lone_tender() -> TempDir {
+    let root = TempDir::new().unwrap();
+    copy_dir(&repo().join(REFERENCE), &root.path().join("tender"));
+    root
+}
+
+fn run_in(root: &TempDir, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(root.path())
+        .env_remove("TENDERSCORE_MODELS")
+        .args(args)
+        .assert()
+}
+
+#[test]
+fn a_tender_without_a_models_folder_is_scored_with_the_built_in_model() {
+    let root = lone_tender();
+    let out = run_in(&root, &["score", "tender", "--format", "json"]).success();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let model = report["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["role"] == "model")
+        .unwrap();
+    assert_eq!(model["file"], "kk-minmax-8.toml (built-in library)");
+    assert_eq!(model["sha256"].as_str().unwrap().len(), 64);
+    // The same result as with the repository's folder of models.
+    let beside: serde_json::Value = crate::fixture::json(
+        &Command::cargo_bin("tenderscore")
+            .unwrap()
+            .current_dir(repo())
+            .args(["score", REFERENCE, "--format", "json"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(report["bids"], beside["bids"]);
+}
+
+#[test]
+fn models_lists_the_built_in_library_anywhere() {
+    let root = lone_tender();
+    let out = run_in(&root, &["models"]).success();
+    for name in ["kk-minmax-8", "proportional-10", "money-5000-per-point"] {
+        assert!(stdout(&out).contains(name), "{}", stdout(&out));
+    }
+    run_in(&root, &["models", "show", "kk-minmax-8"]).success();
+}
+
+#[test]
+fn tenderscore_models_names_a_folder_whose_model_comes_first() {
+    let root = lone_tender();
+    // A folder with its own kk-minmax-8: 10 points at the minimum instead of 8.
+    let models = root.path().join("my-models");
+    std::fs::create_dir(&models).unwrap();
+    let text = std::fs::read_to_string(repo().join("scoring-models/kk-minmax-8.toml")).unwrap();
+    std::fs::write(
+        models.join("kk-minmax-8.toml"),
+        text.replace("points = 8", "points = 10"),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(root.path())
+        .env("TENDERSCORE_MODELS", &models)
+        .args(["score", "tender", "--format", "json", "--as-of", "0"])
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["tender"]["model"]["anchors"][0]["points"], "10");
+    assert!(stderr(&out).is_empty());
+}

@@ -39,7 +39,7 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub version: VersionArg,
     /// The report format.
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(short, long, value_enum, default_value = "table")]
     pub format: Format,
     #[command(flatten)]
     pub output: OutputArg,
@@ -47,14 +47,34 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct OutputArg {
-    /// Write to this file instead of standard output (never over an input file).
-    #[arg(long, value_name = "FILE")]
+    /// Write to this file instead of standard output (`-`: standard output; never over an
+    /// input file).
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+impl TenderArgs {
+    /// The tender folder, also when the tender's `tender.toml` was named.
+    pub fn folder(&self) -> PathBuf {
+        folder_of(&self.dir)
+    }
+}
+
+/// A tender folder, or the folder of a `tender.toml` named instead.
+pub(super) fn folder_of(path: &std::path::Path) -> PathBuf {
+    if path.is_file() && path.file_name().is_some_and(|n| n == "tender.toml") {
+        match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    } else {
+        path.to_path_buf()
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct TenderArgs {
-    /// The tender folder: tender.toml and bids/*.toml.
+    /// The tender folder (tender.toml and bids/*.toml), or its tender.toml.
     #[arg(value_name = "TENDER_DIR")]
     pub dir: PathBuf,
     /// The folder of scoring models (searched first; then the nearest scoring-models folder in or above

@@ -70,7 +70,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR", env = "TENDERSCORE_MODELS")]
         models: Option<PathBuf>,
         /// The report format.
-        #[arg(long, value_enum, default_value = "table")]
+        #[arg(short, long, value_enum, default_value = "table")]
         format: Format,
         #[command(flatten)]
         output: OutputArg,

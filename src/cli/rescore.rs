@@ -7,7 +7,7 @@ use crate::input::ModelSearch;
 use crate::input::discover::find_tenders;
 use crate::report::{Format, batch};
 
-use super::args::OutputArg;
+use super::args::{OutputArg, folder_of};
 use super::error::{Error, errors, render_invalid};
 use super::output::{Protected, emit};
 use super::progress::Progress;
@@ -18,7 +18,8 @@ pub(super) fn run(
     format: Format,
     output: OutputArg,
 ) -> Result<Vec<u8>, Error> {
-    let found = find_tenders(paths).map_err(|missing| Error::Invalid {
+    let paths: Vec<PathBuf> = paths.iter().map(|p| folder_of(p)).collect();
+    let found = find_tenders(&paths).map_err(|missing| Error::Invalid {
         report: format!("error[E001]: {} is not a folder\n", missing.display()),
         count: 1,
     })?;

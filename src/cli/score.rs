@@ -44,7 +44,7 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
     let search = ModelSearch {
         dir: args.models.clone(),
     };
-    let tender = load(&args.dir, &search)?;
+    let tender = load(&args.folder(), &search)?;
     // Warnings go to standard error at once, whatever becomes of the report.
     eprint!("{}", tender.warnings().render());
     Ok(tender)
@@ -66,15 +66,23 @@ fn evaluation_of(
     };
     let protected = Protected {
         files: tender.paths().to_vec(),
-        folders: vec![args.dir.clone()],
+        folders: vec![args.folder()],
     };
     Ok((evaluate(&tender, chosen), protected))
 }
 
-/// The bid named on the command line: by id, else by bidder name (ignoring case).
+/// The bid named on the command line: by id or file path, else by bidder name (ignoring
+/// case).
 fn find_bid<'a>(evaluation: &'a Evaluation, name: &str) -> Result<&'a Ranked, Error> {
     let ranking = &evaluation.ranking;
-    if let Some(by_id) = ranking.iter().find(|r| r.score.bid.0 == name) {
+    // By id, or by the bid's file path ("tender/bids/kompas.toml" names bid "kompas").
+    let path = std::path::Path::new(name);
+    let from_path = (path.extension().is_some_and(|x| x == "toml"))
+        .then(|| path.file_stem())
+        .flatten()
+        .map(|stem| stem.to_string_lossy().into_owned());
+    let id = from_path.as_deref().unwrap_or(name);
+    if let Some(by_id) = ranking.iter().find(|r| r.score.bid.0 == id) {
         return Ok(by_id);
     }
     let by_name: Vec<&Ranked> = ranking

@@ -99,6 +99,8 @@ pub struct Bid {
     pub submitted: String,
     pub submitted_at: jiff::Timestamp,
     pub declaration: Declaration,
+    /// The declaration's word as the bid file writes it (`"ja"`, `"no"`), for evidence.
+    pub declaration_written: String,
     /// Reservations the evaluators found while reading.
     pub reservations_found: Vec<FoundReservation>,
     /// The number of solution descriptions submitted (more than one: an alternative bid).

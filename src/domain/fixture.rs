@@ -137,6 +137,7 @@ pub fn bid(
         submitted: "2023-10-01T12:00:00+02:00".into(),
         submitted_at: "2023-10-01T12:00:00+02:00".parse().expect("submitted"),
         declaration: Declaration::No,
+        declaration_written: "no".into(),
         reservations_found: Vec::new(),
         solution_descriptions: 1,
         quality_characters: None,

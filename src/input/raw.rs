@@ -247,7 +247,7 @@ pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> (Option<T>
                 // TOML integers stop at 19 digits; a longer one is no syntax error to fix.
                 found.push(Diagnostic::at(Code::BadValue, file, span, "").says(
                     "this whole number is too large to read: TOML whole numbers have at most 19 digits",
-                    "give the value within its limit (README, \"Limits\"); every limit is far below 19 digits",
+                    "give the value within its limit (prices up to 10^12, points up to 10^6); every limit is far below 19 digits",
                 ));
             } else if found.is_empty() {
                 found.push(Diagnostic::at(Code::Syntax, file, span, "").says(
@@ -350,12 +350,12 @@ fn shape_error(sources: &Sources, file: FileId, error: &toml::de::Error) -> Diag
         let (line, _) = sources.line_column(file, span.start);
         return Diagnostic::at(Code::Shape, file, span, missing.clone()).says(
             format!("missing field `{missing}` (in the table starting on line {line})"),
-            format!("add `{missing} = ...` to this table; README.md shows the file format"),
+            format!("add `{missing} = ...` to this table"),
         );
     }
     Diagnostic::at(Code::Shape, file, span, "").says(
         format!("wrong value: {message}"),
-        "give the value the type the format asks for (README.md shows the file format)",
+        "give the value the type the field asks for: a number without quotes, text in quotes, a date as 2023-10-02",
     )
 }
 

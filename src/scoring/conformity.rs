@@ -139,7 +139,7 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
 fn declaration(tender: &Tender, bid: &Bid) -> Vec<Finding> {
     let rules = &tender.conformity;
     let mut findings = Vec::new();
-    let declared = format!("reservation = \"{}\"", bid.declaration.name());
+    let declared = format!("reservation = \"{}\"", bid.declaration_written);
     match bid.declaration {
         Declaration::Yes => {
             if let Some(rule) = &rules.declared_reservation {

@@ -80,3 +80,42 @@ fn tenderscore_models_names_a_folder_whose_model_comes_first() {
     assert_eq!(report["tender"]["model"]["anchors"][0]["points"], "10");
     assert!(stderr(&out).is_empty());
 }
+
+/// Conventions of a first use: the tender's tender.toml may be named instead of its
+/// folder, a bid by its file path, `-f`/`-o` are short for `--format`/`--output`, and the
+/// Danish words of the bid form (`ja`/`nej`) fill the reservation box.
+#[test]
+fn the_conventions_of_a_first_use() {
+    let f = crate::fixture::Fixture::reference();
+    let by_file = f
+        .run_path("score", "tender/tender.toml", &["-f", "csv"])
+        .success();
+    let by_folder = f.run("score", &["--format", "csv"]).success();
+    assert_eq!(stdout(&by_file), stdout(&by_folder));
+    f.run_path("explain", "tender", &["tender/bids/kompas.toml"])
+        .success();
+    f.run_path("explain", "tender", &["KOMPAS BESKÆFTIGELSE APS"])
+        .success();
+    f.run("score", &["-f", "md", "-o", "report.md"]).success();
+    assert!(f.root.path().join("report.md").is_file());
+    // "ja" is JA ticked: a declared reservation, quoted as the file writes it.
+    f.replace(
+        "bids/kompas.toml",
+        "reservation = \"no\"",
+        "reservation = \"ja\"",
+    );
+    let report = crate::fixture::json(&f.run("score", &["--format", "json"]).success());
+    let kompas = crate::fixture::bid(&report, "kompas");
+    assert_eq!(kompas["findings"][0]["rule"], "declared-reservation");
+    assert_eq!(
+        kompas["findings"][0]["evidence"]["quote"],
+        "reservation = \"ja\""
+    );
+    f.replace(
+        "bids/kompas.toml",
+        "reservation = \"ja\"",
+        "reservation = \"nej\"",
+    );
+    let report = crate::fixture::json(&f.run("score", &["--format", "json"]).success());
+    assert_eq!(crate::fixture::bid(&report, "kompas")["status"], "ranked");
+}

@@ -71,6 +71,20 @@ impl Fixture {
     }
 }
 
+impl Fixture {
+    /// `tenderscore <command> <path> <args...>`, run from the fixture's root, with any
+    /// path for the tender.
+    pub fn run_path(&self, command: &str, path: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+        Command::cargo_bin("tenderscore")
+            .expect("binary")
+            .current_dir(self.root.path())
+            .arg(command)
+            .arg(path)
+            .args(args)
+            .assert()
+    }
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
     for entry in fs::read_dir(from).expect("read dir") {

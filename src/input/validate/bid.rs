@@ -54,6 +54,7 @@ pub fn bid(
         submitted: raw.submitted.get_ref().to_string(),
         submitted_at: facts.submitted_at,
         declaration: facts.declaration,
+        declaration_written: raw.reservation.get_ref().clone(),
         reservations_found: facts.reservations_found,
         solution_descriptions: facts.solution_descriptions,
         quality_characters: facts.quality_characters,
@@ -86,6 +87,11 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
             ("yes", Declaration::Yes),
             ("both", Declaration::Both),
             ("neither", Declaration::Neither),
+            // The words of the Danish bid form.
+            ("nej", Declaration::No),
+            ("ja", Declaration::Yes),
+            ("begge", Declaration::Both),
+            ("ingen", Declaration::Neither),
         ],
     );
     let submitted_at = check.instant(&raw.submitted, "submitted");

@@ -68,7 +68,7 @@ impl<'a> Checker<'a> {
                 span,
                 field,
                 format!("`{field}` = {} cannot be held exactly: it is too large or has too many digits", shorten(written)),
-                "numbers may have at most 28 significant digits; see the limits of each field in the README (\"Limits\")".into(),
+                "give a number with at most 28 significant digits, within the field's limit (prices up to 10^12, points up to 10^6, at most 10 decimals)".into(),
             );
             return None;
         }
@@ -110,7 +110,7 @@ impl<'a> Checker<'a> {
             field,
             format!("`{field}` = {} {problem}", shorten(&number.to_string())),
             format!(
-                "give {} within the limit; the limits keep every calculation exact (README, \"Limits\")",
+                "give {} within the limit; the limits keep every calculation exact",
                 limit.what
             ),
         );

@@ -91,7 +91,7 @@ fn method_fields(check: &mut Checker<'_>, raw: &RawModel, method_name: Option<&s
                 field,
                 format!("method \"{}\" needs `{field}`", raw.method.get_ref()),
                 format!(
-                    "add `{field} = ...`; README.md, \"Price models\", shows every method's fields"
+                    "add `{field} = ...`; `tenderscore models show <NAME>` shows a model of this method with all its fields"
                 ),
             ),
             _ => {}

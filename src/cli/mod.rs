@@ -18,7 +18,7 @@ mod score;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use rust_decimal::Decimal;
 
 use crate::report::Format;
@@ -96,6 +96,14 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         rettelsesblade: usize,
     },
+    /// Shell completions: `tenderscore completions bash > /etc/bash_completion.d/tenderscore`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page: `tenderscore man > tenderscore.1`.
+    Man,
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     Explain {
         #[command(flatten)]
@@ -150,5 +158,20 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             bids,
             rettelsesblade,
         } => generate::run(&dir, tenders, bids, rettelsesblade),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "tenderscore", &mut out);
+            Ok(out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|source| Error::Write {
+                    path: PathBuf::from("the manual page"),
+                    source,
+                })?;
+            Ok(out)
+        }
     }
 }

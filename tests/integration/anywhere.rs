@@ -119,3 +119,16 @@ fn the_conventions_of_a_first_use() {
     let report = crate::fixture::json(&f.run("score", &["--format", "json"]).success());
     assert_eq!(crate::fixture::bid(&report, "kompas")["status"], "ranked");
 }
+
+#[test]
+fn completions_and_the_manual_page_are_written() {
+    let root = lone_tender();
+    let bash = stdout(&run_in(&root, &["completions", "bash"]).success());
+    assert!(bash.contains("_tenderscore()"), "{}", &bash[..200]);
+    assert!(bash.contains("rescore"));
+    let zsh = stdout(&run_in(&root, &["completions", "zsh"]).success());
+    assert!(zsh.contains("#compdef tenderscore"));
+    let man = stdout(&run_in(&root, &["man"]).success());
+    assert!(man.contains(".TH tenderscore 1"), "{}", &man[..200]);
+    assert!(man.contains("rejections"));
+}

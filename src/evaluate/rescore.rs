@@ -133,6 +133,21 @@ fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
     values
 }
 
+/// Whether two values of a field are the same: as decimals where both are numbers (8.00
+/// after a rounding change to 3 decimals is 8.000, no change), else as text.
+fn same(before: Option<&str>, after: Option<&str>) -> bool {
+    match (before, after) {
+        (Some(a), Some(b)) => match (
+            a.parse::<rust_decimal::Decimal>(),
+            b.parse::<rust_decimal::Decimal>(),
+        ) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        },
+        (a, b) => a == b,
+    }
+}
+
 fn winners(evaluation: &Evaluation) -> Vec<String> {
     evaluation
         .ranking
@@ -172,7 +187,7 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
                 .iter()
                 .find(|(f, _)| f == field)
                 .and_then(|(_, v)| v.clone());
-            if was != is {
+            if !same(was.as_deref(), is.as_deref()) {
                 if field == "rank" || field == "status" {
                     ranking_changed = true;
                 }

@@ -316,3 +316,33 @@ fn rescore_visits_each_real_folder_once_through_symbolic_links() {
     assert_eq!(dirs, ["tenders/a", "tenders/b", "tenders/c"]);
     assert_eq!(report["summary"]["tenders"], 3);
 }
+
+/// Values are compared as decimals: 7.70 rounded to 3 decimals is 7.700, no change.
+#[test]
+fn a_finer_rounding_of_the_same_points_is_no_change() {
+    let f = crate::fixture::Fixture::reference();
+    f.write(
+        "rettelsesblade/03-decimaler.toml",
+        "number = 3\ndate = 2023-09-22\ntitle = \"Tre decimaler\"\nreference = \"RB 3\"\n\n[[changes]]\npath = \"model.points.decimals\"\nvalue = 3\n",
+    );
+    let report = json(&rescore_in(f.root.path(), &["tender", "--format", "json"]).success());
+    let step = &report["tenders"][0]["steps"][2];
+    // kompas, spor1 373 in the band 370–450 (after rettelsesblad 1):
+    // 8 + (373 − 370) × (0 − 8) / (450 − 370) = 8 − 0.3 = 7.7: 7.70 before, 7.700 after.
+    let kompas = step["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "kompas");
+    let changed: Vec<&str> = kompas
+        .map(|b| {
+            b["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["field"].as_str().unwrap())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(!changed.contains(&"spor1 points"), "{changed:?}");
+}

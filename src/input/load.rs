@@ -399,10 +399,12 @@ fn apply_rettelsesblad(
     model_changes: &mut Vec<crate::domain::Change>,
     tender_dir: &Path,
 ) -> Option<Documents> {
+    // A model defined in the tender is changed in the tender document itself.
+    let inline = previous.raw_tender.model.is_some();
     let (for_model, for_tender): (Vec<_>, Vec<_>) = rettelsesblad
         .changes
         .iter()
-        .partition(|c| c.model_path().is_some());
+        .partition(|c| !inline && c.model_path().is_some());
     model_changes.extend(for_model.into_iter().cloned());
     let (text, set_here) =
         patch_document(reader, previous.tender, &for_tender, "tender.toml", |c| {
@@ -504,11 +506,30 @@ fn build_version(
     context: VersionContext<'_>,
 ) -> Option<Version> {
     let (number, applied) = (context.number, context.applied);
-    let model_file = model_file(reader, tender_dir, models, models_read, documents, context)?;
-    let raw_model: RawModel = reader.parse(model_file)?;
+    let parsed: RawModel;
+    let (model_file, raw_model) = match &documents.raw_tender.model {
+        Some(inline) => {
+            if let Some(name) = &documents.raw_tender.prices.model {
+                reader.diagnostics.push(
+                    Diagnostic::at(Code::BadModel, documents.tender, name.span(), "prices.model")
+                        .says(
+                            "the tender names a scoring model and also defines one under [model]",
+                            "keep one: remove `model` from [prices] to use the [model] table, or remove the [model] table",
+                        ),
+                );
+                return None;
+            }
+            (documents.tender, inline.get_ref())
+        }
+        None => {
+            let file = model_file(reader, tender_dir, models, models_read, documents, context)?;
+            parsed = reader.parse(file)?;
+            (file, &parsed)
+        }
+    };
 
     let mut found = Vec::new();
-    let model = validate::model(&reader.sources, model_file, &raw_model, &mut found);
+    let model = validate::model(&reader.sources, model_file, raw_model, &mut found);
     let tender = model.and_then(|model| {
         validate::tender(
             &reader.sources,
@@ -517,7 +538,7 @@ fn build_version(
             model,
             ModelSite {
                 file: model_file,
-                raw: &raw_model,
+                raw: raw_model,
             },
             &mut found,
         )
@@ -584,11 +605,19 @@ fn model_file(
         model_changes,
         ..
     } = context;
-    let name = &documents.raw_tender.prices.model;
+    let Some(name) = &documents.raw_tender.prices.model else {
+        reader.diagnostics.push(
+            Diagnostic::at(Code::Shape, documents.tender, 0..0, "prices.model").says(
+                "the tender names no scoring model and defines none",
+                "add model = \"kk-minmax-8\" (or another of `tenderscore models`) under [prices], or define the model in a [model] table",
+            ),
+        );
+        return None;
+    };
     let found = match find_model(tender_dir, models, name.get_ref()) {
         Ok(found) => found,
         Err(looked_in) => {
-            unknown_model(reader, documents, &looked_in);
+            unknown_model(reader, documents, name, &looked_in);
             return None;
         }
     };
@@ -626,8 +655,12 @@ fn model_file(
 
 /// The named model is in no folder searched and not in the built-in library: say so, or
 /// that a folder could not be read (which hides its models).
-fn unknown_model(reader: &mut Reader, documents: &Documents, looked_in: &[PathBuf]) {
-    let name = &documents.raw_tender.prices.model;
+fn unknown_model(
+    reader: &mut Reader,
+    documents: &Documents,
+    name: &toml::Spanned<String>,
+    looked_in: &[PathBuf],
+) {
     for dir in looked_in.iter().filter(|d| d.exists()) {
         if let Err(error) = fs::read_dir(dir) {
             reader.diagnostics.push(

@@ -30,6 +30,9 @@ pub struct RawTender {
     pub scale: RawScale,
     pub quality: Option<RawQuality>,
     pub prices: RawPriceRules,
+    /// The scoring model defined in the tender itself, instead of named by
+    /// `prices.model`: the tender folder then holds everything that decides the result.
+    pub model: Option<Spanned<RawModel>>,
     pub conformity: Option<RawConformity>,
     pub ranking: Option<RawRanking>,
     pub criteria: Vec<RawCriterion>,
@@ -90,7 +93,9 @@ pub struct RawPanel {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPriceRules {
-    pub model: Spanned<String>,
+    /// The name of a model (in a models folder or the built-in library), unless the tender
+    /// defines its own under `[model]`.
+    pub model: Option<Spanned<String>>,
     pub whole_kroner: RawRule,
     pub below_min: RawRule,
     pub above_max: RawRule,

@@ -132,3 +132,55 @@ fn completions_and_the_manual_page_are_written() {
     assert!(man.contains(".TH tenderscore 1"), "{}", &man[..200]);
     assert!(man.contains("rejections"));
 }
+
+/// The model of kk-minmax-8, written inline in a tender.
+const INLINE_MODEL: &str = "[model]\nname = \"kk-minmax-8\"\ntitle = \"Linear, minimum price 8 points, maximum price 0 points\"\nmethod = \"linear-anchors\"\n\n[model.points]\ndecimals = 2\nrounding = \"half-up\"\n\n[[model.anchors]]\nprice = \"min\"\npoints = 8\n\n[[model.anchors]]\nprice = \"max\"\npoints = 0\n";
+
+/// A tender may define its model in tender.toml: the folder then holds everything that
+/// decides the result. The same model inline gives the same evaluation; a rettelsesblad
+/// changes it in tender.toml; naming a model as well, or none at all, is an error.
+#[test]
+fn a_model_defined_in_the_tender_itself() {
+    let f = crate::fixture::Fixture::reference();
+    let named = crate::fixture::json(&f.run("score", &["--format", "json"]).success());
+    let text = f.read("tender.toml");
+    let inline = text.replace(
+        "model = \"kk-minmax-8\"   # scoring-models/kk-minmax-8.toml\n",
+        "",
+    ) + "\n"
+        + INLINE_MODEL;
+    f.write("tender.toml", &inline);
+    std::fs::remove_dir_all(f.root.path().join("scoring-models")).unwrap();
+    let report = crate::fixture::json(&f.run("score", &["--format", "json"]).success());
+    assert_eq!(report["bids"], named["bids"]);
+    // A rettelsesblad changes the inline model where it stands.
+    f.write(
+        "rettelsesblade/03-ti-point.toml",
+        "number = 3\ndate = 2023-09-22\ntitle = \"10 point\"\nreference = \"RB 3\"\n\n[[changes]]\npath = \"model.anchors.1.points\"\nvalue = 10\n",
+    );
+    let report = crate::fixture::json(&f.run("score", &["--format", "json"]).success());
+    assert_eq!(report["tender"]["model"]["anchors"][0]["points"], "10");
+    // Named as well: one too many.
+    f.write(
+        "tender.toml",
+        &inline.replace("[prices]\n", "[prices]\nmodel = \"kk-minmax-8\"\n"),
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("the tender names a scoring model and also defines one under [model]"),
+        "{messages}"
+    );
+    // Neither: none at all.
+    f.write(
+        "tender.toml",
+        &text.replace(
+            "model = \"kk-minmax-8\"   # scoring-models/kk-minmax-8.toml\n",
+            "",
+        ),
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("the tender names no scoring model and defines none"),
+        "{messages}"
+    );
+}

@@ -22,6 +22,8 @@ pub enum Error {
     Invalid { report: String, count: usize },
     #[error("refusing to write {}: it is an input file of this evaluation; write the report elsewhere", .0.display())]
     WouldOverwriteInput(PathBuf),
+    #[error("refusing to write into {}: it is not empty; name a new folder", .0.display())]
+    NotEmpty(PathBuf),
     #[error("refusing to write {}: it lies inside a tender folder, whose files are all inputs; write the report elsewhere", .0.display())]
     InsideTenderFolder(PathBuf),
     #[error("cannot write {}: {source}", .path.display())]
@@ -71,9 +73,10 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Invalid { .. } => EXIT_INVALID_INPUT,
-            Error::WouldOverwriteInput(_) | Error::InsideTenderFolder(_) | Error::Write { .. } => {
-                EXIT_OUTPUT
-            }
+            Error::WouldOverwriteInput(_)
+            | Error::InsideTenderFolder(_)
+            | Error::NotEmpty(_)
+            | Error::Write { .. } => EXIT_OUTPUT,
             Error::UnknownBid { .. }
             | Error::AmbiguousBid { .. }
             | Error::UnknownVersion { .. }

@@ -10,6 +10,7 @@ mod args;
 mod check;
 mod error;
 mod generate;
+mod init;
 mod models;
 mod output;
 mod progress;
@@ -96,6 +97,27 @@ pub enum Command {
         #[arg(long, default_value_t = 3)]
         rettelsesblade: usize,
     },
+    /// A new tender folder that passes `check` at once, or (`--bid`) a new bid file.
+    Init {
+        /// The folder to create (it must not exist or be empty); with --bid, the tender
+        /// folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// With --bid: the bidder's name.
+        #[arg(value_name = "NAME", requires = "bid")]
+        name: Option<String>,
+        /// Add a bid file to the tender at DIR, listing every price line and criterion.
+        #[arg(long, requires = "name")]
+        bid: bool,
+        /// The model written into tender.toml, from `tenderscore models`.
+        #[arg(
+            long,
+            value_name = "NAME",
+            default_value = "kk-minmax-8",
+            conflicts_with = "bid"
+        )]
+        model: String,
+    },
     /// Shell completions: `tenderscore completions bash > /etc/bash_completion.d/tenderscore`.
     Completions {
         /// The shell.
@@ -158,6 +180,13 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             bids,
             rettelsesblade,
         } => generate::run(&dir, tenders, bids, rettelsesblade),
+        Command::Init {
+            dir,
+            name: Some(name),
+            bid: true,
+            ..
+        } => init::bid(&dir, &name),
+        Command::Init { dir, model, .. } => init::tender(&dir, &model),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "tenderscore", &mut out);

@@ -184,3 +184,39 @@ fn a_model_defined_in_the_tender_itself() {
         "{messages}"
     );
 }
+
+/// `init` writes a tender that passes `check` at once, with every built-in model;
+/// `init --bid` lists every price line and quality criterion with a "?" that `check` names.
+#[test]
+fn init_writes_a_tender_that_passes_check_and_a_bid_to_fill_in() {
+    let root = TempDir::new().unwrap();
+    for (model, _) in tenderscore::input::library::BUILT_IN {
+        let dir = format!("t-{model}");
+        run_in(&root, &["init", &dir, "--model", model]).success();
+        let check = run_in(&root, &["check", &dir]).success();
+        assert!(
+            stdout(&check).starts_with("ok: tender new-tender"),
+            "{model}"
+        );
+        run_in(&root, &["score", &dir]).success();
+    }
+    let out = run_in(&root, &["init", "--bid", "t-kk-minmax-8", "Tredje Bud ApS"]).success();
+    assert!(stdout(&out).contains("tredje-bud-aps.toml"));
+    let messages = stderr(&run_in(&root, &["check", "t-kk-minmax-8"]).code(1));
+    for open in [
+        "prices.pris` must be a number",
+        "points.indsats` must be a number",
+        "`reservation` cannot be \"?\"",
+    ] {
+        assert!(messages.contains(open), "{open}: {messages}");
+    }
+    // Never over anything: a folder that is not empty, a bid that exists.
+    let again = run_in(&root, &["init", "t-kk-minmax-8"]).code(3);
+    assert!(
+        stderr(&again).contains("it is not empty"),
+        "{}",
+        stderr(&again)
+    );
+    run_in(&root, &["init", "--bid", "t-kk-minmax-8", "Tredje Bud ApS"]).code(3);
+    run_in(&root, &["init", "x", "--model", "kk-minmax-9"]).code(2);
+}

@@ -7,7 +7,9 @@ use super::args::TenderArgs;
 use super::error::Error;
 use super::score::ready_tender;
 
-pub(super) fn run(args: &TenderArgs) -> Result<Vec<u8>, Error> {
+/// Checks a tender; the legal check's flags go to standard error like warnings. With
+/// `strict`, warnings or flags are an error (exit code 4), for scripts.
+pub(super) fn run(args: &TenderArgs, strict: bool) -> Result<Vec<u8>, Error> {
     let tender = ready_tender(args)?;
     let latest = tender.latest();
     let warnings = tender.warnings().diagnostics.len();
@@ -28,7 +30,14 @@ pub(super) fn run(args: &TenderArgs) -> Result<Vec<u8>, Error> {
         out.push_str(&format!("note: {note}\n"));
     }
     for flag in &tender.flags {
-        out.push_str(&format!("legal check: {}\n", flag.message));
+        eprintln!("legal check: {}", flag.message);
+    }
+    let flagged = warnings + tender.flags.len();
+    if strict && flagged > 0 {
+        return Err(Error::Strict {
+            report: out,
+            count: flagged,
+        });
     }
     Ok(out.into_bytes())
 }

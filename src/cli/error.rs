@@ -14,12 +14,16 @@ pub const EXIT_INVALID_INPUT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 /// Exit code: the report could not be written (or would have overwritten an input file).
 pub const EXIT_OUTPUT: u8 = 3;
+/// Exit code: `check --strict` found warnings or legal flags (and no error).
+pub const EXIT_STRICT: u8 = 4;
 
 /// Why a command did not succeed.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{report}{count} problem(s) found; nothing was scored")]
     Invalid { report: String, count: usize },
+    #[error("{report}check --strict: {count} warning(s) or legal flag(s) above")]
+    Strict { report: String, count: usize },
     #[error("refusing to write {}: it is an input file of this evaluation; write the report elsewhere", .0.display())]
     WouldOverwriteInput(PathBuf),
     #[error("refusing to write into {}: it is not empty; name a new folder", .0.display())]
@@ -73,6 +77,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Invalid { .. } => EXIT_INVALID_INPUT,
+            Error::Strict { .. } => EXIT_STRICT,
             Error::WouldOverwriteInput(_)
             | Error::InsideTenderFolder(_)
             | Error::NotEmpty(_)

@@ -53,6 +53,9 @@ pub enum Command {
     Check {
         #[command(flatten)]
         tender: TenderArgs,
+        /// Exit with code 4 when there are warnings or legal flags (for scripts).
+        #[arg(long)]
+        strict: bool,
     },
     /// For legal review: every bid set aside, with rule, decision, evidence and clause.
     Rejections {
@@ -158,7 +161,7 @@ pub enum ModelsCommand {
 /// Runs one command; returns what to print on standard output.
 pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
     match cli.command {
-        Command::Check { tender } => check::run(&tender),
+        Command::Check { tender, strict } => check::run(&tender, strict),
         Command::Score { tender, report } => score::score(&tender, report),
         Command::Rejections { tender, report } => score::rejections(&tender, report),
         Command::Explain {

@@ -240,7 +240,8 @@ fn a_late_change_to_the_evaluation_is_flagged() {
         "date = 2023-09-22",
         "date = 2023-09-28",
     );
-    let out = stdout(&f.run("check", &[]).success());
+    // Legal flags go to standard error, like warnings.
+    let out = stderr(&f.run("check", &[]).success());
     assert!(out.contains("legal check: rettelsesblad 2 of 2023-09-28 changes the evaluation (criteria.indsats.weight, criteria.samarbejde.weight) 4 days before the submission deadline 2023-10-02T12:00:00+02:00 (less than 6): this may require a new deadline or a new tender"), "{out}");
     let report: Value = json(&f.run("score", &["--format", "json"]).success());
     assert_eq!(report["legal_flags"][0]["days_before_deadline"], 4);
@@ -301,7 +302,7 @@ fn a_late_rettelsesblad_raising_the_minimum_quality_is_flagged() {
         "rettelsesblade/03-minimum.toml",
         "number = 3\ndate = 2023-10-01\ntitle = \"Mindstekrav\"\nreference = \"Rettelsesblad nr. 3\"\n\n[[changes]]\npath = \"quality.min_total\"\nvalue = 70\n",
     );
-    let out = stdout(&f.run("check", &[]).success());
+    let out = stderr(&f.run("check", &[]).success());
     assert!(
         out.contains("legal check: rettelsesblad 3 of 2023-10-01 changes the evaluation (quality.min_total) 1 day before"),
         "{out}"
@@ -347,5 +348,24 @@ fn a_change_path_that_tries_to_leave_the_document_says_so() {
     assert!(
         messages.contains("`../../scoring-models/kk-minmax-8` is not a path inside the document"),
         "{messages}"
+    );
+}
+
+/// `check --strict` fails (exit 4) on a legal flag or a warning, for scripts; without
+/// `--strict` they do not stop the run.
+#[test]
+fn check_strict_fails_on_a_legal_flag() {
+    let f = Fixture::reference();
+    f.run("check", &["--strict"]).success();
+    f.replace(
+        "rettelsesblade/02-vaegtning-kvalitet.toml",
+        "date = 2023-09-22",
+        "date = 2023-09-28",
+    );
+    f.run("check", &[]).success();
+    let out = stderr(&f.run("check", &["--strict"]).code(4));
+    assert!(
+        out.contains("check --strict: 1 warning(s) or legal flag(s) above"),
+        "{out}"
     );
 }

@@ -3,7 +3,7 @@
 use crate::evaluate::{Evaluation, Ready, evaluate, load};
 use crate::input::ModelSearch;
 use crate::input::diag::nearest;
-use crate::report::{explain, rejections, render};
+use crate::report::{explain, rejections, render_for};
 use crate::scoring::rank::Ranked;
 
 use super::args::{OutputArg, ReportArgs, TenderArgs, VersionArg};
@@ -12,13 +12,19 @@ use super::output::{Protected, emit};
 
 pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
-    emit(render(&evaluation, report.format), report.output, &inputs)
+    let width = terminal_width(&report.output);
+    emit(
+        render_for(&evaluation, report.format, width),
+        report.output,
+        &inputs,
+    )
 }
 
 pub(super) fn rejections(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
+    let width = terminal_width(&report.output);
     emit(
-        rejections::render(&evaluation, report.format),
+        rejections::render_for(&evaluation, report.format, width),
         report.output,
         &inputs,
     )
@@ -37,6 +43,20 @@ pub(super) fn explain(
         output,
         &inputs,
     )
+}
+
+/// The width of the terminal the report goes to: `COLUMNS` where set, else the terminal's
+/// own; `None` when the report goes to a file or a pipe, which keep a stable layout.
+fn terminal_width(output: &OutputArg) -> Option<u16> {
+    use std::io::IsTerminal;
+    let to_stdout = output.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    if !to_stdout || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
 }
 
 /// Loads a tender and finishes its checks.

@@ -46,8 +46,14 @@ pub enum Format {
 
 /// Renders the evaluation in a format.
 pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
+    render_for(evaluation, format, None)
+}
+
+/// Renders the evaluation; a table for a terminal of `width` columns wraps its cells,
+/// heading and notes to that width (`None`: the stable layout of a file or pipe).
+pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -> Vec<u8> {
     match format {
-        Format::Table => table::render(evaluation).into_bytes(),
+        Format::Table => table::render(evaluation, width).into_bytes(),
         Format::Csv => csv::render(evaluation),
         Format::Json => json::render(evaluation).into_bytes(),
         Format::Md => markdown::render(evaluation).into_bytes(),

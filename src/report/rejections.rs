@@ -48,19 +48,24 @@ fn clause(finding: &Finding) -> String {
 }
 
 pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
+    render_for(evaluation, format, None)
+}
+
+/// Renders the bids set aside; a table for a terminal of `width` columns fits it.
+pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -> Vec<u8> {
     match format {
-        Format::Table => table(evaluation).into_bytes(),
+        Format::Table => table(evaluation, width).into_bytes(),
         Format::Md => markdown(evaluation).into_bytes(),
         Format::Json => json(evaluation).into_bytes(),
         Format::Csv => csv(evaluation),
     }
 }
 
-fn table(evaluation: &Evaluation) -> String {
+fn table(evaluation: &Evaluation, width: Option<u16>) -> String {
     let mut table = terminal_table();
     table
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(TABLE_WIDTH)
+        .set_width(width.unwrap_or(TABLE_WIDTH))
         .set_header(vec![
             "Bidder", "Decision", "Rule", "Reason", "Evidence", "Clause",
         ]);
@@ -76,7 +81,10 @@ fn table(evaluation: &Evaluation) -> String {
             ]);
         }
     }
-    format!("{}\n\n{table}\n", summary(evaluation))
+    format!(
+        "{}\n\n{table}\n",
+        super::table::wrapped(&summary(evaluation), "", width)
+    )
 }
 
 fn markdown(evaluation: &Evaluation) -> String {

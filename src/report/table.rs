@@ -3,7 +3,7 @@
 //! shares.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table};
+use comfy_table::{CellAlignment, ContentArrangement, Table};
 
 use super::Evaluation;
 use super::text::{grid, heading, notes, order_note};
@@ -24,17 +24,25 @@ pub(super) fn align_right(table: &mut Table, columns: impl IntoIterator<Item = u
     }
 }
 
-pub fn render(evaluation: &Evaluation) -> String {
+/// The table report; for a terminal of `width` columns every line fits it.
+pub fn render(evaluation: &Evaluation, width: Option<u16>) -> String {
     let (header, rows) = grid(evaluation);
     let columns = header.len();
     let mut table = terminal_table();
+    if let Some(width) = width {
+        table
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
+    }
     table.set_header(header).add_rows(rows);
     // Every column but the bidder's and the status holds numbers.
     align_right(
         &mut table,
         (0..columns).filter(|i| *i != 1 && *i != columns - 1),
     );
-    let mut out = heading(evaluation).join("\n");
+    let fit = |text: &str, indent: &str| wrapped(text, indent, width);
+    let heading: Vec<String> = heading(evaluation).iter().map(|l| fit(l, "")).collect();
+    let mut out = heading.join("\n");
     out.push_str("\n\n");
     out.push_str(&table.to_string());
     out.push('\n');
@@ -42,9 +50,21 @@ pub fn render(evaluation: &Evaluation) -> String {
     if !notes.is_empty() {
         out.push_str("\nNotes:\n");
         for note in notes {
-            out.push_str(&format!("- {note}\n"));
+            out.push_str(&fit(&format!("- {note}"), "  "));
+            out.push('\n');
         }
     }
-    out.push_str(&format!("\n{}\n", order_note(&evaluation.tender)));
+    out.push_str(&format!("\n{}\n", fit(&order_note(&evaluation.tender), "")));
     out
+}
+
+/// A line wrapped to a terminal's width (continuation lines indented), or as it is.
+pub(super) fn wrapped(text: &str, indent: &str, width: Option<u16>) -> String {
+    match width {
+        Some(width) => textwrap::fill(
+            text,
+            textwrap::Options::new(usize::from(width)).subsequent_indent(indent),
+        ),
+        None => text.to_string(),
+    }
 }

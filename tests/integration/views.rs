@@ -174,3 +174,43 @@ fn a_reject_policy_rejects_a_price_below_the_minimum() {
     // 369.10 rounds up to 370, inside the band, so spor1 is not a reason.
     assert_eq!(vejen["findings"].as_array().unwrap().len(), 1);
 }
+
+/// On an 80-column terminal the score and rejections tables, their heading and notes fit:
+/// no line is longer than 80 characters. (A pseudo-terminal by `script`, with COLUMNS=80.)
+#[cfg(unix)]
+#[test]
+fn tables_fit_an_80_column_terminal() {
+    let bin = assert_cmd::cargo::cargo_bin("tenderscore");
+    for command in ["score", "rejections"] {
+        let shell = format!(
+            "COLUMNS=80 {} {command} {}",
+            bin.display(),
+            crate::fixture::repo()
+                .join(crate::fixture::REFERENCE)
+                .display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &shell, "/dev/null"])
+            .output()
+            .expect("script (util-linux) runs a command on a pseudo-terminal");
+        let text = String::from_utf8(out.stdout).unwrap().replace('\r', "");
+        assert!(text.contains("Bidder"), "{command}: {text}");
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{command}: {} chars: {line}",
+                line.chars().count()
+            );
+        }
+    }
+    // Written to a pipe, the layout is the stable one, whatever COLUMNS says.
+    let piped = assert_cmd::Command::cargo_bin("tenderscore")
+        .unwrap()
+        .env("COLUMNS", "80")
+        .current_dir(crate::fixture::repo())
+        .args(["score", crate::fixture::REFERENCE])
+        .assert()
+        .success();
+    let text = crate::fixture::stdout(&piped);
+    assert!(text.lines().any(|l| l.chars().count() > 80));
+}

@@ -30,6 +30,13 @@ fn main() -> ExitCode {
             }
         },
         Err(error) => {
+            // A batch with some broken tenders still reports the others.
+            if let tenderscore::cli::Error::Partial { stdout, .. } = &error
+                && let Err(write) = write_stdout(stdout)
+            {
+                eprintln!("error: cannot write to standard output: {write}");
+                return ExitCode::from(EXIT_OUTPUT);
+            }
             eprintln!("{error}");
             ExitCode::from(error.exit_code())
         }

@@ -22,6 +22,16 @@ pub const EXIT_STRICT: u8 = 4;
 pub enum Error {
     #[error("{report}{count} problem(s) found; nothing was scored")]
     Invalid { report: String, count: usize },
+    #[error(
+        "{report}{failed} tender(s) could not be scored ({count} problem(s)); the others are reported"
+    )]
+    Partial {
+        /// The report of the tenders that were scored, for standard output.
+        stdout: Vec<u8>,
+        report: String,
+        count: usize,
+        failed: usize,
+    },
     #[error("{report}check --strict: {count} warning(s) or legal flag(s) above")]
     Strict { report: String, count: usize },
     #[error("refusing to write {}: it is an input file of this evaluation; write the report elsewhere", .0.display())]
@@ -76,7 +86,7 @@ pub(super) fn render_invalid(invalid: &Invalid) -> String {
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid { .. } => EXIT_INVALID_INPUT,
+            Error::Invalid { .. } | Error::Partial { .. } => EXIT_INVALID_INPUT,
             Error::Strict { .. } => EXIT_STRICT,
             Error::WouldOverwriteInput(_)
             | Error::InsideTenderFolder(_)

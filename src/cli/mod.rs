@@ -76,6 +76,12 @@ pub enum Command {
         /// The report format.
         #[arg(short, long, value_enum, default_value = "table")]
         format: Format,
+        /// Report only the tenders where something changed (the summary counts all).
+        #[arg(long)]
+        changed: bool,
+        /// Report only the tenders whose winner changed (the summary counts all).
+        #[arg(long)]
+        winner_changed: bool,
         #[command(flatten)]
         output: OutputArg,
     },
@@ -174,8 +180,16 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             paths,
             models,
             format,
+            changed,
+            winner_changed,
             output,
-        } => rescore::run(&paths, models, format, output),
+        } => {
+            let only = rescore::Only {
+                changed,
+                winner_changed,
+            };
+            rescore::run(&paths, models, format, only, output)
+        }
         Command::Models { show, models } => models::run(show, models),
         Command::Generate {
             dir,

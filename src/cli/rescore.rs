@@ -12,10 +12,23 @@ use super::error::{Error, errors, render_invalid};
 use super::output::{Protected, emit};
 use super::progress::Progress;
 
+/// Which tenders the report shows; the summary counts them all.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Only {
+    /// Only where a winner, a rank or a value changed.
+    pub changed: bool,
+    /// Only where the winner changed.
+    pub winner_changed: bool,
+}
+
+/// Re-scores every tender under the paths. A broken tender does not stop the batch: the
+/// others are reported, the broken ones listed with their problems on standard error, and
+/// the exit code (1) says some failed.
 pub(super) fn run(
     paths: &[PathBuf],
     models: Option<PathBuf>,
     format: Format,
+    only: Only,
     output: OutputArg,
 ) -> Result<Vec<u8>, Error> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| folder_of(p)).collect();
@@ -46,6 +59,7 @@ pub(super) fn run(
     let results = rescore_all(&dirs, &search, &|| progress.tick());
     progress.finish();
     let mut report = String::new();
+    let mut failed = 0;
     let mut count = 0;
     let mut done = Vec::new();
     let mut protected = Protected::default();
@@ -60,16 +74,28 @@ pub(super) fn run(
             }
             Err(invalid) => {
                 count += errors(&invalid);
+                failed += 1;
                 report.push_str(&render_invalid(&invalid));
             }
         }
     }
+    let mut rescored = Rescored::new(done);
+    rescored.summary.failed = failed;
+    rescored.tenders.retain(|t| {
+        let changed = t
+            .steps
+            .iter()
+            .any(|s| !s.bids.is_empty() || s.winner_changed);
+        (!only.changed || changed) && (!only.winner_changed || t.winner_changed())
+    });
+    let out = emit(batch::render(&rescored, format), output, &protected)?;
     if count > 0 {
-        return Err(Error::Invalid { report, count });
+        return Err(Error::Partial {
+            stdout: out,
+            report,
+            count,
+            failed,
+        });
     }
-    emit(
-        batch::render(&Rescored::new(done), format),
-        output,
-        &protected,
-    )
+    Ok(out)
 }

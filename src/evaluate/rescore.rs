@@ -285,6 +285,8 @@ impl Rescored {
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {
     pub tenders: usize,
+    /// Tenders that could not be scored for their problems (listed apart, not reported).
+    pub failed: usize,
     pub versions: u32,
     pub winner_changed: Vec<String>,
     pub ranking_changed: Vec<String>,
@@ -301,6 +303,7 @@ fn summary(results: &[TenderRescore]) -> Summary {
     };
     Summary {
         tenders: results.len(),
+        failed: 0,
         versions: results.iter().map(|r| r.versions).sum(),
         winner_changed: ids(&|r| r.winner_changed()),
         ranking_changed: ids(&|r| r.ranking_changed()),

@@ -45,20 +45,38 @@ fn step_line(step: &Step) -> String {
     )
 }
 
+/// The counts in one line, then each list in its own section, ten tenders a line, so a
+/// batch of a thousand tenders stays readable.
 fn summary_lines(s: &Summary) -> Vec<String> {
-    let list = |ids: &[String]| {
+    let mut lines = vec![format!(
+        "{} tender(s), {} version(s) scored: winner changed in {}, ranking changed in {}, flagged by the legal check {}.",
+        s.tenders,
+        s.versions,
+        s.winner_changed.len(),
+        s.ranking_changed.len(),
+        s.flagged.len()
+    )];
+    if s.failed > 0 {
+        lines.push(format!(
+            "{} tender(s) could not be scored for their problems; they are listed on standard error.",
+            s.failed
+        ));
+    }
+    for (title, ids) in [
+        ("Winner changed", &s.winner_changed),
+        ("Ranking changed", &s.ranking_changed),
+        ("Legal check flagged", &s.flagged),
+    ] {
         if ids.is_empty() {
-            "none".to_string()
-        } else {
-            ids.join(", ")
+            continue;
         }
-    };
-    vec![
-        format!("{} tender(s), {} version(s) scored.", s.tenders, s.versions),
-        format!("Winner changed: {}", list(&s.winner_changed)),
-        format!("Ranking changed: {}", list(&s.ranking_changed)),
-        format!("Legal check flagged: {}", list(&s.flagged)),
-    ]
+        lines.push(format!("{title} ({}):", ids.len()));
+        lines.extend(
+            ids.chunks(10)
+                .map(|chunk| format!("  {}", chunk.join(", "))),
+        );
+    }
+    lines
 }
 
 /// The table and Markdown report: the summary, then each tender's steps.
@@ -67,11 +85,13 @@ fn text(rescored: &Rescored, markdown: bool) -> String {
         heading(markdown, 1, "Re-scoring after rettelsesblade".into()),
         String::new(),
     ];
-    out.extend(
-        summary_lines(&rescored.summary)
-            .into_iter()
-            .map(|l| if markdown { format!("- {l}") } else { l }),
-    );
+    out.extend(summary_lines(&rescored.summary).into_iter().map(|l| {
+        match (markdown, l.strip_prefix("  ")) {
+            (true, Some(nested)) => format!("  - {nested}"),
+            (true, None) => format!("- {l}"),
+            (false, _) => l,
+        }
+    }));
     for r in &rescored.tenders {
         out.extend(tender_lines(r, markdown));
     }

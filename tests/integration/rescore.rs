@@ -151,7 +151,17 @@ fn a_batch_summary_lists_the_tenders_whose_winner_or_ranking_changed() {
     );
 
     let table = stdout(&rescore_in(root.path(), &["tenders"]).success());
-    assert!(table.contains("Winner changed: tender-c"), "{table}");
+    // The summary: counts in one line, each list in its own section.
+    assert!(
+        table.contains(
+            "3 tender(s), 8 version(s) scored: winner changed in 1, ranking changed in 2"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("Winner changed (1):\n  tender-c\n"),
+        "{table}"
+    );
     assert!(
         table.contains("WINNER CHANGED from kompas to vejen-frem"),
         "{table}"
@@ -199,8 +209,54 @@ fn a_broken_tender_in_a_batch_is_reported_with_its_file() {
         stderr(&out)
     );
     assert!(stderr(&out).contains("error[E203]"), "{}", stderr(&out));
-    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out)
+            .contains("1 tender(s) could not be scored (1 problem(s)); the others are reported"),
+        "{}",
+        stderr(&out)
+    );
+    // A broken tender no longer stops the batch: the others are reported, exit code 1.
+    let report = json(&rescore_in(root.path(), &["tenders", "--format", "json"]).code(1));
+    let ids: Vec<&str> = report["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tender"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["tender-a", "tender-c"]);
+    assert_eq!(report["summary"]["failed"], 1);
     rescore_in(root.path(), &["no-such-folder"]).code(1);
+}
+
+/// `--winner-changed` and `--changed` report only those tenders; the summary counts all.
+#[test]
+fn rescore_can_show_only_the_tenders_that_changed() {
+    let root = batch();
+    let report = json(
+        &rescore_in(
+            root.path(),
+            &["tenders", "--format", "json", "--winner-changed"],
+        )
+        .success(),
+    );
+    let ids: Vec<&str> = report["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tender"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["tender-c"]);
+    assert_eq!(report["summary"]["tenders"], 3);
+    // tender-a has no rettelsesblade: nothing changed there.
+    let report =
+        json(&rescore_in(root.path(), &["tenders", "--format", "json", "--changed"]).success());
+    let ids: Vec<&str> = report["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tender"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["tender-b", "tender-c"]);
 }
 
 #[test]

@@ -81,4 +81,7 @@ pub struct TenderArgs {
     /// the tender folder, then the built-in library).
     #[arg(long, value_name = "DIR", env = "TENDERSCORE_MODELS")]
     pub models: Option<PathBuf>,
+    /// Print no warnings or legal flags on standard error (errors are always printed).
+    #[arg(short, long)]
+    pub quiet: bool,
 }

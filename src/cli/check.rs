@@ -29,7 +29,7 @@ pub(super) fn run(args: &TenderArgs, strict: bool) -> Result<Vec<u8>, Error> {
     if let Some(note) = effective_weights_note(&latest.tender, &weights) {
         out.push_str(&format!("note: {note}\n"));
     }
-    for flag in &tender.flags {
+    for flag in tender.flags.iter().filter(|_| !args.quiet) {
         eprintln!("legal check: {}", flag.message);
     }
     let flagged = warnings + tender.flags.len();

@@ -43,6 +43,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Score every bid of a tender and print the ranked evaluation.
+    #[command(
+        after_help = "Examples:\n  tenderscore score my-tender\n  tenderscore score my-tender -f csv -o evaluation.csv\n  tenderscore score my-tender --as-of 0   # the tender as published"
+    )]
     Score {
         #[command(flatten)]
         tender: TenderArgs,
@@ -50,6 +53,9 @@ pub enum Command {
         report: ReportArgs,
     },
     /// Validate the tender, its scoring model and every bid; list every problem found.
+    #[command(
+        after_help = "Examples:\n  tenderscore check my-tender\n  tenderscore check my-tender --strict   # exit 4 on warnings or legal flags"
+    )]
     Check {
         #[command(flatten)]
         tender: TenderArgs,
@@ -58,6 +64,9 @@ pub enum Command {
         strict: bool,
     },
     /// For legal review: every bid set aside, with rule, decision, evidence and clause.
+    #[command(
+        after_help = "Examples:\n  tenderscore rejections my-tender\n  tenderscore rejections my-tender -f md -o rejections.md"
+    )]
     Rejections {
         #[command(flatten)]
         tender: TenderArgs,
@@ -65,6 +74,9 @@ pub enum Command {
         report: ReportArgs,
     },
     /// Score every version of every tender under the paths and show what changed.
+    #[command(
+        after_help = "Examples:\n  tenderscore rescore tenders/\n  tenderscore rescore tenders/ --winner-changed -f json -o changes.json"
+    )]
     Rescore {
         /// Tender folders, or folders of tender folders (searched below).
         #[arg(value_name = "PATH", required = true)]
@@ -76,6 +88,9 @@ pub enum Command {
         /// The report format.
         #[arg(short, long, value_enum, default_value = "table")]
         format: Format,
+        /// Print no warnings on standard error (errors are always printed).
+        #[arg(short, long)]
+        quiet: bool,
         /// Report only the tenders where something changed (the summary counts all).
         #[arg(long)]
         changed: bool,
@@ -182,11 +197,13 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             format,
             changed,
             winner_changed,
+            quiet,
             output,
         } => {
             let only = rescore::Only {
                 changed,
                 winner_changed,
+                quiet,
             };
             rescore::run(&paths, models, format, only, output)
         }

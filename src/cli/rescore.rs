@@ -19,6 +19,8 @@ pub(super) struct Only {
     pub changed: bool,
     /// Only where the winner changed.
     pub winner_changed: bool,
+    /// No warnings on standard error.
+    pub quiet: bool,
 }
 
 /// Re-scores every tender under the paths. A broken tender does not stop the batch: the
@@ -67,7 +69,9 @@ pub(super) fn run(
     for (dir, result) in dirs.iter().zip(results) {
         match result {
             Ok(r) => {
-                eprint!("{}", r.warnings);
+                if !only.quiet {
+                    eprint!("{}", r.warnings);
+                }
                 protected.files.extend(r.paths.iter().cloned());
                 protected.folders.push(dir.clone());
                 done.push(r);

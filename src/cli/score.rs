@@ -66,7 +66,9 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
     };
     let tender = load(&args.folder(), &search)?;
     // Warnings go to standard error at once, whatever becomes of the report.
-    eprint!("{}", tender.warnings().render());
+    if !args.quiet {
+        eprint!("{}", tender.warnings().render());
+    }
     Ok(tender)
 }
 

@@ -220,3 +220,15 @@ fn init_writes_a_tender_that_passes_check_and_a_bid_to_fill_in() {
     run_in(&root, &["init", "--bid", "t-kk-minmax-8", "Tredje Bud ApS"]).code(3);
     run_in(&root, &["init", "x", "--model", "kk-minmax-9"]).code(2);
 }
+
+/// `-q` keeps warnings and legal flags off standard error; errors are always printed.
+#[test]
+fn quiet_silences_warnings_but_not_errors() {
+    let f = crate::fixture::Fixture::reference();
+    f.write("bids/notes.txt", "evaluators' notes");
+    assert!(stderr(&f.run("check", &[])).contains("warning[W001]"));
+    assert!(stderr(&f.run("check", &["-q"]).success()).is_empty());
+    assert!(stderr(&f.run("score", &["--quiet"]).success()).is_empty());
+    f.replace("bids/kompas.toml", "indsats = 9", "indsats = 11");
+    assert!(stderr(&f.run("check", &["-q"]).code(1)).contains("error[E203]"));
+}

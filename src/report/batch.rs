@@ -95,6 +95,8 @@ fn text(rescored: &Rescored, markdown: bool) -> String {
     for r in &rescored.tenders {
         out.extend(tender_lines(r, markdown));
     }
+    out.push(String::new());
+    out.push(super::evaluated_with());
     text_of(&out)
 }
 
@@ -182,6 +184,7 @@ fn change_table(rows: Vec<Vec<String>>, markdown: bool) -> Vec<String> {
 struct Document<'a> {
     format: &'static str,
     format_version: u32,
+    generator: &'static str,
     summary: &'a Summary,
     tenders: &'a [TenderRescore],
 }
@@ -190,6 +193,7 @@ fn json(rescored: &Rescored) -> String {
     let document = Document {
         format: "tenderscore-rescore",
         format_version: 1,
+        generator: super::TOOL,
         summary: &rescored.summary,
         tenders: &rescored.tenders,
     };

@@ -56,6 +56,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
         }
     }
     out.extend(s.warnings.iter().map(warning_line));
+    out.push(super::evaluated_with());
     text_of(&out)
 }
 

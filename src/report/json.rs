@@ -51,6 +51,8 @@ impl Serialize for Exact {
 struct Document<'a> {
     format: &'static str,
     format_version: u32,
+    /// The program and version that wrote the document.
+    generator: &'static str,
     tender: TenderJson<'a>,
     version: VersionJson<'a>,
     legal_flags: &'a [LegalFlag],
@@ -316,6 +318,7 @@ pub fn render(evaluation: &Evaluation) -> String {
     let document = Document {
         format: "tenderscore-evaluation",
         format_version: FORMAT_VERSION,
+        generator: super::TOOL,
         tender: tender(evaluation),
         version: VersionJson {
             number: evaluation.version,

@@ -54,5 +54,7 @@ pub fn render(evaluation: &Evaluation) -> String {
     }
     lines.push(String::new());
     lines.push(order_note(&evaluation.tender));
+    lines.push(String::new());
+    lines.push(super::evaluated_with());
     text_of(&lines)
 }

@@ -60,6 +60,14 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
     }
 }
 
+/// The program and its version, named by every report so it can be reproduced.
+pub const TOOL: &str = concat!("tenderscore ", env!("CARGO_PKG_VERSION"));
+
+/// The last line of every report for people.
+fn evaluated_with() -> String {
+    format!("Evaluated with {TOOL}.")
+}
+
 /// Lines as a text: joined, and ended, by newlines.
 fn text_of(lines: &[String]) -> String {
     let mut text = lines.join("\n");

@@ -82,8 +82,9 @@ fn table(evaluation: &Evaluation, width: Option<u16>) -> String {
         }
     }
     format!(
-        "{}\n\n{table}\n",
-        super::table::wrapped(&summary(evaluation), "", width)
+        "{}\n\n{table}\n{}\n",
+        super::table::wrapped(&summary(evaluation), "", width),
+        super::evaluated_with()
     )
 }
 
@@ -121,6 +122,8 @@ fn markdown(evaluation: &Evaluation) -> String {
             }
         }
     }
+    lines.push(String::new());
+    lines.push(super::evaluated_with());
     text_of(&lines)
 }
 
@@ -129,6 +132,7 @@ fn markdown(evaluation: &Evaluation) -> String {
 struct Document<'a> {
     format: &'static str,
     format_version: u32,
+    generator: &'static str,
     tender: TenderRef<'a>,
     bids: Vec<SetAside<'a>>,
 }
@@ -152,6 +156,7 @@ fn json(evaluation: &Evaluation) -> String {
     let document = Document {
         format: "tenderscore-rejections",
         format_version: 1,
+        generator: super::TOOL,
         tender: TenderRef {
             id: &evaluation.tender.id,
             title: &evaluation.tender.title,

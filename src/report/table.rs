@@ -55,6 +55,7 @@ pub fn render(evaluation: &Evaluation, width: Option<u16>) -> String {
         }
     }
     out.push_str(&format!("\n{}\n", fit(&order_note(&evaluation.tender), "")));
+    out.push_str(&format!("{}\n", super::evaluated_with()));
     out
 }
 

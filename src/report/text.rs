@@ -158,13 +158,18 @@ pub(super) fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
     header.push("Status".into());
     let totals = total_cells(&evaluation.ranking);
     let money_model = evaluation.tender.model.method.is_money();
+    let unit = currency_unit(&evaluation.tender);
     let rows = evaluation
         .ranking
         .iter()
         .zip(totals)
         .map(|(entry, total)| {
             let mut row = vec![rank_cell(entry), entry.score.bidder.clone()];
-            row.extend(leaves.iter().map(|c| leaf_cell(entry, c, money_model)));
+            row.extend(
+                leaves
+                    .iter()
+                    .map(|c| leaf_cell(entry, c, money_model, unit)),
+            );
             row.push(total);
             row.push(status(entry).to_string());
             row
@@ -201,7 +206,7 @@ fn rank_cell(entry: &Ranked) -> String {
 }
 
 /// A bid's points on one leaf, as shown in a column; empty for a bid set aside.
-fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool) -> String {
+fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool, unit: &str) -> String {
     match &entry.score.outcome {
         // Under a money model a price line gives no points: show its evaluated price.
         Outcome::Scored { prices, .. }
@@ -213,12 +218,36 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool) -> String
                 .map(|p| money(p.evaluated))
                 .unwrap_or_default()
         }
+        // A price line: the evaluated price and its points, so the cell does not read as a
+        // bare price ("449 kr. → 0,10").
+        Outcome::Scored { prices, .. } if matches!(criterion.kind, CriterionKind::Price(_)) => {
+            prices
+                .iter()
+                .find(|p| p.line == criterion.id)
+                .map(|p| {
+                    format!(
+                        "{} {unit} → {}",
+                        money(p.evaluated),
+                        decimal_comma(p.points.value())
+                    )
+                })
+                .unwrap_or_default()
+        }
         Outcome::Scored { criteria, .. } => criteria
             .iter()
             .find(|c| c.criterion == criterion.id)
             .map(|c| decimal_comma(c.points.value()))
             .unwrap_or_default(),
         Outcome::SetAside { .. } => String::new(),
+    }
+}
+
+/// How amounts are written: "kr." for Danish kroner, else the tender's currency code.
+fn currency_unit(tender: &Tender) -> &str {
+    if tender.currency == "DKK" {
+        "kr."
+    } else {
+        &tender.currency
     }
 }
 
@@ -233,7 +262,7 @@ pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
     ));
     notes.extend(reversal_notes(evaluation));
     for entry in &evaluation.ranking {
-        notes.extend(bid_notes(entry));
+        notes.extend(bid_notes(entry, currency_unit(&evaluation.tender)));
         notes.extend(tie_notes(&bidders, entry));
     }
     notes
@@ -328,13 +357,13 @@ fn reversal_notes(evaluation: &Evaluation) -> Vec<String> {
 }
 
 /// One bid's price adjustments, or the findings that set it aside, then its warnings.
-fn bid_notes(entry: &Ranked) -> Vec<String> {
+fn bid_notes(entry: &Ranked, unit: &str) -> Vec<String> {
     let who = &entry.score.bidder;
     let mut notes: Vec<String> = match &entry.score.outcome {
         Outcome::Scored { prices, .. } => prices
             .iter()
             .filter(|p| !p.adjustments.is_empty())
-            .map(|price| format!("{who}: {}", price_text(price)))
+            .map(|price| format!("{who}: {}", price_text(price, unit)))
             .collect(),
         Outcome::SetAside { findings, .. } => findings
             .iter()
@@ -353,10 +382,10 @@ fn bid_notes(entry: &Ranked) -> Vec<String> {
 
 /// One price line of a bid in words, e.g. "spor1: 448,05 → 449 (whole-kroner, ...) → 430
 /// (lower-to-maximum, ...) = 0,00 points".
-fn price_text(price: &PriceEvaluation) -> String {
+fn price_text(price: &PriceEvaluation, unit: &str) -> String {
     let steps: Vec<String> = price.adjustments.iter().map(adjustment_text).collect();
     let head = if steps.is_empty() {
-        format!("{} kr.", price.submitted.map(money).unwrap_or_default())
+        format!("{} {unit}", price.submitted.map(money).unwrap_or_default())
     } else {
         steps.join(", then ")
     };

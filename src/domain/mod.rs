@@ -64,6 +64,24 @@ pub struct Tender {
     pub tie_break: Rule<Vec<CriterionId>>,
     /// Where the tender rounds the total before ranking; `None`: totals are exact.
     pub total_rounding: Option<Rounding>,
+    /// The authority's decisions on findings set aside for review (`decisions.toml`).
+    pub decisions: Vec<ReviewDecision>,
+}
+
+/// The authority's decision on one finding set aside for review: accepted (the finding no
+/// longer sets the bid aside) or rejected (the bid is rejected for it). Recorded with who
+/// decided, when and why; the bid file is never edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReviewDecision {
+    pub bid: BidId,
+    /// The stable id of the finding's rule (`unclear-declaration`).
+    pub rule: String,
+    pub accepted: bool,
+    pub by: String,
+    pub date: String,
+    pub reason: String,
+    /// Where the decision stands: `decisions.toml:12`.
+    pub place: String,
 }
 
 impl Tender {
@@ -345,7 +363,9 @@ mod bid;
 pub(crate) mod fixture;
 mod model;
 mod rettelsesblad;
+mod rule_id;
 
 pub use bid::{Bid, Declaration, FoundReservation, Panel, ReservationAbout};
 pub use model::{Anchor, AnchorPrice, METHODS, Method, ScoringModel};
 pub use rettelsesblad::{Change, Rettelsesblad};
+pub use rule_id::RuleId;

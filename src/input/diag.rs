@@ -119,6 +119,8 @@ codes! {
     Numbering => "E301",
     /// A rettelsesblad change whose path does not exist or whose value is not TOML.
     BadChange => "E302",
+    /// A decision on a bid the tender does not have, or on a rule that does not exist.
+    UnknownDecision => "E401",
     /// An entry of an input folder that is not read (a warning).
     Unlisted => "W001",
 }

@@ -16,14 +16,14 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
+use crate::domain::{Bid, BidId, Rettelsesblad, ReviewDecision, Tender};
 use crate::input::diag::push_unique;
 use crate::input::diag::{Code, Diagnostic, FileId, Location, Sources};
 use crate::input::diag::{nearest, shorten};
 use crate::input::listing;
 use crate::input::models::{ModelFile, available_models, find_model};
 use crate::input::patch;
-use crate::input::raw::{self, RawBid, RawModel, RawRettelsesblad, RawTender};
+use crate::input::raw::{self, RawBid, RawDecisions, RawModel, RawRettelsesblad, RawTender};
 use crate::input::validate::{self, ModelSite};
 
 /// The folder of a tender's rettelsesblade.
@@ -280,6 +280,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
         }
     }
     let rettelsesblade = read_rettelsesblade(&mut reader, tender_dir);
+    let decisions = read_decisions(&mut reader, tender_dir, &raw_bids);
 
     let mut models_read: BTreeMap<ModelFile, FileId> = BTreeMap::new();
     let mut versions = Vec::new();
@@ -295,6 +296,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
             let context = VersionContext {
                 number,
                 applied: &applied,
+                decisions: &decisions,
                 model_changes: &model_changes,
             };
             let Some(version) = build_version(
@@ -352,6 +354,27 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
     } else {
         Err(reader.into_invalid())
     }
+}
+
+/// Reads and validates `decisions.toml`, where the tender folder has one.
+fn read_decisions(
+    reader: &mut Reader,
+    tender_dir: &Path,
+    raw_bids: &[(BidId, FileId, Option<RawBid>)],
+) -> Vec<ReviewDecision> {
+    let path = tender_dir.join("decisions.toml");
+    if !path.exists() {
+        return Vec::new();
+    }
+    let Some(file) = reader.read(&path, "decisions", "decisions.toml".into()) else {
+        return Vec::new();
+    };
+    let Some(raw) = reader.parse::<RawDecisions>(file) else {
+        return Vec::new();
+    };
+    let ids: Vec<BidId> = raw_bids.iter().map(|(id, _, _)| id.clone()).collect();
+    validate::decisions(&reader.sources, file, &raw, &ids, &mut reader.diagnostics)
+        .unwrap_or_default()
 }
 
 /// Reads, validates and orders the rettelsesblade; `None` when any has a problem.
@@ -490,6 +513,8 @@ fn change_problem(
 struct VersionContext<'a> {
     number: u32,
     applied: &'a [Rettelsesblad],
+    /// The authority's decisions on findings for review, the same in every version.
+    decisions: &'a [ReviewDecision],
     /// Every change to the scoring model in the rettelsesblade applied.
     model_changes: &'a [crate::domain::Change],
 }
@@ -505,7 +530,7 @@ fn build_version(
     raw_bids: &[(BidId, FileId, Option<RawBid>)],
     context: VersionContext<'_>,
 ) -> Option<Version> {
-    let (number, applied) = (context.number, context.applied);
+    let (number, applied, decisions) = (context.number, context.applied, context.decisions);
     let parsed: RawModel;
     let (model_file, raw_model) = match &documents.raw_tender.model {
         Some(inline) => {
@@ -542,6 +567,10 @@ fn build_version(
             },
             &mut found,
         )
+    });
+    let tender = tender.map(|mut tender| {
+        tender.decisions = decisions.to_vec();
+        tender
     });
     let mut bids = Vec::new();
     if let Some(tender) = &tender {

@@ -455,3 +455,22 @@ pub struct RawChange {
     pub value: Spanned<toml::Value>,
     pub reason: Option<String>,
 }
+
+/// `decisions.toml`: the authority's decisions on findings set aside for review.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecisions {
+    pub decisions: Vec<Spanned<RawDecision>>,
+}
+
+/// One decision: which finding of which bid, accepted or rejected, by whom, when, why.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecision {
+    pub bid: Spanned<String>,
+    pub rule: Spanned<String>,
+    pub decision: Spanned<String>,
+    pub by: String,
+    pub date: Spanned<Datetime>,
+    pub reason: String,
+}

@@ -213,6 +213,9 @@ struct BidJson<'a> {
     criteria: Vec<CriterionPointsJson<'a>>,
     prices: Vec<PriceJson<'a>>,
     findings: &'a [Finding],
+    /// A scored bid's findings that the authority accepted after review.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    decided: &'a [Finding],
     warnings: &'a [Warning],
     panels: BTreeMap<&'a str, PanelJson<'a>>,
 }
@@ -520,6 +523,7 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
         criteria,
         prices,
         findings,
+        decided: &s.decided,
         warnings: &s.warnings,
         panels: s
             .panels

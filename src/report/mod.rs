@@ -148,14 +148,34 @@ fn evidence_place(finding: &Finding) -> String {
 /// One finding in words, for notes and CSV cells.
 fn finding_text(finding: &Finding) -> String {
     format!(
-        "{} ({}): {} [{} `{}`{}]",
+        "{} ({}): {} [{} `{}`{}]{}",
         decision_name(finding),
         finding.rule,
         finding.reason,
         evidence_place(finding),
         finding.evidence.quote,
-        reference(finding.source.as_deref(), "; ", "")
+        reference(finding.source.as_deref(), "; ", ""),
+        resolution_text(finding)
     )
+}
+
+/// The authority's decision on a finding for review, where made: "; accepted on
+/// 2023-10-05 by Anna Jensen: the bidder confirmed NEJ (decisions.toml:3)".
+fn resolution_text(finding: &Finding) -> String {
+    finding
+        .resolution
+        .as_ref()
+        .map(|r| {
+            format!(
+                "; after review {} on {} by {}: {} ({})",
+                if r.accepted { "accepted" } else { "rejected" },
+                r.date,
+                r.by,
+                r.reason,
+                r.place
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// One warning in words, for notes and CSV cells: "warning (rule): message (source)".

@@ -373,6 +373,13 @@ fn bid_notes(entry: &Ranked, unit: &str) -> Vec<String> {
     notes.extend(
         entry
             .score
+            .decided
+            .iter()
+            .map(|finding| format!("{who}: {}", finding_text(finding))),
+    );
+    notes.extend(
+        entry
+            .score
             .warnings
             .iter()
             .map(|warning| format!("{who}: {}", warning_text(warning))),

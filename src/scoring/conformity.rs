@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::{Bid, Decision, Declaration, ReservationAbout, Rule, Tender};
+pub use crate::domain::RuleId;
+
+use crate::domain::{Bid, Decision, Declaration, ReservationAbout, ReviewDecision, Rule, Tender};
 
 /// Where in the bid file a finding comes from, and what stands there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -26,61 +28,6 @@ pub struct Evidence {
     pub line: Option<usize>,
     /// What the file says, quoted.
     pub quote: String,
-}
-
-/// The rule behind a finding or a warning; its stable id is what the reports print.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RuleId {
-    DeclaredReservation,
-    FoundReservation,
-    CitizenReservation,
-    AlternativeBid,
-    LateBid,
-    UnclearDeclaration,
-    QualityThreshold,
-    PriceBelowMinimum,
-    PriceAboveMaximum,
-    MissingPrice,
-    DuplicateBid,
-    EvaluatorDisagreement,
-    LengthLimit,
-}
-
-impl RuleId {
-    /// Whether the rule is a price rule (the band, a missing price), which the bid's
-    /// prices break, not its declarations.
-    pub fn is_price_rule(self) -> bool {
-        matches!(
-            self,
-            RuleId::PriceBelowMinimum | RuleId::PriceAboveMaximum | RuleId::MissingPrice
-        )
-    }
-
-    /// The stable id the reports print.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleId::DeclaredReservation => "declared-reservation",
-            RuleId::FoundReservation => "found-reservation",
-            RuleId::CitizenReservation => "citizen-reservation",
-            RuleId::AlternativeBid => "alternative-bid",
-            RuleId::LateBid => "late-bid",
-            RuleId::UnclearDeclaration => "unclear-declaration",
-            RuleId::QualityThreshold => "quality-threshold",
-            RuleId::PriceBelowMinimum => "price-below-minimum",
-            RuleId::PriceAboveMaximum => "price-above-maximum",
-            RuleId::MissingPrice => "missing-price",
-            RuleId::DuplicateBid => "duplicate-bid",
-            RuleId::EvaluatorDisagreement => "evaluator-disagreement",
-            RuleId::LengthLimit => "length-limit",
-        }
-    }
-}
-
-impl std::fmt::Display for RuleId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// One reason to set a bid aside.
@@ -94,6 +41,9 @@ pub struct Finding {
     pub source: Option<String>,
     /// The clause's text from the tender definition.
     pub clause: Option<String>,
+    /// For a finding set aside for review: the authority's decision on it, if made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Box<ReviewDecision>>,
 }
 
 /// Something a reader of the report must know that does not set the bid aside.
@@ -124,6 +74,7 @@ pub fn finding(
         },
         source: rule.source.clone(),
         clause: rule.text.clone(),
+        resolution: None,
     }
 }
 
@@ -342,7 +293,32 @@ pub fn duplicates(bids: &[&Bid]) -> Vec<Vec<Finding>> {
 /// The decision for a bid with these findings: rejected if any finding rejects, else
 /// review if any finding asks for review, else none (the bid is scored).
 pub fn decision(findings: &[Finding]) -> Option<Decision> {
-    findings.iter().map(|f| f.decision).max()
+    findings
+        .iter()
+        .filter(|f| !f.resolution.as_ref().is_some_and(|r| r.accepted))
+        .map(|f| f.decision)
+        .max()
+}
+
+/// Applies the authority's decisions to the bid's findings for review: an accepted one no
+/// longer sets the bid aside, a rejected one rejects it; either is kept with the decision,
+/// for the record. Findings that reject by rule are never decided here.
+pub fn apply_decisions(tender: &Tender, bid: &Bid, findings: &mut [Finding]) {
+    for finding in findings
+        .iter_mut()
+        .filter(|f| f.decision == Decision::Review)
+    {
+        let made = tender
+            .decisions
+            .iter()
+            .find(|d| d.bid == bid.id && d.rule == finding.rule.as_str());
+        if let Some(made) = made {
+            if !made.accepted {
+                finding.decision = Decision::Reject;
+            }
+            finding.resolution = Some(Box::new(made.clone()));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -235,6 +235,7 @@ fn price_finding<A>(
         },
         source: source.source.clone(),
         clause: source.text.clone(),
+        resolution: None,
     }
 }
 

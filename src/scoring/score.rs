@@ -71,6 +71,9 @@ pub struct BidScore {
     pub warnings: Vec<Warning>,
     /// The individual evaluators' points behind the consensus, for the record.
     pub panels: BTreeMap<CriterionId, Panel>,
+    /// Findings of a scored bid that the authority accepted after review, with the
+    /// decision, for the record (a bid set aside keeps all its findings in its outcome).
+    pub decided: Vec<Finding>,
 }
 
 /// Where a bid stands after scoring, in the words every report prints.
@@ -183,6 +186,7 @@ fn before_quality(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>, Ve
             PriceResult::Evaluated(priced) => prices.push(priced),
         }
     }
+    conformity::apply_decisions(tender, bid, &mut findings);
     (findings, warnings, prices)
 }
 
@@ -198,7 +202,9 @@ fn assess(tender: &Tender, bid: &Bid) -> Assessed {
     // The minimum quality is judged only where the quality is read: not for a bid set
     // aside by a conformity rule. A bid rejected by a price rule is still judged when its
     // points are there, so that every reason to reject it is on record.
-    let conforms = findings.iter().all(|f| f.rule.is_price_rule());
+    let conforms = findings
+        .iter()
+        .all(|f| f.rule.is_price_rule() || f.resolution.as_ref().is_some_and(|r| r.accepted));
     let has_points = tender
         .criteria
         .iter()
@@ -258,8 +264,9 @@ pub fn score_refs(tender: &Tender, bids: &[&Bid]) -> Vec<BidScore> {
     let assessed: Vec<Assessed> = bids
         .iter()
         .zip(duplicates)
-        .map(|(bid, duplicate)| {
+        .map(|(bid, mut duplicate)| {
             let mut assessed = assess(tender, bid);
+            conformity::apply_decisions(tender, bid, &mut duplicate);
             assessed.findings.extend(duplicate);
             assessed
         })
@@ -289,9 +296,9 @@ fn finish(
         prices,
         combined,
     } = assessed;
-    let outcome = match conformity::decision(&findings) {
-        Some(decision) => Outcome::SetAside { decision, findings },
-        None => scored(tender, bid, prices, combined, fields),
+    let (outcome, decided) = match conformity::decision(&findings) {
+        Some(decision) => (Outcome::SetAside { decision, findings }, Vec::new()),
+        None => (scored(tender, bid, prices, combined, fields), findings),
     };
     BidScore {
         bid: bid.id.clone(),
@@ -300,6 +307,7 @@ fn finish(
         outcome,
         warnings,
         panels: bid.panels.clone(),
+        decided,
     }
 }
 

@@ -313,3 +313,43 @@ fn a_price_model_narrower_than_the_quality_scale_gets_an_effective_weight_note()
     let table = stdout(&f.run("score", &[]).success());
     assert!(table.contains("Pris 4,26 % (stated 10 %)"), "{table}");
 }
+
+/// A finding for review is decided in decisions.toml, never by editing the bid file:
+/// accepted, the bid is ranked and the decision shown with the finding; rejected, the
+/// bid is rejected; a decision on a bid the tender does not have is an error.
+#[test]
+fn review_findings_are_decided_in_decisions_toml() {
+    let f = Fixture::reference();
+    let report = score_v0(&f);
+    assert_eq!(bid(&report, "uklar-erklaering")["status"], "review");
+    let decided = "[[decisions]]\nbid = \"uklar-erklaering\"\nrule = \"unclear-declaration\"\n\
+                   decision = \"accepted\"\nby = \"Anna Jensen\"\ndate = 2023-10-05\n\
+                   reason = \"Tilbudsgiver bekræftede, at NEJ er ment.\"\n";
+    f.write("decisions.toml", decided);
+    let report = score_v0(&f);
+    let entry = bid(&report, "uklar-erklaering");
+    assert_eq!(entry["status"], "ranked");
+    assert_eq!(entry["decided"][0]["resolution"]["by"], "Anna Jensen");
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(
+        table.contains("after review accepted on 2023-10-05 by Anna Jensen: Tilbudsgiver bekræftede, at NEJ er ment."),
+        "{table}"
+    );
+    f.write(
+        "decisions.toml",
+        &decided.replace("\"accepted\"", "\"rejected\""),
+    );
+    let report = score_v0(&f);
+    let entry = bid(&report, "uklar-erklaering");
+    assert_eq!(entry["status"], "rejected");
+    assert_eq!(entry["findings"][0]["resolution"]["accepted"], false);
+    f.write(
+        "decisions.toml",
+        &decided.replace("uklar-erklaering", "uklar"),
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("error[E401]: the tender has no bid `uklar`"),
+        "{messages}"
+    );
+}

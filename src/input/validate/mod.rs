@@ -9,11 +9,13 @@
 mod bid;
 mod checker;
 mod criteria;
+mod decisions;
 mod model;
 mod rettelsesblad;
 mod tender;
 
 pub use bid::bid;
+pub use decisions::decisions;
 pub use model::model;
 pub use rettelsesblad::rettelsesblad;
 pub use tender::{ModelSite, tender};

@@ -75,6 +75,7 @@ pub fn tender(
         model,
         tie_break: tie_break?,
         total_rounding: total_rounding?,
+        decisions: Vec::new(),
     };
     let scales_fit = thresholds_fit(&mut check, raw, &tender);
     (model_fits(&tender, &model_site, check.diagnostics) && scales_fit).then_some(tender)

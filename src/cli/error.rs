@@ -80,7 +80,7 @@ pub(super) fn render_invalid(invalid: &Invalid) -> String {
         sources: &invalid.sources,
         diagnostics: &invalid.diagnostics,
     }
-    .render()
+    .render_styled(super::colour())
 }
 
 impl Error {

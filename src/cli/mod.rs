@@ -38,6 +38,26 @@ use args::parse_band;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour in the problems printed on standard error: auto (on a terminal, unless
+    /// NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    pub color: ColorChoice,
+}
+
+/// When problems are printed in colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether problems are printed in colour in this run (set once, at its start).
+static COLOUR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this run prints its problems in colour.
+fn colour() -> bool {
+    COLOUR.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[derive(Debug, Subcommand)]
@@ -181,6 +201,14 @@ pub enum ModelsCommand {
 
 /// Runs one command; returns what to print on standard output.
 pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
+    use std::io::IsTerminal;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let wanted = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && std::io::stderr().is_terminal(),
+    };
+    COLOUR.store(wanted, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
         Command::Check { tender, strict } => check::run(&tender, strict),
         Command::Score { tender, report } => score::score(&tender, report),

@@ -223,6 +223,11 @@ impl Report<'_> {
     /// Renders every diagnostic, ordered by file, then position, then code, so the same input
     /// always gives the same text.
     pub fn render(&self) -> String {
+        self.render_styled(false)
+    }
+
+    /// Renders every diagnostic, in colour (ANSI) where `colour` is set, for a terminal.
+    pub fn render_styled(&self, colour: bool) -> String {
         let mut files = SimpleFiles::new();
         for source in self.sources.iter() {
             files.add(source.path.clone(), source.text.clone());
@@ -255,7 +260,15 @@ impl Report<'_> {
             }
             notes.push(format!("help: {}", diagnostic.help));
             rendered = rendered.with_notes(notes);
-            if term::emit_to_string(&mut out, &config, &files, &rendered).is_err() {
+            let emitted = if colour {
+                let mut buffer = termcolor::Buffer::ansi();
+                let result = term::emit_to_write_style(&mut buffer, &config, &files, &rendered);
+                out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
+                result
+            } else {
+                term::emit_to_string(&mut out, &config, &files, &rendered)
+            };
+            if emitted.is_err() {
                 // A span outside its file is a bug in the validator, never in the input;
                 // still show the message rather than lose it.
                 let word = match diagnostic.severity {

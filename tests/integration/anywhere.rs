@@ -232,3 +232,17 @@ fn quiet_silences_warnings_but_not_errors() {
     f.replace("bids/kompas.toml", "indsats = 9", "indsats = 11");
     assert!(stderr(&f.run("check", &["-q"]).code(1)).contains("error[E203]"));
 }
+
+/// Problems are coloured on request (`--color always`), never with `--color never`, and
+/// not when standard error is no terminal (a pipe, here) unless asked.
+#[test]
+fn problems_are_coloured_only_when_asked_or_on_a_terminal() {
+    let f = crate::fixture::Fixture::reference();
+    f.replace("bids/kompas.toml", "indsats = 9", "indsats = 11");
+    let plain = stderr(&f.run("check", &[]).code(1));
+    assert!(!plain.contains('\u{1b}'), "no escape codes through a pipe");
+    let coloured = stderr(&f.run("check", &["--color", "always"]).code(1));
+    assert!(coloured.contains("\u{1b}["), "ANSI colour when asked");
+    let never = stderr(&f.run("check", &["--color", "never"]).code(1));
+    assert_eq!(never, plain);
+}

@@ -245,4 +245,16 @@ fn problems_are_coloured_only_when_asked_or_on_a_terminal() {
     assert!(coloured.contains("\u{1b}["), "ANSI colour when asked");
     let never = stderr(&f.run("check", &["--color", "never"]).code(1));
     assert_eq!(never, plain);
+    // On a terminal (a pseudo-terminal by script(1)): colour, unless NO_COLOR is set.
+    let bin = assert_cmd::cargo::cargo_bin("tenderscore");
+    let on_terminal = |env: &str| {
+        let shell = format!("{env} {} check {}", bin.display(), f.tender_dir().display());
+        let out = std::process::Command::new("script")
+            .args(["-qec", &shell, "/dev/null"])
+            .output()
+            .expect("script (util-linux) runs a command on a pseudo-terminal");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(on_terminal("true &&").contains("\u{1b}["));
+    assert!(!on_terminal("NO_COLOR=1").contains("\u{1b}["));
 }

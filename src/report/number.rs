@@ -3,9 +3,29 @@
 
 use rust_decimal::Decimal;
 
-/// Formats a decimal with a decimal comma, as Danish documents and Danish Excel expect.
+/// Formats a decimal as Danish documents and Danish Excel write it: a decimal comma and
+/// a point between thousands ("1.350,00", "56.940", "-1.300").
 pub fn decimal_comma(value: Decimal) -> String {
     with_decimal_commas(&value.to_string())
+}
+
+/// One number written with a decimal point ("1350.5") in the Danish way ("1.350,5").
+fn danish(number: &str) -> String {
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(fraction) => format!("{grouped},{fraction}"),
+        None => grouped,
+    }
 }
 
 /// An exact decimal with a decimal comma and without trailing zeros ("8,165", "3").
@@ -13,10 +33,32 @@ pub fn exact_comma(value: Decimal) -> String {
     decimal_comma(value.normalize())
 }
 
-/// A text that writes its decimals with a decimal point (a formula, a value kept as text)
-/// with decimal commas instead: every `.` becomes `,`.
+/// A text that writes its numbers with a decimal point (a formula, a value kept as text)
+/// with every number in the Danish way: a decimal comma, a point between thousands.
 pub fn with_decimal_commas(text: &str) -> String {
-    text.replace('.', ",")
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut number = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let continues = c.is_ascii_digit()
+            || (c == '.'
+                && !number.is_empty()
+                && !number.contains('.')
+                && chars.peek().is_some_and(char::is_ascii_digit));
+        if continues {
+            number.push(c);
+            continue;
+        }
+        if !number.is_empty() {
+            out.push_str(&danish(&number));
+            number.clear();
+        }
+        out.push(if c == '.' { ',' } else { c });
+    }
+    if !number.is_empty() {
+        out.push_str(&danish(&number));
+    }
+    out
 }
 
 /// Pads every value to the largest number of decimals among them, without rounding, so a
@@ -52,5 +94,14 @@ mod tests {
         let shown: Vec<String> = padded.iter().map(|v| v.to_string()).collect();
         assert_eq!(shown, ["7.6335", "7.6000", "8.0000"]);
         assert_eq!(decimal_comma(dec("4.095")), "4,095");
+        assert_eq!(decimal_comma(dec("1350.00")), "1.350,00");
+        assert_eq!(decimal_comma(dec("56940")), "56.940");
+        assert_eq!(decimal_comma(dec("-1300")), "-1.300");
+        assert_eq!(decimal_comma(dec("999")), "999");
+        assert_eq!(decimal_comma(dec("1000000.5")), "1.000.000,5");
+        assert_eq!(
+            with_decimal_commas("56940 + (10 − 8.65) × 5000"),
+            "56.940 + (10 − 8,65) × 5.000"
+        );
     }
 }

@@ -177,7 +177,7 @@ fn models_show_tabulates_points_by_hand_checked_values() {
     assert!(out.contains("│ 385   ┆            9,5 ┆   9,50 │"), "{out}");
     // Another band: kk-minmax-8 on 1100–1300 at 1150: 8 − 50 × 8 / 200 = 6.
     let out = stdout(&models(&["show", "kk-minmax-8", "--band", "1100-1300"]).success());
-    assert!(out.contains("│ 1150  ┆              6 ┆   6,00 │"), "{out}");
+    assert!(out.contains("│ 1.150 ┆              6 ┆   6,00 │"), "{out}");
     models(&["show", "kk-minmax-9"]).code(2);
     models(&["show", "kk-minmax-8", "--band", "430-370"]).code(2);
 }
@@ -300,14 +300,14 @@ fn a_money_model_ranks_by_the_lowest_evaluation_price() {
     assert!(table.contains("Evaluation price"), "{table}");
     assert!(table.contains("bids are ranked by evaluation price, the lowest first: P + (Qmax − Q) × 5000, lowest wins"), "{table}");
     let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
-    assert!(explained.contains("56940 + (10 − 8,65) × 5000 = 63690; rounded half-up to 2 decimals: 63690,00 (the lowest evaluation price wins)"), "{explained}");
+    assert!(explained.contains("56.940 + (10 − 8,65) × 5.000 = 63.690; rounded half-up to 2 decimals: 63.690,00 (the lowest evaluation price wins)"), "{explained}");
     // Q = (0.585 × 9 + 0.315 × 8) / 0.9 = 7.785 / 0.9 = 8.65; P from the volumes.
     assert!(
         explained.contains("Q = (0,585 × 9 + 0,315 × 8) / 0,9 = 8,65 of Qmax 10"),
         "{explained}"
     );
     assert!(
-        explained.contains("P = 373 × 130 + 1300 × 6,5 = 56940:"),
+        explained.contains("P = 373 × 130 + 1.300 × 6,5 = 56.940:"),
         "{explained}"
     );
     assert!(

@@ -40,7 +40,7 @@ fn explain_a_clamped_bid() {
     assert!(out.contains("448,05 → 449"), "{out}");
     assert!(out.contains("449 → 430"), "{out}");
     assert!(
-        out.contains("8 + (1150 − 1100) × (0 − 8) / (1300 − 1100) = 6"),
+        out.contains("8 + (1.150 − 1.100) × (0 − 8) / (1.300 − 1.100) = 6"),
         "{out}"
     );
     assert!(

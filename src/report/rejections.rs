@@ -61,7 +61,14 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
     }
 }
 
+/// The narrowest terminal that still gets the six-column table; a narrower one gets one
+/// block per finding, so no file name or rule is broken inside.
+const NARROWEST_TABLE: u16 = 120;
+
 fn table(evaluation: &Evaluation, width: Option<u16>) -> String {
+    if let Some(width) = width.filter(|w| *w < NARROWEST_TABLE) {
+        return blocks(evaluation, width);
+    }
     let mut table = terminal_table();
     table
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -86,6 +93,40 @@ fn table(evaluation: &Evaluation, width: Option<u16>) -> String {
         super::table::wrapped(&summary(evaluation), "", width),
         super::evaluated_with()
     )
+}
+
+/// One block per finding, wrapped to the terminal's width at spaces only, so evidence
+/// references such as `bids/arbejdsglaede.toml:16` stay whole.
+fn blocks(evaluation: &Evaluation, width: u16) -> String {
+    let wrap = |text: &str| {
+        textwrap::fill(
+            text,
+            textwrap::Options::new(usize::from(width))
+                .subsequent_indent("    ")
+                .break_words(false),
+        )
+    };
+    let mut lines = vec![wrap(&summary(evaluation)), String::new()];
+    for (entry, findings) in set_aside(evaluation) {
+        for finding in findings {
+            lines.push(wrap(&format!(
+                "{} — {} ({})",
+                entry.score.bidder,
+                decision_name(finding),
+                finding.rule
+            )));
+            lines.push(wrap(&format!("  Reason: {}", finding.reason)));
+            lines.push(wrap(&format!(
+                "  Evidence: {} {}",
+                evidence_place(finding),
+                finding.evidence.quote
+            )));
+            lines.push(wrap(&format!("  Clause: {}", clause(finding))));
+            lines.push(String::new());
+        }
+    }
+    lines.push(super::evaluated_with());
+    text_of(&lines)
 }
 
 fn markdown(evaluation: &Evaluation) -> String {

@@ -121,6 +121,9 @@ pub enum Command {
         output: OutputArg,
     },
     /// List the scoring models, or show one with its formula and a table of points.
+    #[command(
+        after_help = "Examples:\n  tenderscore models\n  tenderscore models show proportional-10 --band 370-430"
+    )]
     Models {
         #[command(subcommand)]
         show: Option<ModelsCommand>,
@@ -130,6 +133,7 @@ pub enum Command {
         models: Option<PathBuf>,
     },
     /// Write a batch of synthetic tenders (for benchmarks) into a new, empty folder.
+    #[command(after_help = "Example:\n  tenderscore generate batch --tenders 100 --bids 20")]
     Generate {
         /// The folder to create; it must not exist or be empty.
         #[arg(value_name = "DIR")]
@@ -142,6 +146,9 @@ pub enum Command {
         rettelsesblade: usize,
     },
     /// A new tender folder that passes `check` at once, or (`--bid`) a new bid file.
+    #[command(
+        after_help = "Examples:\n  tenderscore init my-tender --model proportional-10\n  tenderscore init --bid my-tender \"Bygherre ApS\""
+    )]
     Init {
         /// The folder to create (it must not exist or be empty); with --bid, the tender
         /// folder.
@@ -171,6 +178,9 @@ pub enum Command {
     /// The manual page: `tenderscore man > tenderscore.1`.
     Man,
     /// Every step from one bid's input to its total and rank, or why it was set aside.
+    #[command(
+        after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0"
+    )]
     Explain {
         #[command(flatten)]
         tender: TenderArgs,

@@ -70,10 +70,19 @@ fn with_model(model: &str) -> String {
 /// Writes `bids/<name>.toml` in the tender folder `dir`: every price line and quality
 /// criterion listed with a "?" the user replaces, so `check` names each one still open.
 pub(super) fn bid(dir: &Path, name: &str) -> Result<Vec<u8>, Error> {
+    if name.trim().is_empty() {
+        return Err(Error::Invalid {
+            report: "error: give the bidder's name, e.g. tenderscore init --bid my-tender \"Bygherre ApS\"\n".into(),
+            count: 1,
+        });
+    }
     let tender_file = dir.join("tender.toml");
-    let text = fs::read_to_string(&tender_file).map_err(|source| Error::Write {
-        path: tender_file.clone(),
-        source,
+    let text = fs::read_to_string(&tender_file).map_err(|error| Error::Invalid {
+        report: format!(
+            "error[E001]: cannot read {}: {error}; name the tender folder\n",
+            tender_file.display()
+        ),
+        count: 1,
     })?;
     let tender: toml::Table = text.parse().map_err(|_| Error::Invalid {
         report: format!(
@@ -94,19 +103,19 @@ pub(super) fn bid(dir: &Path, name: &str) -> Result<Vec<u8>, Error> {
         })
         .collect();
     let path = dir.join("bids").join(format!("{id}.toml"));
-    if path.exists() {
-        return Err(Error::WouldOverwriteInput(path));
-    }
     let (prices, quality) = leaves(&tender);
     let deadline = tender
         .get("deadline")
         .map_or("2030-01-01T12:00:00+01:00".to_string(), ToString::to_string);
     let mut out = format!(
-        "# The bid of {name}. Replace every \"?\" with the bid's own value.\n\
-         bidder = \"{name}\"\n\
+        "# The bid of {}. Replace every \"?\" with the bid's own value.\n\
+         bidder = {}\n\
          cvr = \"?\"              # the bidder's CVR number, 8 digits\n\
          submitted = {deadline}   # change to the time the bid was submitted\n\
-         reservation = \"?\"      # the box \"Har Tilbudsgiver forbehold?\": \"nej\" or \"ja\"\n\n[prices]\n"
+         reservation = \"?\"      # the box \"Har Tilbudsgiver forbehold?\": \"nej\" or \"ja\"\n\n[prices]\n",
+        name.replace(['\n', '\r'], " "),
+        // Quoted and escaped as TOML, whatever the name holds.
+        toml::Value::String(name.to_string())
     );
     for (line, unit) in &prices {
         out.push_str(&format!("{line} = \"?\"   # the price per {unit}\n"));
@@ -115,12 +124,21 @@ pub(super) fn bid(dir: &Path, name: &str) -> Result<Vec<u8>, Error> {
     for criterion in &quality {
         out.push_str(&format!("{criterion} = \"?\"\n"));
     }
-    fs::create_dir_all(dir.join("bids"))
-        .and_then(|()| fs::write(&path, &out))
-        .map_err(|source| Error::Write {
-            path: path.clone(),
-            source,
-        })?;
+    // Never over a file, nor through a link: the file must be new.
+    let written = fs::create_dir_all(dir.join("bids")).and_then(|()| {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, out.as_bytes()))
+    });
+    match written {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::WouldOverwriteInput(path));
+        }
+        Err(source) => return Err(Error::Write { path, source }),
+    }
     Ok(format!("wrote {}\n", path.display()).into_bytes())
 }
 

@@ -77,6 +77,11 @@ pub(super) fn run(
                 done.push(r);
             }
             Err(invalid) => {
+                // A broken tender's files are inputs too: its folder, and every file read.
+                protected.folders.push(dir.clone());
+                protected
+                    .files
+                    .extend(invalid.sources.iter().map(|s| PathBuf::from(&s.path)));
                 count += errors(&invalid);
                 failed += 1;
                 report.push_str(&render_invalid(&invalid));

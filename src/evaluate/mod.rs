@@ -74,9 +74,11 @@ pub fn load(dir: &Path, models: &ModelSearch) -> Result<Ready, Invalid> {
                 let flags = rettelsesblad_flags(&loaded);
                 Ok(Ready { loaded, flags })
             } else {
+                let mut diagnostics = missing;
+                diagnostics.extend(loaded.warnings);
                 Err(Invalid {
                     sources: loaded.sources,
-                    diagnostics: missing,
+                    diagnostics,
                     missing_points: Vec::new(),
                 })
             }

@@ -34,29 +34,46 @@ pub fn exact_comma(value: Decimal) -> String {
 }
 
 /// A text that writes its numbers with a decimal point (a formula, a value kept as text)
-/// with every number in the Danish way: a decimal comma, a point between thousands.
+/// with every number in the Danish way: a decimal comma, a point between thousands. Only
+/// numbers standing on their own are changed: a point that is not a decimal point, or
+/// digits joined to letters or hyphens ("pkt. 1.2.1", "2023-09-15", "lot1000"), stay.
 pub fn with_decimal_commas(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let joined =
+        |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '-' || *c == '.');
+    // Joined to what stands before: a letter, digit or point, or a hyphen between words
+    // (2023-09); a minus sign before a number (-1300, (−8) is a sign, not a join.
+    let joined_before = |i: usize| match i.checked_sub(1).map(|p| chars[p]) {
+        Some('-') => i.checked_sub(2).is_some_and(|p| chars[p].is_alphanumeric()),
+        Some(c) => c.is_alphanumeric() || c == '.',
+        None => false,
+    };
     let mut out = String::with_capacity(text.len() + 8);
-    let mut number = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let continues = c.is_ascii_digit()
-            || (c == '.'
-                && !number.is_empty()
-                && !number.contains('.')
-                && chars.peek().is_some_and(char::is_ascii_digit));
-        if continues {
-            number.push(c);
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || joined_before(i) {
+            out.push(chars[i]);
+            i += 1;
             continue;
         }
-        if !number.is_empty() {
-            out.push_str(&danish(&number));
-            number.clear();
+        // A number: digits, and at most one point followed by digits.
+        let mut end = i;
+        while end < chars.len() && chars[end].is_ascii_digit() {
+            end += 1;
         }
-        out.push(if c == '.' { ',' } else { c });
-    }
-    if !number.is_empty() {
-        out.push_str(&danish(&number));
+        if end + 1 < chars.len() && chars[end] == '.' && chars[end + 1].is_ascii_digit() {
+            end += 1;
+            while end < chars.len() && chars[end].is_ascii_digit() {
+                end += 1;
+            }
+        }
+        let number: String = chars[i..end].iter().collect();
+        if joined(chars.get(end)) {
+            out.push_str(&number);
+        } else {
+            out.push_str(&danish(&number));
+        }
+        i = end;
     }
     out
 }
@@ -103,5 +120,11 @@ mod tests {
             with_decimal_commas("56940 + (10 − 8.65) × 5000"),
             "56.940 + (10 − 8,65) × 5.000"
         );
+        // Text that is no number stays as written.
+        assert_eq!(
+            with_decimal_commas("pkt. 1.2.1 of 2023-09-15, lot1000."),
+            "pkt. 1.2.1 of 2023-09-15, lot1000."
+        );
+        assert_eq!(with_decimal_commas("-1300.5"), "-1.300,5");
     }
 }

@@ -18,7 +18,7 @@ use super::{
 use crate::domain::{BidId, Criterion, CriterionKind, Scale, Tender};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation};
-use crate::scoring::tree::{EffectiveWeight, leaf_range};
+use crate::scoring::tree::EffectiveWeight;
 use crate::values::{Rounding, RoundingMode, Share};
 
 /// The version line of every report: which version, after which rettelsesblade.
@@ -299,25 +299,25 @@ pub fn effective_weights_note(tender: &Tender, weights: &[EffectiveWeight]) -> O
         .collect();
     Some(format!(
         "Effective weights: the criteria's points range differently ({}), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): {}",
-        leaf_ranges(tender),
+        leaf_ranges(tender, weights),
         each.join("; ")
     ))
 }
 
 /// Each leaf's range of points, "Indsats 0–10, spor1 0–8".
-fn leaf_ranges(tender: &Tender) -> String {
-    let ranges: Vec<String> = tender
-        .leaves()
-        .into_iter()
-        .map(|i| {
-            let c = &tender.criteria[i];
-            let (lo, hi) = leaf_range(tender, c);
-            format!(
-                "{} {}–{}",
-                c.name,
+fn leaf_ranges(tender: &Tender, weights: &[EffectiveWeight]) -> String {
+    let ranges: Vec<String> = weights
+        .iter()
+        .filter_map(|w| {
+            let (lo, hi) = w.range?;
+            let name = tender
+                .criterion(&w.criterion.0)
+                .map_or(w.criterion.0.as_str(), |c| c.name.as_str());
+            Some(format!(
+                "{name} {}–{}",
                 exact_comma(lo.value()),
                 exact_comma(hi.value())
-            )
+            ))
         })
         .collect();
     ranges.join(", ")

@@ -55,7 +55,14 @@ pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Vec<Reversal> {
     let scores = score_refs(tender, &refs);
     let with_all: Vec<Option<Points>> = scores.iter().map(BidScore::total).collect();
     let mut found = Vec::new();
-    for removed in sole_extremes(tender, &scores) {
+    // A decision on a duplicate can make a bid's removal bring another into the field;
+    // with decisions, every scored bid is taken out in turn (exact, and rare).
+    let removals: Vec<usize> = if tender.decisions.is_empty() {
+        sole_extremes(tender, &scores)
+    } else {
+        (0..bids.len()).filter(|i| with_all[*i].is_some()).collect()
+    };
+    for removed in removals {
         let rest: Vec<&Bid> = refs
             .iter()
             .enumerate()
@@ -164,14 +171,18 @@ fn discordant(entries: &[(usize, Points, Points)]) -> Vec<(usize, usize)> {
         let end = (start..sorted.len())
             .find(|j| sorted[*j].1 != sorted[start].1)
             .unwrap_or(sorted.len());
-        let group = &sorted[start..end];
+        let mut group: Vec<&(usize, Points, Points)> = sorted[start..end].to_vec();
+        // Equal before: a pair differs when not equal after. Sorted by the total after,
+        // each entry pairs with every later entry of another total: output-sensitive.
+        group.sort_by_key(|(i, _, after)| (*after, *i));
+        let mut run_end = 0;
         for (x, (a, _, after_a)) in group.iter().enumerate() {
-            // Equal before: differs when not equal after.
-            for (b, _, after_b) in &group[x + 1..] {
-                if after_a != after_b {
-                    found.push((*a, *b));
-                }
+            if x == run_end {
+                run_end = (x..group.len())
+                    .find(|y| group[*y].2 != *after_a)
+                    .unwrap_or(group.len());
             }
+            found.extend(group[run_end..].iter().map(|(b, _, _)| (*a, *b)));
             // Lower before: differs when at least as high after.
             for (_, ids) in lower.range(*after_a..) {
                 found.extend(ids.iter().map(|b| (*a, *b)));

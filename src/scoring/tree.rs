@@ -91,7 +91,7 @@ pub fn total(tender: &Tender, criteria: &[CriterionScore]) -> Points {
 
 /// The fewest and most points a leaf can give: quality the tender's scale (own scales are
 /// mapped onto it), a price line what the model can give a price inside the line's band.
-pub fn leaf_range(tender: &Tender, criterion: &Criterion) -> (Points, Points) {
+fn leaf_range(tender: &Tender, criterion: &Criterion) -> (Points, Points) {
     match &criterion.kind {
         // Combined by volume, every line carries the points of the evaluation price.
         CriterionKind::Price(line) => tender
@@ -125,6 +125,9 @@ pub struct EffectiveWeight {
     /// Its share of the attainable spread of totals: share × its range ÷ Σ share × range.
     /// Exact but for the one division, rounded at 28 significant digits.
     pub effective: Decimal,
+    /// For a leaf: the fewest and most points it can give.
+    #[serde(skip)]
+    pub range: Option<(Points, Points)>,
 }
 
 /// The effective weights of every criterion, depth first, where the leaves' point ranges
@@ -163,6 +166,9 @@ pub fn effective_weights(tender: &Tender) -> Vec<EffectiveWeight> {
                 criterion: tender.criteria[i].id.clone(),
                 stated: tender.criteria[i].share,
                 effective: below / total,
+                range: leaves
+                    .contains(&i)
+                    .then(|| leaf_range(tender, &tender.criteria[i])),
             }
         })
         .collect()

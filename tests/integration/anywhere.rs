@@ -258,3 +258,18 @@ fn problems_are_coloured_only_when_asked_or_on_a_terminal() {
     assert!(on_terminal("true &&").contains("\u{1b}["));
     assert!(!on_terminal("NO_COLOR=1").contains("\u{1b}["));
 }
+
+/// A bidder's name with quotes is written as valid TOML; an empty name is refused.
+#[test]
+fn init_bid_writes_any_name_as_valid_toml() {
+    let root = TempDir::new().unwrap();
+    run_in(&root, &["init", "t"]).success();
+    run_in(&root, &["init", "--bid", "t", "Byg \"Nord\" ApS"]).success();
+    let messages = stderr(&run_in(&root, &["check", "t"]).code(1));
+    assert!(!messages.contains("E002"), "{messages}");
+    assert!(
+        messages.contains("`reservation` cannot be \"?\""),
+        "{messages}"
+    );
+    run_in(&root, &["init", "--bid", "t", " "]).code(1);
+}

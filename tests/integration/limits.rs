@@ -205,3 +205,43 @@ fn weights_whose_share_would_lose_exactness_are_refused() {
         &["the share of `b1` in the total would need 30 decimals, more than the 28"],
     );
 }
+
+/// Lines combined by volume give an evaluation price that is itself a price: within the
+/// same limit, or a percent surcharge on it overflowed.
+#[test]
+fn an_evaluation_price_beyond_the_money_limit_is_refused() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "[prices]\n",
+        "[prices]\nvolumes = { spor1 = 1000000000, spor2 = 1 }\n",
+    );
+    f.replace("tender.toml", "max = 430", "max = 999999999999");
+    assert_says(
+        &problems(&f),
+        &["the lines combined by prices.volumes give evaluation prices up to"],
+    );
+}
+
+/// A minimum quality on criteria of their own scale 0–10, mapped onto a tender scale that
+/// ends at 0, divided by zero.
+#[test]
+fn a_minimum_quality_mapped_onto_a_scale_ending_at_0_is_reported() {
+    let f = Fixture::reference();
+    f.replace("tender.toml", "min = 0\nmax = 10\n", "min = -10\nmax = 0\n");
+    f.replace(
+        "tender.toml",
+        "id = \"indsats\"\nname = \"Indsats\"\n",
+        "id = \"indsats\"\nname = \"Indsats\"\nscale = { min = 0, max = 10 }\n",
+    );
+    f.replace(
+        "tender.toml",
+        "id = \"samarbejde\"\nname = \"Samarbejde\"\n",
+        "id = \"samarbejde\"\nname = \"Samarbejde\"\nscale = { min = 0, max = 10 }\n",
+    );
+    f.add_to_tender("[quality]\nmin_total = 50");
+    assert_says(
+        &problems(&f),
+        &["a minimum quality in % of the maximum needs every quality scale to reach above 0"],
+    );
+}

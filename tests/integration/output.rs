@@ -130,3 +130,23 @@ fn a_closed_standard_output_is_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A broken tender's files are inputs too: rescore never writes its report over them.
+#[test]
+fn rescore_never_writes_into_a_broken_tender() {
+    let f = Fixture::reference();
+    f.replace("bids/kompas.toml", "indsats = 9", "indsats = 11");
+    let before = f.read("tender.toml");
+    let out = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(f.root.path())
+        .args(["rescore", "tender", "-o", "tender/tender.toml"])
+        .assert()
+        .code(3);
+    assert!(
+        stderr(&out).contains("refusing to write"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(f.read("tender.toml"), before);
+}

@@ -94,11 +94,16 @@ fn thresholds_fit(check: &mut Checker<'_>, raw: &RawTender, tender: &Tender) -> 
     else {
         return true;
     };
+    // Points on a criterion's own scale are mapped onto the tender's, so both must reach
+    // above 0.
     let flat = tender
         .criteria
         .iter()
         .filter(|c| c.kind == CriterionKind::Quality)
-        .find(|c| tender.scale_of(c).max.value() <= Decimal::ZERO);
+        .find(|c| {
+            tender.scale_of(c).max.value() <= Decimal::ZERO
+                || tender.scale.max.value() <= Decimal::ZERO
+        });
     let Some(criterion) = flat else {
         return true;
     };
@@ -184,6 +189,18 @@ fn model_fits(
         .flat_map(|(id, line)| anchor_order(&tender.model, line, id))
         .map(|message| (message, ANCHORS))
         .collect();
+    // Combined by volume, the evaluation price is itself a price: within the same limit.
+    if let Some(line) = tender.evaluation_line()
+        && line.max.value() > Decimal::from(1_000_000_000_000_i64)
+    {
+        problems.push((
+            format!(
+                "the lines combined by prices.volumes give evaluation prices up to {}, above 1000000000000",
+                line.max
+            ),
+            "give smaller expected quantities or price bands, so that Σ maximum × quantity stays within 10^12",
+        ));
+    }
     // Without a floor, the points of a price far above a tiny lowest price are a huge
     // negative number; from a price of 1 on they always fit exact arithmetic.
     if let Method::RelativeToLowest {

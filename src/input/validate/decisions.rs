@@ -59,6 +59,23 @@ pub fn decisions(
                 "write the date of the decision, without a time".into(),
             );
         }
+        let twice = raw.decisions[..i].iter().any(|earlier| {
+            earlier.get_ref().bid.get_ref() == d.bid.get_ref()
+                && earlier.get_ref().rule.get_ref() == d.rule.get_ref()
+        });
+        if twice {
+            check.report(
+                Code::UnknownDecision,
+                d.rule.span(),
+                &format!("{field}.rule"),
+                format!(
+                    "the finding `{}` of bid `{}` is decided twice",
+                    shorten(d.rule.get_ref()),
+                    shorten(d.bid.get_ref())
+                ),
+                "keep one decision per finding: the one the authority made".into(),
+            );
+        }
         if let (Some(accepted), Some(civil)) = (accepted, civil) {
             decisions.push(ReviewDecision {
                 bid: BidId(d.bid.get_ref().clone()),

@@ -40,6 +40,8 @@ pub enum Error {
     NotEmpty(PathBuf),
     #[error("refusing to write {}: it lies inside a tender folder, whose files are all inputs; write the report elsewhere", .0.display())]
     InsideTenderFolder(PathBuf),
+    #[error("cannot write to standard output: {0}")]
+    Stdout(std::io::Error),
     #[error("cannot write {}: {source}", .path.display())]
     Write {
         path: PathBuf,
@@ -91,6 +93,7 @@ impl Error {
             Error::WouldOverwriteInput(_)
             | Error::InsideTenderFolder(_)
             | Error::NotEmpty(_)
+            | Error::Stdout(_)
             | Error::Write { .. } => EXIT_OUTPUT,
             Error::UnknownBid { .. }
             | Error::AmbiguousBid { .. }

@@ -35,6 +35,28 @@ pub(super) fn emit(
     }
 }
 
+/// A report written as it is produced, without holding it whole in memory: to standard
+/// output (no `--output`, or `-`), or to the `--output` file, atomically.
+pub(super) fn emit_with(
+    output: OutputArg,
+    protected: &Protected,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<Vec<u8>, Error> {
+    match output.output {
+        Some(path) if path.as_os_str() != "-" => {
+            write_report_with(&path, protected, write)?;
+        }
+        _ => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(&mut out)
+                .and_then(|()| out.flush())
+                .map_err(Error::Stdout)?;
+        }
+    }
+    Ok(Vec::new())
+}
+
 /// Refuses a target that is an input of the run — by any path, through a symbolic or a hard
 /// link (the same device and inode) — or that lies inside a tender folder.
 fn refuse_protected(path: &Path, protected: &Protected) -> Result<(), Error> {
@@ -60,6 +82,15 @@ fn refuse_protected(path: &Path, protected: &Protected) -> Result<(), Error> {
 /// Writes a report atomically: a temporary file beside the target, flushed, renamed over
 /// it. A target that is a symbolic link is written where the link points.
 fn write_report(path: &Path, bytes: &[u8], protected: &Protected) -> Result<(), Error> {
+    write_report_with(path, protected, |w| w.write_all(bytes))
+}
+
+/// Writes a report atomically as it is produced: see [`write_report`].
+fn write_report_with(
+    path: &Path,
+    protected: &Protected,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     refuse_protected(path, protected)?;
     let target = real_path(path);
     let error = |source: std::io::Error| Error::Write {
@@ -75,7 +106,12 @@ fn write_report(path: &Path, bytes: &[u8], protected: &Protected) -> Result<(), 
         .suffix(".partial")
         .tempfile_in(folder)
         .map_err(error)?;
-    file.write_all(bytes).map_err(error)?;
+    {
+        let mut buffered = std::io::BufWriter::new(file.as_file_mut());
+        write(&mut buffered)
+            .and_then(|()| buffered.flush())
+            .map_err(error)?;
+    }
     keep_permissions(file.as_file(), &target).map_err(error)?;
     file.as_file().sync_all().map_err(error)?;
     file.persist(&target).map_err(|e| error(e.error))?;

@@ -3,21 +3,19 @@
 use crate::evaluate::{Evaluation, Ready, evaluate, load};
 use crate::input::ModelSearch;
 use crate::input::diag::nearest;
-use crate::report::{explain, rejections, render_for};
+use crate::report::{explain, rejections, write_for};
 use crate::scoring::rank::Ranked;
 
 use super::args::{OutputArg, ReportArgs, TenderArgs, VersionArg};
 use super::error::Error;
-use super::output::{Protected, emit};
+use super::output::{Protected, emit, emit_with};
 
 pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
     let width = terminal_width(&report.output);
-    emit(
-        render_for(&evaluation, report.format, width),
-        report.output,
-        &inputs,
-    )
+    emit_with(report.output, &inputs, |out| {
+        write_for(&evaluation, report.format, width, out)
+    })
 }
 
 pub(super) fn rejections(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {

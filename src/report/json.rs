@@ -318,6 +318,14 @@ struct FieldJson {
 }
 
 pub fn render(evaluation: &Evaluation) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(evaluation, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the JSON report as it is produced, without building it whole in memory.
+pub fn write(evaluation: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let document = Document {
         format: "tenderscore-evaluation",
         format_version: FORMAT_VERSION,
@@ -336,7 +344,8 @@ pub fn render(evaluation: &Evaluation) -> String {
         order: order_note(&evaluation.tender),
         bids: evaluation.ranking.iter().map(bid).collect(),
     };
-    pretty(&document)
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
 }
 
 /// A JSON document as every report writes it: pretty-printed, ending in a newline.

@@ -49,6 +49,20 @@ pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
     render_for(evaluation, format, None)
 }
 
+/// Writes the evaluation as it is produced (the JSON report is never held whole in
+/// memory); the same bytes as [`render_for`].
+pub fn write_for(
+    evaluation: &Evaluation,
+    format: Format,
+    width: Option<u16>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(evaluation, out),
+        _ => out.write_all(&render_for(evaluation, format, width)),
+    }
+}
+
 /// Renders the evaluation; a table for a terminal of `width` columns wraps its cells,
 /// heading and notes to that width (`None`: the stable layout of a file or pipe).
 pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -> Vec<u8> {

@@ -26,6 +26,7 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
     let mut out = vec![
         format!("Bid {} ({}) in tender {}", s.bidder, s.file, t.id),
         version_text(evaluation),
+        super::text::model_origin(evaluation),
         format!("Status: {}", status(entry)),
     ];
     match &s.outcome {

@@ -86,6 +86,7 @@ pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
             model.rounding.decimals,
             price_bands(t).join(", ")
         ),
+        model_origin(evaluation),
         range_line(evaluation),
     ];
     heading.extend(t.criteria.iter().filter_map(|c| {
@@ -127,6 +128,18 @@ fn range_line(evaluation: &Evaluation) -> String {
             exact_comma(evaluation.bounds.0.value()),
             exact_comma(evaluation.bounds.1.value())
         )
+    }
+}
+
+/// Where the scoring model came from, with its SHA-256, so the result can be reproduced:
+/// a model file, the built-in library, or the tender's own `[model]` table.
+pub(super) fn model_origin(evaluation: &Evaluation) -> String {
+    match evaluation.inputs.iter().find(|i| i.role == "model") {
+        Some(model) => format!("Model from {}, SHA-256 {}", model.file, model.sha256),
+        None => {
+            "Model defined in the tender itself (tender.toml, whose SHA-256 the JSON report lists)"
+                .into()
+        }
     }
 }
 

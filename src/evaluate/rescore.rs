@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Evaluation, evaluate, load};
+use crate::domain::BidId;
 use crate::input::{Invalid, ModelSearch};
 use crate::legal::LegalFlag;
 use crate::scoring::rank::Ranked;
@@ -83,27 +84,82 @@ impl TenderRescore {
     }
 }
 
-/// Every value of one bid that [`compare`] looks at, by field name, in a fixed order.
-fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
+/// A field of a bid that [`compare`] looks at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field<'a> {
+    Status,
+    Rank,
+    Total,
+    EvaluationPrice,
+    /// A price line's evaluated price.
+    Evaluated(&'a str),
+    /// A price line's or a quality criterion's points.
+    Points(&'a str),
+}
+
+impl std::fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Status => f.write_str("status"),
+            Field::Rank => f.write_str("rank"),
+            Field::Total => f.write_str("total"),
+            Field::EvaluationPrice => f.write_str("evaluation price"),
+            Field::Evaluated(line) => write!(f, "{line} evaluated"),
+            Field::Points(id) => write!(f, "{id} points"),
+        }
+    }
+}
+
+/// The value of a field. Numbers compare as decimals, so 8.00 after a rounding change to
+/// 3 decimals is 8.000: no change. Written out only where it changed.
+#[derive(Clone, Copy)]
+enum Value {
+    Word(&'static str),
+    Whole(u32),
+    /// Written as the decimal stands (the model's rounding shows: `7.60`).
+    Number(rust_decimal::Decimal),
+}
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Word(a), Value::Word(b)) => a == b,
+            (Value::Whole(a), Value::Whole(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Word(word) => f.write_str(word),
+            Value::Whole(n) => write!(f, "{n}"),
+            Value::Number(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+/// Every value of one bid that [`compare`] looks at, in a fixed order; `None` where the
+/// bid has no such value (a bid set aside has no rank).
+fn values(entry: &Ranked) -> Vec<(Field<'_>, Option<Value>)> {
     let mut values = vec![
         (
-            "status".to_string(),
-            Some(entry.score.status().as_str().to_string()),
+            Field::Status,
+            Some(Value::Word(entry.score.status().as_str())),
         ),
-        ("rank".to_string(), entry.rank.map(|r| r.to_string())),
+        (Field::Rank, entry.rank.map(Value::Whole)),
         (
-            "total".to_string(),
+            Field::Total,
             entry
                 .score
                 .total()
-                .map(|t| t.value().normalize().to_string()),
+                .map(|t| Value::Number(t.value().normalize())),
         ),
     ];
     if let Some(Standing::Price(price)) = entry.score.standing() {
-        values.push((
-            "evaluation price".to_string(),
-            Some(price.value().to_string()),
-        ));
+        values.push((Field::EvaluationPrice, Some(Value::Number(price.value()))));
     }
     if let Outcome::Scored {
         criteria, prices, ..
@@ -111,13 +167,12 @@ fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
     {
         for price in prices {
             values.push((
-                format!("{} evaluated", price.line),
-                Some(price.evaluated.value().to_string()),
+                Field::Evaluated(&price.line.0),
+                Some(Value::Number(price.evaluated.value())),
             ));
-            // As the model rounded them (7.60).
             values.push((
-                format!("{} points", price.line),
-                Some(price.points.value().to_string()),
+                Field::Points(&price.line.0),
+                Some(Value::Number(price.points.value())),
             ));
         }
         for criterion in criteria
@@ -125,27 +180,12 @@ fn values(entry: &Ranked) -> Vec<(String, Option<String>)> {
             .filter(|c| !prices.iter().any(|p| p.line == c.criterion))
         {
             values.push((
-                format!("{} points", criterion.criterion),
-                Some(criterion.points.value().normalize().to_string()),
+                Field::Points(&criterion.criterion.0),
+                Some(Value::Number(criterion.points.value().normalize())),
             ));
         }
     }
     values
-}
-
-/// Whether two values of a field are the same: as decimals where both are numbers (8.00
-/// after a rounding change to 3 decimals is 8.000, no change), else as text.
-fn same(before: Option<&str>, after: Option<&str>) -> bool {
-    match (before, after) {
-        (Some(a), Some(b)) => match (
-            a.parse::<rust_decimal::Decimal>(),
-            b.parse::<rust_decimal::Decimal>(),
-        ) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => a == b,
-        },
-        (a, b) => a == b,
-    }
 }
 
 fn winners(evaluation: &Evaluation) -> Vec<String> {
@@ -161,40 +201,40 @@ fn winners(evaluation: &Evaluation) -> Vec<String> {
 pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
     let mut bids = Vec::new();
     let mut ranking_changed = false;
+    // Each bid of the earlier version found by its id, not by searching the ranking.
+    let earlier: std::collections::HashMap<&BidId, &Ranked> =
+        before.ranking.iter().map(|r| (&r.score.bid, r)).collect();
     for entry in &after.ranking {
-        let old = before
-            .ranking
-            .iter()
-            .find(|r| r.score.bid == entry.score.bid);
-        let old_values = old.map(values).unwrap_or_default();
+        let old_values = earlier
+            .get(&entry.score.bid)
+            .map(|old| values(old))
+            .unwrap_or_default();
         let new_values = values(entry);
         let mut changes = Vec::new();
         // Every field either version has, in the later version's order, then the ones that
-        // disappeared (a bid that became set aside loses its points).
-        let mut fields: Vec<&String> = new_values.iter().map(|(f, _)| f).collect();
+        // disappeared (a bid that became set aside loses its points). A bid has a handful
+        // of fields, so they are looked up by scanning.
+        let mut fields: Vec<Field<'_>> = new_values.iter().map(|(f, _)| *f).collect();
         fields.extend(
             old_values
                 .iter()
-                .map(|(f, _)| f)
-                .filter(|f| !new_values.iter().any(|(n, _)| n == *f)),
+                .map(|(f, _)| *f)
+                .filter(|f| !new_values.iter().any(|(n, _)| n == f)),
         );
+        let value_in = |list: &[(Field<'_>, Option<Value>)], field: Field<'_>| {
+            list.iter().find(|(f, _)| *f == field).and_then(|(_, v)| *v)
+        };
         for field in fields {
-            let was = old_values
-                .iter()
-                .find(|(f, _)| f == field)
-                .and_then(|(_, v)| v.clone());
-            let is = new_values
-                .iter()
-                .find(|(f, _)| f == field)
-                .and_then(|(_, v)| v.clone());
-            if !same(was.as_deref(), is.as_deref()) {
-                if field == "rank" || field == "status" {
+            let was = value_in(&old_values, field);
+            let is = value_in(&new_values, field);
+            if was != is {
+                if matches!(field, Field::Rank | Field::Status) {
                     ranking_changed = true;
                 }
                 changes.push(FieldChange {
-                    field: field.clone(),
-                    before: was,
-                    after: is,
+                    field: field.to_string(),
+                    before: was.map(|v| v.to_string()),
+                    after: is.map(|v| v.to_string()),
                 });
             }
         }

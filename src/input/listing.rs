@@ -38,10 +38,18 @@ pub fn list(dir: &Path, what: &str) -> Listing {
             return listing;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // The entry's type as the listing gives it, so a plain file costs no further look-up;
+    // only links and other kinds are looked at again.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let plain_file = e.file_type().is_ok_and(|t| t.is_file());
+            Some((e.path(), plain_file))
+        })
+        .collect();
     paths.sort();
-    for path in paths {
-        match entry(&path, what) {
+    for (path, plain_file) in paths {
+        match entry(&path, plain_file, what) {
             Entry::Read => listing.files.push(path),
             Entry::Hidden => {}
             Entry::Problem(problem) => listing.problems.push(problem),
@@ -59,7 +67,9 @@ enum Entry {
     Problem(Diagnostic),
 }
 
-fn entry(path: &Path, what: &str) -> Entry {
+/// `plain_file`: the listing says the entry is a regular file (not a link to one).
+fn entry(path: &Path, plain_file: bool, what: &str) -> Entry {
+    let exact = path.extension().is_some_and(|x| x == "toml");
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -67,8 +77,10 @@ fn entry(path: &Path, what: &str) -> Entry {
     if name.starts_with('.') {
         return Entry::Hidden;
     }
+    if plain_file && exact {
+        return Entry::Read;
+    }
     let shown = path.display().to_string();
-    let exact = path.extension().is_some_and(|x| x == "toml");
     let looks_like = exact
         || path
             .extension()

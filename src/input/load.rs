@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::domain::{Bid, BidId, Rettelsesblad, ReviewDecision, Tender};
@@ -168,12 +169,25 @@ impl Reader {
         role: &'static str,
         label: String,
     ) -> Option<FileId> {
-        match read_text(path) {
-            Ok(text) => {
+        let read = read_hashed(path);
+        self.accept(path, role, label, read)
+    }
+
+    /// Registers a file read by [`read_hashed`] as an input and a source, or reports why
+    /// it could not be read.
+    fn accept(
+        &mut self,
+        path: &Path,
+        role: &'static str,
+        label: String,
+        read: Result<(String, String), (String, &'static str)>,
+    ) -> Option<FileId> {
+        match read {
+            Ok((text, sha256)) => {
                 self.inputs.push(InputFile {
                     role,
                     file: label,
-                    sha256: sha256_hex(text.as_bytes()),
+                    sha256,
                 });
                 self.paths.push(path.to_path_buf());
                 Some(self.sources.add(path.display().to_string(), text))
@@ -207,6 +221,14 @@ impl Reader {
         }
         found.files
     }
+}
+
+/// A file's text and the SHA-256 of its bytes, or what is wrong and how to fix it.
+fn read_hashed(path: &Path) -> Result<(String, String), (String, &'static str)> {
+    read_text(path).map(|text| {
+        let sha256 = sha256_hex(text.as_bytes());
+        (text, sha256)
+    })
 }
 
 /// A file's text, or what is wrong and how to fix it: a file that is not UTF-8 names the
@@ -271,14 +293,8 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
     );
     let raw_tender: Option<RawTender> = tender_file.and_then(|f| reader.parse(f));
 
-    let mut raw_bids: Vec<(BidId, FileId, Option<RawBid>)> = Vec::new();
-    for path in reader.list(&tender_dir.join("bids"), "bid") {
-        let stem = file_stem(&path);
-        if let Some(file) = reader.read(&path, "bid", format!("bids/{stem}.toml")) {
-            let raw = reader.parse(file);
-            raw_bids.push((BidId(stem), file, raw));
-        }
-    }
+    let bid_paths = reader.list(&tender_dir.join("bids"), "bid");
+    let raw_bids = read_bids(&mut reader, bid_paths);
     let rettelsesblade = read_rettelsesblade(&mut reader, tender_dir);
     let decisions = read_decisions(&mut reader, tender_dir, &raw_bids);
 
@@ -354,6 +370,40 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
     } else {
         Err(reader.into_invalid())
     }
+}
+
+/// Reads and parses every bid file. Each file is read, hashed and parsed on its own, so
+/// that work is spread over every core; the results are collected in file-name order, so
+/// sources, inputs and problems stand in the same order however the work was divided.
+fn read_bids(reader: &mut Reader, paths: Vec<PathBuf>) -> Vec<(BidId, FileId, Option<RawBid>)> {
+    let read: Vec<_> = paths
+        .into_par_iter()
+        .map(|path| {
+            let read = read_hashed(&path);
+            (path, read)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for (path, read) in read {
+        let stem = file_stem(&path);
+        let label = format!("bids/{stem}.toml");
+        if let Some(file) = reader.accept(&path, "bid", label, read) {
+            files.push((BidId(stem), file));
+        }
+    }
+    let sources = &reader.sources;
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|(_, file)| raw::parse::<RawBid>(sources, *file))
+        .collect();
+    files
+        .into_iter()
+        .zip(parsed)
+        .map(|((id, file), (raw, problems))| {
+            reader.diagnostics.extend(problems);
+            (id, file, raw)
+        })
+        .collect()
 }
 
 /// Reads and validates `decisions.toml`, where the tender folder has one.
@@ -574,17 +624,23 @@ fn build_version(
     });
     let mut bids = Vec::new();
     if let Some(tender) = &tender {
-        for (id, file, raw) in raw_bids {
-            let Some(raw) = raw else { continue };
-            let start = found.len();
-            let Some((bid, missing)) = validate::bid(
-                &reader.sources,
-                *file,
-                id.clone(),
-                raw,
-                Some(tender),
-                &mut found,
-            ) else {
+        // Each bid is validated on its own against the tender: spread over every core,
+        // collected in file-name order.
+        let sources = &reader.sources;
+        let checked: Vec<_> = raw_bids
+            .par_iter()
+            .filter_map(|(id, file, raw)| {
+                let raw = raw.as_ref()?;
+                let mut problems = Vec::new();
+                let valid =
+                    validate::bid(sources, *file, id.clone(), raw, Some(tender), &mut problems);
+                Some((valid, problems))
+            })
+            .collect();
+        for (valid, problems) in checked {
+            let clean = problems.is_empty();
+            found.extend(problems);
+            let Some((bid, missing)) = valid else {
                 continue;
             };
             if !missing.is_empty() {
@@ -597,7 +653,7 @@ fn build_version(
                         .collect(),
                 });
             }
-            if found.len() == start {
+            if clean {
                 bids.push(bid);
             }
         }

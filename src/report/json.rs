@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
+use std::io::Write;
 
 use super::{Evaluation, order_note};
 use crate::domain::{
@@ -62,7 +63,8 @@ struct Document<'a> {
     rank_reversals: &'a [Reversal],
     inputs: &'a [InputFile],
     order: String,
-    bids: Vec<BidJson<'a>>,
+    /// Each bid's part built and written one at a time, never all at once.
+    bids: Bids<'a>,
 }
 
 #[derive(Serialize)]
@@ -325,7 +327,7 @@ pub fn render(evaluation: &Evaluation) -> String {
 }
 
 /// Writes the JSON report as it is produced, without building it whole in memory.
-pub fn write(evaluation: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()> {
     let document = Document {
         format: "tenderscore-evaluation",
         format_version: FORMAT_VERSION,
@@ -342,10 +344,23 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn std::io::Write) -> std::io::
         rank_reversals: &evaluation.reversals,
         inputs: &evaluation.inputs,
         order: order_note(&evaluation.tender),
-        bids: evaluation.ranking.iter().map(bid).collect(),
+        bids: Bids(&evaluation.ranking),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    out.write_all(b"\n")
+    // Serialising writes many small pieces: buffer them here, where the writer's type is
+    // known, rather than pass each through `dyn Write`.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
+}
+
+/// The bids in ranking order, each serialised as it is built.
+struct Bids<'a>(&'a [Ranked]);
+
+impl Serialize for Bids<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(bid))
+    }
 }
 
 /// A JSON document as every report writes it: pretty-printed, ending in a newline.

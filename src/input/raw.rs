@@ -234,8 +234,8 @@ const MAX_UNKNOWN_FIELDS: usize = 32;
 /// are listed in one run, and the rest of the file is still checked. Any other problem
 /// (TOML syntax, a missing field, a wrong type) stops the file there.
 pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> (Option<T>, Vec<Diagnostic>) {
-    let original = &sources.get(file).text;
-    let mut text = original.clone();
+    // Copied only once a field has to be blanked out: most files parse as they stand.
+    let mut text = std::borrow::Cow::Borrowed(sources.get(file).text.as_str());
     let mut found = Vec::new();
     for _ in 0..MAX_UNKNOWN_FIELDS {
         let error = match toml::from_str(&text) {
@@ -272,7 +272,7 @@ pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> (Option<T>
         else {
             return (None, found);
         };
-        blank(&mut text, range);
+        blank(text.to_mut(), range);
     }
     (None, found)
 }

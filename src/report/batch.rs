@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::number::with_decimal_commas;
-use super::table::{align_right, terminal_table};
+use super::table::{add_rows, align_right, terminal_table};
 use super::{Format, markdown, text_of};
 use crate::evaluate::rescore::{Rescored, Step, Summary, TenderRescore};
 
@@ -174,7 +174,8 @@ fn change_table(rows: Vec<Vec<String>>, markdown: bool) -> Vec<String> {
         return markdown::table_lines(&header, &rows, |i| values.contains(&i));
     }
     let mut table = terminal_table();
-    table.set_header(header.to_vec()).add_rows(rows);
+    table.set_header(header.to_vec());
+    add_rows(&mut table, rows);
     align_right(&mut table, values);
     vec![table.to_string()]
 }

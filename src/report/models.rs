@@ -5,20 +5,19 @@ use crate::domain::{Method, ScoringModel};
 use crate::scoring::tabulate::ModelTable;
 
 use super::number::{decimal_comma, exact_comma};
-use super::table::{align_right, terminal_table};
+use super::table::{add_rows, align_right, terminal_table};
 use super::text_of;
 
 /// One line per model: name, method, title.
 pub fn list(models: &[ScoringModel]) -> String {
     let mut table = terminal_table();
     table.set_header(vec!["Model", "Method", "Title"]);
-    for m in models {
-        table.add_row(vec![
-            m.name.clone(),
-            m.method.name().to_string(),
-            m.title.clone(),
-        ]);
-    }
+    add_rows(
+        &mut table,
+        models
+            .iter()
+            .map(|m| vec![m.name.clone(), m.method.name().to_string(), m.title.clone()]),
+    );
     format!("{table}\n")
 }
 

@@ -5,7 +5,7 @@
 use comfy_table::ContentArrangement;
 use serde::Serialize;
 
-use super::table::terminal_table;
+use super::table::{add_rows, terminal_table};
 use super::{Evaluation, Format, decision_name, evidence_place, status, text_of};
 use crate::scoring::conformity::Finding;
 use crate::scoring::rank::Ranked;
@@ -76,18 +76,21 @@ fn table(evaluation: &Evaluation, width: Option<u16>) -> String {
         .set_header(vec![
             "Bidder", "Decision", "Rule", "Reason", "Evidence", "Clause",
         ]);
-    for (entry, findings) in set_aside(evaluation) {
-        for finding in findings {
-            table.add_row(vec![
-                entry.score.bidder.clone(),
-                decision_name(finding).to_string(),
-                finding.rule.to_string(),
-                finding.reason.clone(),
-                format!("{}\n{}", evidence_place(finding), finding.evidence.quote),
-                clause(finding),
-            ]);
-        }
-    }
+    let rows = set_aside(evaluation)
+        .into_iter()
+        .flat_map(|(entry, findings)| {
+            findings.iter().map(|finding| {
+                vec![
+                    entry.score.bidder.clone(),
+                    decision_name(finding).to_string(),
+                    finding.rule.to_string(),
+                    finding.reason.clone(),
+                    format!("{}\n{}", evidence_place(finding), finding.evidence.quote),
+                    clause(finding),
+                ]
+            })
+        });
+    add_rows(&mut table, rows);
     format!(
         "{}\n\n{table}\n{}\n",
         super::table::wrapped(&summary(evaluation), "", width),

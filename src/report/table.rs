@@ -15,6 +15,30 @@ pub(super) fn terminal_table() -> Table {
     table
 }
 
+/// The most characters a terminal table cell shows. A longer text (a bidder's whole
+/// reservation quoted as evidence) is cut with a note: no one reads megabytes in a terminal,
+/// and comfy-table splits an over-long word in time that grows with the square of its
+/// length. The Markdown and JSON reports keep every text whole.
+pub(super) const CELL_LIMIT: usize = 2000;
+
+/// Adds rows to a terminal table, each cell cut to [`CELL_LIMIT`] characters.
+pub(super) fn add_rows(table: &mut Table, rows: impl IntoIterator<Item = Vec<String>>) {
+    for row in rows {
+        table.add_row(row.into_iter().map(cut_cell).collect::<Vec<_>>());
+    }
+}
+
+fn cut_cell(text: String) -> String {
+    match text.char_indices().nth(CELL_LIMIT) {
+        None => text,
+        Some((end, _)) => format!(
+            "{}… (cut: {} characters in all; the Markdown and JSON reports hold the whole text)",
+            &text[..end],
+            text.chars().count()
+        ),
+    }
+}
+
 /// Aligns the given columns to the right, as numbers are.
 pub(super) fn align_right(table: &mut Table, columns: impl IntoIterator<Item = usize>) {
     for index in columns {
@@ -34,7 +58,8 @@ pub fn render(evaluation: &Evaluation, width: Option<u16>) -> String {
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(width);
     }
-    table.set_header(header).add_rows(rows);
+    table.set_header(header);
+    add_rows(&mut table, rows);
     // Every column but the bidder's and the status holds numbers.
     align_right(
         &mut table,
@@ -67,5 +92,21 @@ pub(super) fn wrapped(text: &str, indent: &str, width: Option<u16>) -> String {
             textwrap::Options::new(usize::from(width)).subsequent_indent(indent),
         ),
         None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_is_cut_after_its_limit_counted_in_characters() {
+        // 2000 letters "æ" (2 bytes each) fit exactly; one more is cut after the 2000th,
+        // with the whole length (2001) named.
+        let fits = "æ".repeat(CELL_LIMIT);
+        assert_eq!(cut_cell(fits.clone()), fits);
+        let cut = cut_cell("æ".repeat(CELL_LIMIT + 1));
+        assert!(cut.starts_with(&format!("{fits}… (cut: 2001 characters in all")));
+        assert_eq!(cut.matches('æ').count(), CELL_LIMIT);
     }
 }

@@ -105,11 +105,11 @@ pub fn model_notes(model: &ScoringModel) -> Vec<&'static str> {
 /// Short notes on the legal risks of a tender's price evaluation, for every report of it:
 /// the model's own risks, and a price floor (a price below some level earns no more points
 /// than that level).
+///
+/// Each note only where its condition holds: the model's notes only when some price line
+/// uses the model; the floor note only where some price can in fact be raised or flattened
+/// (a minimum of 0 raises nothing: no price is below it).
 pub fn legal_notes(tender: &Tender) -> Vec<String> {
-    let mut notes: Vec<String> = model_notes(&tender.model)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
     let lines: Vec<&PriceLine> = tender
         .criteria
         .iter()
@@ -118,7 +118,17 @@ pub fn legal_notes(tender: &Tender) -> Vec<String> {
             _ => None,
         })
         .collect();
-    let raised = tender.price_rules.below_min.action == OutOfBand::Clamp;
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let mut notes: Vec<String> = model_notes(&tender.model)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let raised = tender.price_rules.below_min.action == OutOfBand::Clamp
+        && lines
+            .iter()
+            .any(|l| l.min.value() > rust_decimal::Decimal::ZERO);
     let flat_inside = match &tender.model.method {
         Method::Anchors(anchors) => lines
             .iter()
@@ -158,6 +168,58 @@ mod tests {
                 line: 1,
             }],
         }
+    }
+
+    fn floor_notes(tender: &Tender) -> usize {
+        legal_notes(tender)
+            .iter()
+            .filter(|n| n.starts_with("A price floor"))
+            .count()
+    }
+
+    #[test]
+    fn the_floor_note_needs_a_price_that_can_be_raised() {
+        use crate::domain::fixture::{d, reference_tender};
+        use crate::values::Money;
+        // The reference tender raises prices below 370 and 1 100 to the minimum: a floor.
+        let mut tender = reference_tender();
+        assert_eq!(floor_notes(&tender), 1);
+        // With every minimum 0 and the anchors at the minimum, no price is below a
+        // minimum and none is flattened: no floor.
+        for c in &mut tender.criteria {
+            if let CriterionKind::Price(line) = &mut c.kind {
+                line.min = Money::new(d("0"));
+            }
+        }
+        assert_eq!(floor_notes(&tender), 0);
+        // One line with a minimum above 0 is a floor again.
+        if let Some(CriterionKind::Price(line)) = tender
+            .criteria
+            .iter_mut()
+            .map(|c| &mut c.kind)
+            .find(|k| matches!(k, CriterionKind::Price(_)))
+        {
+            line.min = Money::new(d("0.01"));
+        }
+        assert_eq!(floor_notes(&tender), 1);
+    }
+
+    #[test]
+    fn a_model_no_price_line_uses_adds_no_note() {
+        use crate::domain::fixture::reference_tender;
+        let mut tender = reference_tender();
+        tender.model.method = Method::Proportional {
+            max: crate::values::Points::new(rust_decimal::Decimal::TEN),
+        };
+        assert!(
+            legal_notes(&tender)
+                .iter()
+                .any(|n| n.contains("proportional"))
+        );
+        tender
+            .criteria
+            .retain(|c| !matches!(c.kind, CriterionKind::Price(_)));
+        assert_eq!(legal_notes(&tender), Vec::<String>::new());
     }
 
     #[test]

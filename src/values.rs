@@ -177,6 +177,52 @@ impl Rounding {
     }
 }
 
+/// How a scoring model rounds what it calculates (points, or an evaluation price): by a
+/// rounding rule, or not at all (`rounding = "none"`), when the value stays exact as far
+/// as a decimal holds it (a non-terminating quotient is cut at 28 significant digits, and
+/// the calculation says so).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ModelRounding {
+    Exact,
+    To(Rounding),
+}
+
+impl ModelRounding {
+    pub fn apply(self, value: Decimal) -> Decimal {
+        match self {
+            ModelRounding::Exact => value,
+            ModelRounding::To(rule) => rule.apply(value),
+        }
+    }
+
+    /// The decimals rounded to; `None` when not rounded.
+    pub fn decimals(self) -> Option<u32> {
+        match self {
+            ModelRounding::Exact => None,
+            ModelRounding::To(rule) => Some(rule.decimals),
+        }
+    }
+
+    /// `half-up`, ..., or `none`.
+    pub fn mode_name(self) -> &'static str {
+        match self {
+            ModelRounding::Exact => "none",
+            ModelRounding::To(rule) => rule.mode.name(),
+        }
+    }
+
+    /// "rounded half-up to 2 decimals", or "not rounded".
+    pub fn describe(self) -> String {
+        match self {
+            ModelRounding::Exact => "not rounded".into(),
+            ModelRounding::To(rule) => {
+                format!("rounded {} to {} decimals", rule.mode.name(), rule.decimals)
+            }
+        }
+    }
+}
+
 /// A decimal as formulas print it: exact, without trailing zeros (8.00 → 8, 0.50 → 0.5).
 pub fn plain(value: Decimal) -> String {
     value.normalize().to_string()

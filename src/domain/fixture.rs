@@ -1,6 +1,7 @@
 //! The reference tender built in code, for unit tests of the pure core.
 
 use super::*;
+use crate::values::ModelRounding;
 pub fn d(text: &str) -> Decimal {
     text.parse().expect("test decimal")
 }
@@ -95,10 +96,10 @@ pub fn reference_tender() -> Tender {
                     points: Points::new(d("0")),
                 },
             ]),
-            rounding: Rounding {
+            rounding: ModelRounding::To(Rounding {
                 decimals: 2,
                 mode: RoundingMode::HalfUp,
-            },
+            }),
         },
         tie_break: rule(Vec::new()),
         total_rounding: None,

@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::values::{Money, Points, Rounding, plain};
+use crate::values::{ModelRounding, Money, Points, plain};
 
 use super::PriceLine;
 
@@ -57,8 +57,8 @@ pub struct ScoringModel {
     pub title: String,
     pub source: Option<String>,
     pub method: Method,
-    /// How the calculated points are rounded.
-    pub rounding: Rounding,
+    /// How the calculated points (or evaluation price) are rounded, if at all.
+    pub rounding: ModelRounding,
 }
 
 /// An anchor's price: one end of the price line's band, the line's target price moved by

@@ -213,7 +213,8 @@ pub struct RawModel {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPointsRounding {
-    pub decimals: Num,
+    /// Absent with `rounding = "none"`.
+    pub decimals: Option<Num>,
     pub rounding: Spanned<String>,
 }
 

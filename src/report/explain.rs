@@ -181,9 +181,8 @@ fn points_steps(t: &Tender, price: &PriceEvaluation) -> [String; 2] {
             }
         ),
         format!(
-            "Rounded {} to {} decimals: {} points",
-            c.rounding.mode.name(),
-            c.rounding.decimals,
+            "{}: {} points",
+            capitalised(&c.rounding.describe()),
             decimal_comma(price.points.value())
         ),
     ]
@@ -322,7 +321,7 @@ fn money_steps(
         exact_comma(e.price.value())
     ));
     lines.push(format!(
-        "     {} = {}{}; rounded {} to {} decimals: {} (the lowest evaluation price wins)",
+        "     {} = {}{}; {}: {} (the lowest evaluation price wins)",
         with_decimal_commas(&e.formula),
         exact_comma(e.exact.value()),
         if e.rounded_at_28_digits {
@@ -330,11 +329,19 @@ fn money_steps(
         } else {
             ""
         },
-        t.model.rounding.mode.name(),
-        t.model.rounding.decimals,
+        t.model.rounding.describe(),
         decimal_comma(e.value.value())
     ));
     lines
+}
+
+/// "Rounded half-up to 2 decimals" from "rounded half-up to 2 decimals".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Under a money model: each quality criterion's points, then Q as their mean weighted by

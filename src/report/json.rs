@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use std::io::Write;
 
-use super::{Evaluation, order_note};
+use super::{Bidders, Evaluation, order_note};
 use crate::domain::{
     AnchorPrice, Change, Criterion, CriterionId, CriterionKind, Method, Panel, Rettelsesblad,
     Scale, Tender,
@@ -29,7 +29,7 @@ use crate::scoring::tree::{CriterionScore, EffectiveWeight};
 use crate::values::Points;
 
 /// The version of this contract; raised on any change that is not a pure addition.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// An exact decimal written as a JSON string, as the decimal stands (`"8.00"`).
 #[derive(Clone, Copy)]
@@ -60,7 +60,7 @@ struct Document<'a> {
     legal_notes: &'a [String],
     /// Where the criteria's points range differently: the weight each has in fact.
     effective_weights: &'a [EffectiveWeight],
-    rank_reversals: &'a [Reversal],
+    rank_reversals: Vec<ReversalJson<'a>>,
     inputs: &'a [InputFile],
     order: String,
     /// Each bid's part built and written one at a time, never all at once.
@@ -140,7 +140,8 @@ enum Parameters {
 
 #[derive(Serialize)]
 struct RoundingJson {
-    decimals: u32,
+    /// `null` when the model does not round (`mode` is then `none`).
+    decimals: Option<u32>,
     mode: &'static str,
 }
 
@@ -341,10 +342,17 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
         legal_flags: &evaluation.flags,
         legal_notes: &evaluation.legal_notes,
         effective_weights: &evaluation.effective_weights,
-        rank_reversals: &evaluation.reversals,
+        rank_reversals: {
+            let bidders = Bidders::new(&evaluation.ranking);
+            evaluation
+                .reversals
+                .iter()
+                .map(|r| reversal(r, &bidders))
+                .collect()
+        },
         inputs: &evaluation.inputs,
         order: order_note(&evaluation.tender),
-        bids: Bids(&evaluation.ranking),
+        bids: Bids(&evaluation.ranking, &evaluation.tender),
     };
     // Serialising writes many small pieces: buffer them here, where the writer's type is
     // known, rather than pass each through `dyn Write`.
@@ -354,12 +362,51 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
     buffered.flush()
 }
 
+/// A rank reversal, with the sentence that says it.
+#[derive(Serialize)]
+struct ReversalJson<'a> {
+    removed: &'a str,
+    first: &'a str,
+    second: &'a str,
+    /// `first` against `second` with every bid: "ahead", "equal" or "behind".
+    with_all: &'static str,
+    /// The same without `removed`.
+    without: &'static str,
+    /// "With every bid, Alfa ApS (alfa) ranks below Beta ApS (beta); without Gamma ApS
+    /// (gamma), it would rank above."
+    text: String,
+}
+
+fn reversal<'a>(r: &'a Reversal, bidders: &Bidders<'_>) -> ReversalJson<'a> {
+    let name = |id: &'a crate::domain::BidId| format!("{} ({id})", bidders.name(id));
+    let place = |order: &str| match order {
+        "ahead" => "above",
+        "behind" => "below",
+        _ => "level with",
+    };
+    ReversalJson {
+        removed: &r.removed.0,
+        first: &r.first.0,
+        second: &r.second.0,
+        with_all: r.with_all,
+        without: r.without,
+        text: format!(
+            "With every bid, {} ranks {} {}; without {}, it would rank {}.",
+            name(&r.first),
+            place(r.with_all),
+            name(&r.second),
+            name(&r.removed),
+            place(r.without)
+        ),
+    }
+}
+
 /// The bids in ranking order, each serialised as it is built.
-struct Bids<'a>(&'a [Ranked]);
+struct Bids<'a>(&'a [Ranked], &'a Tender);
 
 impl Serialize for Bids<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(bid))
+        serializer.collect_seq(self.0.iter().map(|entry| bid(entry, self.1)))
     }
 }
 
@@ -422,8 +469,8 @@ fn model(t: &Tender) -> ModelJson<'_> {
         formula: m.method.formula(),
         parameters: parameters(&m.method),
         rounding: RoundingJson {
-            decimals: m.rounding.decimals,
-            mode: m.rounding.mode.name(),
+            decimals: m.rounding.decimals(),
+            mode: m.rounding.mode_name(),
         },
         anchors,
     }
@@ -515,7 +562,11 @@ fn change(c: &Change) -> ChangeJson<'_> {
     }
 }
 
-fn bid(entry: &Ranked) -> BidJson<'_> {
+/// Decimals follow one rule throughout: a value a rounding rule produced carries exactly
+/// that rule's decimals (price points "8.00", a total rounded by `total_rounding`); a value
+/// read from an input file is written as given ("7.5" points, "448.05" kr.); every other
+/// value is exact and written without trailing zeros ("5.85", "9.8").
+fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
     let s = &entry.score;
     let (criteria, prices, findings, evaluation, exact_total): (_, _, &[Finding], _, _) =
         match &s.outcome {
@@ -526,7 +577,10 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
                 exact_total,
                 ..
             } => (
-                criteria.iter().map(criterion_points).collect(),
+                criteria
+                    .iter()
+                    .map(|c| criterion_points(c, tender))
+                    .collect(),
                 prices.iter().map(price).collect(),
                 &[],
                 evaluation.as_deref().map(evaluation_price),
@@ -541,7 +595,10 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
         status: s.status(),
         rank: entry.rank,
         tied_with: &entry.tied_with,
-        total: s.total().map(|t| Exact::normal(t.value())),
+        total: s.total().map(|t| match tender.total_rounding {
+            Some(_) => Exact(t.value()),
+            None => Exact::normal(t.value()),
+        }),
         evaluation_price: evaluation,
         total_exact: exact_total,
         criteria,
@@ -557,12 +614,24 @@ fn bid(entry: &Ranked) -> BidJson<'_> {
     }
 }
 
-fn criterion_points(c: &CriterionScore) -> CriterionPointsJson<'_> {
+fn criterion_points<'a>(c: &'a CriterionScore, tender: &Tender) -> CriterionPointsJson<'a> {
+    let kind = tender.criterion(&c.criterion.0).map(|k| &k.kind);
+    // A price line's points as the model rounded them; a quality criterion's as the
+    // evaluators gave them (unless mapped from its own scale); a group's are computed.
+    let as_stands = match kind {
+        Some(CriterionKind::Price(_)) => true,
+        Some(CriterionKind::Quality) => c.given.is_none(),
+        _ => false,
+    };
     CriterionPointsJson {
         id: &c.criterion,
-        points: Exact::normal(c.points.value()),
+        points: if as_stands {
+            Exact(c.points.value())
+        } else {
+            Exact::normal(c.points.value())
+        },
         weighted: Exact::normal(c.weighted.value()),
-        given: c.given.map(|g| Exact::normal(g.value())),
+        given: c.given.map(|g| Exact(g.value())),
     }
 }
 
@@ -619,8 +688,8 @@ fn calculation(c: &Calculation) -> CalculationJson<'_> {
         formula: &c.formula,
         exact: Exact::normal(c.exact),
         rounding: RoundingJson {
-            decimals: c.rounding.decimals,
-            mode: c.rounding.mode.name(),
+            decimals: c.rounding.decimals(),
+            mode: c.rounding.mode_name(),
         },
         anchors: c.anchors.map(|(lower, upper)| AroundJson {
             lower: point(lower),

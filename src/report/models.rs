@@ -42,11 +42,7 @@ fn parameter_lines(model: &ScoringModel) -> Vec<String> {
         ),
         format!("Method: {}", model.method.name()),
         format!("Formula: {}", model.method.formula()),
-        format!(
-            "Points rounded {} to {} decimals",
-            model.rounding.mode.name(),
-            model.rounding.decimals
-        ),
+        format!("Points {}", model.rounding.describe()),
     ];
     if let Method::Anchors(anchors) = &model.method {
         let listed: Vec<String> = anchors

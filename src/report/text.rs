@@ -79,11 +79,10 @@ pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
         version_text(evaluation),
         format!("Authority: {}; deadline {}", t.authority, t.deadline),
         format!(
-            "Price model {}: {}; points rounded {} to {} decimals; price lines {}",
+            "Price model {}: {}; points {}; price lines {}",
             model.name,
             model.title,
-            model.rounding.mode.name(),
-            model.rounding.decimals,
+            model.rounding.describe(),
             price_bands(t).join(", ")
         ),
         model_origin(evaluation),

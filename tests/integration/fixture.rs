@@ -20,12 +20,17 @@ pub struct Fixture {
 impl Fixture {
     /// `<tmp>/scoring-models/*` and `<tmp>/tender/{tender.toml, bids/*}`.
     pub fn reference() -> Fixture {
+        Fixture::copy_of(REFERENCE)
+    }
+
+    /// The same for another shipped tender (`tenders/<name>`).
+    pub fn copy_of(tender: &str) -> Fixture {
         let root = TempDir::new().expect("temp dir");
         copy_dir(
             &repo().join("scoring-models"),
             &root.path().join("scoring-models"),
         );
-        copy_dir(&repo().join(REFERENCE), &root.path().join("tender"));
+        copy_dir(&repo().join(tender), &root.path().join("tender"));
         Fixture { root }
     }
 

@@ -34,7 +34,8 @@ fn the_proportional_model_shows_its_rank_reversal() {
     assert_eq!(totals, [("gamma", "6"), ("beta", "5.5"), ("alfa", "5")]);
     assert_eq!(
         report["rank_reversals"],
-        serde_json::json!([{"removed": "gamma", "first": "alfa", "second": "beta", "with_all": "behind", "without": "ahead"}])
+        serde_json::json!([{"removed": "gamma", "first": "alfa", "second": "beta", "with_all": "behind", "without": "ahead",
+            "text": "With every bid, Alfa ApS (alfa) ranks below Beta ApS (beta); without Gamma ApS (gamma), it would rank above."}])
     );
     let notes = report["legal_notes"].as_array().unwrap();
     assert!(
@@ -323,4 +324,66 @@ fn a_money_model_ranks_by_the_lowest_evaluation_price() {
     f.replace("tender.toml", "volumes = { spor1 = 130, spor2 = 6.5 }", "");
     let messages = crate::fixture::stderr(&f.run("check", &[]).code(1));
     assert!(messages.contains("money model money-5000-per-point needs one price to compare, but the tender has 2 price lines and no prices.volumes"), "{messages}");
+}
+
+/// `rounding = "none"` keeps the points exact. The reversal tender with gamma at 50 (the
+/// lowest), beta at 64 and alfa at 60 under proportional-10 without rounding:
+/// beta 10 × 50 / 64 = 7.8125 exactly (2 decimals half-up would give 7.81);
+/// alfa 10 × 50 / 60 = 8.333… does not terminate: cut at 28 significant digits and
+/// marked so; gamma 10 × 50 / 50 = 10.
+#[test]
+fn rounding_none_keeps_price_points_exact() {
+    let fixture = Fixture::copy_of(REVERSAL);
+    fixture.write(
+        "../scoring-models/proportional-10.toml",
+        "name = \"proportional-10\"\ntitle = \"Proportional, exact\"\nmethod = \"proportional\"\n\
+         max_points = 10\n\n[points]\nrounding = \"none\"\n",
+    );
+    fixture.replace("bids/beta.toml", "pris = 200", "pris = 64");
+    fixture.replace("bids/alfa.toml", "pris = 100", "pris = 60");
+    let report = json(&fixture.run("score", &["--format", "json"]).success());
+    let price_of = |id: &str| {
+        report["bids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["bid"] == id)
+            .unwrap()["prices"][0]
+            .clone()
+    };
+    assert_eq!(price_of("beta")["points"], "7.8125");
+    assert_eq!(price_of("gamma")["points"], "10");
+    assert_eq!(price_of("alfa")["points"], "8.333333333333333333333333333");
+    assert_eq!(
+        price_of("alfa")["calculation"]["rounding"],
+        serde_json::json!({"decimals": null, "mode": "none"})
+    );
+    let explained = stdout(&fixture.run("explain", &["alfa"]).success());
+    assert!(explained.contains("Not rounded"), "{explained}");
+    assert!(
+        explained.contains("rounded at 28 significant digits"),
+        "{explained}"
+    );
+}
+
+/// `decimals` belongs to a rounding mode: with "none" it is refused, and a mode without
+/// it is refused; both in one run, each at its line.
+#[test]
+fn rounding_none_and_decimals_do_not_mix() {
+    let fixture = Fixture::copy_of(REVERSAL);
+    fixture.write(
+        "../scoring-models/proportional-10.toml",
+        "name = \"proportional-10\"\ntitle = \"P\"\nmethod = \"proportional\"\n\
+         max_points = 10\n\n[points]\ndecimals = 2\nrounding = \"none\"\n",
+    );
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(err.contains("proportional-10.toml:7:"), "{err}");
+    assert!(err.contains("remove `decimals`"), "{err}");
+    fixture.write(
+        "../scoring-models/proportional-10.toml",
+        "name = \"proportional-10\"\ntitle = \"P\"\nmethod = \"proportional\"\n\
+         max_points = 10\n\n[points]\nrounding = \"half-up\"\n",
+    );
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(err.contains("has no `decimals`"), "{err}");
 }

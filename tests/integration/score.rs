@@ -331,7 +331,8 @@ fn a_declared_tie_break_orders_the_tie() {
 
 /// A tender that rounds the total (only the total) to 1 decimal, half up, before ranking.
 /// Version 0: kompas 8.165 → 8.2; trin-for-trin 6.9635 → 7.0; job-og-trivsel 6.915 → 6.9;
-/// faelles-fodfaeste and ny-start 6.8 → 6.8; vejen-frem 6.515 → 6.5. Point rounding of
+/// faelles-fodfaeste and ny-start 6.8 → 6.8; vejen-frem 6.515 → 6.5. A rounded total
+/// carries the rule's one decimal ("7.0"); the exact total none it lacks. Point rounding of
 /// the price lines (7.87) stays the model's.
 #[test]
 fn a_tender_may_round_the_total() {
@@ -358,7 +359,8 @@ fn a_tender_may_round_the_total() {
         totals,
         [
             ("kompas", "8.2", "8.165"),
-            ("trin-for-trin", "7", "6.9635"),
+            // Rounded by total_rounding to 1 decimal, so written with it.
+            ("trin-for-trin", "7.0", "6.9635"),
             ("job-og-trivsel", "6.9", "6.915"),
             ("faelles-fodfaeste", "6.8", "6.8"),
             ("lige-vilkaar", "6.8", "6.8"),

@@ -6,7 +6,7 @@ use toml::Spanned;
 use crate::domain::{Anchor, AnchorPrice, METHODS, Method, ScoringModel};
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawAnchor, RawModel, RawPointsRounding};
-use crate::values::{Money, Points, Rounding, RoundingMode};
+use crate::values::{ModelRounding, Money, Points, Rounding, RoundingMode};
 
 use super::checker::{Checker, Limit, MONEY, PERCENT, POINTS, exact_decimal, shorten};
 
@@ -184,35 +184,61 @@ fn positive(check: &mut Checker<'_>, value: &Num, field: &str, limit: Limit) -> 
     Some(number)
 }
 
-/// A rounding rule: a number of decimals from 0 to 10 and a mode.
+/// A rounding rule: a mode and a number of decimals from 0 to 10, or `rounding = "none"`
+/// (no `decimals`): the value is kept exact.
 pub(super) fn rounding(
     check: &mut Checker<'_>,
     raw: &RawPointsRounding,
     field: &str,
-) -> Option<Rounding> {
+) -> Option<ModelRounding> {
     let decimals_field = format!("{field}.decimals");
+    let mut modes: Vec<(&str, Option<RoundingMode>)> = RoundingMode::NAMES
+        .iter()
+        .filter_map(|n| Some((*n, Some(RoundingMode::parse(n)?))))
+        .collect();
+    modes.push(("none", None));
+    let mode = check.choice(&raw.rounding, &format!("{field}.rounding"), &modes);
+    let decimals = match (&raw.decimals, mode) {
+        (Some(decimals), Some(None)) => {
+            check.report(
+                Code::BadModel,
+                decimals.span(),
+                &decimals_field,
+                format!("`{decimals_field}` is given, but `{field}.rounding` is \"none\""),
+                "remove `decimals`: with rounding = \"none\" the value is kept exact; or name a rounding mode".into(),
+            );
+            return None;
+        }
+        (None, Some(None)) => return Some(ModelRounding::Exact),
+        (None, _) => {
+            check.report(
+                Code::BadModel,
+                raw.rounding.span(),
+                &decimals_field,
+                format!("`{field}` has no `decimals`"),
+                "add `decimals = 2` (the number of decimals the published model rounds to), or write rounding = \"none\" to keep the value exact".into(),
+            );
+            return None;
+        }
+        (Some(decimals), _) => decimals,
+    };
     let start = check.diagnostics.len();
     let decimals = check
-        .whole(&raw.decimals, &decimals_field, 0)
+        .whole(decimals, &decimals_field, 0)
         .filter(|n| *n <= 10);
     if decimals.is_none() && check.diagnostics.len() == start {
         check.report(
             Code::BadModel,
-            raw.decimals.span(),
+            raw.decimals.as_ref().map_or(0..0, |d| d.span()),
             &decimals_field,
             format!("`{decimals_field}` must be a whole number from 0 to 10"),
             "give the number of decimals the published model rounds to, e.g. 2".into(),
         );
     }
-    let modes: Vec<(&str, RoundingMode)> = RoundingMode::NAMES
-        .iter()
-        .filter_map(|n| Some((*n, RoundingMode::parse(n)?)))
-        .collect();
-    let mode = check.choice(&raw.rounding, &format!("{field}.rounding"), &modes);
-    Some(Rounding {
+    Some(ModelRounding::To(Rounding {
         decimals: u32::try_from(decimals?).ok()?,
-        mode: mode?,
-    })
+        mode: mode??,
+    }))
 }
 
 /// Reads an anchor's price: "min", "max", "target", "target-5%", "target+10%" or an amount.

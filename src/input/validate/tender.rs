@@ -13,7 +13,7 @@ use crate::domain::{
 };
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawConformity, RawModel, RawQuality, RawScale, RawTender};
-use crate::values::{Percent, Points, RoundingMode};
+use crate::values::{ModelRounding, Percent, Points, RoundingMode};
 
 use super::checker::{Checker, PERCENT, POINTS, QUANTITY, civil_date, unknown_help};
 use super::criteria::criteria;
@@ -51,7 +51,11 @@ pub fn tender(
         .unwrap_or_default();
     let criteria = criteria(&mut check, &raw.criteria);
     let total_rounding = match raw.ranking.as_ref().and_then(|r| r.total_rounding.as_ref()) {
-        Some(r) => rounding(&mut check, r, "ranking.total_rounding").map(Some),
+        // "none" is the same as no total_rounding: the total is kept exact.
+        Some(r) => rounding(&mut check, r, "ranking.total_rounding").map(|r| match r {
+            ModelRounding::Exact => None,
+            ModelRounding::To(rule) => Some(rule),
+        }),
         None => Some(None),
     };
     let tie_break = tie_break(&mut check, raw);

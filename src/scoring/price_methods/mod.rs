@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::domain::{Anchor, Method, PriceLine, ScoringModel};
-use crate::values::{Money, Points, Rounding, plain};
+use crate::values::{ModelRounding, Money, Points, plain};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MoneyCalculation {
@@ -51,7 +51,7 @@ pub struct Calculation {
     pub formula: String,
     /// The exact result before the model's rounding.
     pub exact: Decimal,
-    pub rounding: Rounding,
+    pub rounding: ModelRounding,
     /// For anchor models: the anchors around the price, (price, points) each.
     pub anchors: Option<(AnchorPoint, AnchorPoint)>,
     /// For relative models: the lowest and highest price they compared with.

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::AnchorPrice;
-use crate::values::RoundingMode;
+use crate::values::{Rounding, RoundingMode};
 
 fn dec(text: &str) -> Decimal {
     text.parse().unwrap()
@@ -14,10 +14,10 @@ fn model(method: Method) -> ScoringModel {
         title: "m".into(),
         source: None,
         method,
-        rounding: Rounding {
+        rounding: ModelRounding::To(Rounding {
             decimals: 2,
             mode: RoundingMode::HalfUp,
-        },
+        }),
     }
 }
 

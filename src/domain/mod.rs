@@ -147,6 +147,34 @@ impl Tender {
         criterion.scale.as_ref().unwrap_or(&self.scale)
     }
 
+    /// Under a money model: the part of Q (the weighted mean of the quality points) that a
+    /// criterion carries — the shares of the quality criteria at or under it over the shares
+    /// of all quality criteria. `None` under other models and for price lines and groups of
+    /// them, which have no part in Q. An exact quotient (28 significant digits where it does
+    /// not terminate).
+    pub fn share_of_quality(&self, criterion: &Criterion) -> Option<Decimal> {
+        if !self.model.method.is_money() {
+            return None;
+        }
+        let index = self.criteria.iter().position(|c| c.id == criterion.id)?;
+        let quality: Vec<usize> = (0..self.criteria.len())
+            .filter(|i| self.criteria[*i].kind == CriterionKind::Quality)
+            .collect();
+        let all: Decimal = quality
+            .iter()
+            .map(|i| self.criteria[*i].share.value())
+            .sum();
+        let under: Vec<usize> = quality
+            .into_iter()
+            .filter(|i| self.path(*i).contains(&index))
+            .collect();
+        if under.is_empty() || all.is_zero() {
+            return None;
+        }
+        let part: Decimal = under.iter().map(|i| self.criteria[*i].share.value()).sum();
+        part.checked_div(all)
+    }
+
     /// The criterion with this id.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id.0 == id)

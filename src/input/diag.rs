@@ -123,6 +123,8 @@ codes! {
     UnknownDecision => "E401",
     /// An entry of an input folder that is not read (a warning).
     Unlisted => "W001",
+    /// A weight the ranking does not use: on price under a money model (a warning).
+    UnusedWeight => "W002",
 }
 
 /// Where a problem is: a span in a loaded file, or only a path (a file that could not be

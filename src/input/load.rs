@@ -638,7 +638,7 @@ fn build_version(
             })
             .collect();
         for (valid, problems) in checked {
-            let clean = problems.is_empty();
+            let clean = !problems.iter().any(Diagnostic::is_error);
             found.extend(problems);
             let Some((bid, missing)) = valid else {
                 continue;
@@ -658,10 +658,18 @@ fn build_version(
             }
         }
     }
-    let clean = found.is_empty();
+    let clean = !found.iter().any(Diagnostic::is_error);
     for diagnostic in found {
         let diagnostic = in_version(reader, diagnostic, number);
-        push_unique(&mut reader.diagnostics, diagnostic);
+        if diagnostic.is_error() {
+            push_unique(&mut reader.diagnostics, diagnostic);
+        } else if !reader.warnings.iter().any(|w| {
+            // A warning that holds in every version is shown once, where it first holds.
+            (w.code, &w.field, &w.message)
+                == (diagnostic.code, &diagnostic.field, &diagnostic.message)
+        }) {
+            reader.warnings.push(diagnostic);
+        }
     }
     if !clean {
         return None;

@@ -142,7 +142,8 @@ pub struct RawCriterion {
     pub id: Spanned<String>,
     pub name: Option<String>,
     pub parent: Option<Spanned<String>>,
-    pub weight: Num,
+    /// Absent only for price lines (and groups of them) under a money model.
+    pub weight: Option<Num>,
     pub kind: Option<Spanned<String>>,
     pub unit: Option<Spanned<String>>,
     pub min: Option<Num>,

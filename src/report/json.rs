@@ -78,7 +78,7 @@ struct TenderJson<'a> {
     quality: QualityJson<'a>,
     model: ModelJson<'a>,
     criteria: Vec<CriterionJson<'a>>,
-    total_bounds: Bounds,
+    total_bounds: Option<Bounds>,
 }
 
 #[derive(Serialize)]
@@ -158,8 +158,10 @@ struct CriterionJson<'a> {
     name: &'a str,
     parent: Option<&'a CriterionId>,
     kind: &'static str,
-    weight: Exact,
-    share: Exact,
+    /// `null` for price under a money model, where no weight is used.
+    weight: Option<Exact>,
+    /// The fraction of the total; under a money model the fraction of Q (`null` for price).
+    share: Option<Exact>,
     source: Option<&'a str>,
     price_line: Option<PriceLineJson<'a>>,
     scale: Option<ScaleJson<'a>>,
@@ -242,7 +244,8 @@ struct EvaluationPriceJson<'a> {
 struct CriterionPointsJson<'a> {
     id: &'a CriterionId,
     points: Exact,
-    weighted: Exact,
+    /// `null` under a money model, where points weigh only inside Q.
+    weighted: Option<Exact>,
     /// On a criterion's own scale: the points as given, before mapping onto the tender's.
     #[serde(skip_serializing_if = "Option::is_none")]
     given: Option<Exact>,
@@ -439,10 +442,11 @@ fn tender(evaluation: &Evaluation) -> TenderJson<'_> {
             .into_iter()
             .map(|i| criterion(t, &t.criteria[i]))
             .collect(),
-        total_bounds: Bounds {
+        // No total under a money model, so no bounds of one.
+        total_bounds: (!t.model.method.is_money()).then(|| Bounds {
             min: Exact::normal(evaluation.bounds.0.value()),
             max: Exact::normal(evaluation.bounds.1.value()),
-        },
+        }),
     }
 }
 
@@ -503,6 +507,8 @@ fn parameters(method: &Method) -> Parameters {
 }
 
 fn criterion<'a>(t: &'a Tender, c: &'a Criterion) -> CriterionJson<'a> {
+    let money = t.model.method.is_money();
+    let part_of_q = t.share_of_quality(c);
     let (kind, price_line) = match &c.kind {
         CriterionKind::Group => ("group", None),
         CriterionKind::Quality => ("quality", None),
@@ -520,8 +526,12 @@ fn criterion<'a>(t: &'a Tender, c: &'a Criterion) -> CriterionJson<'a> {
         name: &c.name,
         parent: c.parent.map(|p| &t.criteria[p].id),
         kind,
-        weight: Exact::normal(c.weight.value()),
-        share: Exact::normal(c.share.value()),
+        weight: (!money || part_of_q.is_some()).then(|| Exact::normal(c.weight.value())),
+        share: if money {
+            part_of_q.map(Exact::normal)
+        } else {
+            Some(Exact::normal(c.share.value()))
+        },
         source: c.source.as_deref(),
         price_line,
         scale: c.scale.as_ref().map(scale),
@@ -567,6 +577,7 @@ fn change(c: &Change) -> ChangeJson<'_> {
 /// read from an input file is written as given ("7.5" points, "448.05" kr.); every other
 /// value is exact and written without trailing zeros ("5.85", "9.8").
 fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
+    let money = tender.model.method.is_money();
     let s = &entry.score;
     let (criteria, prices, findings, evaluation, exact_total): (_, _, &[Finding], _, _) =
         match &s.outcome {
@@ -579,12 +590,20 @@ fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
             } => (
                 criteria
                     .iter()
+                    // Under a money model price earns no points: its lines are in `prices`
+                    // and `evaluation_price`.
+                    .filter(|c| {
+                        !money
+                            || tender
+                                .criterion(&c.criterion.0)
+                                .is_some_and(|k| tender.share_of_quality(k).is_some())
+                    })
                     .map(|c| criterion_points(c, tender))
                     .collect(),
                 prices.iter().map(price).collect(),
                 &[],
                 evaluation.as_deref().map(evaluation_price),
-                Some(Exact::normal(exact_total.value())),
+                (!money).then(|| Exact::normal(exact_total.value())),
             ),
             Outcome::SetAside { findings, .. } => (Vec::new(), Vec::new(), findings, None, None),
         };
@@ -595,10 +614,14 @@ fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
         status: s.status(),
         rank: entry.rank,
         tied_with: &entry.tied_with,
-        total: s.total().map(|t| match tender.total_rounding {
-            Some(_) => Exact(t.value()),
-            None => Exact::normal(t.value()),
-        }),
+        // Under a money model the ranked figure is the evaluation price: no total.
+        total: s
+            .total()
+            .filter(|_| !money)
+            .map(|t| match tender.total_rounding {
+                Some(_) => Exact(t.value()),
+                None => Exact::normal(t.value()),
+            }),
         evaluation_price: evaluation,
         total_exact: exact_total,
         criteria,
@@ -630,7 +653,7 @@ fn criterion_points<'a>(c: &'a CriterionScore, tender: &Tender) -> CriterionPoin
         } else {
             Exact::normal(c.points.value())
         },
-        weighted: Exact::normal(c.weighted.value()),
+        weighted: (!tender.model.method.is_money()).then(|| Exact::normal(c.weighted.value())),
         given: c.given.map(|g| Exact(g.value())),
     }
 }

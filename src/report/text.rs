@@ -48,10 +48,14 @@ pub(super) fn version_text(evaluation: &Evaluation) -> String {
 pub fn order_note(tender: &Tender) -> String {
     const NAMES: &str = "within a shared rank and among bids set aside, bids are listed by bidder name, which is no precedence.";
     let rule = &tender.tie_break;
+    // Under a money model bids are ranked by evaluation price, not by a total.
+    let equal = if tender.model.method.is_money() {
+        "Equal evaluation prices"
+    } else {
+        "Equal totals"
+    };
     if rule.action.is_empty() {
-        return format!(
-            "Equal totals share a rank (no tie-break is declared in the tender); {NAMES}"
-        );
+        return format!("{equal} share a rank (no tie-break is declared in the tender); {NAMES}");
     }
     let chain: Vec<String> = rule
         .action
@@ -63,7 +67,7 @@ pub fn order_note(tender: &Tender) -> String {
         })
         .collect();
     format!(
-        "Equal totals are ordered by the tender's tie-break{}: the higher weighted points on {}; bids equal on all of them share a rank; {NAMES}",
+        "{equal} are ordered by the tender's tie-break{}: the higher weighted points on {}; bids equal on all of them share a rank; {NAMES}",
         reference(rule.source.as_deref(), " (", ")"),
         chain.join(", then ")
     )
@@ -79,9 +83,14 @@ pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
         version_text(evaluation),
         format!("Authority: {}; deadline {}", t.authority, t.deadline),
         format!(
-            "Price model {}: {}; points {}; price lines {}",
+            "Price model {}: {}; {} {}; price lines {}",
             model.name,
             model.title,
+            if model.method.is_money() {
+                "evaluation price"
+            } else {
+                "points"
+            },
             model.rounding.describe(),
             price_bands(t).join(", ")
         ),
@@ -196,6 +205,15 @@ fn column_header(tender: &Tender, criterion: &Criterion) -> String {
     if tender.model.method.is_money() && matches!(criterion.kind, CriterionKind::Price(_)) {
         return format!("{} (evaluated price)", criterion.name);
     }
+    // Under a money model quality weighs only inside Q: its part of Q, shown to 2 decimals
+    // at most (display only; Q is computed from the exact shares).
+    if let Some(part) = tender.share_of_quality(criterion) {
+        return format!(
+            "{} ({} % of Q)",
+            criterion.name,
+            exact_comma((part * Decimal::ONE_HUNDRED).round_dp(2).normalize())
+        );
+    }
     format!(
         "{} ({} %)",
         criterion.name,
@@ -274,7 +292,11 @@ pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
     ));
     notes.extend(reversal_notes(evaluation));
     for entry in &evaluation.ranking {
-        notes.extend(bid_notes(entry, currency_unit(&evaluation.tender)));
+        notes.extend(bid_notes(
+            entry,
+            currency_unit(&evaluation.tender),
+            evaluation.tender.model.method.is_money(),
+        ));
         notes.extend(tie_notes(&bidders, entry));
     }
     notes
@@ -369,13 +391,13 @@ fn reversal_notes(evaluation: &Evaluation) -> Vec<String> {
 }
 
 /// One bid's price adjustments, or the findings that set it aside, then its warnings.
-fn bid_notes(entry: &Ranked, unit: &str) -> Vec<String> {
+fn bid_notes(entry: &Ranked, unit: &str, money_model: bool) -> Vec<String> {
     let who = &entry.score.bidder;
     let mut notes: Vec<String> = match &entry.score.outcome {
         Outcome::Scored { prices, .. } => prices
             .iter()
             .filter(|p| !p.adjustments.is_empty())
-            .map(|price| format!("{who}: {}", price_text(price, unit)))
+            .map(|price| format!("{who}: {}", price_text(price, unit, money_model)))
             .collect(),
         Outcome::SetAside { findings, .. } => findings
             .iter()
@@ -401,13 +423,17 @@ fn bid_notes(entry: &Ranked, unit: &str) -> Vec<String> {
 
 /// One price line of a bid in words, e.g. "spor1: 448,05 → 449 (whole-kroner, ...) → 430
 /// (lower-to-maximum, ...) = 0,00 points".
-fn price_text(price: &PriceEvaluation, unit: &str) -> String {
+/// Under a money model a price line earns no points: the note ends at the evaluated price.
+fn price_text(price: &PriceEvaluation, unit: &str, money_model: bool) -> String {
     let steps: Vec<String> = price.adjustments.iter().map(adjustment_text).collect();
     let head = if steps.is_empty() {
         format!("{} {unit}", price.submitted.map(money).unwrap_or_default())
     } else {
         steps.join(", then ")
     };
+    if money_model {
+        return format!("{}: {head}", price.line);
+    }
     format!(
         "{}: {head} → {} points",
         price.line,

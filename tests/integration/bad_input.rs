@@ -471,9 +471,9 @@ fn a_misspelt_required_field_is_reported_with_what_it_leaves_missing() {
         line_of(&text, "wieght"),
         &["did you mean `weight`?"],
     );
-    // Set aside, the misspelt field leaves `weight` missing, which stops the file there.
+    // Set aside, the misspelt field leaves the criterion without its weight.
     assert!(
-        messages.contains("error[E004]: missing field `weight`"),
+        messages.contains("error[E004]: criterion `indsats` has no weight"),
         "{messages}"
     );
 }

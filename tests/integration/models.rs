@@ -387,3 +387,108 @@ fn rounding_none_and_decimals_do_not_mix() {
     let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
     assert!(err.contains("has no `decimals`"), "{err}");
 }
+
+const MONEY: &str = "tenders/money-per-point";
+
+/// The money example (see its tender.toml for the arithmetic): the price line has no
+/// weight, the quality weights 60 + 40 make Q, and the JSON ranks on the evaluation price
+/// with no total: beta 240 000 + (10 − 5.6) × 5 000 = 262 000.00; gamma 263 000 + 0 =
+/// 263 000.00; alfa 250 000 + (10 − 7.2) × 5 000 = 264 000.00.
+#[test]
+fn a_money_tender_needs_no_price_weight_and_shows_no_total() {
+    let check = Command::cargo_bin("tenderscore")
+        .unwrap()
+        .current_dir(repo())
+        .args(["check", MONEY, "--strict"])
+        .assert()
+        .success();
+    assert!(!crate::fixture::stderr(&check).contains("W002"));
+    let report = score_json(MONEY);
+    let ranked: Vec<(&str, &str, &str)> = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            assert_eq!(b["total"], Value::Null, "{b}");
+            assert_eq!(b["total_exact"], Value::Null, "{b}");
+            let ids: Vec<&str> = b["criteria"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    assert_eq!(c["weighted"], Value::Null, "{c}");
+                    c["id"].as_str().unwrap()
+                })
+                .collect();
+            assert_eq!(ids, ["indsats", "samarbejde"]);
+            (
+                b["bid"].as_str().unwrap(),
+                b["evaluation_price"]["quality"].as_str().unwrap(),
+                b["evaluation_price"]["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            ("beta", "5.6", "262000.00"),
+            ("gamma", "10", "263000.00"),
+            ("alfa", "7.2", "264000.00")
+        ]
+    );
+    assert_eq!(report["tender"]["total_bounds"], Value::Null);
+    let criteria = report["tender"]["criteria"].as_array().unwrap();
+    let shares: Vec<(&Value, &Value)> = criteria
+        .iter()
+        .map(|c| (&c["weight"], &c["share"]))
+        .collect();
+    assert_eq!(
+        shares,
+        [
+            (&Value::from("60"), &Value::from("0.6")),
+            (&Value::from("40"), &Value::from("0.4")),
+            (&Value::Null, &Value::Null)
+        ]
+    );
+    // A minimum of 0 raises no price: no price-floor note.
+    assert_eq!(report["legal_notes"], serde_json::json!([]));
+    let table = stdout(
+        &Command::cargo_bin("tenderscore")
+            .unwrap()
+            .current_dir(repo())
+            .args(["score", MONEY])
+            .assert()
+            .success(),
+    );
+    assert!(table.contains("Indsats (60 % of Q)"), "{table}");
+    assert!(!table.contains("points rounded"), "{table}");
+    assert!(
+        table.contains("Equal evaluation prices share a rank"),
+        "{table}"
+    );
+}
+
+/// A price weight under a money model is not used: a warning (W002) at the weight, once
+/// however many versions, and the reports as without it. With the weights 90 / 10 of
+/// the reference shape, Q is still 0.6 × indsats + 0.4 × samarbejde, since the quality
+/// shares 0.54 and 0.36 are taken over their sum 0.9: the parts of Q stay 60 % and 40 %.
+#[test]
+fn a_price_weight_under_a_money_model_is_a_warning_and_unused() {
+    let fixture = Fixture::copy_of(MONEY);
+    fixture.replace("tender.toml", "weight = 60", "weight = 54");
+    fixture.replace("tender.toml", "weight = 40", "weight = 36");
+    fixture.replace("tender.toml", "max = 400000", "max = 400000\nweight = 10");
+    let check = fixture.run("check", &["--strict"]).code(4);
+    let err = crate::fixture::stderr(&check);
+    assert_eq!(err.matches("warning[W002]").count(), 1, "{err}");
+    assert!(err.contains("the weight of `pris`"), "{err}");
+    let report = json(&fixture.run("score", &["--format", "json"]).success());
+    let values: Vec<&str> = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["evaluation_price"]["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["262000.00", "263000.00", "264000.00"]);
+    assert_eq!(report["tender"]["criteria"][0]["share"], "0.6");
+}

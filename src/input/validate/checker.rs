@@ -36,8 +36,14 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// No error since the checker started (warnings do not count).
     pub(super) fn clean(&self) -> bool {
-        self.diagnostics.len() == self.start
+        !self.errors_since(self.start)
+    }
+
+    /// Whether an error was reported after the first `start` diagnostics.
+    pub(super) fn errors_since(&self, start: usize) -> bool {
+        self.diagnostics[start..].iter().any(Diagnostic::is_error)
     }
 
     pub(super) fn report(

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use crate::domain::{Criterion, CriterionId, CriterionKind, PriceLine, Scale, set_shares};
-use crate::input::diag::{Code, nearest};
+use crate::input::diag::{Code, Diagnostic, nearest};
 use crate::input::raw::RawCriterion;
 use crate::values::{Money, Percent, Share};
 
@@ -16,7 +16,16 @@ use super::tender::scale;
 
 /// The award criteria as a tree: ids, parents, weights, kinds and scales, with each
 /// criterion's share of the total.
-pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<Vec<Criterion>> {
+///
+/// Under a money model (`money`) price does not weigh against quality as points: the
+/// model's own parameter sets the trade-off. Price lines, and groups holding only price
+/// lines, then need no weight; their share is 0, and the weights of the quality criteria
+/// sum to 100 % among themselves.
+pub(super) fn criteria(
+    check: &mut Checker<'_>,
+    raw: &[RawCriterion],
+    money: bool,
+) -> Option<Vec<Criterion>> {
     let start = check.diagnostics.len();
     if raw.is_empty() {
         check.report(
@@ -30,14 +39,15 @@ pub(super) fn criteria(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Option<
     }
     let parents = parents(check, raw);
     let has_children: BTreeSet<usize> = parents.iter().flatten().copied().collect();
-    let nodes: Vec<Node> = raw
+    let mut nodes: Vec<Node> = raw
         .iter()
         .enumerate()
         .map(|(i, c)| node(check, c, has_children.contains(&i)))
         .collect();
+    unweighted(check, raw, &parents, &mut nodes, money);
     let weights: Vec<Option<Decimal>> = nodes.iter().map(|n| n.weight).collect();
     weight_sums(check, raw, &parents, &weights);
-    if check.diagnostics.len() > start {
+    if check.errors_since(start) {
         return None;
     }
     let mut criteria: Vec<Criterion> = raw
@@ -78,7 +88,7 @@ fn shares_exact(check: &mut Checker<'_>, raw: &[RawCriterion], criteria: &[Crite
             exact = false;
             check.report(
                 Code::BadValue,
-                raw[i].weight.span(),
+                weight_span(&raw[i]),
                 &format!("criteria[{}].weight", c.id),
                 format!(
                     "the share of `{}` in the total would need {decimals} decimals, more than the 28 an exact decimal holds",
@@ -163,6 +173,74 @@ fn parents(check: &mut Checker<'_>, raw: &[RawCriterion]) -> Vec<Option<usize>> 
     parents
 }
 
+/// Criteria without a weight: allowed for price lines and groups of only price lines under
+/// a money model (weight 0: no share of a total), reported everywhere else. A price-only
+/// level is then either weighted throughout or not at all.
+fn unweighted(
+    check: &mut Checker<'_>,
+    raw: &[RawCriterion],
+    parents: &[Option<usize>],
+    nodes: &mut [Node],
+    money: bool,
+) {
+    let price_only: Vec<bool> = (0..raw.len())
+        .map(|i| only_price_below(i, parents, nodes))
+        .collect();
+    for (i, c) in raw.iter().enumerate() {
+        let id = c.id.get_ref();
+        let top_of_price = price_only[i] && !parents[i].is_some_and(|p| price_only[p]);
+        if let Some(weight) = &c.weight {
+            if money && top_of_price {
+                let at = Diagnostic::at(
+                    Code::UnusedWeight,
+                    check.file,
+                    weight.span(),
+                    format!("criteria[{id}].weight"),
+                );
+                check.diagnostics.push(at.warns(
+                    format!(
+                        "under a money model price is not weighted against quality: the model's own \
+                         amount sets the trade-off, so the weight of `{id}` (and of any price line under it) is not used"
+                    ),
+                    "remove `weight` from the price lines and their group; give the quality criteria \
+                     weights that sum to 100 % among themselves",
+                ));
+            }
+            continue;
+        }
+        if money && price_only[i] {
+            nodes[i].weight = Some(Decimal::ZERO);
+            continue;
+        }
+        let help = if money {
+            "give the criterion its weight in percent among its siblings, e.g. weight = 60 \
+             (under a money model only price lines may go without one)"
+        } else {
+            "give the criterion its weight in percent among its siblings, e.g. weight = 60"
+        };
+        check.report(
+            Code::Shape,
+            c.id.span(),
+            &format!("criteria[{id}].weight"),
+            format!("criterion `{id}` has no weight"),
+            help.into(),
+        );
+    }
+}
+
+/// Whether criterion `i` is a price line or a group whose leaves are all price lines.
+fn only_price_below(i: usize, parents: &[Option<usize>], nodes: &[Node]) -> bool {
+    let children: Vec<usize> = (0..parents.len())
+        .filter(|c| parents[*c] == Some(i))
+        .collect();
+    if children.is_empty() {
+        return matches!(nodes[i].kind, Some(CriterionKind::Price(_)));
+    }
+    children
+        .iter()
+        .all(|c| only_price_below(*c, parents, nodes))
+}
+
 /// What one criterion table says of itself; `None` where it is invalid (reported).
 struct Node {
     weight: Option<Decimal>,
@@ -172,13 +250,16 @@ struct Node {
 
 fn node(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Node {
     let id = c.id.get_ref();
-    let weight = check.limited(&c.weight, &format!("criteria[{id}].weight"), PERCENT);
-    if let Some(w) = weight
+    let weight = c
+        .weight
+        .as_ref()
+        .and_then(|w| check.limited(w, &format!("criteria[{id}].weight"), PERCENT));
+    if let (Some(w), Some(raw_weight)) = (weight, &c.weight)
         && w <= Decimal::ZERO
     {
         check.report(
             Code::BadValue,
-            c.weight.span(),
+            raw_weight.span(),
             &format!("criteria[{id}].weight"),
             format!("weight {w} % must be above 0"),
             "give the criterion a positive weight in percent, or remove it".into(),
@@ -356,6 +437,10 @@ fn weight_sums(
         levels.entry(*parent).or_default().push(i);
     }
     for (parent, siblings) in levels {
+        // A level of price lines left unweighted under a money model has no sum to check.
+        if siblings.iter().all(|i| raw[*i].weight.is_none()) {
+            continue;
+        }
         let values: Option<Vec<Decimal>> = siblings.iter().map(|i| weights[*i]).collect();
         let Some(values) = values else { continue };
         let sum: Decimal = values.iter().sum();
@@ -372,10 +457,15 @@ fn weight_sums(
             .map(|i| raw[*i].id.get_ref().as_str())
             .collect();
         let first = &raw[siblings[0]];
-        check.report(Code::WeightSum, first.weight.span(), &format!("criteria[{}].weight", first.id.get_ref()),
+        check.report(Code::WeightSum, weight_span(first), &format!("criteria[{}].weight", first.id.get_ref()),
             format!("the weights of the criteria {level} ({}) sum to {} = {} %, not 100 %",
                 names.join(", "), terms.join(" + "), sum.normalize()),
             "weights are a tree: the sub-criteria of one criterion share its weight and sum to 100 % among \
              themselves (e.g. kvalitet 90 with indsats 65 + samarbejde 35 under it, and pris 10)".into());
     }
+}
+
+/// Where a criterion's weight stands, or its id where it has none.
+fn weight_span(c: &RawCriterion) -> std::ops::Range<usize> {
+    c.weight.as_ref().map_or_else(|| c.id.span(), |w| w.span())
 }

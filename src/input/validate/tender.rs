@@ -49,7 +49,7 @@ pub fn tender(
         .as_ref()
         .map(|c| conformity(&mut check, c))
         .unwrap_or_default();
-    let criteria = criteria(&mut check, &raw.criteria);
+    let criteria = criteria(&mut check, &raw.criteria, model.method.is_money());
     let total_rounding = match raw.ranking.as_ref().and_then(|r| r.total_rounding.as_ref()) {
         // "none" is the same as no total_rounding: the total is kept exact.
         Some(r) => rounding(&mut check, r, "ranking.total_rounding").map(|r| match r {

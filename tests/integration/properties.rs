@@ -414,3 +414,80 @@ proptest! {
         }
     }
 }
+
+/// A price with 0 to 4 decimals inside or around a band (øre and beyond).
+fn varied_price(low: i64, high: i64) -> impl Strategy<Value = String> {
+    (low..=high, 0u32..=4).prop_map(|(units, scale)| Decimal::new(units, scale).to_string())
+}
+
+/// Points on the 0–10 scale with 0 to 2 decimals.
+fn varied_points() -> impl Strategy<Value = String> {
+    (0i64..=10, 0i64..100, 0u32..=2).prop_map(|(whole, hundredths, scale)| {
+        let mut d = Decimal::new(whole * 100 + if whole == 10 { 0 } else { hundredths }, 2);
+        d.rescale(scale);
+        d.to_string()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Every decimal the JSON report writes for a bid reads back as exactly the value the
+    /// evaluation holds, and a value a rounding rule produced carries that rule's decimals:
+    /// a price line's points have the model's 2 decimals in `prices` and in `criteria`.
+    #[test]
+    fn every_json_decimal_round_trips_to_the_evaluation(
+        spor1 in varied_price(35_000, 460_000),
+        spor2 in varied_price(100_000, 1_400_000),
+        indsats in varied_points(),
+        samarbejde in varied_points(),
+    ) {
+        let root = tempfile::TempDir::new().unwrap();
+        crate::fixture::copy_dir(&repo().join("scoring-models"), &root.path().join("scoring-models"));
+        let dir = root.path().join("tender");
+        crate::fixture::copy_dir(&repo().join(REFERENCE), &dir);
+        std::fs::write(
+            dir.join("bids/varied.toml"),
+            format!(
+                "bidder = \"Varied ApS\"\ncvr = \"99999999\"\nsubmitted = 2023-10-01T10:00:00+02:00\n\
+                 reservation = \"no\"\n\n[prices]\nspor1 = {spor1}\nspor2 = {spor2}\n\n\
+                 [points]\nindsats = {indsats}\nsamarbejde = {samarbejde}\n"
+            ),
+        )
+        .unwrap();
+        let tender = tenderscore::evaluate::load(&dir, &ModelSearch::default()).expect("valid");
+        let evaluation = tenderscore::evaluate::evaluate(&tender, tender.latest());
+        let json: serde_json::Value = serde_json::from_slice(&tenderscore::report::render(
+            &evaluation,
+            tenderscore::report::Format::Json,
+        ))
+        .unwrap();
+        let read = |v: &serde_json::Value| Decimal::from_str(v.as_str().expect("a decimal string")).unwrap();
+        let decimals = evaluation.tender.model.rounding.decimals().expect("the model rounds");
+        for (entry, out) in evaluation.ranking.iter().zip(json["bids"].as_array().unwrap()) {
+            prop_assert_eq!(out["bid"].as_str().unwrap(), entry.score.bid.0.as_str());
+            let Outcome::Scored { criteria, prices, exact_total, .. } = &entry.score.outcome else {
+                continue;
+            };
+            prop_assert_eq!(read(&out["total_exact"]), exact_total.value());
+            prop_assert_eq!(read(&out["total"]), entry.score.total().unwrap().value());
+            for (price, p) in prices.iter().zip(out["prices"].as_array().unwrap()) {
+                prop_assert_eq!(read(&p["evaluated"]), price.evaluated.value());
+                prop_assert_eq!(read(&p["points"]), price.points.value());
+                prop_assert_eq!(Decimal::from_str(p["points"].as_str().unwrap()).unwrap().scale(), decimals);
+                if let Some(submitted) = price.submitted {
+                    // As written in the file, decimals and all.
+                    prop_assert_eq!(p["submitted"].as_str().unwrap(), submitted.value().to_string());
+                }
+            }
+            for (c, j) in criteria.iter().zip(out["criteria"].as_array().unwrap()) {
+                prop_assert_eq!(j["id"].as_str().unwrap(), c.criterion.0.as_str());
+                prop_assert_eq!(read(&j["points"]), c.points.value());
+                prop_assert_eq!(read(&j["weighted"]), c.weighted.value());
+                if let Some(price) = prices.iter().find(|p| p.line == c.criterion) {
+                    // The same rounded points, written the same way, in both places.
+                    prop_assert_eq!(&j["points"], &serde_json::Value::from(price.points.value().to_string()));
+                }
+            }
+        }
+    }
+}

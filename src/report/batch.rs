@@ -227,15 +227,16 @@ fn csv(results: &[TenderRescore]) -> Vec<u8> {
 /// A step's CSV records: the winner's change where it changed, then every changed field of
 /// every bid, its values with a decimal comma.
 fn step_records(r: &TenderRescore, step: &Step) -> Vec<[String; 9]> {
+    use super::csv::text_cell;
     let record = |bid: &str, bidder: &str, field: &str, before: String, after: String| {
         [
-            r.tender.clone(),
+            text_cell(&r.tender),
             step.from.to_string(),
             step.to.to_string(),
-            step.rettelsesblad.clone(),
-            bid.to_string(),
-            bidder.to_string(),
-            field.to_string(),
+            text_cell(&step.rettelsesblad),
+            text_cell(bid),
+            text_cell(bidder),
+            text_cell(field),
             before,
             after,
         ]
@@ -246,8 +247,8 @@ fn step_records(r: &TenderRescore, step: &Step) -> Vec<[String; 9]> {
             "",
             "",
             "winner",
-            step.winners_before.join(" "),
-            step.winners_after.join(" "),
+            text_cell(&step.winners_before.join(" ")),
+            text_cell(&step.winners_after.join(" ")),
         ));
     }
     for bid in &step.bids {

@@ -2,6 +2,8 @@
 //! commas. One row per bid in ranking order, the rank a plain number (empty for a bid set
 //! aside) with the bids it ties with in `tied_with`; per leaf criterion its points and weighted
 //! points; per price line the submitted and evaluated price and the adjustments in words.
+//! Each row starts with the tender's id and version, so rows of several runs can be
+//! pasted into one sheet. Text from bidders' files is guarded against formula injection.
 //! [`excel`] writes the CSV of every report.
 
 use super::number::{decimal_comma, exact_comma};
@@ -34,6 +36,18 @@ where
     writer.into_inner().unwrap_or_default()
 }
 
+/// A cell of text that came from a bidder's file (a name, a quote, a file name), written so
+/// a spreadsheet shows it as text: one that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return would be read by Excel as a formula, so it gets a leading apostrophe.
+/// Numbers the tool writes itself (a negative evaluation price) are never passed here.
+pub(super) fn text_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 /// The CSV of `score`: the header, then one row per bid in ranking order.
 pub fn render(evaluation: &Evaluation) -> Vec<u8> {
     let leaves = leaf_columns(&evaluation.tender);
@@ -43,7 +57,12 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
         .iter()
         .zip(total_cells(&evaluation.ranking))
     {
-        rows.push(row(entry, total, &leaves));
+        let mut record = vec![
+            text_cell(&evaluation.tender.id),
+            evaluation.version.to_string(),
+        ];
+        record.extend(row(entry, total, &leaves));
+        rows.push(record);
     }
     excel(rows)
 }
@@ -52,7 +71,9 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
 /// set aside and its warnings.
 fn header(evaluation: &Evaluation, leaves: &[&Criterion]) -> Vec<String> {
     let mut header = vec![
-        "rank".to_string(),
+        "tender".to_string(),
+        "version".into(),
+        "rank".into(),
         "tied_with".into(),
         "bidder".into(),
         "bid".into(),
@@ -83,9 +104,9 @@ fn row(entry: &Ranked, total: String, leaves: &[&Criterion]) -> Vec<String> {
     let tied_with: Vec<&str> = entry.tied_with.iter().map(|id| id.0.as_str()).collect();
     let mut row = vec![
         entry.rank.map(|r| r.to_string()).unwrap_or_default(),
-        tied_with.join(" "),
-        entry.score.bidder.clone(),
-        entry.score.bid.0.clone(),
+        text_cell(&tied_with.join(" ")),
+        text_cell(&entry.score.bidder),
+        text_cell(&entry.score.bid.0),
         status(entry).into(),
         total,
     ];
@@ -102,7 +123,7 @@ fn row(entry: &Ranked, total: String, leaves: &[&Criterion]) -> Vec<String> {
             for c in leaves {
                 row.extend(std::iter::repeat_n(String::new(), leaf_header(c).len()));
             }
-            row.push(listed(findings, finding_text));
+            row.push(text_cell(&listed(findings, finding_text)));
         }
     }
     row.push(listed(&entry.score.warnings, warning_text));

@@ -31,8 +31,14 @@ fn summary(evaluation: &Evaluation) -> String {
     let rejected = bids.iter().filter(|(e, _)| status(e) == "rejected").count();
     let review = bids.len() - rejected;
     format!(
-        "Tender {}: {} of {} bids set aside: {rejected} rejected, {review} for review.",
+        "Tender {} (version {}{}): {} of {} bids set aside: {rejected} rejected, {review} for review.",
         evaluation.tender.id,
+        evaluation.version,
+        if evaluation.latest {
+            ", in force"
+        } else {
+            ", not the latest"
+        },
         bids.len(),
         evaluation.ranking.len()
     )
@@ -222,28 +228,35 @@ fn json(evaluation: &Evaluation) -> String {
 /// The CSV for legal: one record per finding of every bid set aside.
 fn csv(evaluation: &Evaluation) -> Vec<u8> {
     let header = [
-        "bidder", "bid", "status", "decision", "rule", "reason", "file", "line", "evidence",
-        "source", "clause",
+        "tender", "version", "bidder", "bid", "status", "decision", "rule", "reason", "file",
+        "line", "evidence", "source", "clause",
     ]
     .map(String::from);
     let rows = set_aside(evaluation)
         .into_iter()
-        .flat_map(|(entry, findings)| findings.iter().map(move |f| csv_record(entry, f)));
+        .flat_map(|(entry, findings)| {
+            findings
+                .iter()
+                .map(move |f| csv_record(evaluation, entry, f))
+        });
     super::csv::excel(std::iter::once(header).chain(rows))
 }
 
 /// One finding of a bid set aside, in the columns of the CSV header.
-fn csv_record(entry: &Ranked, f: &Finding) -> [String; 11] {
+fn csv_record(evaluation: &Evaluation, entry: &Ranked, f: &Finding) -> [String; 13] {
+    use super::csv::text_cell;
     [
-        entry.score.bidder.clone(),
-        entry.score.bid.0.clone(),
+        text_cell(&evaluation.tender.id),
+        evaluation.version.to_string(),
+        text_cell(&entry.score.bidder),
+        text_cell(&entry.score.bid.0),
         status(entry).into(),
         decision_name(f).into(),
         f.rule.as_str().into(),
         f.reason.clone(),
-        f.evidence.file.clone(),
+        text_cell(&f.evidence.file),
         f.evidence.line.map(|l| l.to_string()).unwrap_or_default(),
-        f.evidence.quote.clone(),
+        text_cell(&f.evidence.quote),
         f.source.clone().unwrap_or_default(),
         f.clause.clone().unwrap_or_default(),
     ]

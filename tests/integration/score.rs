@@ -180,17 +180,18 @@ fn csv_opens_in_danish_excel() {
     );
     let header = out.trim_start_matches('\u{feff}').lines().next().unwrap();
     assert!(
-        header.starts_with("rank;tied_with;bidder;bid;status;total;"),
+        header.starts_with("tender;version;rank;tied_with;bidder;bid;status;total;"),
         "{header}"
     );
-    // Kompas: total 8.165 padded to the column's 4 decimals, with a decimal comma.
+    // Kompas: total 8.165 padded to the column's 4 decimals, with a decimal comma; every
+    // row names the tender and the version scored (0, as published: `--as-of 0`).
     assert!(
-        out.contains("\n1;;Kompas Beskæftigelse ApS;kompas;ranked;8,1650;"),
+        out.contains("\nkk-traedesten-2024;0;1;;Kompas Beskæftigelse ApS;kompas;ranked;8,1650;"),
         "{out}"
     );
     assert!(
         out.contains(
-            "\n4;lige-vilkaar ny-start;Fælles Fodfæste I/S;faelles-fodfaeste;ranked;6,8000;"
+            "\nkk-traedesten-2024;0;4;lige-vilkaar ny-start;Fælles Fodfæste I/S;faelles-fodfaeste;ranked;6,8000;"
         ),
         "{out}"
     );
@@ -406,5 +407,34 @@ fn the_same_bidder_twice_is_set_aside_for_review_with_both_files_named() {
         stderr(&out).contains("fits more than one bid: kompas, kompas-kopi"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// Text from a bidder's file that Excel would run as a formula is written as text: a
+/// leading apostrophe before `=`, `+`, `-` and `@`, in `score` and `rejections` alike; the
+/// tool's own numbers are untouched.
+#[test]
+fn csv_cells_from_bidders_cannot_become_formulas() {
+    let f = Fixture::reference();
+    f.replace(
+        "bids/kompas.toml",
+        "bidder = \"Kompas Beskæftigelse ApS\"",
+        "bidder = \"=HYPERLINK(\\\"http://x\\\")\"",
+    );
+    f.replace(
+        "bids/arbejdsglaede.toml",
+        "bidder = \"Arbejdsglæde ApS\"",
+        "bidder = \"@SUM(A1)\"",
+    );
+    let out = stdout(&f.run("score", &["--format", "csv"]).success());
+    assert!(
+        out.contains(";\"'=HYPERLINK(\"\"http://x\"\")\";kompas;"),
+        "{out}"
+    );
+    assert!(!out.contains(";=HYPERLINK"), "{out}");
+    let rejections = stdout(&f.run("rejections", &["--format", "csv"]).success());
+    assert!(
+        rejections.contains(";'@SUM(A1);arbejdsglaede;"),
+        "{rejections}"
     );
 }

@@ -125,14 +125,20 @@ pub fn legal_notes(tender: &Tender) -> Vec<String> {
         .into_iter()
         .map(str::to_string)
         .collect();
-    let raised = tender.price_rules.below_min.action == OutOfBand::Clamp
-        && lines
-            .iter()
-            .any(|l| l.min.value() > rust_decimal::Decimal::ZERO);
+    let raised = tender
+        .price_rules
+        .below_min
+        .as_ref()
+        .is_some_and(|r| r.action == OutOfBand::Clamp)
+        && lines.iter().any(|l| {
+            l.band
+                .is_some_and(|b| b.min.value() > rust_decimal::Decimal::ZERO)
+        });
     let flat_inside = match &tender.model.method {
-        Method::Anchors(anchors) => lines
-            .iter()
-            .any(|l| anchors.first().is_some_and(|a| a.price.on(l) > l.min)),
+        Method::Anchors(anchors) => lines.iter().any(|l| {
+            let first = anchors.first().and_then(|a| a.price.on(l));
+            first.zip(l.band).is_some_and(|(at, band)| at > band.min)
+        }),
         _ => false,
     };
     if raised || flat_inside {
@@ -187,8 +193,10 @@ mod tests {
         // With every minimum 0 and the anchors at the minimum, no price is below a
         // minimum and none is flattened: no floor.
         for c in &mut tender.criteria {
-            if let CriterionKind::Price(line) = &mut c.kind {
-                line.min = Money::new(d("0"));
+            if let CriterionKind::Price(line) = &mut c.kind
+                && let Some(band) = &mut line.band
+            {
+                band.min = Money::new(d("0"));
             }
         }
         assert_eq!(floor_notes(&tender), 0);
@@ -198,8 +206,9 @@ mod tests {
             .iter_mut()
             .map(|c| &mut c.kind)
             .find(|k| matches!(k, CriterionKind::Price(_)))
+            && let Some(band) = &mut line.band
         {
-            line.min = Money::new(d("0.01"));
+            band.min = Money::new(d("0.01"));
         }
         assert_eq!(floor_notes(&tender), 1);
     }

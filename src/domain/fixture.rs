@@ -30,8 +30,10 @@ fn criterion(id: &str, parent: Option<usize>, weight: &str, kind: CriterionKind)
 fn line(min: &str, max: &str) -> CriterionKind {
     CriterionKind::Price(PriceLine {
         unit: "unit".into(),
-        min: Money::new(d(min)),
-        max: Money::new(d(max)),
+        band: Some(PriceBand {
+            min: Money::new(d(min)),
+            max: Money::new(d(max)),
+        }),
         target: None,
     })
 }
@@ -65,8 +67,8 @@ pub fn reference_tender() -> Tender {
         criteria,
         price_rules: PriceRules {
             whole_kroner: rule(Some(RoundingMode::Up)),
-            below_min: rule(OutOfBand::Clamp),
-            above_max: rule(OutOfBand::Clamp),
+            below_min: Some(rule(OutOfBand::Clamp)),
+            above_max: Some(rule(OutOfBand::Clamp)),
             missing: rule(MissingPrice::Max),
             volumes: None,
         },

@@ -119,21 +119,27 @@ impl Tender {
     }
 
     /// Where the tender combines its price lines by expected volumes: the combined "line"
-    /// whose band is the sum of each band × quantity (and target, where every line has one).
+    /// whose band is the sum of each band × quantity (where every line has one; and the
+    /// target, where every line has one).
     pub fn evaluation_line(&self) -> Option<PriceLine> {
         let volumes = self.price_rules.volumes.as_ref()?;
+        let zero = Money::new(Decimal::ZERO);
         let mut combined = PriceLine {
             unit: "evaluation price".into(),
-            min: Money::new(Decimal::ZERO),
-            max: Money::new(Decimal::ZERO),
-            target: Some(Money::new(Decimal::ZERO)),
+            band: Some(PriceBand {
+                min: zero,
+                max: zero,
+            }),
+            target: Some(zero),
         };
         for c in &self.criteria {
             let (CriterionKind::Price(line), Some(q)) = (&c.kind, volumes.get(&c.id)) else {
                 continue;
             };
-            combined.min = combined.min + line.min.times(*q);
-            combined.max = combined.max + line.max.times(*q);
+            combined.band = combined.band.zip(line.band).map(|(sum, band)| PriceBand {
+                min: sum.min + band.min.times(*q),
+                max: sum.max + band.max.times(*q),
+            });
             combined.target = combined
                 .target
                 .zip(line.target)
@@ -288,14 +294,22 @@ pub enum CriterionKind {
     Price(PriceLine),
 }
 
-/// A price line: the unit priced and the allowed price band.
+/// A price line: the unit priced and, where the tender sets one, the allowed price band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PriceLine {
     pub unit: String,
-    pub min: Money,
-    pub max: Money,
+    /// The band of allowed prices; `None` where neither the model nor a price rule uses one
+    /// (relative and money models need none).
+    pub band: Option<PriceBand>,
     /// The target price that target-relative anchors refer to, where the tender sets one.
     pub target: Option<Money>,
+}
+
+/// The lowest and highest price allowed on a price line; the minimum below the maximum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceBand {
+    pub min: Money,
+    pub max: Money,
 }
 
 /// A rule of the tender with the clause it comes from.
@@ -314,8 +328,10 @@ pub struct Rule<A> {
 pub struct PriceRules {
     /// How a price with øre becomes whole kroner; `None` keeps the øre.
     pub whole_kroner: Rule<Option<RoundingMode>>,
-    pub below_min: Rule<OutOfBand>,
-    pub above_max: Rule<OutOfBand>,
+    /// Where some price line has a band (and only then): a price below its minimum.
+    pub below_min: Option<Rule<OutOfBand>>,
+    /// Where some price line has a band (and only then): a price above its maximum.
+    pub above_max: Option<Rule<OutOfBand>>,
     pub missing: Rule<MissingPrice>,
     /// Expected quantities by price line: when given, the evaluation price is the sum of
     /// evaluated price × quantity, scored as one price.

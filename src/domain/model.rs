@@ -75,15 +75,19 @@ pub enum AnchorPrice {
 impl AnchorPrice {
     /// The amount this anchor stands for on a given price line. Validation guarantees
     /// that every line scored by a target-relative model has a target.
-    pub fn on(self, line: &PriceLine) -> Money {
+    /// The anchor's price on a line; `None` where it needs the line's band (or target) and
+    /// the line has none — which validation does not let through.
+    pub fn on(self, line: &PriceLine) -> Option<Money> {
         match self {
-            AnchorPrice::Min => line.min,
-            AnchorPrice::Max => line.max,
+            AnchorPrice::Min => line.band.map(|b| b.min),
+            AnchorPrice::Max => line.band.map(|b| b.max),
             AnchorPrice::Target(percent) => {
-                let target = line.target.unwrap_or(line.max);
-                Money::new(target.value() + target.value() * percent / Decimal::ONE_HUNDRED)
+                let target = line.target.or(line.band.map(|b| b.max))?;
+                Some(Money::new(
+                    target.value() + target.value() * percent / Decimal::ONE_HUNDRED,
+                ))
             }
-            AnchorPrice::Fixed(amount) => amount,
+            AnchorPrice::Fixed(amount) => Some(amount),
         }
     }
 }

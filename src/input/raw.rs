@@ -96,10 +96,12 @@ pub struct RawPriceRules {
     /// The name of a model (in a models folder or the built-in library), unless the tender
     /// defines its own under `[model]`.
     pub model: Option<Spanned<String>>,
-    pub whole_kroner: RawRule,
-    pub below_min: RawRule,
-    pub above_max: RawRule,
-    pub missing: RawRule,
+    /// Each rule only where it can apply: `below_min` and `above_max` where a price line
+    /// has a band, `missing` where there is a price line; `whole_kroner` always optional.
+    pub whole_kroner: Option<RawRule>,
+    pub below_min: Option<RawRule>,
+    pub above_max: Option<RawRule>,
+    pub missing: Option<RawRule>,
     /// Expected quantity per price line: the lines are combined into one evaluation price,
     /// the sum of price × quantity, and scored as one price.
     pub volumes: Option<Spanned<BTreeMap<Spanned<String>, Num>>>,

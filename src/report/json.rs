@@ -170,8 +170,9 @@ struct CriterionJson<'a> {
 #[derive(Serialize)]
 struct PriceLineJson<'a> {
     unit: &'a str,
-    min: Exact,
-    max: Exact,
+    /// `null` for a line without a band.
+    min: Option<Exact>,
+    max: Option<Exact>,
 }
 
 #[derive(Serialize)]
@@ -516,8 +517,8 @@ fn criterion<'a>(t: &'a Tender, c: &'a Criterion) -> CriterionJson<'a> {
             "price",
             Some(PriceLineJson {
                 unit: &line.unit,
-                min: Exact(line.min.value()),
-                max: Exact(line.max.value()),
+                min: line.band.map(|b| Exact(b.min.value())),
+                max: line.band.map(|b| Exact(b.max.value())),
             }),
         ),
     };

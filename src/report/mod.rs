@@ -230,15 +230,19 @@ fn money(amount: Money) -> String {
     decimal_comma(amount.value())
 }
 
-/// A price line's band of prices: "370–430 DKK per weekday".
+/// A price line's band of prices: "370–430 DKK per weekday", or "DKK per weekday, no
+/// price band".
 fn band_text(tender: &Tender, line: &PriceLine) -> String {
-    format!(
-        "{}–{} {} per {}",
-        money(line.min),
-        money(line.max),
-        tender.currency,
-        line.unit
-    )
+    match line.band {
+        Some(band) => format!(
+            "{}–{} {} per {}",
+            money(band.min),
+            money(band.max),
+            tender.currency,
+            line.unit
+        ),
+        None => format!("{} per {}, no price band", tender.currency, line.unit),
+    }
 }
 
 /// One adjustment in words: "448,05 → 449 (whole-kroner, Bilag B pkt. 1.2.1)".

@@ -86,19 +86,20 @@ pub fn apply_price_rules(
     let rules = &tender.price_rules;
     let submitted = bid.prices.get(id).copied();
     let Some(written) = submitted else {
-        return match rules.missing.action {
-            MissingPrice::Max => PriceResult::Evaluated(Priced {
+        // `max` needs the line's band, which validation demands of every line with it.
+        return match (rules.missing.action, line.band) {
+            (MissingPrice::Max, Some(band)) => PriceResult::Evaluated(Priced {
                 line: id.clone(),
                 submitted: None,
-                evaluated: line.max,
+                evaluated: band.max,
                 adjustments: vec![adjustment(
                     AdjustmentRule::MissingPriceSetToMaximum,
                     None,
-                    line.max,
+                    band.max,
                     &rules.missing,
                 )],
             }),
-            MissingPrice::Reject => PriceResult::Rejected(price_finding(
+            _ => PriceResult::Rejected(price_finding(
                 RuleId::MissingPrice,
                 bid,
                 id,
@@ -144,16 +145,20 @@ fn into_band(
     adjustments: &mut Vec<Adjustment>,
 ) -> Result<Money, Box<Finding>> {
     let rules = &tender.price_rules;
-    if price < line.min {
-        match rules.below_min.action {
+    // No band, nothing to move into; validation gives every tender with a band both rules.
+    let Some(band) = line.band else {
+        return Ok(price);
+    };
+    if let Some(rule) = rules.below_min.as_ref().filter(|_| price < band.min) {
+        match rule.action {
             OutOfBand::Clamp => {
                 adjustments.push(adjustment(
                     AdjustmentRule::RaiseToMinimum,
                     Some(price),
-                    line.min,
-                    &rules.below_min,
+                    band.min,
+                    rule,
                 ));
-                price = line.min;
+                price = band.min;
             }
             OutOfBand::Reject => {
                 return Err(Box::new(price_finding(
@@ -162,23 +167,23 @@ fn into_band(
                     id,
                     format!(
                         "price {price} for `{id}` is below the minimum price {}",
-                        line.min
+                        band.min
                     ),
-                    &rules.below_min,
+                    rule,
                 )));
             }
         }
     }
-    if price > line.max {
-        match rules.above_max.action {
+    if let Some(rule) = rules.above_max.as_ref().filter(|_| price > band.max) {
+        match rule.action {
             OutOfBand::Clamp => {
                 adjustments.push(adjustment(
                     AdjustmentRule::LowerToMaximum,
                     Some(price),
-                    line.max,
-                    &rules.above_max,
+                    band.max,
+                    rule,
                 ));
-                price = line.max;
+                price = band.max;
             }
             OutOfBand::Reject => {
                 return Err(Box::new(price_finding(
@@ -187,9 +192,9 @@ fn into_band(
                     id,
                     format!(
                         "price {price} for `{id}` is above the maximum price {}",
-                        line.max
+                        band.max
                     ),
-                    &rules.above_max,
+                    rule,
                 )));
             }
         }

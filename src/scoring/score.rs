@@ -524,8 +524,15 @@ mod tests {
     #[test]
     fn reject_policies_reject_instead_of_correcting() {
         let mut tender = reference_tender();
-        tender.price_rules.below_min.action = OutOfBand::Reject;
-        tender.price_rules.above_max.action = OutOfBand::Reject;
+        for rule in [
+            &mut tender.price_rules.below_min,
+            &mut tender.price_rules.above_max,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            rule.action = OutOfBand::Reject;
+        }
         tender.price_rules.missing.action = MissingPrice::Reject;
         let below = score_bid(&tender, &bid("a", Some("365"), Some("1150"), "7", "8"));
         let above = score_bid(&tender, &bid("b", Some("400"), Some("1301"), "7", "8"));

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Method, PriceLine, ScoringModel};
+use crate::domain::{Method, PriceBand, PriceLine, ScoringModel};
 use crate::values::{Money, Points};
 
 use super::price_methods::Field;
@@ -46,8 +46,10 @@ pub struct ModelTable {
 pub fn tabulate(model: &ScoringModel, band: Band) -> ModelTable {
     let line = PriceLine {
         unit: "unit".into(),
-        min: band.min,
-        max: band.max,
+        band: Some(PriceBand {
+            min: band.min,
+            max: band.max,
+        }),
         target: Some(band.target),
     };
     let relative = model.method.is_relative();
@@ -58,7 +60,8 @@ pub fn tabulate(model: &ScoringModel, band: Band) -> ModelTable {
             .map(|f| Money::new(band.min.value() * f.parse::<Decimal>().unwrap_or(Decimal::ONE)))
             .collect(),
         Method::Anchors(anchors) => {
-            let anchor_prices: Vec<Money> = anchors.iter().map(|a| a.price.on(&line)).collect();
+            let anchor_prices: Vec<Money> =
+                anchors.iter().filter_map(|a| a.price.on(&line)).collect();
             sample_prices(band, &anchor_prices)
         }
         _ => sample_prices(band, &[]),

@@ -450,8 +450,12 @@ fn a_money_tender_needs_no_price_weight_and_shows_no_total() {
             (&Value::Null, &Value::Null)
         ]
     );
-    // A minimum of 0 raises no price: no price-floor note.
+    // No band: no price can be raised, so no price-floor note; the line's band is null.
     assert_eq!(report["legal_notes"], serde_json::json!([]));
+    assert_eq!(
+        criteria[2]["price_line"],
+        serde_json::json!({"unit": "contract", "min": null, "max": null})
+    );
     let table = stdout(
         &Command::cargo_bin("tenderscore")
             .unwrap()
@@ -477,7 +481,11 @@ fn a_price_weight_under_a_money_model_is_a_warning_and_unused() {
     let fixture = Fixture::copy_of(MONEY);
     fixture.replace("tender.toml", "weight = 60", "weight = 54");
     fixture.replace("tender.toml", "weight = 40", "weight = 36");
-    fixture.replace("tender.toml", "max = 400000", "max = 400000\nweight = 10");
+    fixture.replace(
+        "tender.toml",
+        "unit = \"contract\"",
+        "unit = \"contract\"\nweight = 10",
+    );
     let check = fixture.run("check", &["--strict"]).code(4);
     let err = crate::fixture::stderr(&check);
     assert_eq!(err.matches("warning[W002]").count(), 1, "{err}");
@@ -491,4 +499,132 @@ fn a_price_weight_under_a_money_model_is_a_warning_and_unused() {
         .collect();
     assert_eq!(values, ["262000.00", "263000.00", "264000.00"]);
     assert_eq!(report["tender"]["criteria"][0]["share"], "0.6");
+}
+
+/// Which parts of the reversal tender's band set-up to take out.
+struct Without {
+    band: bool,
+    band_rules: bool,
+    /// `missing = "max"` becomes "reject" (which needs no band).
+    missing_max: bool,
+}
+
+/// A copy of the reversal tender with parts of its band set-up taken out.
+fn reversal_without(parts: Without) -> Fixture {
+    let fixture = Fixture::copy_of(REVERSAL);
+    if parts.band {
+        fixture.replace("tender.toml", "min = 40\nmax = 250\n", "");
+    }
+    if parts.band_rules {
+        fixture.replace("tender.toml", "below_min = { rule = \"raise\" }\n", "");
+        fixture.replace("tender.toml", "above_max = { rule = \"lower\" }\n", "");
+    }
+    if parts.missing_max {
+        fixture.replace(
+            "tender.toml",
+            "missing = { rule = \"max\" }",
+            "missing = { rule = \"reject\" }",
+        );
+    }
+    fixture
+}
+
+const NO_BAND_AT_ALL: Without = Without {
+    band: true,
+    band_rules: true,
+    missing_max: true,
+};
+
+/// A relative model needs no band: the reversal tender without `min`, `max`, `below_min`
+/// and `above_max` scores as before (prices 100, 200 and 50 are inside the old band), and
+/// its line's band is null. Points: 10 × 50 / price: alfa 5.00, beta 2.50, gamma 10.00.
+#[test]
+fn a_relative_tender_needs_no_band_and_no_band_rules() {
+    let fixture = reversal_without(NO_BAND_AT_ALL);
+    fixture.replace("tender.toml", "whole_kroner = { rule = \"up\" }\n", "");
+    fixture.run("check", &["--strict"]).success();
+    let report = json(&fixture.run("score", &["--format", "json"]).success());
+    let points: Vec<(&str, &str)> = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["bid"].as_str().unwrap(),
+                b["prices"][0]["points"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        points,
+        [("gamma", "10.00"), ("beta", "2.50"), ("alfa", "5.00")]
+    );
+    assert_eq!(
+        report["tender"]["criteria"][1]["price_line"],
+        serde_json::json!({"unit": "hour", "min": null, "max": null})
+    );
+    let table = stdout(&fixture.run("score", &[]).success());
+    assert!(table.contains("DKK per hour, no price band"), "{table}");
+}
+
+/// What a band decides needs the band, and band rules need a band to apply to; each
+/// mismatch is reported at its place, all in one run.
+#[test]
+fn band_rules_and_bands_come_together() {
+    // Band rules without any band: they can never apply.
+    let fixture = reversal_without(Without {
+        band_rules: false,
+        ..NO_BAND_AT_ALL
+    });
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(
+        err.contains("no price line has a band, so `below_min` can never apply"),
+        "{err}"
+    );
+    assert!(
+        err.contains("no price line has a band, so `above_max` can never apply"),
+        "{err}"
+    );
+
+    // `missing = max` without a band to take the maximum from.
+    let fixture = reversal_without(Without {
+        missing_max: false,
+        ..NO_BAND_AT_ALL
+    });
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(err.contains("price line `pris` has no band"), "{err}");
+
+    // A band without the rules for prices outside it, and half a band.
+    let fixture = Fixture::copy_of(REVERSAL);
+    fixture.replace("tender.toml", "below_min = { rule = \"raise\" }\n", "");
+    fixture.replace("tender.toml", "max = 250\n", "");
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(err.contains("price line `pris` has no `max`"), "{err}");
+    assert!(err.contains("has no `below_min`"), "{err}");
+
+    // Anchors at the band's ends on a line without one.
+    let fixture = reversal_without(NO_BAND_AT_ALL);
+    fixture.replace(
+        "tender.toml",
+        "model = \"proportional-10\"",
+        "model = \"kk-minmax-8\"",
+    );
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(
+        err.contains("has an anchor at min, but price line `pris` has no band"),
+        "{err}"
+    );
+
+    // A relative model without a floor: points without a lower bound unless banded.
+    let fixture = reversal_without(NO_BAND_AT_ALL);
+    fixture.replace(
+        "tender.toml",
+        "model = \"proportional-10\"",
+        "model = \"relative-lowest-75\"",
+    );
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(
+        err.contains("has no floor, so price line `pris` needs a band"),
+        "{err}"
+    );
 }

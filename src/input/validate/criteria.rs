@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Criterion, CriterionId, CriterionKind, PriceLine, Scale, set_shares};
+use crate::domain::{
+    Criterion, CriterionId, CriterionKind, PriceBand, PriceLine, Scale, set_shares,
+};
 use crate::input::diag::{Code, Diagnostic, nearest};
 use crate::input::raw::RawCriterion;
 use crate::values::{Money, Percent, Share};
@@ -350,8 +352,9 @@ fn kind(check: &mut Checker<'_>, c: &RawCriterion, has_children: bool) -> Option
     price_line(check, c).map(CriterionKind::Price)
 }
 
-/// A price line's unit, band and target: unit, min and max are required, the minimum
-/// below the maximum, nothing negative.
+/// A price line's unit, band and target: the unit is required; the band (`min` and `max`,
+/// both or neither) where the tender sets one — whether the model or a price rule needs it
+/// is checked with them — the minimum below the maximum, nothing negative.
 fn price_line(check: &mut Checker<'_>, c: &RawCriterion) -> Option<PriceLine> {
     let id = c.id.get_ref();
     let mut missing = |name: &str| {
@@ -360,18 +363,19 @@ fn price_line(check: &mut Checker<'_>, c: &RawCriterion) -> Option<PriceLine> {
             c.id.span(),
             &format!("criteria[{id}].{name}"),
             format!("price line `{id}` has no `{name}`"),
-            format!("add `{name} = ...` to the price line: unit, min and max are required"),
+            format!(
+                "add `{name} = ...` to the price line: a unit is required, and a band is `min` and `max` together"
+            ),
         );
     };
     let unit = c.unit.as_ref().map(|u| u.get_ref().clone());
     if unit.is_none() {
         missing("unit");
     }
-    if c.min.is_none() {
-        missing("min");
-    }
-    if c.max.is_none() {
-        missing("max");
+    match (&c.min, &c.max) {
+        (Some(_), None) => missing("max"),
+        (None, Some(_)) => missing("min"),
+        _ => {}
     }
     let min = c
         .min
@@ -418,10 +422,16 @@ fn price_line(check: &mut Checker<'_>, c: &RawCriterion) -> Option<PriceLine> {
                 }
             }),
     };
+    let band = match (&c.min, &c.max) {
+        (None, None) => None,
+        _ => Some(PriceBand {
+            min: Money::new(min?),
+            max: Money::new(max?),
+        }),
+    };
     Some(PriceLine {
         unit: unit?,
-        min: Money::new(min?),
-        max: Money::new(max?),
+        band,
         target: target?,
     })
 }

@@ -12,7 +12,9 @@ use crate::domain::{
     Tender,
 };
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
-use crate::input::raw::{Num, RawConformity, RawModel, RawQuality, RawScale, RawTender};
+use crate::input::raw::{
+    Num, RawConformity, RawCriterion, RawModel, RawQuality, RawRule, RawScale, RawTender,
+};
 use crate::values::{ModelRounding, Percent, Points, RoundingMode};
 
 use super::checker::{Checker, PERCENT, POINTS, QUANTITY, civil_date, unknown_help};
@@ -194,13 +196,13 @@ fn model_fits(
         .map(|message| (message, ANCHORS))
         .collect();
     // Combined by volume, the evaluation price is itself a price: within the same limit.
-    if let Some(line) = tender.evaluation_line()
-        && line.max.value() > Decimal::from(1_000_000_000_000_i64)
+    if let Some(band) = tender.evaluation_line().and_then(|line| line.band)
+        && band.max.value() > Decimal::from(1_000_000_000_000_i64)
     {
         problems.push((
             format!(
                 "the lines combined by prices.volumes give evaluation prices up to {}, above 1000000000000",
-                line.max
+                band.max
             ),
             "give smaller expected quantities or price bands, so that Σ maximum × quantity stays within 10^12",
         ));
@@ -213,14 +215,23 @@ fn model_fits(
     } = tender.model.method
     {
         for (id, line) in &scored_lines {
-            if line.min.value() < Decimal::ONE {
-                problems.push((
+            match line.band {
+                Some(band) if band.min.value() < Decimal::ONE => problems.push((
                     format!(
                         "model {} has no floor, so price line `{id}` needs a minimum price of at least 1, found {}",
-                        tender.model.name, line.min
+                        tender.model.name, band.min
                     ),
                     "give the price line a minimum of at least 1, or choose a model with floor = \"zero\"",
-                ));
+                )),
+                // Its points have no lower bound without a highest price.
+                None => problems.push((
+                    format!(
+                        "model {} has no floor, so price line `{id}` needs a band (min of at least 1, and max)",
+                        tender.model.name
+                    ),
+                    "give the price line min and max, or choose a model with floor = \"zero\"",
+                )),
+                Some(_) => {}
             }
         }
     }
@@ -436,22 +447,75 @@ fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
         .map(|n| (*n, RoundingMode::parse(n)))
         .collect();
     whole.push(("none", None));
-    let whole_kroner = check.rule(&rules.whole_kroner, "prices.whole_kroner", &whole);
-    let below_min = check.rule(
+    let whole_kroner = match &rules.whole_kroner {
+        Some(rule) => check.rule(rule, "prices.whole_kroner", &whole),
+        // Øre are kept.
+        None => Some(Rule {
+            action: None,
+            source: None,
+            text: None,
+        }),
+    };
+    let lines: Vec<&RawCriterion> = raw
+        .criteria
+        .iter()
+        .filter(|c| c.kind.as_ref().is_some_and(|k| k.get_ref() == "price"))
+        .collect();
+    let banded: Vec<&RawCriterion> = lines
+        .iter()
+        .copied()
+        .filter(|c| c.min.is_some() || c.max.is_some())
+        .collect();
+    let below_min = band_rule(
+        check,
         &rules.below_min,
-        "prices.below_min",
+        "below_min",
         &[("raise", OutOfBand::Clamp), ("reject", OutOfBand::Reject)],
+        &banded,
     );
-    let above_max = check.rule(
+    let above_max = band_rule(
+        check,
         &rules.above_max,
-        "prices.above_max",
+        "above_max",
         &[("lower", OutOfBand::Clamp), ("reject", OutOfBand::Reject)],
+        &banded,
     );
-    let missing = check.rule(
-        &rules.missing,
-        "prices.missing",
-        &[("max", MissingPrice::Max), ("reject", MissingPrice::Reject)],
-    );
+    let missing_options = [("max", MissingPrice::Max), ("reject", MissingPrice::Reject)];
+    let missing = match (&rules.missing, lines.first()) {
+        (Some(rule), _) => check.rule(rule, "prices.missing", &missing_options),
+        // No price line: no price can be missing; the rule is never applied.
+        (None, None) => Some(Rule {
+            action: MissingPrice::Reject,
+            source: None,
+            text: None,
+        }),
+        (None, Some(first)) => {
+            check.report(
+                Code::Shape,
+                first.id.span(),
+                "prices.missing",
+                "the tender has price lines but no rule for a bid that leaves a price out".into(),
+                "add missing = { rule = \"reject\" } (or \"max\", the line's maximum, where every line has a band) under [prices]".into(),
+            );
+            None
+        }
+    };
+    // `max` puts the line's maximum in place of a missing price: every line needs a band.
+    if let (Some(rule), Some(raw_rule)) = (&missing, &rules.missing)
+        && rule.action == MissingPrice::Max
+        && let Some(bandless) = lines.iter().find(|c| c.min.is_none() && c.max.is_none())
+    {
+        check.report(
+            Code::BadPriceLine,
+            raw_rule.rule.span(),
+            "prices.missing.rule",
+            format!(
+                "a missing price is set to the line's maximum, but price line `{}` has no band",
+                bandless.id.get_ref()
+            ),
+            "give every price line min and max, or use missing = { rule = \"reject\" }".into(),
+        );
+    }
     let volumes = match &rules.volumes {
         None => Some(None),
         Some(table) => volumes(check, raw, table).map(Some),
@@ -463,6 +527,50 @@ fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
         missing: missing?,
         volumes: volumes?,
     })
+}
+
+/// `below_min` or `above_max`: required where a price line has a band (`banded`), and
+/// refused where none has, since no price can then be outside one. `Some(None)` when
+/// rightly absent; `None` on a problem (reported).
+fn band_rule(
+    check: &mut Checker<'_>,
+    raw: &Option<RawRule>,
+    name: &str,
+    options: &[(&str, OutOfBand)],
+    banded: &[&RawCriterion],
+) -> Option<Option<Rule<OutOfBand>>> {
+    let field = format!("prices.{name}");
+    let choices: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+    match (raw, banded.first()) {
+        (Some(rule), Some(_)) => check.rule(rule, &field, options).map(Some),
+        (None, None) => Some(None),
+        (None, Some(first)) => {
+            check.report(
+                Code::Shape,
+                first.id.span(),
+                &field,
+                format!(
+                    "price line `{}` has a band, so the tender must say what happens to a price outside it, but [prices] has no `{name}`",
+                    first.id.get_ref()
+                ),
+                format!(
+                    "add {name} = {{ rule = \"{}\" }} (or \"{}\") under [prices]",
+                    choices[0], choices[1]
+                ),
+            );
+            None
+        }
+        (Some(rule), None) => {
+            check.report(
+                Code::BadValue,
+                rule.rule.span(),
+                &format!("{field}.rule"),
+                format!("no price line has a band, so `{name}` can never apply"),
+                format!("remove `{name}` from [prices], or give the price lines min and max"),
+            );
+            None
+        }
+    }
 }
 
 /// `prices.volumes`: a positive quantity for every price line and for nothing else.
@@ -530,13 +638,25 @@ fn anchor_order(model: &ScoringModel, line: &PriceLine, id: &CriterionId) -> Vec
             model.name
         )];
     }
+    // Anchors at "min" or "max" (or relative to a target the line lacks, which falls back
+    // on the maximum) need the band; fixed amounts do not.
+    if let Some(anchor) = anchors.iter().find(|a| a.price.on(line).is_none()) {
+        return vec![format!(
+            "model {} has an anchor at {}, but price line `{id}` has no band (min and max)",
+            model.name, anchor.price
+        )];
+    }
+    let band = line
+        .band
+        .map_or("no band".to_string(), |b| format!("{}–{}", b.min, b.max));
     anchors
         .windows(2)
         .filter(|pair| pair[0].price.on(line) >= pair[1].price.on(line))
         .map(|pair| {
+            let at = |a: &crate::domain::Anchor| a.price.on(line).map_or("—".into(), |p| p.to_string());
             format!(
-                "on price line `{id}` ({}–{}) the anchor at {} ({}) does not lie below the next anchor at {} ({})",
-                line.min, line.max, pair[0].price, pair[0].price.on(line), pair[1].price, pair[1].price.on(line)
+                "on price line `{id}` ({band}) the anchor at {} ({}) does not lie below the next anchor at {} ({})",
+                pair[0].price, at(&pair[0]), pair[1].price, at(&pair[1])
             )
         })
         .collect()

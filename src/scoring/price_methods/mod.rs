@@ -138,23 +138,32 @@ impl ScoringModel {
             } => {
                 // The worst case: the highest price of the band against its lowest. The
                 // formula already floors at 0 where the model says so.
-                (
-                    round(
+                // Without a band prices are unbounded above: with a floor the fewest points
+                // are 0 (validation demands a band of a model without one).
+                let fewest = match line.band {
+                    Some(band) => round(
                         relative_to_lowest(
                             max.value(),
                             *slope,
                             *floor_at_zero,
-                            line.max.value(),
-                            line.min.value(),
+                            band.max.value(),
+                            band.min.value(),
                             &mut true,
                         )
                         .1,
                     ),
-                    *max,
-                )
+                    None => Points::new(Decimal::ZERO),
+                };
+                (fewest, *max)
             }
+            // Without a band, a price far above the lowest earns as near 0 as it likes.
             Method::Proportional { max } => (
-                round(proportional(max.value(), line.max.value(), line.min.value(), &mut true).1),
+                match line.band {
+                    Some(band) => round(
+                        proportional(max.value(), band.max.value(), band.min.value(), &mut true).1,
+                    ),
+                    None => Points::new(Decimal::ZERO),
+                },
                 *max,
             ),
             Method::LowestToHighest { max } => (Points::new(Decimal::ZERO), *max),
@@ -246,12 +255,19 @@ fn interpolate(
     price: Money,
     terminated: &mut bool,
 ) -> (String, Decimal, (AnchorPoint, AnchorPoint)) {
+    // Validation lets no anchor through that needs a band (or target) the line lacks.
     let resolved: Vec<AnchorPoint> = anchors
         .iter()
-        .map(|a| (a.price.on(line), a.points))
+        .filter_map(|a| Some((a.price.on(line)?, a.points)))
         .collect();
-    let first = resolved[0];
-    let last = resolved[resolved.len() - 1];
+    let (Some(&first), Some(&last)) = (resolved.first(), resolved.last()) else {
+        let none = (price, Points::new(Decimal::ZERO));
+        return (
+            "no anchor has a price on this line".into(),
+            Decimal::ZERO,
+            (none, none),
+        );
+    };
     let (lower, upper) = if price <= first.0 {
         (first, first)
     } else if price >= last.0 {

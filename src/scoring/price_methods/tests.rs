@@ -24,8 +24,10 @@ fn model(method: Method) -> ScoringModel {
 fn line() -> PriceLine {
     PriceLine {
         unit: "day".into(),
-        min: Money::new(dec("370")),
-        max: Money::new(dec("430")),
+        band: Some(crate::domain::PriceBand {
+            min: Money::new(dec("370")),
+            max: Money::new(dec("430")),
+        }),
         target: Some(Money::new(dec("400"))),
     }
 }

@@ -29,6 +29,9 @@ pub struct RawTender {
     pub deadline: Spanned<Datetime>,
     pub scale: RawScale,
     pub quality: Option<RawQuality>,
+    /// Optional as a whole: a tender with its model under `[model]` and no price line
+    /// needs none of it.
+    #[serde(default)]
     pub prices: RawPriceRules,
     /// The scoring model defined in the tender itself, instead of named by
     /// `prices.model`: the tender folder then holds everything that decides the result.
@@ -90,7 +93,7 @@ pub struct RawPanel {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPriceRules {
     /// The name of a model (in a models folder or the built-in library), unless the tender

@@ -84,32 +84,67 @@ fn day_count(days: i64) -> String {
     }
 }
 
+const PROPORTIONAL: &str = "The proportional model compresses the scale (twice the lowest price still earns half the points), \
+     so price weighs less than its stated weight; Klagenævnet for Udbud criticised it (RenoNorden v Skive Kommune, 2011).";
+const RELATIVE: &str = "Points depend on the other bids' prices, so adding or removing one bid can reverse the order of two others; \
+     the report checks every bid for this.";
+
 /// Short notes on the legal risks of a scoring model itself.
 pub fn model_notes(model: &ScoringModel) -> Vec<&'static str> {
     let mut notes = Vec::new();
     if matches!(model.method, Method::Proportional { .. }) {
-        notes.push(
-            "The proportional model compresses the scale (twice the lowest price still earns half the points), \
-             so price weighs less than its stated weight; Klagenævnet for Udbud criticised it (RenoNorden v Skive Kommune, 2011).",
-        );
+        notes.push(PROPORTIONAL);
     }
     if model.method.is_relative() {
-        notes.push(
-            "Points depend on the other bids' prices, so adding or removing one bid can reverse the order of two others; \
-             the report checks every bid for this.",
-        );
+        notes.push(RELATIVE);
     }
     notes
 }
 
-/// Short notes on the legal risks of a tender's price evaluation, for every report of it:
+/// A legal risk of a tender's price evaluation, for every report and document of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegalNote {
+    /// The proportional model compresses the scale.
+    Proportional,
+    /// Points depend on the other bids: a rank reversal is possible.
+    Relative,
+    /// A price below some level earns no more points than that level: `raised` where
+    /// prices below the minimum are raised to it, else below the first anchor.
+    Floor { raised: bool },
+}
+
+impl LegalNote {
+    /// The note in English, as the reports print it.
+    pub fn text(self) -> String {
+        match self {
+            LegalNote::Proportional => PROPORTIONAL.to_string(),
+            LegalNote::Relative => RELATIVE.to_string(),
+            LegalNote::Floor { raised } => format!(
+                "A price floor: {} earn no more points than {}. A Swedish supreme administrative court struck down a model \
+                 that gave no credit below a price level (HFD 2022 ref. 41); a Danish case upheld rejecting bids below a \
+                 required minimum instead (AKB København, 2021). The tender must state its choice.",
+                if raised {
+                    "prices below the minimum are raised to it and"
+                } else {
+                    "prices below the first anchor"
+                },
+                if raised { "the minimum" } else { "that anchor" }
+            ),
+        }
+    }
+}
+
+/// Short notes on the legal risks of a tender's price evaluation, for every report:
 /// the model's own risks, and a price floor (a price below some level earns no more points
 /// than that level).
-///
-/// Each note only where its condition holds: the model's notes only when some price line
-/// uses the model; the floor note only where some price can in fact be raised or flattened
-/// (a minimum of 0 raises nothing: no price is below it).
 pub fn legal_notes(tender: &Tender) -> Vec<String> {
+    notes_of(tender).into_iter().map(LegalNote::text).collect()
+}
+
+/// The legal risks of a tender's price evaluation. Each only where its condition holds:
+/// the model's only when some price line uses the model; the floor only where some price
+/// can in fact be raised or flattened (a minimum of 0 raises nothing: no price is below it).
+pub fn notes_of(tender: &Tender) -> Vec<LegalNote> {
     let lines: Vec<&PriceLine> = tender
         .criteria
         .iter()
@@ -121,10 +156,13 @@ pub fn legal_notes(tender: &Tender) -> Vec<String> {
     if lines.is_empty() {
         return Vec::new();
     }
-    let mut notes: Vec<String> = model_notes(&tender.model)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let mut notes = Vec::new();
+    if matches!(tender.model.method, Method::Proportional { .. }) {
+        notes.push(LegalNote::Proportional);
+    }
+    if tender.model.method.is_relative() {
+        notes.push(LegalNote::Relative);
+    }
     let raised = tender
         .price_rules
         .below_min
@@ -142,13 +180,7 @@ pub fn legal_notes(tender: &Tender) -> Vec<String> {
         _ => false,
     };
     if raised || flat_inside {
-        notes.push(format!(
-        "A price floor: {} earn no more points than {}. A Swedish supreme administrative court struck down a model \
-         that gave no credit below a price level (HFD 2022 ref. 41); a Danish case upheld rejecting bids below a \
-         required minimum instead (AKB København, 2021). The tender must state its choice.",
-        if raised { "prices below the minimum are raised to it and" } else { "prices below the first anchor" },
-        if raised { "the minimum" } else { "that anchor" }
-    ));
+        notes.push(LegalNote::Floor { raised });
     }
     notes
 }

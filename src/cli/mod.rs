@@ -45,6 +45,24 @@ pub struct Cli {
 }
 
 /// When problems are printed in colour.
+/// The language of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Danish.
+    Da,
+    /// English.
+    En,
+}
+
+impl LangArg {
+    fn language(self) -> crate::domain::Language {
+        match self {
+            LangArg::Da => crate::domain::Language::Da,
+            LangArg::En => crate::domain::Language::En,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -177,6 +195,22 @@ pub enum Command {
     },
     /// The manual page: `tenderscore man > tenderscore.1`.
     Man,
+    /// The evaluation memo (evalueringsnotat): one self-contained HTML document to print
+    /// or save as PDF, in the tender's language.
+    #[command(
+        after_help = "Examples:\n  tenderscore memo my-tender -o evalueringsnotat.html\n  tenderscore memo my-tender --lang en -o memo.html"
+    )]
+    Memo {
+        #[command(flatten)]
+        tender: TenderArgs,
+        #[command(flatten)]
+        version: VersionArg,
+        /// The language of the memo [default: the tender's `language`, else Danish].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        #[command(flatten)]
+        output: OutputArg,
+    },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     #[command(
         after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0"
@@ -223,6 +257,12 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
         Command::Check { tender, strict } => check::run(&tender, strict),
         Command::Score { tender, report } => score::score(&tender, report),
         Command::Rejections { tender, report } => score::rejections(&tender, report),
+        Command::Memo {
+            tender,
+            version,
+            lang,
+            output,
+        } => score::memo(&tender, &version, lang.map(LangArg::language), output),
         Command::Explain {
             tender,
             bid,

@@ -43,6 +43,20 @@ pub(super) fn explain(
     )
 }
 
+pub(super) fn memo(
+    tender: &TenderArgs,
+    version: &VersionArg,
+    language: Option<crate::domain::Language>,
+    output: OutputArg,
+) -> Result<Vec<u8>, Error> {
+    let (evaluation, inputs) = evaluation_of(tender, version)?;
+    emit(
+        crate::report::memo::render(&evaluation, language).into_bytes(),
+        output,
+        &inputs,
+    )
+}
+
 /// The width of the terminal the report goes to: `COLUMNS` where set, else the terminal's
 /// own; `None` when the report goes to a file or a pipe, which keep a stable layout.
 fn terminal_width(output: &OutputArg) -> Option<u16> {

@@ -51,6 +51,7 @@ pub fn reference_tender() -> Tender {
     ];
     set_shares(&mut criteria);
     Tender {
+        language: Language::Da,
         id: "test".into(),
         title: "test".into(),
         authority: "test".into(),

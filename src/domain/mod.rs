@@ -37,10 +37,21 @@ impl fmt::Display for BidId {
     }
 }
 
+/// The language of the documents written for a tender (the memo).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum Language {
+    /// Danish, the language of the procedure.
+    #[default]
+    Da,
+    En,
+}
+
 /// A tender as published: what is bought, how bids are scored.
 #[derive(Clone, Debug)]
 pub struct Tender {
     pub id: String,
+    /// The language of its documents (`language = "da"` or `"en"`; Danish by default).
+    pub language: Language,
     pub title: String,
     pub authority: String,
     pub currency: String,

@@ -26,6 +26,8 @@ pub struct RawTender {
     pub title: Spanned<String>,
     pub authority: Spanned<String>,
     pub currency: Spanned<String>,
+    /// The language of the documents: "da" (the default) or "en".
+    pub language: Option<Spanned<String>>,
     pub deadline: Spanned<Datetime>,
     pub scale: RawScale,
     pub quality: Option<RawQuality>,

@@ -7,10 +7,13 @@
 //! decimal point.
 
 pub mod batch;
+mod charts;
 mod csv;
 pub mod explain;
+pub mod i18n;
 mod json;
 mod markdown;
+pub mod memo;
 pub mod models;
 pub mod number;
 pub mod rejections;

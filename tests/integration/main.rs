@@ -5,6 +5,7 @@ mod bad_input;
 mod bad_input_snapshots;
 mod fixture;
 mod limits;
+mod memo;
 mod models;
 mod output;
 mod properties;

@@ -454,7 +454,7 @@ fn a_money_tender_needs_no_price_weight_and_shows_no_total() {
     assert_eq!(report["legal_notes"], serde_json::json!([]));
     assert_eq!(
         criteria[2]["price_line"],
-        serde_json::json!({"unit": "contract", "min": null, "max": null})
+        serde_json::json!({"unit": "kontrakt", "min": null, "max": null})
     );
     let table = stdout(
         &Command::cargo_bin("tenderscore")
@@ -483,8 +483,8 @@ fn a_price_weight_under_a_money_model_is_a_warning_and_unused() {
     fixture.replace("tender.toml", "weight = 40", "weight = 36");
     fixture.replace(
         "tender.toml",
-        "unit = \"contract\"",
-        "unit = \"contract\"\nweight = 10",
+        "unit = \"kontrakt\"",
+        "unit = \"kontrakt\"\nweight = 10",
     );
     let check = fixture.run("check", &["--strict"]).code(4);
     let err = crate::fixture::stderr(&check);
@@ -561,10 +561,10 @@ fn a_relative_tender_needs_no_band_and_no_band_rules() {
     );
     assert_eq!(
         report["tender"]["criteria"][1]["price_line"],
-        serde_json::json!({"unit": "hour", "min": null, "max": null})
+        serde_json::json!({"unit": "time", "min": null, "max": null})
     );
     let table = stdout(&fixture.run("score", &[]).success());
-    assert!(table.contains("DKK per hour, no price band"), "{table}");
+    assert!(table.contains("DKK per time, no price band"), "{table}");
 }
 
 /// What a band decides needs the band, and band rules need a band to apply to; each

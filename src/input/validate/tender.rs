@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use crate::domain::{
-    AnchorPrice, Conformity, CriterionId, CriterionKind, Decision, Descriptor, LengthLimit, Method,
-    MissingPrice, OutOfBand, PriceLine, PriceRules, QualityRules, Rule, Scale, ScoringModel,
-    Tender,
+    AnchorPrice, Conformity, CriterionId, CriterionKind, Decision, Descriptor, Language,
+    LengthLimit, Method, MissingPrice, OutOfBand, PriceLine, PriceRules, QualityRules, Rule, Scale,
+    ScoringModel, Tender,
 };
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{
@@ -61,12 +61,21 @@ pub fn tender(
         None => Some(None),
     };
     let tie_break = tie_break(&mut check, raw);
+    let language = match &raw.language {
+        None => Some(Language::Da),
+        Some(language) => check.choice(
+            language,
+            "language",
+            &[("da", Language::Da), ("en", Language::En)],
+        ),
+    };
 
     if !check.clean() {
         return None;
     }
     let tender = Tender {
         id: raw.id.get_ref().clone(),
+        language: language?,
         title: raw.title.get_ref().clone(),
         authority: raw.authority.get_ref().clone(),
         currency: raw.currency.get_ref().clone(),

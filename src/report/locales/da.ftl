@@ -1,0 +1,168 @@
+# Dansk: tekster til dokumenter (evalueringsnotat). Tal, beløb og datoer indsættes
+# færdigformaterede ($-variabler er altid tekst).
+
+memo-title = Evalueringsnotat
+memo-subtitle = { $tender }
+meta-authority = Ordregiver
+meta-tender = Udbud
+meta-reference = Udbuddets id
+meta-deadline = Tilbudsfrist
+meta-basis = Grundlag
+version-published = Udbudsmaterialet som offentliggjort; der er ikke udsendt rettelsesblade.
+version-amended = Udbudsmaterialet med de rettelser, der følger af rettelsesbladene nedenfor.
+version-not-latest = Bemærk: Evalueringen bygger ikke på den gældende version af udbudsmaterialet.
+rettelsesblad-item = Rettelsesblad nr. { $number } af { $date }: { $title }
+
+section-model = Evalueringsmodellen
+model-intro = Tildelingskriteriet er bedste forhold mellem pris og kvalitet. Tilbuddene vurderes på følgende kriterier og underkriterier:
+col-criterion = Kriterium
+col-kind = Art
+col-weight = Vægt
+col-share = Andel af den samlede vurdering
+col-share-q = Andel af kvalitetsscoren Q
+kind-quality = Kvalitet
+kind-price = Pris
+kind-group = Samlet kriterium
+price-model = Prisen omsættes til point således: { $formula }.
+price-rounding-to = Pointene afrundes { $mode } til { $decimals } decimaler.
+price-rounding-none = Pointene afrundes ikke.
+money-model = Tilbuddene rangeres efter en evalueringspris, hvor kvaliteten omregnes til kroner: { $formula }, hvor P er prisen, Q det vægtede gennemsnit af kvalitetspointene og Qmax skalaens maksimum. Laveste evalueringspris vinder.
+money-rounding-to = Evalueringsprisen afrundes { $mode } til { $decimals } decimaler.
+money-rounding-none = Evalueringsprisen afrundes ikke.
+mode-half-up = efter almindelige afrundingsregler
+mode-half-even = til nærmeste lige tal ved midtpunkt
+mode-up = opad
+mode-down = nedad
+band-line = { $name }: mindstepris { $min }, maksimalpris { $max } pr. { $unit }.
+band-none = { $name }: pris pr. { $unit }; der er ikke fastsat et prisinterval.
+rules-title = Prisregler
+rule-whole-kroner = Priser med øre rundes { $mode } til hele kroner.
+rule-below-raise = En pris under mindsteprisen sættes til mindsteprisen; tilbudsgiver er bundet af den.
+rule-below-reject = Et tilbud med en pris under mindsteprisen afvises.
+rule-above-lower = En pris over maksimalprisen sættes til maksimalprisen; tilbudsgiver er bundet af den.
+rule-above-reject = Et tilbud med en pris over maksimalprisen afvises.
+rule-missing-max = Er der ikke angivet en pris, anvendes maksimalprisen.
+rule-missing-reject = Et tilbud uden pris på en prislinje afvises.
+clause-ref = ({ $source })
+scale-line = Kvaliteten bedømmes på en skala fra { $min } til { $max } point.
+scale-step = { $points } point: { $text }
+tie-none = Tilbud med samme samlede vurdering deler placering; udbudsmaterialet fastsætter ikke en regel for ligestilling.
+tie-chain = Ved ligestilling rangeres tilbuddene efter de højeste vægtede point på { $chain }.
+money-tie-none = Tilbud med samme evalueringspris deler placering; udbudsmaterialet fastsætter ikke en regel for ligestilling.
+
+method-anchors = lineær mellem ankerpunkterne ({ $anchors }); en pris uden for det første eller sidste ankerpunkt får dettes point
+method-relative = { $formula }, hvor P er prisen og Plow den laveste pris; { $floor }
+floor-zero = pointene bliver aldrig negative
+floor-none = pointene kan blive negative
+method-proportional = { $formula }, hvor P er prisen og Plow den laveste pris
+method-lowest-to-highest = { $formula }, hvor P er prisen, og Plow og Phigh er den laveste og højeste pris
+anchor-min = mindsteprisen
+anchor-max = maksimalprisen
+anchor-target = målprisen
+anchor-target-change = målprisen { $change } %
+anchor-point = { $price }: { $points } point
+list-and = { $first } og { $last }
+
+section-result = Resultat
+result-intro = { $ranked } tilbud er vurderet og rangeret. { $set_aside } tilbud indgår ikke i evalueringen (se afsnittet om tilbud, der ikke indgår).
+col-rank = Placering
+col-bidder = Tilbudsgiver
+col-total = Samlet vurdering
+col-evaluation-price = Evalueringspris
+col-points = point
+col-weighted = vægtet
+chart-weighted-title = Vægtede point pr. tilbudsgiver
+chart-price-title = Pris og point: { $name }
+chart-axis-points = Point
+chart-axis-price = Pris ({ $unit })
+chart-model = Modellen
+chart-bids = Tilbud
+
+section-adjustments = Justeringer af priser
+adjust-item = { $bidder }, { $line }: { $from } → { $to }, { $rule }
+adjust-missing-item = { $bidder }, { $line }: ingen pris → { $to }, { $rule }
+adj-whole-kroner = øre rundet til hele kroner
+adj-raise = hævet til mindsteprisen
+adj-lower = sænket til maksimalprisen
+adj-missing = manglende pris sat til maksimalprisen
+no-adjustments = Ingen priser er justeret.
+
+section-ties = Ligestilling
+tie-item = { $bidders } står lige med { $total } og deler { $rank }.-pladsen.
+tie-broken = { $bidders } har samme samlede vurdering, { $total }, og er rangeret efter reglen for ligestilling.
+no-ties = Ingen tilbud står lige.
+
+section-set-aside = Tilbud, der ikke indgår i evalueringen
+no-set-aside = Alle modtagne tilbud indgår i evalueringen.
+decision-rejected = Afvist som ukonditionsmæssigt
+decision-review = Til afklaring: indgår ikke, før ordregiver har taget stilling
+evidence = Dokumentation: { $evidence }
+clause = Grundlag i udbudsmaterialet: { $source }
+resolution-accepted = Ordregiver har den { $date } godkendt forholdet ({ $by }): { $reason }
+resolution-rejected = Ordregiver har den { $date } afvist tilbuddet ({ $by }): { $reason }
+reason-declared-reservation = Tilbudsgiver har i forbeholdserklæringen angivet, at løsningsbeskrivelsen indeholder forbehold (»JA« afkrydset). Løsningsbeskrivelsen er derfor ikke læst.
+reason-found-reservation = Evaluatorerne har ved læsningen fundet et forbehold over for udbudsmaterialet ({ $deviates }).
+reason-citizen-reservation = Evaluatorerne har fundet et forbehold med hensyn til, hvilke borgere tilbudsgiver vil modtage.
+reason-alternative-bid = Tilbudsgiver har afgivet { $count } løsningsbeskrivelser, dvs. et alternativt tilbud.
+reason-late-bid = Tilbuddet er modtaget { $when }, { $late } efter tilbudsfristen.
+reason-unclear-declaration = Forbeholdserklæringen er uklar: hverken »JA« eller »NEJ« eller begge er afkrydset.
+reason-quality-threshold = Tilbuddet når ikke den mindste kvalitet, som udbudsmaterialet kræver.
+reason-price-below-minimum = En pris ligger under mindsteprisen.
+reason-price-above-maximum = En pris ligger over maksimalprisen.
+reason-missing-price = Tilbuddet angiver ikke pris på alle prislinjer.
+reason-duplicate-bid = Samme tilbudsgiver har afgivet mere end ét tilbud.
+reason-other = { $reason }
+minutes-late = { $n ->
+    [one] 1 minut
+   *[other] { $n } minutter
+}
+days = { $n ->
+    [one] 1 dag
+   *[other] { $n } dage
+}
+
+section-legal = Juridiske bemærkninger
+legal-proportional = Den proportionale model komprimerer skalaen (den dobbelte af laveste pris giver stadig halvdelen af pointene), så prisen vejer mindre end sin angivne vægt. Klagenævnet for Udbud har kritiseret modellen (RenoNorden mod Skive Kommune, 2011).
+legal-relative = Pointene afhænger af de øvrige tilbuds priser, så et tilbud mere eller mindre kan ændre den indbyrdes rækkefølge af to andre. Evalueringen er kontrolleret for dette for hvert tilbud.
+legal-floor-raise = Prisgulv: priser under mindsteprisen hæves til den og får ikke flere point end mindsteprisen. Den svenske øverste forvaltningsdomstol har underkendt en model uden point under et prisniveau (HFD 2022 ref. 41); en dansk afgørelse har godkendt i stedet at afvise tilbud under en krævet mindstepris (AKB København, 2021). Udbudsmaterialet skal angive valget.
+legal-floor-anchor = Prisgulv: priser under modellens første ankerpunkt får ikke flere point end ankerpunktet. Den svenske øverste forvaltningsdomstol har underkendt en model uden point under et prisniveau (HFD 2022 ref. 41); en dansk afgørelse har godkendt i stedet at afvise tilbud under en krævet mindstepris (AKB København, 2021). Udbudsmaterialet skal angive valget.
+legal-flag-before = Rettelsesblad nr. { $number } af { $date } ændrer evalueringen ({ $paths }) { $days } før tilbudsfristen, dvs. mindre end 6 dage før. Det kan kræve en ny tilbudsfrist eller et nyt udbud.
+legal-flag-after = Rettelsesblad nr. { $number } af { $date } ændrer evalueringen ({ $paths }) { $days } efter tilbudsfristen. Det kan kræve en ny tilbudsfrist eller et nyt udbud.
+reversal-item = Rækkefølgen afhænger af et tredje tilbud: med alle tilbud rangerer { $first } { $with_all } { $second }; uden { $removed } ville { $first } rangere { $without } { $second }.
+place-ahead = foran
+place-behind = efter
+place-equal = lige med
+no-legal = Ingen bemærkninger.
+
+section-inputs = Datagrundlag
+inputs-intro = Evalueringen er beregnet med { $tool } på grundlag af nedenstående filer. Kontrolsummen (SHA-256) viser, at netop disse filer er anvendt.
+col-file = Fil
+col-role = Indhold
+col-sha = SHA-256
+role-tender = Udbudsmateriale
+role-model = Prismodel
+role-bid = Tilbud
+role-rettelsesblad = Rettelsesblad
+role-decisions = Ordregivers afgørelser
+
+section-signoff = Godkendelse
+signoff-evaluators = Evaluatorer
+signoff-approver = Godkendt af
+signoff-name = Navn
+signoff-date = Dato
+signoff-signature = Underskrift
+
+month-1 = januar
+month-2 = februar
+month-3 = marts
+month-4 = april
+month-5 = maj
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+date = { $day }. { $month } { $year }
+datetime = { $day }. { $month } { $year } kl. { $time }

@@ -1,0 +1,168 @@
+# English: the texts of documents (the evaluation memo). Numbers, amounts and dates come
+# in formatted ($ variables are always text, except counts).
+
+memo-title = Evaluation memo
+memo-subtitle = { $tender }
+meta-authority = Contracting authority
+meta-tender = Tender
+meta-reference = Tender id
+meta-deadline = Submission deadline
+meta-basis = Basis
+version-published = The tender documents as published; no rettelsesblad (correction notice) has been issued.
+version-amended = The tender documents as amended by the rettelsesblade (correction notices) below.
+version-not-latest = Note: this evaluation is not based on the version of the tender documents in force.
+rettelsesblad-item = Rettelsesblad no. { $number } of { $date }: { $title }
+
+section-model = The evaluation model
+model-intro = The award criterion is the best price-quality ratio. Bids are evaluated on the following criteria and sub-criteria:
+col-criterion = Criterion
+col-kind = Kind
+col-weight = Weight
+col-share = Share of the total
+col-share-q = Share of the quality score Q
+kind-quality = Quality
+kind-price = Price
+kind-group = Group
+price-model = Prices are turned into points as follows: { $formula }.
+price-rounding-to = Points are rounded { $mode } to { $decimals } decimals.
+price-rounding-none = Points are not rounded.
+money-model = Bids are ranked by an evaluation price in which quality is converted into money: { $formula }, where P is the price, Q the weighted mean of the quality points and Qmax the maximum of the scale. The lowest evaluation price wins.
+money-rounding-to = The evaluation price is rounded { $mode } to { $decimals } decimals.
+money-rounding-none = The evaluation price is not rounded.
+mode-half-up = half up
+mode-half-even = half to even
+mode-up = up
+mode-down = down
+band-line = { $name }: minimum price { $min }, maximum price { $max } per { $unit }.
+band-none = { $name }: price per { $unit }; no price band is set.
+rules-title = Price rules
+rule-whole-kroner = Prices with øre are rounded { $mode } to whole kroner.
+rule-below-raise = A price below the minimum is set to the minimum; the bidder is bound by it.
+rule-below-reject = A bid with a price below the minimum is rejected.
+rule-above-lower = A price above the maximum is set to the maximum; the bidder is bound by it.
+rule-above-reject = A bid with a price above the maximum is rejected.
+rule-missing-max = Where no price is given, the maximum price is used.
+rule-missing-reject = A bid without a price on a price line is rejected.
+clause-ref = ({ $source })
+scale-line = Quality is assessed on a scale from { $min } to { $max } points.
+scale-step = { $points } points: { $text }
+tie-none = Bids with the same total share a rank; the tender documents set no tie-break.
+tie-chain = Bids with equal totals are ranked by the higher weighted points on { $chain }.
+money-tie-none = Bids with the same evaluation price share a rank; the tender documents set no tie-break.
+
+method-anchors = linear between the anchors ({ $anchors }); a price beyond the first or last anchor earns that anchor's points
+method-relative = { $formula }, where P is the price and Plow the lowest price; { $floor }
+floor-zero = points are never negative
+floor-none = points may be negative
+method-proportional = { $formula }, where P is the price and Plow the lowest price
+method-lowest-to-highest = { $formula }, where P is the price, and Plow and Phigh the lowest and highest price
+anchor-min = the minimum price
+anchor-max = the maximum price
+anchor-target = the target price
+anchor-target-change = the target price { $change } %
+anchor-point = { $price }: { $points } points
+list-and = { $first } and { $last }
+
+section-result = Result
+result-intro = { $ranked } bids have been evaluated and ranked. { $set_aside } bids are not part of the evaluation (see the section on bids not evaluated).
+col-rank = Rank
+col-bidder = Bidder
+col-total = Total
+col-evaluation-price = Evaluation price
+col-points = points
+col-weighted = weighted
+chart-weighted-title = Weighted points per bidder
+chart-price-title = Price and points: { $name }
+chart-axis-points = Points
+chart-axis-price = Price ({ $unit })
+chart-model = The model
+chart-bids = Bids
+
+section-adjustments = Price adjustments
+adjust-item = { $bidder }, { $line }: { $from } → { $to }, { $rule }
+adjust-missing-item = { $bidder }, { $line }: no price → { $to }, { $rule }
+adj-whole-kroner = øre rounded to whole kroner
+adj-raise = raised to the minimum price
+adj-lower = lowered to the maximum price
+adj-missing = missing price set to the maximum price
+no-adjustments = No price was adjusted.
+
+section-ties = Ties
+tie-item = { $bidders } are level at { $total } and share rank { $rank }.
+tie-broken = { $bidders } have the same total, { $total }, and are ranked by the tie-break.
+no-ties = No bids are level.
+
+section-set-aside = Bids not evaluated
+no-set-aside = Every bid received is part of the evaluation.
+decision-rejected = Rejected as non-compliant
+decision-review = For clarification: not evaluated until the authority has decided
+evidence = Evidence: { $evidence }
+clause = Basis in the tender documents: { $source }
+resolution-accepted = On { $date } the authority accepted the matter ({ $by }): { $reason }
+resolution-rejected = On { $date } the authority rejected the bid ({ $by }): { $reason }
+reason-declared-reservation = The bidder's declaration states that the solution description contains reservations (“YES” ticked). The solution description has therefore not been read.
+reason-found-reservation = The evaluators found a reservation against the tender documents ({ $deviates }).
+reason-citizen-reservation = The evaluators found a reservation about which citizens the bidder will accept.
+reason-alternative-bid = The bidder submitted { $count } solution descriptions, an alternative bid.
+reason-late-bid = The bid was received { $when }, { $late } after the submission deadline.
+reason-unclear-declaration = The reservation declaration is unclear: neither or both of “YES” and “NO” are ticked.
+reason-quality-threshold = The bid does not reach the minimum quality the tender documents require.
+reason-price-below-minimum = A price lies below the minimum price.
+reason-price-above-maximum = A price lies above the maximum price.
+reason-missing-price = The bid does not give a price on every price line.
+reason-duplicate-bid = The same bidder submitted more than one bid.
+reason-other = { $reason }
+minutes-late = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+}
+days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+
+section-legal = Legal notes
+legal-proportional = The proportional model compresses the scale (twice the lowest price still earns half the points), so price weighs less than its stated weight; Klagenævnet for Udbud criticised it (RenoNorden v Skive Kommune, 2011).
+legal-relative = Points depend on the other bids' prices, so adding or removing one bid can reverse the order of two others; the evaluation has been checked for this for every bid.
+legal-floor-raise = A price floor: prices below the minimum are raised to it and earn no more points than the minimum. A Swedish supreme administrative court struck down a model that gave no credit below a price level (HFD 2022 ref. 41); a Danish case upheld rejecting bids below a required minimum instead (AKB København, 2021). The tender documents must state the choice.
+legal-floor-anchor = A price floor: prices below the model's first anchor earn no more points than that anchor. A Swedish supreme administrative court struck down a model that gave no credit below a price level (HFD 2022 ref. 41); a Danish case upheld rejecting bids below a required minimum instead (AKB København, 2021). The tender documents must state the choice.
+legal-flag-before = Rettelsesblad no. { $number } of { $date } changes the evaluation ({ $paths }) { $days } before the submission deadline, less than 6 days. This may require a new deadline or a new tender.
+legal-flag-after = Rettelsesblad no. { $number } of { $date } changes the evaluation ({ $paths }) { $days } after the submission deadline. This may require a new deadline or a new tender.
+reversal-item = The order depends on a third bid: with every bid, { $first } ranks { $with_all } { $second }; without { $removed }, { $first } would rank { $without } { $second }.
+place-ahead = above
+place-behind = below
+place-equal = level with
+no-legal = No notes.
+
+section-inputs = Data
+inputs-intro = The evaluation was computed with { $tool } from the files below. The checksum (SHA-256) shows that exactly these files were used.
+col-file = File
+col-role = Content
+col-sha = SHA-256
+role-tender = Tender documents
+role-model = Price model
+role-bid = Bid
+role-rettelsesblad = Rettelsesblad
+role-decisions = Authority's decisions
+
+section-signoff = Approval
+signoff-evaluators = Evaluators
+signoff-approver = Approved by
+signoff-name = Name
+signoff-date = Date
+signoff-signature = Signature
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date = { $day } { $month } { $year }
+datetime = { $day } { $month } { $year } at { $time }

@@ -1,0 +1,1027 @@
+//! The evaluation memo (evalueringsnotat): one self-contained HTML document in the tender's
+//! language — the tender and the version in force, the evaluation model in words, the
+//! result with charts, every adjustment, tie, bid set aside and legal note, the data it was
+//! computed from, and fields for the sign-off. Built from the template
+//! `templates/memo.html` (minijinja, HTML-escaped); charts are inline SVG.
+//!
+//! Contract: pure; renders to a string, no I/O. The words come from [`Texts`]; nothing in
+//! the document names this program's own files beyond the data section's list of inputs.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::charts::{self, Bar};
+use super::i18n::{Arg, Texts};
+use super::{Bidders, Evaluation};
+use crate::domain::{
+    AnchorPrice, Criterion, CriterionKind, Language, Method, MissingPrice, OutOfBand, RuleId,
+    Tender,
+};
+use crate::legal::{LegalNote, notes_of};
+use crate::scoring::conformity::Finding;
+use crate::scoring::price_methods::Field;
+use crate::scoring::price_rules::AdjustmentRule;
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::{Outcome, Standing};
+use crate::values::{ModelRounding, Money, RoundingMode};
+
+const TEMPLATE: &str = include_str!("templates/memo.html");
+
+/// Renders the memo of an evaluation in `language` (the tender's own where `None`).
+pub fn render(evaluation: &Evaluation, language: Option<Language>) -> String {
+    let texts = Texts::new(language.unwrap_or(evaluation.tender.language));
+    let memo = Memo::new(evaluation, &texts);
+    let mut env = minijinja::Environment::new();
+    // Named .html, so every value is HTML-escaped unless marked safe (the charts).
+    if env.add_template("memo.html", TEMPLATE).is_err() {
+        return String::new();
+    }
+    env.get_template("memo.html")
+        .and_then(|t| t.render(&memo))
+        .unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct Memo {
+    lang: &'static str,
+    title: String,
+    tender_title: String,
+    meta: Vec<(String, String)>,
+    basis: Vec<String>,
+    warning: Option<String>,
+    model: Section,
+    criteria_head: [String; 4],
+    criteria: Vec<CriterionRow>,
+    result: Section,
+    result_head: Vec<String>,
+    result_rows: Vec<ResultRow>,
+    /// The columns a bid set aside spans with its status.
+    result_span: usize,
+    charts: Vec<String>,
+    adjustments: Section,
+    ties: Section,
+    set_aside_title: String,
+    set_aside_empty: Option<String>,
+    set_aside: Vec<SetAside>,
+    legal: Section,
+    inputs: Section,
+    inputs_head: [String; 3],
+    inputs_rows: Vec<[String; 3]>,
+    signoff: Signoff,
+}
+
+/// A heading and its paragraphs (or list items).
+#[derive(Serialize)]
+struct Section {
+    title: String,
+    items: Vec<String>,
+}
+
+/// A row of the ranking: its cells, or for a bid set aside its rank, bidder and status.
+#[derive(Serialize)]
+struct ResultRow {
+    cells: Vec<String>,
+    status: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CriterionRow {
+    depth: usize,
+    name: String,
+    kind: String,
+    weight: String,
+    share: String,
+}
+
+#[derive(Serialize)]
+struct SetAside {
+    bidder: String,
+    findings: Vec<FindingView>,
+}
+
+#[derive(Serialize)]
+struct FindingView {
+    decision: String,
+    reason: String,
+    evidence: Option<String>,
+    clause: Option<String>,
+    clause_text: Option<String>,
+    resolution: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Signoff {
+    title: String,
+    evaluators: String,
+    approver: String,
+    name: String,
+    date: String,
+    signature: String,
+}
+
+impl Memo {
+    fn new(evaluation: &Evaluation, texts: &Texts) -> Memo {
+        let t = &evaluation.tender;
+        let deadline = deadline(t)
+            .map(|at| texts.datetime(at))
+            .unwrap_or_else(|| t.deadline.clone());
+        let (criteria_head, criteria) = criteria(t, texts);
+        let (result_head, result_rows) = result_table(evaluation, texts);
+        let (inputs_head, inputs_rows) = inputs(evaluation, texts);
+        Memo {
+            lang: match texts.language {
+                Language::Da => "da",
+                Language::En => "en",
+            },
+            title: texts.get("memo-title"),
+            tender_title: t.title.clone(),
+            meta: vec![
+                (texts.get("meta-authority"), t.authority.clone()),
+                (texts.get("meta-tender"), t.title.clone()),
+                (texts.get("meta-reference"), t.id.clone()),
+                (texts.get("meta-deadline"), deadline),
+            ],
+            basis: basis(evaluation, texts),
+            warning: (!evaluation.latest).then(|| texts.get("version-not-latest")),
+            model: Section {
+                title: texts.get("section-model"),
+                items: model_text(t, texts),
+            },
+            criteria_head,
+            criteria,
+            result: Section {
+                title: texts.get("section-result"),
+                items: vec![texts.with(
+                    "result-intro",
+                    &[
+                        ("ranked", count_text(ranked(evaluation).count())),
+                        (
+                            "set_aside",
+                            count_text(evaluation.ranking.len() - ranked(evaluation).count()),
+                        ),
+                    ],
+                )],
+            },
+            result_span: result_head.len() - 2,
+            result_head,
+            result_rows,
+            charts: charts_of(evaluation, texts),
+            adjustments: Section {
+                title: texts.get("section-adjustments"),
+                items: or_none(adjustments(evaluation, texts), texts, "no-adjustments"),
+            },
+            ties: Section {
+                title: texts.get("section-ties"),
+                items: or_none(ties(evaluation, texts), texts, "no-ties"),
+            },
+            set_aside_title: texts.get("section-set-aside"),
+            set_aside: set_aside(evaluation, texts),
+            set_aside_empty: evaluation
+                .ranking
+                .iter()
+                .all(|r| r.rank.is_some())
+                .then(|| texts.get("no-set-aside")),
+            legal: Section {
+                title: texts.get("section-legal"),
+                items: or_none(legal(evaluation, texts), texts, "no-legal"),
+            },
+            inputs: Section {
+                title: texts.get("section-inputs"),
+                items: vec![texts.with("inputs-intro", &[("tool", super::TOOL.into())])],
+            },
+            inputs_head,
+            inputs_rows,
+            signoff: Signoff {
+                title: texts.get("section-signoff"),
+                evaluators: texts.get("signoff-evaluators"),
+                approver: texts.get("signoff-approver"),
+                name: texts.get("signoff-name"),
+                date: texts.get("signoff-date"),
+                signature: texts.get("signoff-signature"),
+            },
+        }
+    }
+}
+
+fn count_text(n: usize) -> Arg<'static> {
+    Arg::Text(n.to_string().into())
+}
+
+fn or_none(items: Vec<String>, texts: &Texts, none: &str) -> Vec<String> {
+    if items.is_empty() {
+        vec![texts.get(none)]
+    } else {
+        items
+    }
+}
+
+fn ranked(evaluation: &Evaluation) -> impl Iterator<Item = &Ranked> {
+    evaluation.ranking.iter().filter(|r| r.rank.is_some())
+}
+
+/// The deadline as its local date and time, as the tender writes it.
+fn deadline(t: &Tender) -> Option<jiff::civil::DateTime> {
+    t.deadline.get(..19)?.parse().ok()
+}
+
+/// Which version of the tender documents the evaluation rests on.
+fn basis(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    if evaluation.applied.is_empty() {
+        return vec![texts.get("version-published")];
+    }
+    let mut lines = vec![texts.get("version-amended")];
+    lines.extend(evaluation.applied.iter().map(|r| {
+        texts.with(
+            "rettelsesblad-item",
+            &[
+                ("number", r.number.to_string().into()),
+                ("date", texts.date(r.date).into()),
+                ("title", r.title.as_str().into()),
+            ],
+        )
+    }));
+    lines
+}
+
+fn percent(texts: &Texts, fraction: Decimal) -> String {
+    format!("{} %", texts.number(fraction * Decimal::ONE_HUNDRED))
+}
+
+/// The criteria tree, depth first: name, kind, weight among siblings, share of the total
+/// (of Q under a money model; none for price there).
+fn criteria(t: &Tender, texts: &Texts) -> ([String; 4], Vec<CriterionRow>) {
+    let money = t.model.method.is_money();
+    let head = [
+        texts.get("col-criterion"),
+        texts.get("col-kind"),
+        texts.get("col-weight"),
+        texts.get(if money { "col-share-q" } else { "col-share" }),
+    ];
+    let rows = t
+        .depth_first()
+        .into_iter()
+        .map(|i| {
+            let c: &Criterion = &t.criteria[i];
+            let kind = match c.kind {
+                CriterionKind::Group => "kind-group",
+                CriterionKind::Quality => "kind-quality",
+                CriterionKind::Price(_) => "kind-price",
+            };
+            let share = if money {
+                t.share_of_quality(c).map(|s| percent(texts, s))
+            } else {
+                Some(percent(texts, c.share.value()))
+            };
+            let weighted = !money || t.share_of_quality(c).is_some();
+            CriterionRow {
+                depth: t.path(i).len() - 1,
+                name: c.name.clone(),
+                kind: texts.get(kind),
+                weight: if weighted {
+                    format!("{} %", texts.number(c.weight.value()))
+                } else {
+                    "–".into()
+                },
+                share: share.unwrap_or_else(|| "–".into()),
+            }
+        })
+        .collect();
+    (head, rows)
+}
+
+/// How a method turns a price into points (or an evaluation price), in words.
+fn method_text(method: &Method, texts: &Texts) -> String {
+    // The formula's symbols; its numbers as the language writes them.
+    let formula = || {
+        let symbols = method.formula();
+        let symbols = symbols.split(", ").next().unwrap_or_default();
+        match texts.language {
+            Language::Da => super::number::with_decimal_commas(symbols),
+            Language::En => symbols.to_string(),
+        }
+    };
+    match method {
+        Method::Anchors(anchors) => {
+            let each: Vec<String> = anchors
+                .iter()
+                .map(|a| {
+                    let price = match a.price {
+                        AnchorPrice::Min => texts.get("anchor-min"),
+                        AnchorPrice::Max => texts.get("anchor-max"),
+                        AnchorPrice::Target(change) if change.is_zero() => {
+                            texts.get("anchor-target")
+                        }
+                        AnchorPrice::Target(change) => texts.with(
+                            "anchor-target-change",
+                            &[("change", format!("{change:+}").into())],
+                        ),
+                        AnchorPrice::Fixed(amount) => texts.number(amount.value()),
+                    };
+                    texts.with(
+                        "anchor-point",
+                        &[
+                            ("price", price.into()),
+                            ("points", texts.number(a.points.value()).into()),
+                        ],
+                    )
+                })
+                .collect();
+            texts.with("method-anchors", &[("anchors", each.join("; ").into())])
+        }
+        Method::RelativeToLowest { floor_at_zero, .. } => texts.with(
+            "method-relative",
+            &[
+                ("formula", formula().into()),
+                (
+                    "floor",
+                    texts
+                        .get(if *floor_at_zero {
+                            "floor-zero"
+                        } else {
+                            "floor-none"
+                        })
+                        .into(),
+                ),
+            ],
+        ),
+        Method::Proportional { .. } => {
+            texts.with("method-proportional", &[("formula", formula().into())])
+        }
+        Method::LowestToHighest { .. } => {
+            texts.with("method-lowest-to-highest", &[("formula", formula().into())])
+        }
+        Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. } => formula(),
+    }
+}
+
+/// "A, B og C".
+fn listed(texts: &Texts, names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => texts.with(
+            "list-and",
+            &[("first", init.join(", ").into()), ("last", (*last).into())],
+        ),
+    }
+}
+
+fn mode_text(texts: &Texts, mode: RoundingMode) -> String {
+    texts.get(match mode {
+        RoundingMode::HalfUp => "mode-half-up",
+        RoundingMode::HalfEven => "mode-half-even",
+        RoundingMode::Up => "mode-up",
+        RoundingMode::Down => "mode-down",
+    })
+}
+
+fn with_source(text: String, texts: &Texts, source: Option<&str>) -> String {
+    match source {
+        Some(source) => format!(
+            "{text} {}",
+            texts.with("clause-ref", &[("source", source.into())])
+        ),
+        None => text,
+    }
+}
+
+/// The price model, the price bands and rules, the quality scale and the tie-break in words.
+fn model_text(t: &Tender, texts: &Texts) -> Vec<String> {
+    let money = t.model.method.is_money();
+    let mut lines = vec![texts.get("model-intro")];
+    let mut model = Vec::new();
+    if money {
+        model.push(texts.with(
+            "money-model",
+            &[("formula", method_text(&t.model.method, texts).into())],
+        ));
+    } else {
+        model.push(texts.with(
+            "price-model",
+            &[("formula", method_text(&t.model.method, texts).into())],
+        ));
+    }
+    model.push(match t.model.rounding {
+        ModelRounding::Exact => texts.get(if money {
+            "money-rounding-none"
+        } else {
+            "price-rounding-none"
+        }),
+        ModelRounding::To(rule) => texts.with(
+            if money {
+                "money-rounding-to"
+            } else {
+                "price-rounding-to"
+            },
+            &[
+                ("mode", mode_text(texts, rule.mode).into()),
+                ("decimals", rule.decimals.to_string().into()),
+            ],
+        ),
+    });
+    lines.push(with_source(
+        model.join(" "),
+        texts,
+        t.model.source.as_deref(),
+    ));
+    for c in &t.criteria {
+        let CriterionKind::Price(line) = &c.kind else {
+            continue;
+        };
+        lines.push(match line.band {
+            Some(band) => texts.with(
+                "band-line",
+                &[
+                    ("name", c.name.as_str().into()),
+                    ("min", texts.money(band.min.value(), &t.currency).into()),
+                    ("max", texts.money(band.max.value(), &t.currency).into()),
+                    ("unit", line.unit.as_str().into()),
+                ],
+            ),
+            None => texts.with(
+                "band-none",
+                &[
+                    ("name", c.name.as_str().into()),
+                    ("unit", line.unit.as_str().into()),
+                ],
+            ),
+        });
+    }
+    let rules = &t.price_rules;
+    if let Some(mode) = rules.whole_kroner.action {
+        lines.push(with_source(
+            texts.with(
+                "rule-whole-kroner",
+                &[("mode", mode_text(texts, mode).into())],
+            ),
+            texts,
+            rules.whole_kroner.source.as_deref(),
+        ));
+    }
+    for (rule, clamp, reject) in [
+        (&rules.below_min, "rule-below-raise", "rule-below-reject"),
+        (&rules.above_max, "rule-above-lower", "rule-above-reject"),
+    ] {
+        if let Some(rule) = rule {
+            let id = match rule.action {
+                OutOfBand::Clamp => clamp,
+                OutOfBand::Reject => reject,
+            };
+            lines.push(with_source(texts.get(id), texts, rule.source.as_deref()));
+        }
+    }
+    if t.criteria
+        .iter()
+        .any(|c| matches!(c.kind, CriterionKind::Price(_)))
+    {
+        let id = match rules.missing.action {
+            MissingPrice::Max => "rule-missing-max",
+            MissingPrice::Reject => "rule-missing-reject",
+        };
+        lines.push(with_source(
+            texts.get(id),
+            texts,
+            rules.missing.source.as_deref(),
+        ));
+    }
+    lines.push(texts.with(
+        "scale-line",
+        &[
+            ("min", texts.number(t.scale.min.value()).into()),
+            ("max", texts.number(t.scale.max.value()).into()),
+        ],
+    ));
+    for step in &t.scale.descriptors {
+        lines.push(texts.with(
+            "scale-step",
+            &[
+                ("points", texts.number(step.points.value()).into()),
+                ("text", step.text.as_str().into()),
+            ],
+        ));
+    }
+    let tie = &t.tie_break;
+    if tie.action.is_empty() {
+        lines.push(texts.get(if money { "money-tie-none" } else { "tie-none" }));
+    } else {
+        let chain: Vec<String> = tie
+            .action
+            .iter()
+            .map(|id| t.criterion(&id.0).map_or(id.0.clone(), |c| c.name.clone()))
+            .collect();
+        lines.push(with_source(
+            texts.with("tie-chain", &[("chain", chain.join(", ").into())]),
+            texts,
+            tie.source.as_deref(),
+        ));
+    }
+    lines
+}
+
+/// The ranking: rank, bidder, per leaf the points (and the weighted points in brackets;
+/// under a money model the quality points and the evaluated prices), and the total or
+/// evaluation price. Bids set aside last, with their status.
+fn result_table(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<ResultRow>) {
+    let t = &evaluation.tender;
+    let money = t.model.method.is_money();
+    let leaves: Vec<&Criterion> = t.leaves().into_iter().map(|i| &t.criteria[i]).collect();
+    let mut head = vec![texts.get("col-rank"), texts.get("col-bidder")];
+    head.extend(leaves.iter().map(|c| c.name.clone()));
+    head.push(texts.get(if money {
+        "col-evaluation-price"
+    } else {
+        "col-total"
+    }));
+    let rows = evaluation
+        .ranking
+        .iter()
+        .map(|entry| {
+            let mut row = vec![
+                entry.rank.map_or("–".into(), |r| r.to_string()),
+                entry.score.bidder.clone(),
+            ];
+            match &entry.score.outcome {
+                Outcome::Scored {
+                    criteria, prices, ..
+                } => {
+                    for c in &leaves {
+                        let price = prices.iter().find(|p| p.line == c.id);
+                        let score = criteria.iter().find(|s| s.criterion == c.id);
+                        row.push(match (price, score) {
+                            (Some(p), _) if money => texts.money(p.evaluated.value(), &t.currency),
+                            (_, Some(s)) if money => texts.number(s.points.value()),
+                            // A price line's points with the model's decimals ("7,70").
+                            (Some(p), Some(s)) => format!(
+                                "{} ({})",
+                                texts.decimal(p.points.value()),
+                                texts.number(s.weighted.value())
+                            ),
+                            (None, Some(s)) => format!(
+                                "{} ({})",
+                                texts.number(s.points.value()),
+                                texts.number(s.weighted.value())
+                            ),
+                            _ => String::new(),
+                        });
+                    }
+                    row.push(match entry.score.standing() {
+                        Some(Standing::Price(p)) => texts.money(p.value(), &t.currency),
+                        Some(Standing::Points(p)) => texts.number(p.value()),
+                        None => String::new(),
+                    });
+                    ResultRow {
+                        cells: row,
+                        status: None,
+                    }
+                }
+                Outcome::SetAside { .. } => ResultRow {
+                    cells: row,
+                    status: Some(texts.get(match entry.score.status() {
+                        Status::Review => "decision-review",
+                        _ => "decision-rejected",
+                    })),
+                },
+            }
+        })
+        .collect();
+    (head, rows)
+}
+
+/// The weighted points of every ranked bid as stacked bars (the evaluation price under a
+/// money model), and for each price line scored on its own a chart of the model's price →
+/// points with every bid marked.
+fn charts_of(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let t = &evaluation.tender;
+    let money = t.model.method.is_money();
+    let leaves: Vec<&Criterion> = t.leaves().into_iter().map(|i| &t.criteria[i]).collect();
+    let mut out = Vec::new();
+    let bars: Vec<Bar> = ranked(evaluation)
+        .filter_map(|entry| {
+            let Outcome::Scored { criteria, .. } = &entry.score.outcome else {
+                return None;
+            };
+            let parts = if money {
+                match entry.score.standing() {
+                    Some(Standing::Price(p)) => vec![p.value()],
+                    _ => return None,
+                }
+            } else {
+                leaves
+                    .iter()
+                    .map(|c| {
+                        criteria
+                            .iter()
+                            .find(|s| s.criterion == c.id)
+                            .map_or(Decimal::ZERO, |s| s.weighted.value())
+                    })
+                    .collect()
+            };
+            Some(Bar {
+                label: entry.score.bidder.clone(),
+                parts,
+            })
+        })
+        .collect();
+    let series: Vec<String> = if money {
+        vec![texts.get("col-evaluation-price")]
+    } else {
+        leaves.iter().map(|c| c.name.clone()).collect()
+    };
+    let axis = if money {
+        t.currency.clone()
+    } else {
+        texts.get("chart-axis-points")
+    };
+    let title = if money {
+        texts.get("col-evaluation-price")
+    } else {
+        texts.get("chart-weighted-title")
+    };
+    out.push(charts::stacked_bars(
+        &title,
+        &series,
+        &bars,
+        &axis,
+        ticks(texts),
+    ));
+    // A curve per line only where each line is scored on its own price.
+    if !money && t.evaluation_line().is_none() {
+        for c in &leaves {
+            if let CriterionKind::Price(line) = &c.kind {
+                out.push(price_chart(evaluation, texts, c, line));
+            }
+        }
+    }
+    out.retain(|svg| !svg.is_empty());
+    out
+}
+
+/// The model's points over the prices around the bids (and the band), with the field of
+/// prices the bids were compared with, and every ranked bid's evaluated price and points.
+fn price_chart(
+    evaluation: &Evaluation,
+    texts: &Texts,
+    c: &Criterion,
+    line: &crate::domain::PriceLine,
+) -> String {
+    let t = &evaluation.tender;
+    let mut marks = Vec::new();
+    let mut field: Option<Field> = None;
+    for entry in ranked(evaluation) {
+        if let Outcome::Scored { prices, .. } = &entry.score.outcome
+            && let Some(p) = prices.iter().find(|p| p.line == c.id)
+        {
+            // Marked by rank; the table above names each rank's bidder.
+            marks.push((
+                entry.rank.map_or(String::new(), |r| r.to_string()),
+                p.evaluated.value(),
+                p.points.value(),
+            ));
+            field = field.or(p.calculation.field);
+        }
+    }
+    // Bids at the same price and points share one mark: "1, 3".
+    let mut merged: Vec<(String, Decimal, Decimal)> = Vec::new();
+    for (label, price, points) in marks {
+        match merged.iter_mut().find(|m| m.1 == price && m.2 == points) {
+            Some(mark) => {
+                mark.0.push_str(", ");
+                mark.0.push_str(&label);
+            }
+            None => merged.push((label, price, points)),
+        }
+    }
+    let marks = merged;
+    let prices = marks.iter().map(|m| m.1);
+    let (Some(lowest), Some(highest)) = (prices.clone().min(), prices.max()) else {
+        return String::new();
+    };
+    let (lo, hi) = match line.band {
+        Some(band) => (band.min.value().min(lowest), band.max.value().max(highest)),
+        None => (lowest, highest),
+    };
+    let field = field.unwrap_or(Field {
+        lowest: Money::new(lowest),
+        highest: Money::new(highest),
+    });
+    const STEPS: i64 = 40;
+    let mut samples: Vec<Decimal> = (0..=STEPS)
+        .map(|i| lo + (hi - lo) * Decimal::from(i) / Decimal::from(STEPS))
+        .collect();
+    samples.extend(marks.iter().map(|m| m.1));
+    samples.sort();
+    samples.dedup();
+    let curve: Vec<(Decimal, Decimal)> = samples
+        .into_iter()
+        .map(|price| {
+            let calc = t.model.calculate(line, Money::new(price), field);
+            (price, calc.rounding.apply(calc.exact))
+        })
+        .collect();
+    charts::price_curve(
+        &texts.with("chart-price-title", &[("name", c.name.as_str().into())]),
+        &curve,
+        &marks,
+        (
+            &texts.with("chart-axis-price", &[("unit", line.unit.as_str().into())]),
+            &texts.get("chart-axis-points"),
+        ),
+        ticks(texts),
+    )
+}
+
+fn ticks(texts: &Texts) -> charts::Ticks {
+    charts::Ticks {
+        decimal_comma: texts.language == Language::Da,
+    }
+}
+
+/// Every adjustment of a ranked bid's prices, in words.
+fn adjustments(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let t = &evaluation.tender;
+    let mut items = Vec::new();
+    for entry in &evaluation.ranking {
+        let Outcome::Scored { prices, .. } = &entry.score.outcome else {
+            continue;
+        };
+        for price in prices {
+            let name = t
+                .criterion(&price.line.0)
+                .map_or(price.line.0.clone(), |c| c.name.clone());
+            for a in &price.adjustments {
+                let rule = texts.get(match a.rule {
+                    AdjustmentRule::WholeKroner => "adj-whole-kroner",
+                    AdjustmentRule::RaiseToMinimum => "adj-raise",
+                    AdjustmentRule::LowerToMaximum => "adj-lower",
+                    AdjustmentRule::MissingPriceSetToMaximum => "adj-missing",
+                });
+                let to = texts.money(a.to.value(), &t.currency);
+                let item = match a.from {
+                    Some(from) => texts.with(
+                        "adjust-item",
+                        &[
+                            ("bidder", entry.score.bidder.as_str().into()),
+                            ("line", name.as_str().into()),
+                            ("from", texts.money(from.value(), &t.currency).into()),
+                            ("to", to.into()),
+                            ("rule", rule.into()),
+                        ],
+                    ),
+                    None => texts.with(
+                        "adjust-missing-item",
+                        &[
+                            ("bidder", entry.score.bidder.as_str().into()),
+                            ("line", name.as_str().into()),
+                            ("to", to.into()),
+                            ("rule", rule.into()),
+                        ],
+                    ),
+                };
+                items.push(with_source(item, texts, a.source.as_deref()));
+            }
+        }
+    }
+    items
+}
+
+/// Every shared rank, once.
+fn ties(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let t = &evaluation.tender;
+    let mut items = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in ranked(evaluation) {
+        let Some(rank) = entry.rank else { continue };
+        if entry.tied_with.is_empty() || !seen.insert(rank) {
+            continue;
+        }
+        let names: Vec<&str> = evaluation
+            .ranking
+            .iter()
+            .filter(|r| r.rank == Some(rank))
+            .map(|r| r.score.bidder.as_str())
+            .collect();
+        let total = match entry.score.standing() {
+            Some(Standing::Price(p)) => texts.money(p.value(), &t.currency),
+            Some(Standing::Points(p)) => texts.number(p.value()),
+            None => continue,
+        };
+        items.push(texts.with(
+            "tie-item",
+            &[
+                ("bidders", listed(texts, &names).into()),
+                ("total", total.into()),
+                ("rank", rank.to_string().into()),
+            ],
+        ));
+    }
+    items
+}
+
+/// Every bid set aside, with each finding: the decision, the reason in words, the
+/// evidence from the bid, the clause and its text, and the authority's decision.
+fn set_aside(evaluation: &Evaluation, texts: &Texts) -> Vec<SetAside> {
+    evaluation
+        .ranking
+        .iter()
+        .filter_map(|entry| match &entry.score.outcome {
+            Outcome::SetAside { findings, .. } => Some(SetAside {
+                bidder: entry.score.bidder.clone(),
+                findings: findings
+                    .iter()
+                    .map(|f| finding(evaluation, texts, f))
+                    .collect(),
+            }),
+            Outcome::Scored { .. } => None,
+        })
+        .collect()
+}
+
+fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> FindingView {
+    let decision = texts.get(match Status::from(f.decision) {
+        Status::Review => "decision-review",
+        _ => "decision-rejected",
+    });
+    let quote = f.evidence.quote.as_str();
+    // The bid's own words where the evaluators quoted them; else the reason says it all.
+    let (reason, evidence) = match f.rule {
+        RuleId::FoundReservation => (
+            texts.with(
+                "reason-found-reservation",
+                &[(
+                    "deviates",
+                    f.reason
+                        .split_once("deviates from ")
+                        .map_or("–", |(_, d)| d)
+                        .into(),
+                )],
+            ),
+            Some(quote.to_string()),
+        ),
+        RuleId::CitizenReservation => (
+            texts.get("reason-citizen-reservation"),
+            Some(quote.to_string()),
+        ),
+        RuleId::AlternativeBid => (
+            texts.with(
+                "reason-alternative-bid",
+                &[("count", after_equals(quote).into())],
+            ),
+            None,
+        ),
+        RuleId::LateBid => (late(evaluation, texts, quote), None),
+        RuleId::DeclaredReservation => (texts.get("reason-declared-reservation"), None),
+        RuleId::UnclearDeclaration => (texts.get("reason-unclear-declaration"), None),
+        RuleId::QualityThreshold => (texts.get("reason-quality-threshold"), None),
+        RuleId::PriceBelowMinimum => (texts.get("reason-price-below-minimum"), None),
+        RuleId::PriceAboveMaximum => (texts.get("reason-price-above-maximum"), None),
+        RuleId::MissingPrice => (texts.get("reason-missing-price"), None),
+        RuleId::DuplicateBid => (texts.get("reason-duplicate-bid"), None),
+        RuleId::EvaluatorDisagreement | RuleId::LengthLimit => (
+            texts.with("reason-other", &[("reason", f.reason.as_str().into())]),
+            None,
+        ),
+    };
+    let resolution = f.resolution.as_ref().map(|d| {
+        texts.with(
+            if d.accepted {
+                "resolution-accepted"
+            } else {
+                "resolution-rejected"
+            },
+            &[
+                ("date", d.date.as_str().into()),
+                ("by", d.by.as_str().into()),
+                ("reason", d.reason.as_str().into()),
+            ],
+        )
+    });
+    FindingView {
+        decision,
+        reason,
+        evidence: evidence.map(|e| texts.with("evidence", &[("evidence", e.into())])),
+        clause: f
+            .source
+            .as_ref()
+            .map(|s| texts.with("clause", &[("source", s.as_str().into())])),
+        clause_text: f.clause.clone(),
+        resolution,
+    }
+}
+
+use crate::scoring::score::Status;
+
+/// The value of a `key = value` quote: "2" of "solution_descriptions = 2".
+fn after_equals(quote: &str) -> String {
+    quote
+        .split_once('=')
+        .map_or(quote, |(_, v)| v)
+        .trim()
+        .trim_matches('"')
+        .to_string()
+}
+
+/// A late bid: when it was received and how many minutes after the deadline.
+fn late(evaluation: &Evaluation, texts: &Texts, quote: &str) -> String {
+    let written = after_equals(quote);
+    let Ok(at) = written.parse::<jiff::Timestamp>() else {
+        return texts.with("reason-other", &[("reason", written.into())]);
+    };
+    let minutes = (at.as_second() - evaluation.tender.deadline_at.as_second()).div_euclid(60);
+    let when = written
+        .get(..19)
+        .and_then(|s| s.parse::<jiff::civil::DateTime>().ok())
+        .map_or(written.clone(), |local| texts.datetime(local));
+    texts.with(
+        "reason-late-bid",
+        &[
+            ("when", when.into()),
+            (
+                "late",
+                texts
+                    .with("minutes-late", &[("n", Arg::Count(minutes))])
+                    .into(),
+            ),
+        ],
+    )
+}
+
+/// The legal notes of the model, every rettelsesblad that changed the evaluation too
+/// late, and every rank reversal.
+fn legal(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let mut items: Vec<String> = notes_of(&evaluation.tender)
+        .into_iter()
+        .map(|note| {
+            texts.get(match note {
+                LegalNote::Proportional => "legal-proportional",
+                LegalNote::Relative => "legal-relative",
+                LegalNote::Floor { raised: true } => "legal-floor-raise",
+                LegalNote::Floor { raised: false } => "legal-floor-anchor",
+            })
+        })
+        .collect();
+    for flag in &evaluation.flags {
+        let days = texts.with(
+            "days",
+            &[("n", Arg::Count(flag.days_before_deadline.abs()))],
+        );
+        let date = flag
+            .date
+            .parse::<jiff::civil::Date>()
+            .map_or(flag.date.clone(), |d| texts.date(d));
+        items.push(texts.with(
+            if flag.days_before_deadline < 0 {
+                "legal-flag-after"
+            } else {
+                "legal-flag-before"
+            },
+            &[
+                ("number", flag.rettelsesblad.to_string().into()),
+                ("date", date.into()),
+                ("paths", flag.paths.join(", ").into()),
+                ("days", days.into()),
+            ],
+        ));
+    }
+    let bidders = Bidders::new(&evaluation.ranking);
+    for r in &evaluation.reversals {
+        let place = |order: &str| {
+            texts.get(match order {
+                "ahead" => "place-ahead",
+                "behind" => "place-behind",
+                _ => "place-equal",
+            })
+        };
+        items.push(texts.with(
+            "reversal-item",
+            &[
+                ("first", bidders.name(&r.first).into()),
+                ("second", bidders.name(&r.second).into()),
+                ("removed", bidders.name(&r.removed).into()),
+                ("with_all", place(r.with_all).into()),
+                ("without", place(r.without).into()),
+            ],
+        ));
+    }
+    items
+}
+
+/// Every input with its role and checksum.
+fn inputs(evaluation: &Evaluation, texts: &Texts) -> ([String; 3], Vec<[String; 3]>) {
+    let head = [
+        texts.get("col-file"),
+        texts.get("col-role"),
+        texts.get("col-sha"),
+    ];
+    let rows = evaluation
+        .inputs
+        .iter()
+        .map(|i| {
+            [
+                i.file.clone(),
+                texts.get(&format!("role-{}", i.role)),
+                i.sha256.clone(),
+            ]
+        })
+        .collect();
+    (head, rows)
+}

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use rust_decimal::Decimal;
 
-use super::number::decimal_comma;
+use super::number::{decimal_comma, grouped};
 use crate::domain::Language;
 
 const DANISH: &str = include_str!("locales/da.ftl");
@@ -139,25 +139,7 @@ impl Texts {
 
 /// A number written with a decimal point, with commas between thousands.
 fn english(number: &str) -> String {
-    let (sign, digits) = match number.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", number),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (digits, None),
-    };
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    match fraction {
-        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
-        None => format!("{sign}{grouped}"),
-    }
+    grouped(number, ',', '.')
 }
 
 #[cfg(test)]

@@ -11,21 +11,32 @@ pub fn decimal_comma(value: Decimal) -> String {
 
 /// One number written with a decimal point ("1350.5") in the Danish way ("1.350,5").
 fn danish(number: &str) -> String {
-    let (whole, fraction) = match number.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (number, None),
+    grouped(number, '.', ',')
+}
+
+/// A number written with a decimal point ("-1350.5"), its whole part in groups of three
+/// digits joined by `thousands`, and `decimal` as its decimal mark.
+pub fn grouped(number: &str, thousands: char, decimal: char) -> String {
+    let (sign, digits) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
     };
-    let mut grouped = String::new();
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let mut out = sign.to_string();
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('.');
+            out.push(thousands);
         }
-        grouped.push(digit);
+        out.push(digit);
     }
-    match fraction {
-        Some(fraction) => format!("{grouped},{fraction}"),
-        None => grouped,
+    if let Some(fraction) = fraction {
+        out.push(decimal);
+        out.push_str(fraction);
     }
+    out
 }
 
 /// An exact decimal with a decimal comma and without trailing zeros ("8,165", "3").

@@ -205,7 +205,7 @@ impl Tender {
 
 /// The indexes of the criteria from the top of the tree down to `index`, inclusive. The
 /// parents must form a tree (validation reports a cycle before this is called).
-fn path_in(criteria: &[Criterion], index: usize) -> Vec<usize> {
+pub fn path_in(criteria: &[Criterion], index: usize) -> Vec<usize> {
     let mut path = vec![index];
     let mut current = criteria[index].parent;
     while let Some(parent) = current {

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Evaluation, evaluate, load};
-use crate::domain::BidId;
+use crate::domain::{BidId, Tender};
 use crate::input::{Invalid, ModelSearch};
 use crate::legal::LegalFlag;
 use crate::scoring::rank::Ranked;
@@ -142,22 +142,27 @@ impl std::fmt::Display for Value {
 }
 
 /// Every value of one bid that [`compare`] looks at, in a fixed order; `None` where the
-/// bid has no such value (a bid set aside has no rank).
-fn values(entry: &Ranked) -> Vec<(Field<'_>, Option<Value>)> {
+/// bid has no such value (a bid set aside has no rank). Under a money model (`tender`'s
+/// in that version) a bid has no total and its price lines no points: only the evaluation
+/// price, the evaluated prices and the quality points count.
+fn values<'a>(entry: &'a Ranked, tender: &Tender) -> Vec<(Field<'a>, Option<Value>)> {
+    let money = tender.model.method.is_money();
     let mut values = vec![
         (
             Field::Status,
             Some(Value::Word(entry.score.status().as_str())),
         ),
         (Field::Rank, entry.rank.map(Value::Whole)),
-        (
+    ];
+    if !money {
+        values.push((
             Field::Total,
             entry
                 .score
                 .total()
                 .map(|t| Value::Number(t.value().normalize())),
-        ),
-    ];
+        ));
+    }
     if let Some(Standing::Price(price)) = entry.score.standing() {
         values.push((Field::EvaluationPrice, Some(Value::Number(price.value()))));
     }
@@ -170,15 +175,20 @@ fn values(entry: &Ranked) -> Vec<(Field<'_>, Option<Value>)> {
                 Field::Evaluated(&price.line.0),
                 Some(Value::Number(price.evaluated.value())),
             ));
-            values.push((
-                Field::Points(&price.line.0),
-                Some(Value::Number(price.points.value())),
-            ));
+            if !money {
+                values.push((
+                    Field::Points(&price.line.0),
+                    Some(Value::Number(price.points.value())),
+                ));
+            }
         }
-        for criterion in criteria
-            .iter()
-            .filter(|c| !prices.iter().any(|p| p.line == c.criterion))
-        {
+        for criterion in criteria.iter().filter(|c| {
+            !prices.iter().any(|p| p.line == c.criterion)
+                && (!money
+                    || tender
+                        .criterion(&c.criterion.0)
+                        .is_some_and(|k| tender.share_of_quality(k).is_some()))
+        }) {
             values.push((
                 Field::Points(&criterion.criterion.0),
                 Some(Value::Number(criterion.points.value().normalize())),
@@ -207,9 +217,9 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
     for entry in &after.ranking {
         let old_values = earlier
             .get(&entry.score.bid)
-            .map(|old| values(old))
+            .map(|old| values(old, &before.tender))
             .unwrap_or_default();
-        let new_values = values(entry);
+        let new_values = values(entry, &after.tender);
         let mut changes = Vec::new();
         // Every field either version has, in the later version's order, then the ones that
         // disappeared (a bid that became set aside loses its points). A bid has a handful

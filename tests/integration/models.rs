@@ -473,14 +473,11 @@ fn a_money_tender_needs_no_price_weight_and_shows_no_total() {
 }
 
 /// A price weight under a money model is not used: a warning (W002) at the weight, once
-/// however many versions, and the reports as without it. With the weights 90 / 10 of
-/// the reference shape, Q is still 0.6 × indsats + 0.4 × samarbejde, since the quality
-/// shares 0.54 and 0.36 are taken over their sum 0.9: the parts of Q stay 60 % and 40 %.
+/// however many versions; it does not count in its level's sum (60 + 40 = 100 without
+/// it), and the results are as without it: Q = 0.6 × indsats + 0.4 × samarbejde.
 #[test]
 fn a_price_weight_under_a_money_model_is_a_warning_and_unused() {
     let fixture = Fixture::copy_of(MONEY);
-    fixture.replace("tender.toml", "weight = 60", "weight = 54");
-    fixture.replace("tender.toml", "weight = 40", "weight = 36");
     fixture.replace(
         "tender.toml",
         "unit = \"kontrakt\"",
@@ -627,4 +624,68 @@ fn band_rules_and_bands_come_together() {
         err.contains("has no floor, so price line `pris` needs a band"),
         "{err}"
     );
+}
+
+/// Under a money model the quality weights must sum to 100 among themselves (a price
+/// weight beside them does not fill the gap), a total rounding has no total to round, and
+/// a tie-break on price would compare points that are always 0: each is refused.
+#[test]
+fn money_models_refuse_rules_that_would_be_ignored() {
+    let fixture = Fixture::copy_of(MONEY);
+    fixture.replace("tender.toml", "weight = 40", "weight = 30");
+    fixture.replace(
+        "tender.toml",
+        "unit = \"kontrakt\"",
+        "unit = \"kontrakt\"\nweight = 10",
+    );
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(
+        err.contains("(indsats, samarbejde) sum to 60 + 30 = 90 %"),
+        "{err}"
+    );
+
+    let fixture = Fixture::copy_of(MONEY);
+    fixture.replace(
+        "tender.toml",
+        "[[criteria]]\nid = \"indsats\"",
+        "[ranking]\ntie_break = [\"pris\"]\ntotal_rounding = { decimals = 0, rounding = \"half-up\" }\n\n[[criteria]]\nid = \"indsats\"",
+    );
+    let err = crate::fixture::stderr(&fixture.run("check", &[]).failure());
+    assert!(
+        err.contains("`pris` earns no points, so it cannot break a tie"),
+        "{err}"
+    );
+    assert!(err.contains("there is no total to round"), "{err}");
+}
+
+/// `rescore` under a money model compares what the ranking uses: the evaluation price
+/// and the quality points, never a total or price points the model does not have.
+/// Indsats 60 → 50, samarbejde 40 → 50: beta Q = 0.5 × 6 + 0.5 × 5 = 5.5, evaluation
+/// price 240 000 + 4.5 × 5 000 = 262 500.00 (was 262 000.00).
+#[test]
+fn rescore_under_a_money_model_shows_no_total() {
+    let fixture = Fixture::copy_of(MONEY);
+    fixture.write(
+        "rettelsesblade/01-vaegte.toml",
+        "number = 1\ndate = 2024-02-01\ntitle = \"Vægte\"\nreference = \"R1\"\n\n\
+         [[changes]]\npath = \"criteria.indsats.weight\"\nvalue = 50\n\n\
+         [[changes]]\npath = \"criteria.samarbejde.weight\"\nvalue = 50\n",
+    );
+    let report = json(&fixture.run("rescore", &["--format", "json"]).success());
+    let beta = report["tenders"][0]["steps"][0]["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "beta")
+        .unwrap()
+        .clone();
+    let fields: Vec<&str> = beta["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["evaluation price"], "{beta}");
+    assert_eq!(beta["changes"][0]["before"], "262000.00");
+    assert_eq!(beta["changes"][0]["after"], "262500.00");
 }

@@ -48,7 +48,12 @@ pub(super) fn criteria(
         .collect();
     unweighted(check, raw, &parents, &mut nodes, money);
     let weights: Vec<Option<Decimal>> = nodes.iter().map(|n| n.weight).collect();
-    weight_sums(check, raw, &parents, &weights);
+    // Under a money model a price weight is not used (W002): it neither counts in the sum
+    // of its level nor needs one of its own.
+    let unused: Vec<bool> = (0..raw.len())
+        .map(|i| money && only_price_below(i, &parents, &nodes))
+        .collect();
+    weight_sums(check, raw, &parents, &weights, &unused);
     if check.errors_since(start) {
         return None;
     }
@@ -441,14 +446,21 @@ fn weight_sums(
     raw: &[RawCriterion],
     parents: &[Option<usize>],
     weights: &[Option<Decimal>],
+    unused: &[bool],
 ) {
     let mut levels: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    let mut with_unused: BTreeSet<Option<usize>> = BTreeSet::new();
     for (i, parent) in parents.iter().enumerate() {
-        levels.entry(*parent).or_default().push(i);
+        if unused[i] {
+            with_unused.insert(*parent);
+        } else {
+            levels.entry(*parent).or_default().push(i);
+        }
     }
     for (parent, siblings) in levels {
-        // A level of price lines left unweighted under a money model has no sum to check.
-        if siblings.iter().all(|i| raw[*i].weight.is_none()) {
+        // Beside an unused price weight, a lone quality criterion carries all of Q
+        // whatever its weight (kvalitet 90 beside pris 10 under a money model).
+        if siblings.len() == 1 && with_unused.contains(&parent) {
             continue;
         }
         let values: Option<Vec<Decimal>> = siblings.iter().map(|i| weights[*i]).collect();

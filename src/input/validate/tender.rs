@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use crate::domain::{
-    AnchorPrice, Conformity, CriterionId, CriterionKind, Decision, Descriptor, Language,
+    AnchorPrice, Conformity, Criterion, CriterionId, CriterionKind, Decision, Descriptor, Language,
     LengthLimit, Method, MissingPrice, OutOfBand, PriceLine, PriceRules, QualityRules, Rule, Scale,
     ScoringModel, Tender,
 };
@@ -61,6 +61,9 @@ pub fn tender(
         None => Some(None),
     };
     let tie_break = tie_break(&mut check, raw);
+    if model.method.is_money() {
+        money_ranking(&mut check, raw, criteria.as_deref());
+    }
     let language = match &raw.language {
         None => Some(Language::Da),
         Some(language) => check.choice(
@@ -94,6 +97,51 @@ pub fn tender(
     };
     let scales_fit = thresholds_fit(&mut check, raw, &tender);
     (model_fits(&tender, &model_site, check.diagnostics) && scales_fit).then_some(tender)
+}
+
+/// Under a money model bids are ranked by the evaluation price as the model rounds it, and
+/// price has no points: a `total_rounding` would never apply, and a tie-break on price
+/// would compare points that are always 0. Both are refused, so no published rule is
+/// silently ignored.
+fn money_ranking(check: &mut Checker<'_>, raw: &RawTender, criteria: Option<&[Criterion]>) {
+    let Some(ranking) = &raw.ranking else {
+        return;
+    };
+    if let Some(rounding) = &ranking.total_rounding {
+        check.report(
+            Code::BadValue,
+            rounding.rounding.span(),
+            "ranking.total_rounding",
+            "under a money model bids are ranked by the evaluation price, so there is no total to round".into(),
+            "remove total_rounding; the evaluation price is rounded by the model's [points] rule".into(),
+        );
+    }
+    // Which criteria earn points is known once the criteria are valid.
+    let Some(criteria) = criteria else {
+        return;
+    };
+    let quality_below = |index: usize| {
+        criteria.iter().enumerate().any(|(i, c)| {
+            c.kind == CriterionKind::Quality && crate::domain::path_in(criteria, i).contains(&index)
+        })
+    };
+    for id in &ranking.tie_break {
+        let Some(index) = criteria.iter().position(|c| &c.id.0 == id.get_ref()) else {
+            continue;
+        };
+        if !quality_below(index) {
+            check.report(
+                Code::BadValue,
+                id.span(),
+                "ranking.tie_break",
+                format!(
+                    "under a money model `{}` earns no points, so it cannot break a tie",
+                    id.get_ref()
+                ),
+                "break ties on quality criteria; equal evaluation prices of bids with the same quality are equal".into(),
+            );
+        }
+    }
 }
 
 /// A minimum quality in percent of the maximum needs every quality scale to reach above 0

@@ -172,15 +172,25 @@ pub fn notes_of(tender: &Tender) -> Vec<LegalNote> {
             l.band
                 .is_some_and(|b| b.min.value() > rust_decimal::Decimal::ZERO)
         });
+    // Prices below the first anchor earn its points: a floor wherever a price can lie
+    // below it (above the band's minimum; above 0 on a line without a band).
     let flat_inside = match &tender.model.method {
         Method::Anchors(anchors) => lines.iter().any(|l| {
-            let first = anchors.first().and_then(|a| a.price.on(l));
-            first.zip(l.band).is_some_and(|(at, band)| at > band.min)
+            let lowest = l
+                .band
+                .map_or(rust_decimal::Decimal::ZERO, |b| b.min.value());
+            anchors
+                .first()
+                .and_then(|a| a.price.on(l))
+                .is_some_and(|at| at.value() > lowest)
         }),
         _ => false,
     };
-    if raised || flat_inside {
-        notes.push(LegalNote::Floor { raised });
+    // Where both hold, the anchor's floor is the higher one and the note names it.
+    if flat_inside {
+        notes.push(LegalNote::Floor { raised: false });
+    } else if raised {
+        notes.push(LegalNote::Floor { raised: true });
     }
     notes
 }
@@ -243,6 +253,36 @@ mod tests {
             band.min = Money::new(d("0.01"));
         }
         assert_eq!(floor_notes(&tender), 1);
+    }
+
+    #[test]
+    fn a_floor_below_the_first_anchor_is_named_also_without_a_band() {
+        use crate::domain::fixture::{d, reference_tender};
+        use crate::domain::{Anchor, AnchorPrice};
+        use crate::values::{Money, Points};
+        let mut tender = reference_tender();
+        // Anchors at 380 → 10 and 500 → 0: prices from the minimum 370 up to 380 all earn
+        // 10, so the floor is the anchor's (raised to 370 or not).
+        tender.model.method = Method::Anchors(vec![
+            Anchor {
+                price: AnchorPrice::Fixed(Money::new(d("380"))),
+                points: Points::new(d("10")),
+            },
+            Anchor {
+                price: AnchorPrice::Fixed(Money::new(d("500"))),
+                points: Points::new(d("0")),
+            },
+        ]);
+        assert_eq!(notes_of(&tender), vec![LegalNote::Floor { raised: false }]);
+        // Without bands and band rules: any price from 0 to 380 earns 10, still a floor.
+        for c in &mut tender.criteria {
+            if let CriterionKind::Price(line) = &mut c.kind {
+                line.band = None;
+            }
+        }
+        tender.price_rules.below_min = None;
+        tender.price_rules.above_max = None;
+        assert_eq!(notes_of(&tender), vec![LegalNote::Floor { raised: false }]);
     }
 
     #[test]

@@ -191,7 +191,8 @@ pub enum ModelRounding {
 impl ModelRounding {
     pub fn apply(self, value: Decimal) -> Decimal {
         match self {
-            ModelRounding::Exact => value,
+            // Computed exactly, so written without trailing zeros ("7.5", not "7.50").
+            ModelRounding::Exact => value.normalize(),
             ModelRounding::To(rule) => rule.apply(value),
         }
     }

@@ -37,7 +37,7 @@ pub(super) fn explain(
     let (evaluation, inputs) = evaluation_of(tender, version)?;
     let entry = find_bid(&evaluation, bid)?;
     emit(
-        explain::render(&evaluation, entry).into_bytes(),
+        crate::report::terminal_safe(explain::render(&evaluation, entry)).into_bytes(),
         output,
         &inputs,
     )

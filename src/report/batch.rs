@@ -10,7 +10,7 @@ use crate::evaluate::rescore::{Rescored, Step, Summary, TenderRescore};
 
 pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
     match format {
-        Format::Table => text(rescored, false).into_bytes(),
+        Format::Table => super::text::terminal_safe(text(rescored, false)).into_bytes(),
         Format::Md => text(rescored, true).into_bytes(),
         Format::Json => json(rescored).into_bytes(),
         Format::Csv => csv(&rescored.tenders),

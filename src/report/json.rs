@@ -25,7 +25,7 @@ use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
 use crate::scoring::rank::Ranked;
 use crate::scoring::reversal::Reversal;
 use crate::scoring::score::{Outcome, PriceEvaluation, Status};
-use crate::scoring::tree::{CriterionScore, EffectiveWeight};
+use crate::scoring::tree::CriterionScore;
 use crate::values::Points;
 
 /// The version of this contract; raised on any change that is not a pure addition.
@@ -59,7 +59,7 @@ struct Document<'a> {
     legal_flags: &'a [LegalFlag],
     legal_notes: &'a [String],
     /// Where the criteria's points range differently: the weight each has in fact.
-    effective_weights: &'a [EffectiveWeight],
+    effective_weights: Vec<EffectiveWeightJson<'a>>,
     rank_reversals: Vec<ReversalJson<'a>>,
     inputs: &'a [InputFile],
     order: String,
@@ -345,7 +345,15 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
         },
         legal_flags: &evaluation.flags,
         legal_notes: &evaluation.legal_notes,
-        effective_weights: &evaluation.effective_weights,
+        effective_weights: evaluation
+            .effective_weights
+            .iter()
+            .map(|w| EffectiveWeightJson {
+                criterion: &w.criterion,
+                stated: Exact::normal(w.stated.value()),
+                effective: Exact::normal(w.effective),
+            })
+            .collect(),
         rank_reversals: {
             let bidders = Bidders::new(&evaluation.ranking);
             evaluation
@@ -364,6 +372,15 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
     serde_json::to_writer_pretty(&mut buffered, &document)?;
     buffered.write_all(b"\n")?;
     buffered.flush()
+}
+
+/// A criterion's stated share of the total beside the share of the spread it produces;
+/// both computed, so written without trailing zeros.
+#[derive(Serialize)]
+struct EffectiveWeightJson<'a> {
+    criterion: &'a CriterionId,
+    stated: Exact,
+    effective: Exact,
 }
 
 /// A rank reversal, with the sentence that says it.

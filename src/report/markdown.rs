@@ -6,7 +6,33 @@ use super::{Evaluation, text_of};
 
 /// Escapes the characters that would break a Markdown table cell.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
+    inline(text).replace('|', "\\|")
+}
+
+/// Text from anywhere (a bidder's name or words) as one line of Markdown that cannot
+/// start a block or open markup: line breaks and other control characters become spaces,
+/// and `<` (raw HTML) is escaped. Inside a line `#`, `>` or `-` start nothing.
+pub(super) fn inline(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .replace('<', "\\<")
+}
+
+/// Text as a Markdown code span, whatever backticks it holds: fenced by one backtick more
+/// than its longest run of them, with spaces inside where it starts or ends with one.
+pub(super) fn code(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if text.starts_with('`') || text.ends_with('`') {
+        format!("{fence} {text} {fence}")
+    } else {
+        format!("{fence}{text}{fence}")
+    }
 }
 
 /// One table row: `| a | b |`, each cell escaped.

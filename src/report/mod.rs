@@ -19,6 +19,7 @@ pub mod number;
 pub mod rejections;
 mod table;
 mod text;
+pub use text::terminal_safe;
 
 pub use text::{effective_weights_note, order_note};
 
@@ -70,7 +71,7 @@ pub fn write_for(
 /// heading and notes to that width (`None`: the stable layout of a file or pipe).
 pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -> Vec<u8> {
     match format {
-        Format::Table => table::render(evaluation, width).into_bytes(),
+        Format::Table => text::terminal_safe(table::render(evaluation, width)).into_bytes(),
         Format::Csv => csv::render(evaluation),
         Format::Json => json::render(evaluation).into_bytes(),
         Format::Md => markdown::render(evaluation).into_bytes(),
@@ -165,12 +166,12 @@ fn evidence_place(finding: &Finding) -> String {
 /// One finding in words, for notes and CSV cells.
 fn finding_text(finding: &Finding) -> String {
     format!(
-        "{} ({}): {} [{} `{}`{}]{}",
+        "{} ({}): {} [{} {}{}]{}",
         decision_name(finding),
         finding.rule,
         finding.reason,
         evidence_place(finding),
-        finding.evidence.quote,
+        markdown::code(&finding.evidence.quote),
         reference(finding.source.as_deref(), "; ", ""),
         resolution_text(finding)
     )

@@ -5,7 +5,9 @@
 use comfy_table::ContentArrangement;
 use serde::Serialize;
 
+use super::markdown::{code, inline};
 use super::table::{add_rows, terminal_table};
+use super::text::terminal_safe;
 use super::{Evaluation, Format, decision_name, evidence_place, status, text_of};
 use crate::scoring::conformity::Finding;
 use crate::scoring::rank::Ranked;
@@ -60,7 +62,7 @@ pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
 /// Renders the bids set aside; a table for a terminal of `width` columns fits it.
 pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -> Vec<u8> {
     match format {
-        Format::Table => table(evaluation, width).into_bytes(),
+        Format::Table => terminal_safe(table(evaluation, width)).into_bytes(),
         Format::Md => markdown(evaluation).into_bytes(),
         Format::Json => json(evaluation).into_bytes(),
         Format::Csv => csv(evaluation),
@@ -148,27 +150,27 @@ fn markdown(evaluation: &Evaluation) -> String {
         lines.push(String::new());
         lines.push(format!(
             "## {} — {} ({})",
-            entry.score.bidder,
+            inline(&entry.score.bidder),
             status(entry),
-            entry.score.file
+            inline(&entry.score.file)
         ));
         for finding in findings {
             lines.push(String::new());
             lines.push(format!("### {}: {}", finding.rule, decision_name(finding)));
             lines.push(String::new());
-            lines.push(format!("- Reason: {}", finding.reason));
+            lines.push(format!("- Reason: {}", inline(&finding.reason)));
             lines.push(format!(
-                "- Evidence: {}: `{}`",
-                evidence_place(finding),
-                finding.evidence.quote
+                "- Evidence: {}: {}",
+                inline(&evidence_place(finding)),
+                code(&finding.evidence.quote)
             ));
             lines.push(format!(
                 "- Clause: {}",
-                finding.source.as_deref().unwrap_or("(none given)")
+                inline(finding.source.as_deref().unwrap_or("(none given)"))
             ));
             if let Some(text) = &finding.clause {
                 lines.push(String::new());
-                lines.push(format!("  > {text}"));
+                lines.push(format!("  > {}", inline(text)));
             }
         }
     }

@@ -21,6 +21,24 @@ use crate::scoring::score::{Outcome, PriceEvaluation};
 use crate::scoring::tree::EffectiveWeight;
 use crate::values::{Rounding, RoundingMode, Share};
 
+/// Text for a terminal: control characters other than line breaks (an escape sequence in
+/// a bidder's name that would recolour or rewrite the screen, a carriage return) shown as
+/// `�` instead of acted on.
+pub fn terminal_safe(text: String) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The version line of every report: which version, after which rettelsesblade.
 pub(super) fn version_text(evaluation: &Evaluation) -> String {
     let state = if evaluation.latest {

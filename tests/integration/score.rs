@@ -438,3 +438,34 @@ fn csv_cells_from_bidders_cannot_become_formulas() {
         "{rejections}"
     );
 }
+
+/// A bidder's words cannot rewrite a report: in Markdown a quote with backticks and line
+/// breaks stays one code span and starts no heading; on a terminal an escape sequence in
+/// a bidder's name is shown as `�`, not acted on.
+#[test]
+fn bidder_text_cannot_rewrite_markdown_or_the_terminal() {
+    let f = Fixture::reference();
+    f.replace(
+        "bids/arbejdsglaede.toml",
+        "\"Opstart af forløb sker senest 15 hverdage efter bestilling.\"",
+        "\"a `b` c\\n\\n# Heading injected\"",
+    );
+    f.replace(
+        "bids/kompas.toml",
+        "bidder = \"Kompas Beskæftigelse ApS\"",
+        "bidder = \"Kompas\\u001b[31m Red\\r\"",
+    );
+    for command in ["score", "rejections"] {
+        let md = stdout(&f.run(command, &["--format", "md"]).success());
+        assert!(!md.lines().any(|l| l.starts_with("# Heading")), "{md}");
+        assert!(md.contains("``\"a `b` c  # Heading injected\""), "{md}");
+    }
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(
+        !table.contains('\u{1b}') && !table.contains('\r'),
+        "{table}"
+    );
+    assert!(table.contains("Kompas\u{FFFD}[31m Red\u{FFFD}"), "{table}");
+    let explained = stdout(&f.run("explain", &["kompas"]).success());
+    assert!(!explained.contains('\u{1b}'), "{explained}");
+}

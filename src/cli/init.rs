@@ -33,7 +33,7 @@ pub(super) fn tender(dir: &Path, model: &str) -> Result<Vec<u8>, Error> {
             .and_then(|()| fs::write(&path, contents))
             .map_err(|source| Error::Write { path, source })
     };
-    write("tender.toml", &with_model(text))?;
+    write("tender.toml", &for_method(&with_model(text), text))?;
     write("bids/eksempel-a.toml", BID_A)?;
     write("bids/eksempel-b.toml", BID_B)?;
     write("rettelsesblade/.gitkeep", "")?;
@@ -43,6 +43,30 @@ pub(super) fn tender(dir: &Path, model: &str) -> Result<Vec<u8>, Error> {
         dir.display()
     )
     .into_bytes())
+}
+
+/// Under a money model price is not weighted against quality (the model's amount is the
+/// trade-off): the template's price line loses its weight and quality weighs 100 %.
+fn for_method(tender: &str, model: &str) -> String {
+    let money = model.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("method")
+            && (l.contains("money-per-point") || l.contains("percent-surcharge"))
+    });
+    if !money {
+        return tender.to_string();
+    }
+    tender
+        .replacen(
+            "id = \"kvalitet\"\nname = \"Kvalitet\"\nweight = 60",
+            "id = \"kvalitet\"\nname = \"Kvalitet\"\nweight = 100",
+            1,
+        )
+        .replacen(
+            "weight = 40\nkind = \"price\"",
+            "kind = \"price\"          # no weight: under a money model the amount per point sets the trade-off",
+            1,
+        )
 }
 
 /// The template with the model's file set in as its `[model]` table: the file's keys

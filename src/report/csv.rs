@@ -61,7 +61,12 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
             text_cell(&evaluation.tender.id),
             evaluation.version.to_string(),
         ];
-        record.extend(row(entry, total, &leaves));
+        record.extend(row(
+            entry,
+            total,
+            &leaves,
+            evaluation.tender.model.method.is_money(),
+        ));
         rows.push(record);
     }
     excel(rows)
@@ -80,7 +85,8 @@ fn header(evaluation: &Evaluation, leaves: &[&Criterion]) -> Vec<String> {
         "status".into(),
         total_header(&evaluation.tender).to_lowercase(),
     ];
-    header.extend(leaves.iter().flat_map(|c| leaf_header(c)));
+    let money = evaluation.tender.model.method.is_money();
+    header.extend(leaves.iter().flat_map(|c| leaf_header(c, money)));
     header.push("set_aside".into());
     header.push("warnings".into());
     header
@@ -88,9 +94,17 @@ fn header(evaluation: &Evaluation, leaves: &[&Criterion]) -> Vec<String> {
 
 /// A leaf's columns: points and weighted points, and for a price line the submitted and
 /// evaluated price and the adjustments.
-fn leaf_header(c: &Criterion) -> Vec<String> {
-    let mut columns = vec![format!("{} points", c.id), format!("{} weighted", c.id)];
-    if matches!(c.kind, CriterionKind::Price(_)) {
+///
+/// Under a money model (`money`) price earns no points and quality weighs only inside Q:
+/// a price line has no points columns and a quality criterion no weighted column.
+fn leaf_header(c: &Criterion, money: bool) -> Vec<String> {
+    let price = matches!(c.kind, CriterionKind::Price(_));
+    let mut columns = match (money, price) {
+        (false, _) => vec![format!("{} points", c.id), format!("{} weighted", c.id)],
+        (true, false) => vec![format!("{} points", c.id)],
+        (true, true) => Vec::new(),
+    };
+    if price {
         columns.push(format!("{} submitted", c.id));
         columns.push(format!("{} evaluated", c.id));
         columns.push(format!("{} adjustments", c.id));
@@ -99,7 +113,7 @@ fn leaf_header(c: &Criterion) -> Vec<String> {
 }
 
 /// One bid's row, in the columns of [`header`].
-fn row(entry: &Ranked, total: String, leaves: &[&Criterion]) -> Vec<String> {
+fn row(entry: &Ranked, total: String, leaves: &[&Criterion], money: bool) -> Vec<String> {
     // A plain number, so a spreadsheet can sort on it; ties are named in `tied_with`.
     let tied_with: Vec<&str> = entry.tied_with.iter().map(|id| id.0.as_str()).collect();
     let mut row = vec![
@@ -115,13 +129,16 @@ fn row(entry: &Ranked, total: String, leaves: &[&Criterion]) -> Vec<String> {
             criteria, prices, ..
         } => {
             for c in leaves {
-                row.extend(leaf_cells(c, criteria, prices));
+                row.extend(leaf_cells(c, criteria, prices, money));
             }
             row.push(String::new());
         }
         Outcome::SetAside { findings, .. } => {
             for c in leaves {
-                row.extend(std::iter::repeat_n(String::new(), leaf_header(c).len()));
+                row.extend(std::iter::repeat_n(
+                    String::new(),
+                    leaf_header(c, money).len(),
+                ));
             }
             row.push(text_cell(&listed(findings, finding_text)));
         }
@@ -135,17 +152,22 @@ fn leaf_cells(
     c: &Criterion,
     criteria: &[CriterionScore],
     prices: &[PriceEvaluation],
+    money_model: bool,
 ) -> Vec<String> {
     let score = criteria.iter().find(|s| s.criterion == c.id);
-    let mut cells = vec![
-        score
-            .map(|s| decimal_comma(s.points.value()))
-            .unwrap_or_default(),
-        score
-            .map(|s| exact_comma(s.weighted.value()))
-            .unwrap_or_default(),
-    ];
-    if let Some(price) = prices.iter().find(|p| p.line == c.id) {
+    let points = score
+        .map(|s| decimal_comma(s.points.value()))
+        .unwrap_or_default();
+    let weighted = score
+        .map(|s| exact_comma(s.weighted.value()))
+        .unwrap_or_default();
+    let price = prices.iter().find(|p| p.line == c.id);
+    let mut cells = match (money_model, price.is_some()) {
+        (false, _) => vec![points, weighted],
+        (true, false) => vec![points],
+        (true, true) => Vec::new(),
+    };
+    if let Some(price) = price {
         cells.push(price.submitted.map(money).unwrap_or_default());
         cells.push(money(price.evaluated));
         cells.push(listed(&price.adjustments, adjustment_text));

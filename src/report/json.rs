@@ -279,9 +279,11 @@ struct PriceJson<'a> {
     line: &'a CriterionId,
     submitted: Option<Exact>,
     evaluated: Exact,
-    points: Exact,
+    /// `null` under a money model, where a price earns no points.
+    points: Option<Exact>,
     adjustments: Vec<AdjustmentJson<'a>>,
-    calculation: CalculationJson<'a>,
+    /// `null` under a money model: the calculation is `evaluation_price`.
+    calculation: Option<CalculationJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -618,7 +620,7 @@ fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
                     })
                     .map(|c| criterion_points(c, tender))
                     .collect(),
-                prices.iter().map(price).collect(),
+                prices.iter().map(|p| price(p, money)).collect(),
                 &[],
                 evaluation.as_deref().map(evaluation_price),
                 (!money).then(|| Exact::normal(exact_total.value())),
@@ -699,14 +701,14 @@ fn panel(p: &Panel) -> PanelJson<'_> {
     }
 }
 
-fn price(p: &PriceEvaluation) -> PriceJson<'_> {
+fn price(p: &PriceEvaluation, money: bool) -> PriceJson<'_> {
     PriceJson {
         line: &p.line,
         submitted: p.submitted.map(|m| Exact(m.value())),
         evaluated: Exact(p.evaluated.value()),
-        points: Exact(p.points.value()),
+        points: (!money).then(|| Exact(p.points.value())),
         adjustments: p.adjustments.iter().map(adjustment).collect(),
-        calculation: calculation(&p.calculation),
+        calculation: (!money).then(|| calculation(&p.calculation)),
     }
 }
 

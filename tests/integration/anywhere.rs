@@ -193,7 +193,8 @@ fn init_writes_a_tender_that_passes_check_and_a_bid_to_fill_in() {
     for (model, _) in tenderscore::input::library::BUILT_IN {
         let dir = format!("t-{model}");
         run_in(&root, &["init", &dir, "--model", model]).success();
-        let check = run_in(&root, &["check", &dir]).success();
+        // Without a warning either (a price weight under a money model would be one).
+        let check = run_in(&root, &["check", &dir, "--strict"]).success();
         assert!(
             stdout(&check).starts_with("ok: tender new-tender"),
             "{model}"

@@ -465,6 +465,24 @@ fn a_money_tender_needs_no_price_weight_and_shows_no_total() {
             .success(),
     );
     assert!(table.contains("Indsats (60 % of Q)"), "{table}");
+    // Price earns no points: none in the JSON's prices, no points columns in the CSV.
+    assert_eq!(report["bids"][0]["prices"][0]["points"], Value::Null);
+    assert_eq!(report["bids"][0]["prices"][0]["calculation"], Value::Null);
+    let csv = stdout(
+        &Command::cargo_bin("tenderscore")
+            .unwrap()
+            .current_dir(repo())
+            .args(["score", MONEY, "--format", "csv"])
+            .assert()
+            .success(),
+    );
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(
+            "evaluation price;indsats points;samarbejde points;pris submitted;pris evaluated;pris adjustments;set_aside;warnings"
+        ),
+        "{header}"
+    );
     assert!(!table.contains("points rounded"), "{table}");
     assert!(
         table.contains("Equal evaluation prices share a rank"),

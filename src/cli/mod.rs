@@ -211,6 +211,27 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArg,
     },
+    /// The notice of the award decision to every bidder (underretning), as HTML and
+    /// Markdown, one of each per bid, in the tender's language.
+    #[command(
+        after_help = "Examples:\n  tenderscore letters my-tender -o breve --sent 2023-11-01\n  tenderscore letters my-tender -o letters --sent 2023-11-01 --lang en"
+    )]
+    Letters {
+        #[command(flatten)]
+        tender: TenderArgs,
+        #[command(flatten)]
+        version: VersionArg,
+        /// The folder to write the letters to (created if missing): <bid>.html and <bid>.md.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// The day the letters are sent (YYYY-MM-DD); the standstill period runs from the
+        /// day after.
+        #[arg(long, value_name = "DATE")]
+        sent: jiff::civil::Date,
+        /// The language of the letters [default: the tender's `language`, else Danish].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     #[command(
         after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0"
@@ -257,6 +278,19 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
         Command::Check { tender, strict } => check::run(&tender, strict),
         Command::Score { tender, report } => score::score(&tender, report),
         Command::Rejections { tender, report } => score::rejections(&tender, report),
+        Command::Letters {
+            tender,
+            version,
+            output,
+            sent,
+            lang,
+        } => score::letters(
+            &tender,
+            &version,
+            &output,
+            sent,
+            lang.map(LangArg::language),
+        ),
         Command::Memo {
             tender,
             version,

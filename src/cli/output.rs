@@ -59,7 +59,7 @@ pub(super) fn emit_with(
 
 /// Refuses a target that is an input of the run — by any path, through a symbolic or a hard
 /// link (the same device and inode) — or that lies inside a tender folder.
-fn refuse_protected(path: &Path, protected: &Protected) -> Result<(), Error> {
+pub(super) fn refuse_protected(path: &Path, protected: &Protected) -> Result<(), Error> {
     let is_input = protected
         .files
         .iter()
@@ -81,7 +81,7 @@ fn refuse_protected(path: &Path, protected: &Protected) -> Result<(), Error> {
 
 /// Writes a report atomically: a temporary file beside the target, flushed, renamed over
 /// it. A target that is a symbolic link is written where the link points.
-fn write_report(path: &Path, bytes: &[u8], protected: &Protected) -> Result<(), Error> {
+pub(super) fn write_report(path: &Path, bytes: &[u8], protected: &Protected) -> Result<(), Error> {
     write_report_with(path, protected, |w| w.write_all(bytes))
 }
 

@@ -57,6 +57,35 @@ pub(super) fn memo(
     )
 }
 
+pub(super) fn letters(
+    tender: &TenderArgs,
+    version: &VersionArg,
+    dir: &std::path::Path,
+    sent: jiff::civil::Date,
+    language: Option<crate::domain::Language>,
+) -> Result<Vec<u8>, Error> {
+    let (evaluation, inputs) = evaluation_of(tender, version)?;
+    // Never a folder inside a tender folder (nor an input file), checked before it is made.
+    super::output::refuse_protected(dir, &inputs)?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let letters = crate::report::letters::render(&evaluation, language, sent);
+    for letter in &letters {
+        for (extension, text) in [("html", &letter.html), ("md", &letter.markdown)] {
+            let path = dir.join(format!("{}.{extension}", letter.bid));
+            super::output::write_report(&path, text.as_bytes(), &inputs)?;
+        }
+    }
+    Ok(format!(
+        "wrote {} letter(s) to {} (HTML and Markdown)\n",
+        letters.len(),
+        dir.display()
+    )
+    .into_bytes())
+}
+
 /// The width of the terminal the report goes to: `COLUMNS` where set, else the terminal's
 /// own; `None` when the report goes to a file or a pipe, which keep a stable layout.
 fn terminal_width(output: &OutputArg) -> Option<u16> {

@@ -52,6 +52,7 @@ pub fn reference_tender() -> Tender {
     set_shares(&mut criteria);
     Tender {
         language: Language::Da,
+        standstill_days: 10,
         id: "test".into(),
         title: "test".into(),
         authority: "test".into(),

@@ -52,6 +52,9 @@ pub struct Tender {
     pub id: String,
     /// The language of its documents (`language = "da"` or `"en"`; Danish by default).
     pub language: Language,
+    /// Calendar days from the day after the award notice is sent before the contract may
+    /// be signed (the standstill period); 10 unless the tender says otherwise.
+    pub standstill_days: u32,
     pub title: String,
     pub authority: String,
     pub currency: String,

@@ -28,6 +28,8 @@ pub struct RawTender {
     pub currency: Spanned<String>,
     /// The language of the documents: "da" (the default) or "en".
     pub language: Option<Spanned<String>>,
+    /// The standstill period in calendar days (default 10).
+    pub standstill_days: Option<Num>,
     pub deadline: Spanned<Datetime>,
     pub scale: RawScale,
     pub quality: Option<RawQuality>,

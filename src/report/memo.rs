@@ -100,13 +100,13 @@ struct SetAside {
 }
 
 #[derive(Serialize)]
-struct FindingView {
-    decision: String,
-    reason: String,
-    evidence: Option<String>,
-    clause: Option<String>,
-    clause_text: Option<String>,
-    resolution: Option<String>,
+pub(super) struct FindingView {
+    pub(super) decision: String,
+    pub(super) reason: String,
+    pub(super) evidence: Option<String>,
+    pub(super) clause: Option<String>,
+    pub(super) clause_text: Option<String>,
+    pub(super) resolution: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -355,7 +355,7 @@ fn method_text(method: &Method, texts: &Texts) -> String {
 }
 
 /// "A, B og C".
-fn listed(texts: &Texts, names: &[&str]) -> String {
+pub(super) fn listed(texts: &Texts, names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => one.to_string(),
@@ -836,7 +836,7 @@ fn set_aside(evaluation: &Evaluation, texts: &Texts) -> Vec<SetAside> {
         .collect()
 }
 
-fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> FindingView {
+pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> FindingView {
     let decision = texts.get(match Status::from(f.decision) {
         Status::Review => "decision-review",
         _ => "decision-rejected",

@@ -12,6 +12,7 @@ mod csv;
 pub mod explain;
 pub mod i18n;
 mod json;
+pub mod letters;
 mod markdown;
 pub mod memo;
 pub mod models;

@@ -73,12 +73,33 @@ pub fn tender(
         ),
     };
 
+    let standstill_days = match &raw.standstill_days {
+        None => Some(10),
+        Some(days) => check
+            .whole(days, "standstill_days", 1)
+            .filter(|d| *d <= 365)
+            .and_then(|d| u32::try_from(d).ok())
+            .or_else(|| {
+                if check.clean() {
+                    check.report(
+                        Code::BadValue,
+                        days.span(),
+                        "standstill_days",
+                        "`standstill_days` must be a whole number of days from 1 to 365".into(),
+                        "give the standstill period in calendar days, e.g. 10".into(),
+                    );
+                }
+                None
+            }),
+    };
+
     if !check.clean() {
         return None;
     }
     let tender = Tender {
         id: raw.id.get_ref().clone(),
         language: language?,
+        standstill_days: standstill_days?,
         title: raw.title.get_ref().clone(),
         authority: raw.authority.get_ref().clone(),
         currency: raw.currency.get_ref().clone(),

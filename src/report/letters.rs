@@ -1,0 +1,412 @@
+//! The notices of the award decision (underretning, udbudsloven § 171): one letter per
+//! bidder, in HTML and Markdown, in the tender's language. The decision and the winner;
+//! for a ranked bidder its points beside the winner's and the winning bid's
+//! characteristics and relative advantages, in words derived from those differences; for
+//! the winner its own points; for a bid set aside the reasons, with clause and evidence;
+//! and the standstill period with its end date.
+//!
+//! Contract: pure; renders to strings, no I/O. The standstill period runs from the day
+//! after the letter is sent: sent on 1 November with 10 days, it ends at the end of
+//! 11 November.
+
+use serde::Serialize;
+
+use super::Evaluation;
+use super::i18n::{Arg, Texts};
+use super::memo::{FindingView, finding, listed};
+use crate::domain::{CriterionKind, Language};
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::{Outcome, PriceEvaluation, Standing};
+use crate::scoring::tree::CriterionScore;
+
+const HTML: &str = include_str!("templates/letter.html");
+const MARKDOWN: &str = include_str!("templates/letter.md");
+
+/// One bidder's letter.
+pub struct Letter {
+    /// The bid's id: the letter's file name.
+    pub bid: String,
+    pub html: String,
+    pub markdown: String,
+}
+
+/// A letter for every bid, in ranking order.
+pub fn render(
+    evaluation: &Evaluation,
+    language: Option<Language>,
+    sent: jiff::civil::Date,
+) -> Vec<Letter> {
+    let texts = Texts::new(language.unwrap_or(evaluation.tender.language));
+    let mut env = minijinja::Environment::new();
+    env.set_keep_trailing_newline(true);
+    // Named .html, the HTML letter escapes every value; the Markdown one writes them as
+    // given (made inline-safe before).
+    if env.add_template("letter.html", HTML).is_err()
+        || env.add_template("letter.md", MARKDOWN).is_err()
+    {
+        return Vec::new();
+    }
+    let winners: Vec<&Ranked> = evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.rank == Some(1))
+        .collect();
+    evaluation
+        .ranking
+        .iter()
+        .map(|entry| {
+            let letter = letter(evaluation, &texts, entry, &winners, sent);
+            let html = env
+                .get_template("letter.html")
+                .and_then(|t| t.render(&letter))
+                .unwrap_or_default();
+            let markdown = env
+                .get_template("letter.md")
+                .and_then(|t| t.render(&letter.for_markdown()))
+                .unwrap_or_default();
+            Letter {
+                bid: entry.score.bid.0.clone(),
+                html,
+                markdown,
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct LetterView {
+    lang: &'static str,
+    title: String,
+    meta: Vec<(String, String)>,
+    decision: String,
+    rank: Option<String>,
+    table_intro: Option<String>,
+    table_head: Vec<String>,
+    table_rows: Vec<Vec<String>>,
+    advantages_title: Option<String>,
+    advantages: Vec<String>,
+    set_aside_title: Option<String>,
+    findings: Vec<FindingView>,
+    standstill: String,
+    closing: String,
+    authority: String,
+}
+
+impl LetterView {
+    /// The same letter with every text safe as one line of Markdown.
+    fn for_markdown(&self) -> LetterView {
+        let md = |s: &String| super::markdown::inline(s);
+        let mdo = |s: &Option<String>| s.as_ref().map(|s| super::markdown::inline(s));
+        LetterView {
+            lang: self.lang,
+            title: md(&self.title),
+            meta: self.meta.iter().map(|(a, b)| (md(a), md(b))).collect(),
+            decision: md(&self.decision),
+            rank: mdo(&self.rank),
+            table_intro: mdo(&self.table_intro),
+            table_head: self
+                .table_head
+                .iter()
+                .map(|c| md(c).replace('|', "\\|"))
+                .collect(),
+            table_rows: self
+                .table_rows
+                .iter()
+                .map(|r| r.iter().map(|c| md(c).replace('|', "\\|")).collect())
+                .collect(),
+            advantages_title: mdo(&self.advantages_title),
+            advantages: self.advantages.iter().map(md).collect(),
+            set_aside_title: mdo(&self.set_aside_title),
+            findings: self
+                .findings
+                .iter()
+                .map(|f| FindingView {
+                    decision: md(&f.decision),
+                    reason: md(&f.reason),
+                    evidence: mdo(&f.evidence),
+                    clause: mdo(&f.clause),
+                    clause_text: mdo(&f.clause_text),
+                    resolution: mdo(&f.resolution),
+                })
+                .collect(),
+            standstill: md(&self.standstill),
+            closing: md(&self.closing),
+            authority: md(&self.authority),
+        }
+    }
+}
+
+fn letter(
+    evaluation: &Evaluation,
+    texts: &Texts,
+    entry: &Ranked,
+    winners: &[&Ranked],
+    sent: jiff::civil::Date,
+) -> LetterView {
+    let t = &evaluation.tender;
+    let winner_names: Vec<&str> = winners.iter().map(|w| w.score.bidder.as_str()).collect();
+    let is_winner = entry.rank == Some(1);
+    let authority = t.authority.clone();
+    let decision = if is_winner {
+        texts.with(
+            "letter-decision-you",
+            &[("authority", authority.as_str().into())],
+        )
+    } else {
+        texts.with(
+            "letter-decision",
+            &[
+                ("authority", authority.as_str().into()),
+                ("winner", listed(texts, &winner_names).into()),
+            ],
+        )
+    };
+    let ranked_count = evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .count();
+    let mut view = LetterView {
+        lang: match texts.language {
+            Language::Da => "da",
+            Language::En => "en",
+        },
+        title: texts.get("letter-title"),
+        meta: vec![
+            (texts.get("letter-to"), entry.score.bidder.clone()),
+            (texts.get("letter-re"), t.title.clone()),
+            (texts.get("letter-sent"), texts.date(sent)),
+        ],
+        decision,
+        rank: None,
+        table_intro: None,
+        table_head: Vec::new(),
+        table_rows: Vec::new(),
+        advantages_title: None,
+        advantages: Vec::new(),
+        set_aside_title: None,
+        findings: Vec::new(),
+        standstill: standstill(texts, t.standstill_days, sent),
+        closing: texts.get("letter-closing"),
+        authority,
+    };
+    match &entry.score.outcome {
+        Outcome::SetAside { findings, .. } => {
+            view.set_aside_title = Some(texts.get("letter-set-aside"));
+            view.findings = findings
+                .iter()
+                .map(|f| finding(evaluation, texts, f))
+                .collect();
+        }
+        Outcome::Scored { .. } if is_winner => {
+            view.table_intro = Some(texts.get("letter-own-points"));
+            view.table_head = vec![texts.get("col-criterion"), texts.get("col-yours")];
+            view.table_rows = rows(evaluation, texts, entry, None);
+        }
+        Outcome::Scored { .. } => {
+            view.rank = entry.rank.map(|rank| {
+                texts.with(
+                    "letter-rank",
+                    &[
+                        ("rank", rank.to_string().into()),
+                        ("count", ranked_count.to_string().into()),
+                    ],
+                )
+            });
+            if let Some(winner) = winners.first() {
+                view.table_intro = Some(texts.get("letter-compare-intro"));
+                view.table_head = vec![
+                    texts.get("col-criterion"),
+                    texts.get("col-yours"),
+                    texts.get("col-winner"),
+                ];
+                view.table_rows = rows(evaluation, texts, entry, Some(winner));
+                view.advantages_title = Some(texts.get("letter-advantages"));
+                view.advantages = advantages(evaluation, texts, entry, winner);
+            }
+        }
+    }
+    view
+}
+
+/// A scored bid's parts: its criterion scores and evaluated prices.
+fn parts(entry: &Ranked) -> (&[CriterionScore], &[PriceEvaluation]) {
+    match &entry.score.outcome {
+        Outcome::Scored {
+            criteria, prices, ..
+        } => (criteria, prices),
+        Outcome::SetAside { .. } => (&[], &[]),
+    }
+}
+
+/// What a bid shows on one leaf: a quality criterion's points; a price line's evaluated
+/// price and its points (only the price under a money model).
+fn leaf_value(evaluation: &Evaluation, texts: &Texts, entry: &Ranked, id: &str) -> String {
+    let t = &evaluation.tender;
+    let (criteria, prices) = parts(entry);
+    if let Some(p) = prices.iter().find(|p| p.line.0 == id) {
+        let price = texts.money(p.evaluated.value(), &t.currency);
+        return if t.model.method.is_money() {
+            price
+        } else {
+            format!(
+                "{price} → {} {}",
+                texts.decimal(p.points.value()),
+                texts.get("col-points")
+            )
+        };
+    }
+    criteria
+        .iter()
+        .find(|c| c.criterion.0 == id)
+        .map_or(String::new(), |c| texts.number(c.points.value()))
+}
+
+/// The total, or the evaluation price under a money model.
+fn standing(evaluation: &Evaluation, texts: &Texts, entry: &Ranked) -> String {
+    match entry.score.standing() {
+        Some(Standing::Price(p)) => texts.money(p.value(), &evaluation.tender.currency),
+        Some(Standing::Points(p)) => texts.number(p.value()),
+        None => String::new(),
+    }
+}
+
+/// One row per leaf criterion, then the total: the bid's value, and the winner's.
+fn rows(
+    evaluation: &Evaluation,
+    texts: &Texts,
+    entry: &Ranked,
+    winner: Option<&Ranked>,
+) -> Vec<Vec<String>> {
+    let t = &evaluation.tender;
+    let mut rows: Vec<Vec<String>> = t
+        .leaves()
+        .into_iter()
+        .map(|i| {
+            let c = &t.criteria[i];
+            let mut row = vec![
+                c.name.clone(),
+                leaf_value(evaluation, texts, entry, &c.id.0),
+            ];
+            if let Some(w) = winner {
+                row.push(leaf_value(evaluation, texts, w, &c.id.0));
+            }
+            row
+        })
+        .collect();
+    let total = texts.get(if t.model.method.is_money() {
+        "col-evaluation-price"
+    } else {
+        "col-total"
+    });
+    let mut last = vec![total, standing(evaluation, texts, entry)];
+    if let Some(w) = winner {
+        last.push(standing(evaluation, texts, w));
+    }
+    rows.push(last);
+    rows
+}
+
+/// The winning bid's characteristics and relative advantages: each criterion on which the
+/// two differ (more or fewer points; a lower or higher price), then the totals.
+fn advantages(
+    evaluation: &Evaluation,
+    texts: &Texts,
+    entry: &Ranked,
+    winner: &Ranked,
+) -> Vec<String> {
+    let t = &evaluation.tender;
+    let (yours, your_prices) = parts(entry);
+    let (theirs, their_prices) = parts(winner);
+    let mut out = Vec::new();
+    for i in t.leaves() {
+        let c = &t.criteria[i];
+        if let CriterionKind::Price(_) = c.kind {
+            let (Some(y), Some(w)) = (
+                your_prices.iter().find(|p| p.line == c.id),
+                their_prices.iter().find(|p| p.line == c.id),
+            ) else {
+                continue;
+            };
+            if y.evaluated == w.evaluated {
+                continue;
+            }
+            out.push(texts.with(
+                if w.evaluated < y.evaluated {
+                    "adv-price-lower"
+                } else {
+                    "adv-price-higher"
+                },
+                &[
+                    ("line", c.name.as_str().into()),
+                    (
+                        "winner",
+                        texts.money(w.evaluated.value(), &t.currency).into(),
+                    ),
+                    (
+                        "yours",
+                        texts.money(y.evaluated.value(), &t.currency).into(),
+                    ),
+                ],
+            ));
+            continue;
+        }
+        let (Some(y), Some(w)) = (
+            yours.iter().find(|s| s.criterion == c.id),
+            theirs.iter().find(|s| s.criterion == c.id),
+        ) else {
+            continue;
+        };
+        if y.points == w.points {
+            continue;
+        }
+        out.push(texts.with(
+            if w.points > y.points {
+                "adv-more"
+            } else {
+                "adv-less"
+            },
+            &[
+                ("criterion", c.name.as_str().into()),
+                ("winner", texts.number(w.points.value()).into()),
+                ("yours", texts.number(y.points.value()).into()),
+            ],
+        ));
+    }
+    let (y, w) = (entry.score.standing(), winner.score.standing());
+    if y == w {
+        out.push(texts.get("adv-none"));
+    } else {
+        out.push(texts.with(
+            if t.model.method.is_money() {
+                "adv-total-money"
+            } else {
+                "adv-total"
+            },
+            &[
+                ("winner", standing(evaluation, texts, winner).into()),
+                ("yours", standing(evaluation, texts, entry).into()),
+            ],
+        ));
+    }
+    out
+}
+
+/// The standstill sentence: the period in days and the last day it runs.
+fn standstill(texts: &Texts, days: u32, sent: jiff::civil::Date) -> String {
+    let end = sent
+        .checked_add(jiff::Span::new().days(i64::from(days)))
+        .map_or(String::new(), |end| texts.date(end));
+    texts.with(
+        "letter-standstill",
+        &[
+            (
+                "days",
+                texts
+                    .with("days", &[("n", Arg::Count(i64::from(days)))])
+                    .into(),
+            ),
+            ("end", end.into()),
+        ],
+    )
+}

@@ -45,6 +45,19 @@ pub struct Cli {
 }
 
 /// When problems are printed in colour.
+/// What a document command takes beside the tender: the version, the language and where
+/// to write it.
+#[derive(Debug, clap::Args)]
+pub struct DocumentArgs {
+    #[command(flatten)]
+    pub version: VersionArg,
+    /// The language of the document [default: the tender's `language`, else Danish].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
 /// The language of a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum LangArg {
@@ -55,7 +68,7 @@ pub enum LangArg {
 }
 
 impl LangArg {
-    fn language(self) -> crate::domain::Language {
+    pub(crate) fn language(self) -> crate::domain::Language {
         match self {
             LangArg::Da => crate::domain::Language::Da,
             LangArg::En => crate::domain::Language::En,
@@ -204,12 +217,18 @@ pub enum Command {
         #[command(flatten)]
         tender: TenderArgs,
         #[command(flatten)]
-        version: VersionArg,
-        /// The language of the memo [default: the tender's `language`, else Danish].
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        document: DocumentArgs,
+    },
+    /// The evaluation model as text for the tender conditions (Markdown), with a table of
+    /// prices → points per price line, in the tender's language.
+    #[command(
+        after_help = "Examples:\n  tenderscore publish my-tender -o evalueringsmodel.md\n  tenderscore publish my-tender --lang en"
+    )]
+    Publish {
         #[command(flatten)]
-        output: OutputArg,
+        tender: TenderArgs,
+        #[command(flatten)]
+        document: DocumentArgs,
     },
     /// The notice of the award decision to every bidder (underretning), as HTML and
     /// Markdown, one of each per bid, in the tender's language.
@@ -278,6 +297,11 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
         Command::Check { tender, strict } => check::run(&tender, strict),
         Command::Score { tender, report } => score::score(&tender, report),
         Command::Rejections { tender, report } => score::rejections(&tender, report),
+        Command::Publish { tender, document } => {
+            score::document(&tender, document, |evaluation, language| {
+                crate::report::memo::publish(&evaluation.tender, language)
+            })
+        }
         Command::Letters {
             tender,
             version,
@@ -291,12 +315,9 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             sent,
             lang.map(LangArg::language),
         ),
-        Command::Memo {
-            tender,
-            version,
-            lang,
-            output,
-        } => score::memo(&tender, &version, lang.map(LangArg::language), output),
+        Command::Memo { tender, document } => {
+            score::document(&tender, document, crate::report::memo::render)
+        }
         Command::Explain {
             tender,
             bid,

@@ -43,16 +43,17 @@ pub(super) fn explain(
     )
 }
 
-pub(super) fn memo(
+/// A document of one version of a tender, rendered in the language asked for.
+pub(super) fn document(
     tender: &TenderArgs,
-    version: &VersionArg,
-    language: Option<crate::domain::Language>,
-    output: OutputArg,
+    args: super::DocumentArgs,
+    render: impl Fn(&Evaluation, Option<crate::domain::Language>) -> String,
 ) -> Result<Vec<u8>, Error> {
-    let (evaluation, inputs) = evaluation_of(tender, version)?;
+    let (evaluation, inputs) = evaluation_of(tender, &args.version)?;
+    let language = args.lang.map(super::LangArg::language);
     emit(
-        crate::report::memo::render(&evaluation, language).into_bytes(),
-        output,
+        render(&evaluation, language).into_bytes(),
+        args.output,
         &inputs,
     )
 }

@@ -1025,3 +1025,114 @@ fn inputs(evaluation: &Evaluation, texts: &Texts) -> ([String; 3], Vec<[String; 
         .collect();
     (head, rows)
 }
+
+/// The evaluation model as text for the tender conditions (udbudsbetingelserne,
+/// udbudsloven § 160), in Markdown: the same words as the memo's model section, the
+/// criteria table, and for every price line scored on its own a worked table of prices →
+/// points over its band (for a relative model: against a lowest price at the band's
+/// minimum), so bidders can compute their own price points.
+pub fn publish(tender: &Tender, language: Option<Language>) -> String {
+    use super::markdown::inline;
+    let texts = Texts::new(language.unwrap_or(tender.language));
+    let mut lines = vec![
+        format!(
+            "# {}: {}",
+            texts.get("publish-title"),
+            inline(&tender.title)
+        ),
+        String::new(),
+        texts.get("publish-intro"),
+        String::new(),
+    ];
+    let model = model_text(tender, &texts);
+    let (head, rows) = criteria(tender, &texts);
+    lines.push(inline(&model[0]));
+    lines.push(String::new());
+    lines.extend(super::markdown::table_lines(
+        &head,
+        &rows
+            .iter()
+            .map(|r| {
+                vec![
+                    format!("{}{}", "\u{a0}\u{a0}".repeat(r.depth), r.name),
+                    r.kind.clone(),
+                    r.weight.clone(),
+                    r.share.clone(),
+                ]
+            })
+            .collect::<Vec<_>>(),
+        |i| i >= 2,
+    ));
+    for paragraph in &model[1..] {
+        lines.push(String::new());
+        lines.push(inline(paragraph));
+    }
+    if !tender.model.method.is_money() && tender.evaluation_line().is_none() {
+        for c in &tender.criteria {
+            let CriterionKind::Price(line) = &c.kind else {
+                continue;
+            };
+            lines.push(String::new());
+            lines.extend(example(tender, &texts, c, line));
+        }
+    }
+    lines.push(String::new());
+    lines.join("\n")
+}
+
+/// A price line's worked table of prices → points.
+fn example(
+    tender: &Tender,
+    texts: &Texts,
+    c: &Criterion,
+    line: &crate::domain::PriceLine,
+) -> Vec<String> {
+    use crate::scoring::tabulate::{Band, tabulate};
+    let Some(band) = line.band else {
+        return vec![texts.with("publish-no-example", &[("name", c.name.as_str().into())])];
+    };
+    let table = tabulate(
+        &tender.model,
+        Band {
+            min: band.min,
+            max: band.max,
+            target: line.target.unwrap_or(Money::new(
+                (band.min.value() + band.max.value()) / Decimal::TWO,
+            )),
+        },
+    );
+    let title = if table.relative {
+        texts.with(
+            "publish-example-relative",
+            &[
+                ("name", c.name.as_str().into()),
+                (
+                    "lowest",
+                    texts.money(band.min.value(), &tender.currency).into(),
+                ),
+            ],
+        )
+    } else {
+        texts.with("publish-example", &[("name", c.name.as_str().into())])
+    };
+    let mut head = vec![texts.get("col-price")];
+    if table.relative {
+        head.push(texts.get("col-percent-of-lowest"));
+    }
+    head.push(texts.get("col-price-points"));
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![texts.money(row.price.value(), &tender.currency)];
+            if let Some(percent) = row.percent_of_lowest {
+                cells.push(format!("{} %", texts.number(percent.round_dp(1))));
+            }
+            cells.push(texts.decimal(row.points.value()));
+            cells
+        })
+        .collect();
+    let mut lines = vec![format!("## {title}"), String::new()];
+    lines.extend(super::markdown::table_lines(&head, &rows, |i| i >= 1));
+    lines
+}

@@ -211,3 +211,46 @@ fn letters_for_every_bidder_with_the_decision_and_the_standstill_period() {
     .code(3);
     assert!(!f.path("breve").exists());
 }
+
+/// The model for the tender conditions, with worked tables a bidder can check by hand:
+/// kk-minmax-8 on spor1 370–450 (version in force): 8 − (P − 370) × 8 / 80, so 390 → 6,00;
+/// proportional-10 against a lowest price of 40: 10 × 40 / P, so 44 → 9,09 (9,0909…
+/// half up), 60 → 6,67, 100 → 4,00.
+#[test]
+fn publish_writes_the_model_with_worked_tables() {
+    let out = stdout(
+        &Command::cargo_bin("tenderscore")
+            .unwrap()
+            .current_dir(repo())
+            .args(["publish", REFERENCE])
+            .assert()
+            .success(),
+    );
+    assert!(out.starts_with("# Evalueringsmodel: "), "{out}");
+    assert!(out.contains("| 390,00 kr. | 6,00 |"), "{out}");
+    assert!(
+        out.contains("Spor 1 dagspris | Pris | 50 % | 5 % |"),
+        "{out}"
+    );
+    let relative = stdout(
+        &Command::cargo_bin("tenderscore")
+            .unwrap()
+            .current_dir(repo())
+            .args([
+                "publish",
+                "tenders/proportional-rank-reversal",
+                "--lang",
+                "en",
+            ])
+            .assert()
+            .success(),
+    );
+    for row in [
+        "| DKK 44.00 | 110 % | 9.09 |",
+        "| DKK 60.00 | 150 % | 6.67 |",
+        "| DKK 100.00 | 250 % | 4.00 |",
+    ] {
+        assert!(relative.contains(row), "{row} in {relative}");
+    }
+    insta::assert_snapshot!("publish_da", out);
+}

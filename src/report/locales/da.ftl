@@ -175,6 +175,15 @@ letter-set-aside = Jeres tilbud indgår ikke i evalueringen af følgende grunde:
 letter-standstill = Kontrakten indgås tidligst, når standstill-perioden på { $days } er udløbet. Perioden regnes fra dagen efter afsendelsen af denne underretning og udløber ved udgangen af { $end }.
 letter-closing = Med venlig hilsen
 
+publish-title = Evalueringsmodel
+publish-intro = Tilbuddene evalueres efter følgende model. Tabellerne viser, hvor mange point en pris giver, så tilbudsgiverne selv kan beregne deres prispoint.
+publish-example = Eksempel: { $name }
+publish-example-relative = Eksempel: { $name }, når den laveste pris er { $lowest }
+col-price = Pris
+col-percent-of-lowest = I forhold til laveste pris
+col-price-points = Point
+publish-no-example = { $name }: pointene afhænger af de øvrige tilbuds priser; der er ikke fastsat et prisinterval at vise et eksempel på.
+
 month-1 = januar
 month-2 = februar
 month-3 = marts

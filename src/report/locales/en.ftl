@@ -175,6 +175,15 @@ letter-set-aside = Your bid is not part of the evaluation for the following reas
 letter-standstill = The contract will not be concluded before the standstill period of { $days } has expired. The period runs from the day after this notice was sent and ends at the end of { $end }.
 letter-closing = Yours sincerely
 
+publish-title = Evaluation model
+publish-intro = Bids are evaluated by the following model. The tables show the points a price earns, so bidders can compute their own price points.
+publish-example = Example: { $name }
+publish-example-relative = Example: { $name }, when the lowest price is { $lowest }
+col-price = Price
+col-percent-of-lowest = Against the lowest price
+col-price-points = Points
+publish-no-example = { $name }: points depend on the other bids' prices; no price band is set to show an example on.
+
 month-1 = January
 month-2 = February
 month-3 = March

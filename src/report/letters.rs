@@ -62,7 +62,7 @@ pub fn render(
                 .unwrap_or_default();
             let markdown = env
                 .get_template("letter.md")
-                .and_then(|t| t.render(&letter.for_markdown()))
+                .and_then(|t| t.render(letter.for_markdown()))
                 .unwrap_or_default();
             Letter {
                 bid: entry.score.bid.0.clone(),

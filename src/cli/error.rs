@@ -38,6 +38,8 @@ pub enum Error {
     WouldOverwriteInput(PathBuf),
     #[error("refusing to write into {}: it is not empty; name a new folder", .0.display())]
     NotEmpty(PathBuf),
+    #[error("error: {0}")]
+    Unsupported(&'static str),
     #[error("refusing to write {}: it lies inside a tender folder, whose files are all inputs; write the report elsewhere", .0.display())]
     InsideTenderFolder(PathBuf),
     #[error("cannot write to standard output: {0}")]
@@ -98,7 +100,8 @@ impl Error {
             Error::UnknownBid { .. }
             | Error::AmbiguousBid { .. }
             | Error::UnknownVersion { .. }
-            | Error::UnknownModel { .. } => EXIT_USAGE,
+            | Error::UnknownModel { .. }
+            | Error::Unsupported(_) => EXIT_USAGE,
         }
     }
 }

@@ -33,6 +33,11 @@ pub(super) fn run(
     only: Only,
     output: OutputArg,
 ) -> Result<Vec<u8>, Error> {
+    if format == Format::Xlsx {
+        return Err(Error::Unsupported(
+            "--format xlsx is for score and rejections; rescore writes table, csv, json or md",
+        ));
+    }
     let paths: Vec<PathBuf> = paths.iter().map(|p| folder_of(p)).collect();
     let found = find_tenders(&paths).map_err(|missing| Error::Invalid {
         report: format!("error[E001]: {} is not a folder\n", missing.display()),

@@ -13,7 +13,8 @@ pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
         Format::Table => super::text::terminal_safe(text(rescored, false)).into_bytes(),
         Format::Md => text(rescored, true).into_bytes(),
         Format::Json => json(rescored).into_bytes(),
-        Format::Csv => csv(&rescored.tenders),
+        // The CLI refuses xlsx for rescore; should it get here, CSV is what opens in Excel.
+        Format::Csv | Format::Xlsx => csv(&rescored.tenders),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod number;
 pub mod rejections;
 mod table;
 mod text;
+mod xlsx;
 pub use text::terminal_safe;
 
 pub use text::{effective_weights_note, order_note};
@@ -47,6 +48,9 @@ pub enum Format {
     Json,
     /// Markdown for the evaluation memo.
     Md,
+    /// An Excel workbook whose points, weighted points and totals are live formulas
+    /// (`score` and `rejections`; write it to a file with --output).
+    Xlsx,
 }
 
 /// Renders the evaluation in a format.
@@ -76,6 +80,7 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
         Format::Csv => csv::render(evaluation),
         Format::Json => json::render(evaluation).into_bytes(),
         Format::Md => markdown::render(evaluation).into_bytes(),
+        Format::Xlsx => xlsx::render(evaluation),
     }
 }
 

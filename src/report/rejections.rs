@@ -66,6 +66,8 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
         Format::Md => markdown(evaluation).into_bytes(),
         Format::Json => json(evaluation).into_bytes(),
         Format::Csv => csv(evaluation),
+        // The workbook has a sheet of the bids set aside beside the ranking.
+        Format::Xlsx => super::xlsx::render(evaluation),
     }
 }
 

@@ -254,3 +254,57 @@ fn publish_writes_the_model_with_worked_tables() {
     }
     insta::assert_snapshot!("publish_da", out);
 }
+
+/// The workbook read back: points, weighted points and totals are formulas whose cached
+/// values are the JSON report's. Kompas (version in force): spor1 373 on kk-minmax-8 over
+/// 370–450 → 8 + (373 − 370) × (0 − 8) / (450 − 370) = 7.7, rounded half up: 7.70.
+#[test]
+fn the_workbook_recomputes_and_caches_the_exact_values() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let f = Fixture::reference();
+    f.run_path("score", "tender", &["-f", "xlsx", "-o", "evaluation.xlsx"])
+        .success();
+    let json = crate::fixture::json(&f.run("score", &["-f", "json"]).success());
+    let mut book: Xlsx<_> = open_workbook(f.root.path().join("evaluation.xlsx")).unwrap();
+    let prices = book.worksheet_range("Prices").unwrap();
+    let formulas = book.worksheet_formula("Prices").unwrap();
+    // Row 2 is the first ranked bid, Kompas; column D its spor1 points.
+    assert_eq!(
+        prices.get_value((1, 0)),
+        Some(&Data::String("Kompas Beskæftigelse ApS".into()))
+    );
+    assert_eq!(
+        formulas.get_value((1, 3)).map(String::as_str),
+        Some("ROUND(IF(C2<=370,8,IF(C2<=450,8+(C2-370)*(0-8)/(450-370),0)),2)")
+    );
+    let ranking = book.worksheet_range("Ranking").unwrap();
+    let ranking_formulas = book.worksheet_formula("Ranking").unwrap();
+    let header: Vec<String> = ranking
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let total_col = header.iter().position(|h| h == "Total").unwrap();
+    for (i, bid) in json["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["status"] == "ranked")
+        .enumerate()
+    {
+        let row = i + 1;
+        let cached = ranking.get_value((row as u32, total_col as u32)).unwrap();
+        let expected: f64 = bid["total"].as_str().unwrap().parse().unwrap();
+        assert_eq!(cached, &Data::Float(expected), "{}", bid["bid"]);
+        assert!(
+            ranking_formulas
+                .get_value((row as u32, total_col as u32))
+                .is_some_and(|f| f.starts_with("SUM(")),
+            "the total is a formula"
+        );
+    }
+    let aside = book.worksheet_range("Set aside").unwrap();
+    assert_eq!(aside.height(), 1 + 6, "a header and one row per finding");
+}

@@ -14,7 +14,9 @@
 //!   rettelsesblade.
 //! - [`evaluate`]: one function from a loaded version to an [`evaluate::Evaluation`], used
 //!   by every command; `rescore` compares the versions of many tenders.
-//! - [`report`]: renderers only: an evaluation in, bytes out, one module per format.
+//! - [`report`]: renderers only: an evaluation in, bytes out, one module per format; the
+//!   Danish and English documents (memo, letters, model text) with their message files,
+//!   templates and charts.
 //! - [`cli`]: arguments, one small module per command, output files and exit codes.
 //! - [`synthetic`]: generated tenders for benchmarks.
 

@@ -17,6 +17,46 @@ use super::error::Error;
 pub(super) struct Protected {
     pub files: Vec<PathBuf>,
     pub folders: Vec<PathBuf>,
+    /// The inputs' device and inode numbers, gathered once on first use, so checking many
+    /// outputs (a letter per bidder) costs one look-up each, not one per input.
+    identities: std::sync::OnceLock<std::collections::HashSet<(u64, u64)>>,
+}
+
+impl Protected {
+    pub fn new(files: Vec<PathBuf>, folders: Vec<PathBuf>) -> Protected {
+        Protected {
+            files,
+            folders,
+            identities: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `path` is one of the inputs, by any path or link.
+    fn holds(&self, path: &Path) -> bool {
+        // A file that does not exist yet is no input.
+        let Ok(target) = std::fs::metadata(path) else {
+            return false;
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let identities = self.identities.get_or_init(|| {
+                self.files
+                    .iter()
+                    .filter_map(|f| std::fs::metadata(f).ok())
+                    .map(|m| (m.dev(), m.ino()))
+                    .collect()
+            });
+            identities.contains(&(target.dev(), target.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = target;
+            self.files
+                .iter()
+                .any(|input| same_file::is_same_file(input, path).unwrap_or(false))
+        }
+    }
 }
 
 /// A report goes to standard output (the bytes returned), or to the `--output` file.
@@ -60,11 +100,7 @@ pub(super) fn emit_with(
 /// Refuses a target that is an input of the run — by any path, through a symbolic or a hard
 /// link (the same device and inode) — or that lies inside a tender folder.
 pub(super) fn refuse_protected(path: &Path, protected: &Protected) -> Result<(), Error> {
-    let is_input = protected
-        .files
-        .iter()
-        .any(|input| same_file::is_same_file(input, path).unwrap_or(false));
-    if is_input {
+    if protected.holds(path) {
         return Err(Error::WouldOverwriteInput(path.to_path_buf()));
     }
     let target = real_path(path);

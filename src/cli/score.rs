@@ -128,10 +128,7 @@ fn evaluation_of(
             latest: tender.latest().number,
         })?,
     };
-    let protected = Protected {
-        files: tender.paths().to_vec(),
-        folders: vec![args.folder()],
-    };
+    let protected = Protected::new(tender.paths().to_vec(), vec![args.folder()]);
     Ok((evaluate(&tender, chosen), protected))
 }
 

@@ -69,8 +69,10 @@ pub fn thresholds(tender: &Tender, bid: &Bid) -> Vec<Finding> {
 }
 
 /// The quality Q of a money model: the weighted mean of the quality criteria's points, on
-/// the tender's scale (the weights of the quality criteria among themselves).
-pub fn weighted_mean(tender: &Tender, criteria: &[CriterionScore]) -> Points {
+/// the tender's scale (the weights of the quality criteria among themselves), and whether
+/// its one division terminated (else Q is cut at 28 significant digits, and the
+/// calculation must say so).
+pub fn weighted_mean(tender: &Tender, criteria: &[CriterionScore]) -> (Points, bool) {
     let quality = tender
         .criteria
         .iter()
@@ -81,8 +83,8 @@ pub fn weighted_mean(tender: &Tender, criteria: &[CriterionScore]) -> Points {
         .map(|s| s.weighted.value())
         .sum();
     if weights.is_zero() {
-        Points::new(Decimal::ZERO)
-    } else {
-        Points::new(weighted / weights)
+        return (Points::new(Decimal::ZERO), true);
     }
+    let q = weighted / weights;
+    (Points::new(q), q.checked_mul(weights) == Some(weighted))
 }

@@ -399,8 +399,9 @@ fn money_evaluation(
     let price = combined
         .map(|(p, _)| *p)
         .or_else(|| prices.first().map(|p| p.evaluated))?;
-    let q = quality::weighted_mean(tender, criteria);
+    let (q, exact) = quality::weighted_mean(tender, criteria);
     let mut calculation = tender.model.evaluation_price(price, q, tender.scale.max)?;
+    calculation.rounded_at_28_digits |= !exact;
     calculation.price_terms = combined.map(|(_, terms)| terms.clone());
     Some(calculation)
 }

@@ -14,6 +14,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError};
 
 use super::Evaluation;
+use super::i18n::Texts;
 use crate::domain::{Criterion, CriterionKind, Method, PriceLine, Tender};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Standing};
@@ -112,6 +113,8 @@ fn scored(evaluation: &Evaluation) -> Vec<&Ranked> {
 
 fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
     let t = &evaluation.tender;
+    // In the tender's language, like the documents.
+    let texts = Texts::new(t.language);
     let f = formats();
     let mut workbook = Workbook::new();
     let ranked = scored(evaluation);
@@ -125,24 +128,28 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
         .collect();
     // Prices: one row per scored bid; per line its submitted and evaluated price and
     // points. Row 1 is the header; bid i stands in row i + 2.
-    let prices_sheet = "Prices";
+    let prices_sheet = texts.get("sheet-prices");
+    let prices_sheet = prices_sheet.as_str();
     let first = 2;
     let last = first + ranked.len().max(1) - 1;
     let combined = t.evaluation_line().is_some();
     let money = t.model.method.is_money();
     {
         let sheet = workbook.add_worksheet().set_name(prices_sheet)?;
-        sheet.write_string_with_format(0, 0, "Bidder", &f.header)?;
+        sheet.write_string_with_format(0, 0, texts.get("col-bidder"), &f.header)?;
         for (l, (c, _)) in lines.iter().enumerate() {
             let base = 1 + 3 * l as u16;
-            sheet.write_string_with_format(0, base, format!("{} submitted", c.id), &f.header)?;
-            sheet.write_string_with_format(
-                0,
-                base + 1,
-                format!("{} evaluated", c.id),
-                &f.header,
-            )?;
-            sheet.write_string_with_format(0, base + 2, format!("{} points", c.id), &f.header)?;
+            for (k, id) in ["col-submitted", "col-evaluated", "col-points"]
+                .iter()
+                .enumerate()
+            {
+                sheet.write_string_with_format(
+                    0,
+                    base + k as u16,
+                    format!("{} {}", c.name, texts.get(id)),
+                    &f.header,
+                )?;
+            }
         }
         for (i, entry) in ranked.iter().enumerate() {
             let row = (first + i - 1) as u32;
@@ -190,12 +197,7 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
         if combined
             || matches!(t.model.rounding, ModelRounding::To(r) if r.mode == RoundingMode::HalfEven)
         {
-            sheet.write_string_with_format(
-                note_row,
-                0,
-                "Points are values, not formulas: Excel has no half-to-even rounding, or the lines are combined by volume.",
-                &f.note,
-            )?;
+            sheet.write_string_with_format(note_row, 0, texts.get("xlsx-values-note"), &f.note)?;
         }
         sheet.set_freeze_panes(1, 1)?;
         sheet.set_column_width(0, 32)?;
@@ -207,17 +209,19 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
     // evaluation price under a money model).
     {
         let leaves: Vec<&Criterion> = t.leaves().into_iter().map(|i| &t.criteria[i]).collect();
-        let sheet = workbook.add_worksheet().set_name("Ranking")?;
-        let mut head = vec!["Rank".to_string(), "Bidder".to_string()];
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(texts.get("sheet-ranking"))?;
+        let mut head = vec![texts.get("col-rank"), texts.get("col-bidder")];
         for c in &leaves {
-            head.push(format!("{} points", c.id));
-            head.push(format!("{} weighted", c.id));
+            head.push(format!("{} {}", c.name, texts.get("col-points")));
+            head.push(format!("{} {}", c.name, texts.get("col-weighted")));
         }
-        head.push(if money {
-            "Evaluation price".into()
+        head.push(texts.get(if money {
+            "col-evaluation-price"
         } else {
-            "Total".into()
-        });
+            "col-total"
+        }));
         for (col, text) in head.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, text, &f.header)?;
         }
@@ -300,12 +304,20 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
     }
     // The bids set aside.
     {
-        let sheet = workbook.add_worksheet().set_name("Set aside")?;
-        for (col, text) in ["Bidder", "Decision", "Rule", "Reason", "Clause"]
-            .iter()
-            .enumerate()
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(texts.get("sheet-set-aside"))?;
+        for (col, id) in [
+            "col-bidder",
+            "col-decision",
+            "col-rule",
+            "col-reason",
+            "col-clause",
+        ]
+        .iter()
+        .enumerate()
         {
-            sheet.write_string_with_format(0, col as u16, *text, &f.header)?;
+            sheet.write_string_with_format(0, col as u16, texts.get(id), &f.header)?;
         }
         let mut row = 1;
         for entry in &evaluation.ranking {

@@ -266,8 +266,8 @@ fn the_workbook_recomputes_and_caches_the_exact_values() {
         .success();
     let json = crate::fixture::json(&f.run("score", &["-f", "json"]).success());
     let mut book: Xlsx<_> = open_workbook(f.root.path().join("evaluation.xlsx")).unwrap();
-    let prices = book.worksheet_range("Prices").unwrap();
-    let formulas = book.worksheet_formula("Prices").unwrap();
+    let prices = book.worksheet_range("Priser").unwrap();
+    let formulas = book.worksheet_formula("Priser").unwrap();
     // Row 2 is the first ranked bid, Kompas; column D its spor1 points.
     assert_eq!(
         prices.get_value((1, 0)),
@@ -277,8 +277,8 @@ fn the_workbook_recomputes_and_caches_the_exact_values() {
         formulas.get_value((1, 3)).map(String::as_str),
         Some("ROUND(IF(C2<=370,8,IF(C2<=450,8+(C2-370)*(0-8)/(450-370),0)),2)")
     );
-    let ranking = book.worksheet_range("Ranking").unwrap();
-    let ranking_formulas = book.worksheet_formula("Ranking").unwrap();
+    let ranking = book.worksheet_range("Rangering").unwrap();
+    let ranking_formulas = book.worksheet_formula("Rangering").unwrap();
     let header: Vec<String> = ranking
         .rows()
         .next()
@@ -286,7 +286,7 @@ fn the_workbook_recomputes_and_caches_the_exact_values() {
         .iter()
         .map(|c| c.to_string())
         .collect();
-    let total_col = header.iter().position(|h| h == "Total").unwrap();
+    let total_col = header.iter().position(|h| h == "Samlet vurdering").unwrap();
     for (i, bid) in json["bids"]
         .as_array()
         .unwrap()
@@ -305,6 +305,6 @@ fn the_workbook_recomputes_and_caches_the_exact_values() {
             "the total is a formula"
         );
     }
-    let aside = book.worksheet_range("Set aside").unwrap();
+    let aside = book.worksheet_range("Ikke vurderet").unwrap();
     assert_eq!(aside.height(), 1 + 6, "a header and one row per finding");
 }

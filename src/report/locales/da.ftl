@@ -184,6 +184,17 @@ col-percent-of-lowest = I forhold til laveste pris
 col-price-points = Point
 publish-no-example = { $name }: pointene afhænger af de øvrige tilbuds priser; der er ikke fastsat et prisinterval at vise et eksempel på.
 
+sheet-ranking = Rangering
+sheet-prices = Priser
+sheet-set-aside = Ikke vurderet
+col-submitted = afgivet
+col-evaluated = evalueret
+col-decision = Afgørelse
+col-rule = Regel
+col-reason = Begrundelse
+col-clause = Grundlag
+xlsx-values-note = Pointene er værdier, ikke formler: Excel har ingen afrunding til lige tal, eller prislinjerne er lagt sammen efter forventede mængder.
+
 month-1 = januar
 month-2 = februar
 month-3 = marts

@@ -184,6 +184,17 @@ col-percent-of-lowest = Against the lowest price
 col-price-points = Points
 publish-no-example = { $name }: points depend on the other bids' prices; no price band is set to show an example on.
 
+sheet-ranking = Ranking
+sheet-prices = Prices
+sheet-set-aside = Set aside
+col-submitted = submitted
+col-evaluated = evaluated
+col-decision = Decision
+col-rule = Rule
+col-reason = Reason
+col-clause = Clause
+xlsx-values-note = Points are values, not formulas: Excel has no half-to-even rounding, or the price lines are combined by expected volumes.
+
 month-1 = January
 month-2 = February
 month-3 = March

@@ -13,10 +13,11 @@ pub(super) fn run(args: &TenderArgs, strict: bool) -> Result<Vec<u8>, Error> {
     let tender = ready_tender(args)?;
     let latest = tender.latest();
     let warnings = tender.warnings().diagnostics.len();
-    let found = if warnings == 0 {
-        "no problems found".to_string()
-    } else {
-        format!("no errors found, {warnings} warning(s) above")
+    let found = match (warnings, args.quiet) {
+        (0, _) => "no problems found".to_string(),
+        // -q printed none of them: say there are some, not that they stand above.
+        (_, true) => format!("no errors found, {warnings} warning(s) not shown (-q)"),
+        (_, false) => format!("no errors found, {warnings} warning(s) above"),
     };
     let mut out = format!(
         "ok: tender {} in {} version(s) with scoring model {} and {} bid(s): {found}\n",

@@ -316,15 +316,22 @@ fn model_fits(
     // A money model compares one price and one quality score: the lines must combine into
     // one price, and the quality criteria share one scale.
     if tender.model.method.is_money() {
-        if scored_lines.len() != 1 {
-            problems.push((
+        match scored_lines.len() {
+            1 => {}
+            0 => problems.push((
                 format!(
-                    "money model {} needs one price to compare, but the tender has {} price lines and no prices.volumes",
-                    tender.model.name,
-                    scored_lines.len()
+                    "money model {} needs a price to compare, but the tender has no price line",
+                    tender.model.name
+                ),
+                "add a [[criteria]] table with kind = \"price\" and its unit",
+            )),
+            n => problems.push((
+                format!(
+                    "money model {} needs one price to compare, but the tender has {n} price lines and no prices.volumes",
+                    tender.model.name
                 ),
                 "add prices.volumes to combine the price lines into one evaluation price",
-            ));
+            )),
         }
         if tender.scale.max.value() <= Decimal::ZERO {
             problems.push((
@@ -354,9 +361,15 @@ fn model_fits(
         .anchors
         .as_ref()
         .map_or(model_site.raw.method.span(), |a| a.span());
+    // Named by what the model has: its anchors, or else its method.
+    let field = if model_site.raw.anchors.is_some() {
+        "anchors"
+    } else {
+        "method"
+    };
     for (message, help) in &problems {
         diagnostics.push(
-            Diagnostic::at(Code::BadModel, model_site.file, span.clone(), "anchors")
+            Diagnostic::at(Code::BadModel, model_site.file, span.clone(), field)
                 .says(message.clone(), *help),
         );
     }

@@ -129,7 +129,14 @@ fn price_line_title(t: &Tender, price: &PriceEvaluation) -> String {
     let criterion = t.criterion(&price.line.0);
     let (name, band) = match criterion.map(|c| (&c.name, &c.kind)) {
         Some((name, CriterionKind::Price(line))) => {
-            (name.clone(), format!("band {}", band_text(t, line)))
+            // "band 370–450 DKK per hverdag", or "DKK per hverdag, no price band".
+            let text = band_text(t, line);
+            let band = if line.band.is_some() {
+                format!("band {text}")
+            } else {
+                text
+            };
+            (name.clone(), band)
         }
         _ => (price.line.0.clone(), String::new()),
     };

@@ -40,6 +40,9 @@ pub enum Error {
     NotEmpty(PathBuf),
     #[error("error: {0}")]
     Unsupported(&'static str),
+    /// The evaluation does not decide an award: no letters can be sent.
+    #[error("error: no notice of an award decision can be written: {0}")]
+    NoAward(String),
     #[error("refusing to write {}: it lies inside a tender folder, whose files are all inputs; write the report elsewhere", .0.display())]
     InsideTenderFolder(PathBuf),
     #[error("cannot write to standard output: {0}")]
@@ -90,7 +93,7 @@ pub(super) fn render_invalid(invalid: &Invalid) -> String {
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid { .. } | Error::Partial { .. } => EXIT_INVALID_INPUT,
+            Error::Invalid { .. } | Error::Partial { .. } | Error::NoAward(_) => EXIT_INVALID_INPUT,
             Error::Strict { .. } => EXIT_STRICT,
             Error::WouldOverwriteInput(_)
             | Error::InsideTenderFolder(_)

@@ -58,6 +58,62 @@ pub(super) fn document(
     )
 }
 
+/// Letters announce an award decision: only on the tender in force, with one winner,
+/// nothing left for review, and sent after the deadline.
+fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(), Error> {
+    use crate::scoring::score::Status;
+    if !evaluation.latest {
+        return Err(Error::NoAward(format!(
+            "version {} is not the tender in force; letters are written on the latest version (leave out --as-of)",
+            evaluation.version
+        )));
+    }
+    let review: Vec<&str> = evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.score.status() == Status::Review)
+        .map(|r| r.score.bidder.as_str())
+        .collect();
+    if !review.is_empty() {
+        return Err(Error::NoAward(format!(
+            "bids await the authority's decision ({}); record it in decisions.toml first",
+            review.join(", ")
+        )));
+    }
+    let winners: Vec<&str> = evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.rank == Some(1))
+        .map(|r| r.score.bidder.as_str())
+        .collect();
+    match winners.len() {
+        0 => {
+            return Err(Error::NoAward(
+                "no bid is ranked: every bid was set aside, so there is no one to award the contract to".into(),
+            ));
+        }
+        1 => {}
+        _ => {
+            return Err(Error::NoAward(format!(
+                "rank 1 is shared ({}); declare a tie-break in the tender or decide the tie before writing letters",
+                winners.join(", ")
+            )));
+        }
+    }
+    if crate::report::letters::standstill_end(evaluation.tender.standstill_days, sent).is_none() {
+        return Err(Error::NoAward(format!(
+            "--sent {sent}: the standstill period would end beyond the calendar"
+        )));
+    }
+    if sent < evaluation.tender.deadline_date {
+        return Err(Error::NoAward(format!(
+            "--sent {sent} is before the submission deadline {}",
+            evaluation.tender.deadline_date
+        )));
+    }
+    Ok(())
+}
+
 pub(super) fn letters(
     tender: &TenderArgs,
     version: &VersionArg,
@@ -66,6 +122,12 @@ pub(super) fn letters(
     language: Option<crate::domain::Language>,
 ) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, version)?;
+    award_decided(&evaluation, sent)?;
+    if dir.as_os_str() == "-" {
+        return Err(Error::Unsupported(
+            "letters are files: give --output a folder, not -",
+        ));
+    }
     // Never a folder inside a tender folder (nor an input file), checked before it is made.
     super::output::refuse_protected(dir, &inputs)?;
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {

@@ -417,6 +417,7 @@ impl LengthLimit {
 }
 
 mod bid;
+pub mod calendar;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod model;

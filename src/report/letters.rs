@@ -392,11 +392,19 @@ fn advantages(
     out
 }
 
-/// The standstill sentence: the period in days and the last day it runs.
-fn standstill(texts: &Texts, days: u32, sent: jiff::civil::Date) -> String {
+/// The last day of the standstill period; `None` beyond the calendar.
+pub fn standstill_end(days: u32, sent: jiff::civil::Date) -> Option<jiff::civil::Date> {
     let end = sent
         .checked_add(jiff::Span::new().days(i64::from(days)))
-        .map_or(String::new(), |end| texts.date(end));
+        .ok()?;
+    crate::domain::calendar::working_day_on_or_after(end)
+}
+
+/// The standstill sentence: the period in days and the last day it runs — `days` after
+/// the day it was sent, moved to the next working day where that is a Saturday, a Sunday
+/// or a public holiday (see [`crate::domain::calendar`]).
+fn standstill(texts: &Texts, days: u32, sent: jiff::civil::Date) -> String {
+    let end = standstill_end(days, sent).map_or(String::new(), |end| texts.date(end));
     texts.with(
         "letter-standstill",
         &[

@@ -133,10 +133,29 @@ fn bidder_text_cannot_become_markup() {
 /// in the version in force): Indsats 7 against the winner's 9 is the winner's advantage,
 /// Samarbejde 8 = 8 is not mentioned, spor1 449 against 373 (the winner cheaper), spor2
 /// 1 150 against 1 300 (the winner dearer); totals 6,965 against 8,125. Sent 1 November
-/// 2023 with the default 10 days: the standstill period ends at the end of 11 November.
+/// 2023 with the default 10 days: 11 November is a Saturday, so the standstill period
+/// ends at the end of Monday 13 November.
 #[test]
 fn letters_for_every_bidder_with_the_decision_and_the_standstill_period() {
     let f = Fixture::reference();
+    // Until the unclear declaration is decided, no award can be announced.
+    let refused = f
+        .run_path(
+            "letters",
+            "tender",
+            &["-o", "breve", "--sent", "2023-11-01"],
+        )
+        .code(1);
+    assert!(
+        crate::fixture::stderr(&refused)
+            .contains("await the authority's decision (Uklar Erklæring ApS)")
+    );
+    f.write(
+        "decisions.toml",
+        "[[decisions]]\nbid = \"uklar-erklaering\"\nrule = \"unclear-declaration\"\n\
+         decision = \"rejected\"\nby = \"Anna Jensen\"\ndate = 2023-10-05\n\
+         reason = \"Begge rubrikker var afkrydset.\"\n",
+    );
     let out = f
         .run_path(
             "letters",
@@ -159,7 +178,7 @@ fn letters_for_every_bidder_with_the_decision_and_the_standstill_period() {
         let document = Html::parse_document(&html);
         assert!(document.errors.is_empty(), "{stem}: {:?}", document.errors);
         assert!(select(&document, "script").is_empty());
-        assert!(read(&format!("{stem}.md")).contains("udløber ved udgangen af 11. november 2023"));
+        assert!(read(&format!("{stem}.md")).contains("udløber ved udgangen af 13. november 2023"));
     }
     let winner = read("kompas.md");
     assert!(
@@ -199,7 +218,7 @@ fn letters_for_every_bidder_with_the_decision_and_the_standstill_period() {
     .success();
     let english = std::fs::read_to_string(f.root.path().join("letters/job-og-trivsel.md")).unwrap();
     assert!(
-        english.contains("ends at the end of 11 November 2023"),
+        english.contains("ends at the end of 13 November 2023"),
         "{english}"
     );
     insta::assert_snapshot!("letter_en_second", english);
@@ -307,4 +326,32 @@ fn the_workbook_recomputes_and_caches_the_exact_values() {
     }
     let aside = book.worksheet_range("Ikke vurderet").unwrap();
     assert_eq!(aside.height(), 1 + 6, "a header and one row per finding");
+}
+
+/// No letters where the evaluation announces no single award: a shared rank 1, an
+/// earlier version, a date before the deadline.
+#[test]
+fn letters_are_refused_without_a_single_winner_on_the_tender_in_force() {
+    let f = Fixture::reference();
+    f.write(
+        "decisions.toml",
+        "[[decisions]]\nbid = \"uklar-erklaering\"\nrule = \"unclear-declaration\"\n\
+         decision = \"rejected\"\nby = \"A\"\ndate = 2023-10-05\nreason = \"r\"\n",
+    );
+    let refused =
+        |args: &[&str]| crate::fixture::stderr(&f.run_path("letters", "tender", args).code(1));
+    assert!(
+        refused(&["-o", "l", "--sent", "2023-11-01", "--as-of", "0"])
+            .contains("not the tender in force")
+    );
+    assert!(
+        refused(&["-o", "l", "--sent", "2023-09-01"]).contains("before the submission deadline")
+    );
+    let twin = f
+        .read("bids/kompas.toml")
+        .replace("Kompas Beskæftigelse ApS", "Kompas Tvilling ApS")
+        .replace("27654321", "27654399");
+    f.write("bids/tvilling.toml", &twin);
+    assert!(refused(&["-o", "l", "--sent", "2023-11-01"]).contains("rank 1 is shared"));
+    assert!(!f.root.path().join("l").exists());
 }

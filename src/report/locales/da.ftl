@@ -172,7 +172,7 @@ adv-total = Samlet har det vindende tilbud opnået { $winner } mod jeres { $your
 adv-total-money = Det vindende tilbuds evalueringspris er { $winner } mod jeres { $yours }.
 adv-none = Det vindende tilbud og jeres tilbud har opnået samme point; rækkefølgen følger af reglen for ligestilling.
 letter-set-aside = Jeres tilbud indgår ikke i evalueringen af følgende grunde:
-letter-standstill = Kontrakten indgås tidligst, når standstill-perioden på { $days } er udløbet. Perioden regnes fra dagen efter afsendelsen af denne underretning og udløber ved udgangen af { $end }.
+letter-standstill = Kontrakten indgås tidligst, når standstill-perioden på { $days } er udløbet. Perioden regnes fra dagen efter afsendelsen af denne underretning og udløber ved udgangen af { $end } (en periode, der ville slutte på en lørdag, søndag eller helligdag, slutter den følgende arbejdsdag).
 letter-closing = Med venlig hilsen
 
 publish-title = Evalueringsmodel

@@ -172,7 +172,7 @@ adv-total = In total the winning bid earned { $winner } against your { $yours }.
 adv-total-money = The winning bid's evaluation price is { $winner } against your { $yours }.
 adv-none = The winning bid and yours earned the same points; the order follows the tie-break.
 letter-set-aside = Your bid is not part of the evaluation for the following reasons:
-letter-standstill = The contract will not be concluded before the standstill period of { $days } has expired. The period runs from the day after this notice was sent and ends at the end of { $end }.
+letter-standstill = The contract will not be concluded before the standstill period of { $days } has expired. The period runs from the day after this notice was sent and ends at the end of { $end } (a period that would end on a Saturday, Sunday or public holiday ends on the next working day).
 letter-closing = Yours sincerely
 
 publish-title = Evaluation model

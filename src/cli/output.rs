@@ -104,11 +104,16 @@ pub(super) fn refuse_protected(path: &Path, protected: &Protected) -> Result<(),
         return Err(Error::WouldOverwriteInput(path.to_path_buf()));
     }
     let target = real_path(path);
+    // Inside the tender evaluated, or inside any other tender folder (one that holds a
+    // tender.toml), whose files are some run's inputs.
     let inside = protected
         .folders
         .iter()
         .filter_map(|folder| folder.canonicalize().ok())
-        .any(|folder| target.starts_with(folder));
+        .any(|folder| target.starts_with(folder))
+        || target
+            .ancestors()
+            .any(|folder| folder.join("tender.toml").is_file());
     if inside {
         return Err(Error::InsideTenderFolder(path.to_path_buf()));
     }
@@ -133,6 +138,18 @@ fn write_report_with(
         path: path.to_path_buf(),
         source,
     };
+    // A device or a pipe (/dev/null, a FIFO) is written into, never replaced: renaming a
+    // file over it would destroy it.
+    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .map_err(error)?;
+        let mut buffered = std::io::BufWriter::new(&mut file);
+        return write(&mut buffered)
+            .and_then(|()| buffered.flush())
+            .map_err(error);
+    }
     let folder = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

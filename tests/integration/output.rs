@@ -150,3 +150,42 @@ fn rescore_never_writes_into_a_broken_tender() {
     );
     assert_eq!(f.read("tender.toml"), before);
 }
+
+/// A report is never written into any tender folder (not only the one evaluated), and a
+/// device or pipe is written into, never replaced by a file.
+#[cfg(unix)]
+#[test]
+fn reports_spare_other_tender_folders_and_special_files() {
+    let f = Fixture::reference();
+    crate::fixture::copy_dir(
+        &crate::fixture::repo().join("tenders/money-per-point"),
+        &f.root.path().join("other"),
+    );
+    let out = f
+        .run_path("memo", "tender", &["-o", "other/bids/alfa.toml"])
+        .code(3);
+    assert!(crate::fixture::stderr(&out).contains("inside a tender folder"));
+    assert!(
+        std::fs::read_to_string(f.root.path().join("other/bids/alfa.toml"))
+            .unwrap()
+            .starts_with("bidder")
+    );
+    // A named pipe with a reader: the memo flows through it and the pipe stays a pipe.
+    let fifo = f.root.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    f.run_path("memo", "tender", &["-o", "pipe"]).success();
+    let read = reader.join().unwrap();
+    assert!(read.starts_with(b"<!DOCTYPE html>"));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}

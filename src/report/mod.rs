@@ -68,6 +68,7 @@ pub fn write_for(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(evaluation, out),
+        Format::Xlsx => out.write_all(&xlsx::render(evaluation).map_err(std::io::Error::other)?),
         _ => out.write_all(&render_for(evaluation, format, width)),
     }
 }
@@ -80,7 +81,9 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
         Format::Csv => csv::render(evaluation),
         Format::Json => json::render(evaluation).into_bytes(),
         Format::Md => markdown::render(evaluation).into_bytes(),
-        Format::Xlsx => xlsx::render(evaluation),
+        // Cells are kept within Excel's limits, so the writer does not fail; should it, no
+        // bytes are better than a broken workbook (write_for reports the error).
+        Format::Xlsx => xlsx::render(evaluation).unwrap_or_default(),
     }
 }
 

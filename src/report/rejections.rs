@@ -67,7 +67,7 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
         Format::Json => json(evaluation).into_bytes(),
         Format::Csv => csv(evaluation),
         // The workbook has a sheet of the bids set aside beside the ranking.
-        Format::Xlsx => super::xlsx::render(evaluation),
+        Format::Xlsx => super::xlsx::render(evaluation).unwrap_or_default(),
     }
 }
 

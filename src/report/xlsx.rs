@@ -20,11 +20,24 @@ use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Standing};
 use crate::values::{ModelRounding, RoundingMode};
 
-/// The workbook's bytes (empty should the writer fail, which it does not on valid data).
-pub fn render(evaluation: &Evaluation) -> Vec<u8> {
-    workbook(evaluation)
-        .and_then(|mut w| w.save_to_buffer())
-        .unwrap_or_default()
+/// The workbook's bytes, or why the writer failed (a limit of Excel's that the cells do
+/// not already keep to).
+pub fn render(evaluation: &Evaluation) -> Result<Vec<u8>, XlsxError> {
+    workbook(evaluation).and_then(|mut w| w.save_to_buffer())
+}
+
+/// Excel holds at most 32 767 characters in a cell (a longer one makes the whole workbook
+/// fail): longer text is cut with a note; the JSON and Markdown reports keep it whole.
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    const LIMIT: usize = 32_000;
+    match text.char_indices().nth(LIMIT) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} characters in all)",
+            &text[..end],
+            text.chars().count()
+        )),
+    }
 }
 
 /// A column letter: 0 → A, 26 → AA.
@@ -146,14 +159,14 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
                 sheet.write_string_with_format(
                     0,
                     base + k as u16,
-                    format!("{} {}", c.name, texts.get(id)),
+                    cell_text(&format!("{} {}", c.name, texts.get(id))),
                     &f.header,
                 )?;
             }
         }
         for (i, entry) in ranked.iter().enumerate() {
             let row = (first + i - 1) as u32;
-            sheet.write_string(row, 0, &entry.score.bidder)?;
+            sheet.write_string(row, 0, cell_text(&entry.score.bidder))?;
             let Outcome::Scored { prices, .. } = &entry.score.outcome else {
                 continue;
             };
@@ -223,7 +236,7 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
             "col-total"
         }));
         for (col, text) in head.iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, text, &f.header)?;
+            sheet.write_string_with_format(0, col as u16, cell_text(text), &f.header)?;
         }
         for (i, entry) in ranked.iter().enumerate() {
             let row = (i + 1) as u32;
@@ -236,7 +249,7 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
             if let Some(rank) = entry.rank {
                 sheet.write_number(row, 0, f64::from(rank))?;
             }
-            sheet.write_string(row, 1, &entry.score.bidder)?;
+            sheet.write_string(row, 1, cell_text(&entry.score.bidder))?;
             let mut weighted_cells = Vec::new();
             let mut quality = Vec::new();
             for (k, c) in leaves.iter().enumerate() {
@@ -325,11 +338,11 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
                 continue;
             };
             for finding in findings {
-                sheet.write_string(row, 0, &entry.score.bidder)?;
+                sheet.write_string(row, 0, cell_text(&entry.score.bidder))?;
                 sheet.write_string(row, 1, super::decision_name(finding))?;
                 sheet.write_string(row, 2, finding.rule.as_str())?;
-                sheet.write_string(row, 3, &finding.reason)?;
-                sheet.write_string(row, 4, finding.source.as_deref().unwrap_or(""))?;
+                sheet.write_string(row, 3, cell_text(&finding.reason))?;
+                sheet.write_string(row, 4, cell_text(finding.source.as_deref().unwrap_or("")))?;
                 row += 1;
             }
         }

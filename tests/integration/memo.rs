@@ -355,3 +355,30 @@ fn letters_are_refused_without_a_single_winner_on_the_tender_in_force() {
     assert!(refused(&["-o", "l", "--sent", "2023-11-01"]).contains("rank 1 is shared"));
     assert!(!f.root.path().join("l").exists());
 }
+
+/// A bidder's name longer than Excel's 32 767 characters per cell is cut in the workbook
+/// (which otherwise could not be written at all), not in the other reports.
+#[test]
+fn the_workbook_cuts_text_beyond_excels_cell_limit() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let f = Fixture::reference();
+    let long = "J".repeat(40_000);
+    f.replace(
+        "bids/kompas.toml",
+        "bidder = \"Kompas Beskæftigelse ApS\"",
+        &format!("bidder = \"{long}\""),
+    );
+    f.run_path("score", "tender", &["-f", "xlsx", "-o", "x.xlsx"])
+        .success();
+    let mut book: Xlsx<_> = open_workbook(f.root.path().join("x.xlsx")).unwrap();
+    let prices = book.worksheet_range("Priser").unwrap();
+    let Some(Data::String(name)) = prices.get_value((1, 0)) else {
+        panic!("a name in A2");
+    };
+    assert!(
+        name.ends_with("… (40000 characters in all)"),
+        "{}",
+        &name[name.len() - 40..]
+    );
+    assert_eq!(name.chars().filter(|c| *c == 'J').count(), 32_000);
+}

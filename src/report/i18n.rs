@@ -75,9 +75,13 @@ impl Texts {
             }
         }
         let mut errors = Vec::new();
-        self.bundle
+        let text = self
+            .bundle
             .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned()
+            .into_owned();
+        // An amount in kroner ends in a full stop ("1.300,00 kr."); at the end of a
+        // sentence it takes no second one.
+        text.replace("kr..", "kr.")
     }
 
     /// A number, exact, as the language writes it: "1.350,5" / "1,350.5".

@@ -85,6 +85,8 @@ struct LetterView {
     table_rows: Vec<Vec<String>>,
     advantages_title: Option<String>,
     advantages: Vec<String>,
+    yours_title: Option<String>,
+    yours: Vec<String>,
     set_aside_title: Option<String>,
     findings: Vec<FindingView>,
     standstill: String,
@@ -95,8 +97,8 @@ struct LetterView {
 impl LetterView {
     /// The same letter with every text safe as one line of Markdown.
     fn for_markdown(&self) -> LetterView {
-        let md = |s: &String| super::markdown::inline(s);
-        let mdo = |s: &Option<String>| s.as_ref().map(|s| super::markdown::inline(s));
+        let md = |s: &String| super::markdown::plain_inline(s);
+        let mdo = |s: &Option<String>| s.as_ref().map(|s| super::markdown::plain_inline(s));
         LetterView {
             lang: self.lang,
             title: md(&self.title),
@@ -116,6 +118,8 @@ impl LetterView {
                 .collect(),
             advantages_title: mdo(&self.advantages_title),
             advantages: self.advantages.iter().map(md).collect(),
+            yours_title: mdo(&self.yours_title),
+            yours: self.yours.iter().map(md).collect(),
             set_aside_title: mdo(&self.set_aside_title),
             findings: self
                 .findings
@@ -184,6 +188,8 @@ fn letter(
         table_rows: Vec::new(),
         advantages_title: None,
         advantages: Vec::new(),
+        yours_title: None,
+        yours: Vec::new(),
         set_aside_title: None,
         findings: Vec::new(),
         standstill: standstill(texts, t.standstill_days, sent),
@@ -221,8 +227,13 @@ fn letter(
                     texts.get("col-winner"),
                 ];
                 view.table_rows = rows(evaluation, texts, entry, Some(winner));
+                let (theirs, yours) = advantages(evaluation, texts, entry, winner);
                 view.advantages_title = Some(texts.get("letter-advantages"));
-                view.advantages = advantages(evaluation, texts, entry, winner);
+                view.advantages = theirs;
+                if !yours.is_empty() {
+                    view.yours_title = Some(texts.get("letter-your-advantages"));
+                    view.yours = yours;
+                }
             }
         }
     }
@@ -307,18 +318,19 @@ fn rows(
     rows
 }
 
-/// The winning bid's characteristics and relative advantages: each criterion on which the
-/// two differ (more or fewer points; a lower or higher price), then the totals.
+/// The winning bid's characteristics and relative advantages — each criterion on which it
+/// did better (more points, a lower price), then the totals — and apart from them, where
+/// the bidder's own bid did better.
 fn advantages(
     evaluation: &Evaluation,
     texts: &Texts,
     entry: &Ranked,
     winner: &Ranked,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<String>) {
     let t = &evaluation.tender;
     let (yours, your_prices) = parts(entry);
     let (theirs, their_prices) = parts(winner);
-    let mut out = Vec::new();
+    let (mut out, mut yours_better) = (Vec::new(), Vec::new());
     for i in t.leaves() {
         let c = &t.criteria[i];
         if let CriterionKind::Price(_) = c.kind {
@@ -331,12 +343,13 @@ fn advantages(
             if y.evaluated == w.evaluated {
                 continue;
             }
-            out.push(texts.with(
-                if w.evaluated < y.evaluated {
-                    "adv-price-lower"
-                } else {
-                    "adv-price-higher"
-                },
+            let (list, id) = if w.evaluated < y.evaluated {
+                (&mut out, "adv-price-lower")
+            } else {
+                (&mut yours_better, "adv-price-higher")
+            };
+            list.push(texts.with(
+                id,
                 &[
                     ("line", c.name.as_str().into()),
                     (
@@ -360,12 +373,13 @@ fn advantages(
         if y.points == w.points {
             continue;
         }
-        out.push(texts.with(
-            if w.points > y.points {
-                "adv-more"
-            } else {
-                "adv-less"
-            },
+        let (list, id) = if w.points > y.points {
+            (&mut out, "adv-more")
+        } else {
+            (&mut yours_better, "adv-less")
+        };
+        list.push(texts.with(
+            id,
             &[
                 ("criterion", c.name.as_str().into()),
                 ("winner", texts.number(w.points.value()).into()),
@@ -389,7 +403,7 @@ fn advantages(
             ],
         ));
     }
-    out
+    (out, yours_better)
 }
 
 /// The last day of the standstill period; `None` beyond the calendar.

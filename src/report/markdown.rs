@@ -13,10 +13,29 @@ fn cell(text: &str) -> String {
 /// start a block or open markup: line breaks and other control characters become spaces,
 /// and `<` (raw HTML) is escaped. Inside a line `#`, `>` or `-` start nothing.
 pub(super) fn inline(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .replace('<', "\\<")
+    escaped(text, &['<'])
+}
+
+/// [`inline`], and also no emphasis, link or code span: for text that holds no code span
+/// of ours (a letter's sentences, a heading), where `*`, `[`, `]` and backticks are
+/// written as the characters they are.
+pub(super) fn plain_inline(text: &str) -> String {
+    escaped(text, &['<', '*', '[', ']', '`'])
+}
+
+fn escaped(text: &str, special: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push(' ');
+        } else {
+            if special.contains(&c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Text as a Markdown code span, whatever backticks it holds: fenced by one backtick more

@@ -837,9 +837,19 @@ fn set_aside(evaluation: &Evaluation, texts: &Texts) -> Vec<SetAside> {
 }
 
 pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> FindingView {
-    let decision = texts.get(match Status::from(f.decision) {
-        Status::Review => "decision-review",
-        _ => "decision-rejected",
+    // Only a reservation or an alternative bid makes a bid non-compliant
+    // (ukonditionsmæssigt); a late bid or too little quality is simply rejected.
+    let reservation = matches!(
+        f.rule,
+        RuleId::DeclaredReservation
+            | RuleId::FoundReservation
+            | RuleId::CitizenReservation
+            | RuleId::AlternativeBid
+    );
+    let decision = texts.get(match (Status::from(f.decision), reservation) {
+        (Status::Review, _) => "decision-review",
+        (_, true) => "decision-rejected",
+        (_, false) => "decision-rejected-other",
     });
     let quote = f.evidence.quote.as_str();
     // The bid's own words where the evaluators quoted them; else the reason says it all.
@@ -1032,7 +1042,7 @@ fn inputs(evaluation: &Evaluation, texts: &Texts) -> ([String; 3], Vec<[String; 
 /// points over its band (for a relative model: against a lowest price at the band's
 /// minimum), so bidders can compute their own price points.
 pub fn publish(tender: &Tender, language: Option<Language>) -> String {
-    use super::markdown::inline;
+    use super::markdown::plain_inline as inline;
     let texts = Texts::new(language.unwrap_or(tender.language));
     let mut lines = vec![
         format!(
@@ -1132,7 +1142,10 @@ fn example(
             cells
         })
         .collect();
-    let mut lines = vec![format!("## {title}"), String::new()];
+    let mut lines = vec![
+        format!("## {}", super::markdown::plain_inline(&title)),
+        String::new(),
+    ];
     lines.extend(super::markdown::table_lines(&head, &rows, |i| i >= 1));
     lines
 }

@@ -191,8 +191,9 @@ fn letters_for_every_bidder_with_the_decision_and_the_standstill_period() {
         "placeret som nr. 2 af 7 vurderede tilbud",
         "| Indsats | 7 | 9 |",
         "flere point end jeres på Indsats (9 mod 7)",
-        "pris for Spor 1 dagspris er lavere end jeres (373,00 kr. mod 449,00 kr.)",
-        "pris for Spor 2 timepris er højere end jeres (1.300,00 kr. mod 1.150,00 kr.)",
+        "lavere pris på prislinjen »Spor 1 dagspris« (373,00 kr. mod jeres 449,00 kr.)",
+        // Where the loser did better is said apart, not as the winner's advantage.
+        "Forhold, hvor jeres tilbud stod bedre:\n\n- Jeres tilbud har en lavere pris på prislinjen »Spor 2 timepris« (1.150,00 kr. mod det vindende tilbuds 1.300,00 kr.)",
         "Samlet har det vindende tilbud opnået 8,125 mod jeres 6,965",
     ] {
         assert!(second.contains(expected), "{expected} in {second}");

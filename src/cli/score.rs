@@ -81,9 +81,8 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
         )));
     }
     let winners: Vec<&str> = evaluation
-        .ranking
+        .winners()
         .iter()
-        .filter(|r| r.rank == Some(1))
         .map(|r| r.score.bidder.as_str())
         .collect();
     match winners.len() {

@@ -143,6 +143,14 @@ pub struct Evaluation {
     pub inputs: Vec<InputFile>,
 }
 
+impl Evaluation {
+    /// The bids ranked first: one winner, several where rank 1 is shared, none where
+    /// every bid was set aside.
+    pub fn winners(&self) -> Vec<&Ranked> {
+        self.ranking.iter().filter(|r| r.rank == Some(1)).collect()
+    }
+}
+
 /// Scores and ranks every bid of one version of a tender.
 pub fn evaluate(ready: &Ready, version: &Version) -> Evaluation {
     let scores: Vec<BidScore> = score_all(&version.tender, &version.bids);

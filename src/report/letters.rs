@@ -46,11 +46,7 @@ pub fn render(
     {
         return Vec::new();
     }
-    let winners: Vec<&Ranked> = evaluation
-        .ranking
-        .iter()
-        .filter(|r| r.rank == Some(1))
-        .collect();
+    let winners = evaluation.winners();
     evaluation
         .ranking
         .iter()

@@ -64,6 +64,9 @@ struct Memo {
     set_aside_empty: Option<String>,
     set_aside: Vec<SetAside>,
     legal: Section,
+    decisions: Section,
+    warnings: Section,
+    recommendation: Section,
     inputs: Section,
     inputs_head: [String; 3],
     inputs_rows: Vec<[String; 3]>,
@@ -184,6 +187,18 @@ impl Memo {
             legal: Section {
                 title: texts.get("section-legal"),
                 items: or_none(legal(evaluation, texts), texts, "no-legal"),
+            },
+            decisions: Section {
+                title: texts.get("section-decisions"),
+                items: or_none(decisions(evaluation, texts), texts, "no-decisions"),
+            },
+            warnings: Section {
+                title: texts.get("section-warnings"),
+                items: warnings(evaluation, texts),
+            },
+            recommendation: Section {
+                title: texts.get("section-recommendation"),
+                items: vec![recommendation(evaluation, texts)],
             },
             inputs: Section {
                 title: texts.get("section-inputs"),
@@ -1013,6 +1028,131 @@ fn legal(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         ));
     }
     items
+}
+
+/// The authority's decisions on findings set aside for review, as `decisions.toml` records
+/// them.
+fn decisions(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let bidders = Bidders::new(&evaluation.ranking);
+    evaluation
+        .tender
+        .decisions
+        .iter()
+        .map(|d| {
+            let date = d
+                .date
+                .parse::<jiff::civil::Date>()
+                .map_or(d.date.clone(), |day| texts.date(day));
+            let rule = RuleId::ALL
+                .iter()
+                .find(|r| r.as_str() == d.rule)
+                .map_or(d.rule.clone(), |r| rule_name(texts, *r));
+            texts.with(
+                if d.accepted {
+                    "decision-item-accepted"
+                } else {
+                    "decision-item-rejected"
+                },
+                &[
+                    ("bidder", bidders.name(&d.bid).into()),
+                    ("rule", rule.into()),
+                    ("date", date.into()),
+                    ("by", d.by.as_str().into()),
+                    ("reason", d.reason.as_str().into()),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// A rule in words: the first sentence of its reason text.
+fn rule_name(texts: &Texts, rule: RuleId) -> String {
+    let text = texts.get(&format!("reason-{}", rule.as_str()));
+    text.split(['.', ':'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// What a reader must know of a scored bid that does not set it aside (a length limit),
+/// and the criteria's effective weights where their point ranges differ.
+fn warnings(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let mut items = Vec::new();
+    for entry in &evaluation.ranking {
+        for w in &entry.score.warnings {
+            let bidder = entry.score.bidder.as_str();
+            let item = match w.rule {
+                RuleId::LengthLimit => {
+                    texts.with("warning-length-limit", &[("bidder", bidder.into())])
+                }
+                RuleId::EvaluatorDisagreement => texts.with(
+                    "warning-evaluator-disagreement",
+                    &[("bidder", bidder.into())],
+                ),
+                _ => texts.with(
+                    "warning-other",
+                    &[
+                        ("bidder", bidder.into()),
+                        ("message", w.message.as_str().into()),
+                    ],
+                ),
+            };
+            items.push(with_source(item, texts, w.source.as_deref()));
+        }
+    }
+    let t = &evaluation.tender;
+    if !evaluation.effective_weights.is_empty() && !t.model.method.is_money() {
+        let each: Vec<String> = evaluation
+            .effective_weights
+            .iter()
+            .map(|w| {
+                let name = t
+                    .criterion(&w.criterion.0)
+                    .map_or(w.criterion.0.clone(), |c| c.name.clone());
+                texts.with(
+                    "effective-weight-item",
+                    &[
+                        ("name", name.into()),
+                        // Shown to 2 decimals; the exact shares are in the JSON report.
+                        (
+                            "effective",
+                            texts
+                                .number((w.effective * Decimal::ONE_HUNDRED).round_dp(2))
+                                .into(),
+                        ),
+                        (
+                            "stated",
+                            texts.number(w.stated.value() * Decimal::ONE_HUNDRED).into(),
+                        ),
+                    ],
+                )
+            })
+            .collect();
+        items.push(texts.with("effective-weights", &[("list", each.join("; ").into())]));
+    }
+    or_none(items, texts, "no-warnings")
+}
+
+/// The award the evaluation recommends, or why none can be recommended yet.
+fn recommendation(evaluation: &Evaluation, texts: &Texts) -> String {
+    let winners: Vec<&str> = evaluation
+        .winners()
+        .iter()
+        .map(|r| r.score.bidder.as_str())
+        .collect();
+    let review = evaluation
+        .ranking
+        .iter()
+        .any(|r| r.score.status() == Status::Review);
+    let why = match (winners.len(), review) {
+        (_, true) => "why-review",
+        (0, _) => "why-none",
+        (1, false) => {
+            return texts.with("recommendation", &[("winner", winners[0].into())]);
+        }
+        _ => "why-tie",
+    };
+    texts.with("recommendation-none", &[("why", texts.get(why).into())])
 }
 
 /// Every input with its role and checksum.

@@ -197,6 +197,24 @@ col-reason = Begrundelse
 col-clause = Grundlag
 xlsx-values-note = Pointene er værdier, ikke formler: Excel har ingen afrunding til lige tal, eller prislinjerne er lagt sammen efter forventede mængder.
 
+section-decisions = Ordregivers afgørelser
+decision-item-accepted = { $bidder }: { $rule } – godkendt den { $date } af { $by }: { $reason }
+decision-item-rejected = { $bidder }: { $rule } – afvist den { $date } af { $by }: { $reason }
+section-warnings = Bemærkninger til tilbuddene
+warning-length-limit = { $bidder }: løsningsbeskrivelsen er længere end tilladt; det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
+warning-evaluator-disagreement = { $bidder }: evaluatorernes point ligger længere fra hinanden end udbudsmaterialet tillader; konsensus er begrundet i evalueringen.
+warning-other = { $bidder }: { $message }
+effective-weights = Kriteriernes point spænder forskelligt, så deres reelle andel af spændet i de samlede vurderinger er: { $list }.
+effective-weight-item = { $name } { $effective } % (angivet { $stated } %)
+section-recommendation = Indstilling
+recommendation = Evalueringen indstiller, at kontrakten tildeles { $winner }, som har afgivet det økonomisk mest fordelagtige tilbud.
+recommendation-none = Der kan ikke indstilles en tildeling endnu: { $why }.
+why-tie = flere tilbud deler førstepladsen
+why-review = der afventer ordregivers afgørelse om et eller flere tilbud
+why-none = intet tilbud er vurderet
+
+no-decisions = Ordregiver har ikke truffet afgørelser om tilbud til afklaring.
+no-warnings = Ingen bemærkninger.
 month-1 = januar
 month-2 = februar
 month-3 = marts

@@ -197,6 +197,24 @@ col-reason = Reason
 col-clause = Clause
 xlsx-values-note = Points are values, not formulas: Excel has no half-to-even rounding, or the price lines are combined by expected volumes.
 
+section-decisions = The authority's decisions
+decision-item-accepted = { $bidder }: { $rule } – accepted on { $date } by { $by }: { $reason }
+decision-item-rejected = { $bidder }: { $rule } – rejected on { $date } by { $by }: { $reason }
+section-warnings = Notes on the bids
+warning-length-limit = { $bidder }: the solution description is longer than allowed; what lies beyond the limit was not read and does not count.
+warning-evaluator-disagreement = { $bidder }: the evaluators' points lie further apart than the tender documents allow; the consensus is explained in the evaluation.
+warning-other = { $bidder }: { $message }
+effective-weights = The criteria's points range differently, so their real shares of the spread of totals are: { $list }.
+effective-weight-item = { $name } { $effective } % (stated { $stated } %)
+section-recommendation = Recommendation
+recommendation = The evaluation recommends awarding the contract to { $winner }, which submitted the most economically advantageous bid.
+recommendation-none = No award can be recommended yet: { $why }.
+why-tie = several bids share the first place
+why-review = the authority has yet to decide on one or more bids
+why-none = no bid was evaluated
+
+no-decisions = The authority has made no decisions on bids for clarification.
+no-warnings = No notes.
 month-1 = January
 month-2 = February
 month-3 = March

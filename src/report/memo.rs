@@ -1241,17 +1241,67 @@ fn example(
     let Some(band) = line.band else {
         return vec![texts.with("publish-no-example", &[("name", c.name.as_str().into())])];
     };
-    let table = tabulate(
-        &tender.model,
-        Band {
-            min: band.min,
-            max: band.max,
-            target: line.target.unwrap_or(Money::new(
-                (band.min.value() + band.max.value()) / Decimal::TWO,
-            )),
-        },
-    );
-    let title = if table.relative {
+    let relative = tender.model.method.is_relative();
+    // For a relative model: the lowest price at the band's minimum, the highest at its
+    // maximum, and prices at the band's quarters — every one a price a bid can have after
+    // the price rules (inside the band, in whole kroner where øre are rounded).
+    let rows: Vec<Vec<String>> = if relative {
+        let field = crate::scoring::price_methods::Field {
+            lowest: band.min,
+            highest: band.max,
+        };
+        let mut prices: Vec<Decimal> = (0..=4)
+            .map(|i| {
+                band.min.value()
+                    + (band.max.value() - band.min.value()) * Decimal::from(i) / Decimal::from(4)
+            })
+            .map(|p| match tender.price_rules.whole_kroner.action {
+                Some(mode) => crate::values::Rounding { decimals: 0, mode }.apply(p),
+                None => p,
+            })
+            .map(|p| p.clamp(band.min.value(), band.max.value()))
+            .collect();
+        prices.dedup();
+        prices
+            .into_iter()
+            .map(|price| {
+                let calc = tender.model.calculate(line, Money::new(price), field);
+                vec![
+                    texts.money(price, &tender.currency),
+                    format!(
+                        "{} %",
+                        texts.number(
+                            (price * Decimal::ONE_HUNDRED / band.min.value().max(Decimal::ONE))
+                                .round_dp(1)
+                        )
+                    ),
+                    texts.decimal(calc.rounding.apply(calc.exact)),
+                ]
+            })
+            .collect()
+    } else {
+        let table = tabulate(
+            &tender.model,
+            Band {
+                min: band.min,
+                max: band.max,
+                target: line.target.unwrap_or(Money::new(
+                    (band.min.value() + band.max.value()) / Decimal::TWO,
+                )),
+            },
+        );
+        table
+            .rows
+            .iter()
+            .map(|row| {
+                vec![
+                    texts.money(row.price.value(), &tender.currency),
+                    texts.decimal(row.points.value()),
+                ]
+            })
+            .collect()
+    };
+    let title = if relative {
         texts.with(
             "publish-example-relative",
             &[
@@ -1260,28 +1310,20 @@ fn example(
                     "lowest",
                     texts.money(band.min.value(), &tender.currency).into(),
                 ),
+                (
+                    "highest",
+                    texts.money(band.max.value(), &tender.currency).into(),
+                ),
             ],
         )
     } else {
         texts.with("publish-example", &[("name", c.name.as_str().into())])
     };
     let mut head = vec![texts.get("col-price")];
-    if table.relative {
+    if relative {
         head.push(texts.get("col-percent-of-lowest"));
     }
     head.push(texts.get("col-price-points"));
-    let rows: Vec<Vec<String>> = table
-        .rows
-        .iter()
-        .map(|row| {
-            let mut cells = vec![texts.money(row.price.value(), &tender.currency)];
-            if let Some(percent) = row.percent_of_lowest {
-                cells.push(format!("{} %", texts.number(percent.round_dp(1))));
-            }
-            cells.push(texts.decimal(row.points.value()));
-            cells
-        })
-        .collect();
     let mut lines = vec![
         format!("## {}", super::markdown::plain_inline(&title)),
         String::new(),

@@ -243,8 +243,9 @@ fn letters_for_every_bidder_with_the_decision_and_the_standstill_period() {
 
 /// The model for the tender conditions, with worked tables a bidder can check by hand:
 /// kk-minmax-8 on spor1 370–450 (version in force): 8 − (P − 370) × 8 / 80, so 390 → 6,00;
-/// proportional-10 against a lowest price of 40: 10 × 40 / P, so 44 → 9,09 (9,0909…
-/// half up), 60 → 6,67, 100 → 4,00.
+/// proportional-10 with the lowest price at the band's minimum 40 and prices at the band's
+/// quarters in whole kroner (92.50 → 93 and 197.50 → 198, øre rounded up): 10 × 40 / P, so
+/// 93 → 4,30 (4,3010…), 145 → 2,76 (2,7586…), 250 → 1,60.
 #[test]
 fn publish_writes_the_model_with_worked_tables() {
     let out = stdout(
@@ -275,9 +276,9 @@ fn publish_writes_the_model_with_worked_tables() {
             .success(),
     );
     for row in [
-        "| DKK 44.00 | 110 % | 9.09 |",
-        "| DKK 60.00 | 150 % | 6.67 |",
-        "| DKK 100.00 | 250 % | 4.00 |",
+        "| DKK 93.00 | 232.5 % | 4.30 |",
+        "| DKK 145.00 | 362.5 % | 2.76 |",
+        "| DKK 250.00 | 625 % | 1.60 |",
     ] {
         assert!(relative.contains(row), "{row} in {relative}");
     }

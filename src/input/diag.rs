@@ -125,6 +125,8 @@ codes! {
     Unlisted => "W001",
     /// A weight the ranking does not use: on price under a money model (a warning).
     UnusedWeight => "W002",
+    /// A standstill period shorter than the 10 days of the complaints act (a warning).
+    ShortStandstill => "W003",
 }
 
 /// Where a problem is: a span in a loaded file, or only a path (a file that could not be

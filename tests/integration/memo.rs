@@ -393,3 +393,20 @@ fn the_workbook_cuts_text_beyond_excels_cell_limit() {
     );
     assert_eq!(name.chars().filter(|c| *c == 'J').count(), 32_000);
 }
+
+/// A standstill period under 10 days is allowed but warned of (W003); 0 is an error.
+#[test]
+fn a_short_standstill_period_is_a_warning() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "currency = \"DKK\"",
+        "currency = \"DKK\"\nstandstill_days = 5",
+    );
+    let err = crate::fixture::stderr(&f.run("check", &["--strict"]).code(4));
+    assert!(err.contains("warning[W003]"), "{err}");
+    f.replace("tender.toml", "standstill_days = 5", "standstill_days = 0");
+    let err = crate::fixture::stderr(&f.run("check", &[]).code(1));
+    assert!(err.contains("standstill_days"), "{err}");
+    assert!(!err.contains("W003"), "{err}");
+}

@@ -73,6 +73,28 @@ pub fn tender(
         ),
     };
 
+    // Read without reporting: a value that is no whole number is reported once, below.
+    if let Some(days) = &raw.standstill_days
+        && days
+            .get_ref()
+            .as_integer()
+            .is_some_and(|d| (1..10).contains(&d))
+    {
+        check.diagnostics.push(
+            Diagnostic::at(
+                Code::ShortStandstill,
+                check.file,
+                days.span(),
+                "standstill_days",
+            )
+            .warns(
+                "a standstill period shorter than 10 calendar days: the complaints act \
+                 (klagenævnsloven § 3) asks 10 days where the notice is sent electronically",
+                "give standstill_days = 10 or more, unless a shorter period is deliberate \
+                 (the light regime does not demand one)",
+            ),
+        );
+    }
     let standstill_days = match &raw.standstill_days {
         None => Some(10),
         Some(days) => check

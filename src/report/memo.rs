@@ -515,6 +515,20 @@ fn model_text(t: &Tender, texts: &Texts) -> Vec<String> {
             ],
         ));
     }
+    let quality = &t.quality;
+    for (percent, id) in [
+        (quality.min_per_criterion, "quality-min-per-criterion"),
+        (quality.min_total, "quality-min-total"),
+    ] {
+        if let Some(percent) = percent {
+            lines.push(with_source(
+                texts.with(id, &[("percent", texts.number(percent.value()).into())]),
+                texts,
+                quality.source.as_deref(),
+            ));
+        }
+    }
+    lines.extend(conformity_text(t, texts));
     let tie = &t.tie_break;
     if tie.action.is_empty() {
         lines.push(texts.get(if money { "money-tie-none" } else { "tie-none" }));
@@ -530,6 +544,58 @@ fn model_text(t: &Tender, texts: &Texts) -> Vec<String> {
             tie.source.as_deref(),
         ));
     }
+    lines
+}
+
+/// The conformity rules: what sets a bid aside, and the length limit of the description.
+fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
+    use crate::domain::Decision;
+    let c = &t.conformity;
+    let rules = [
+        (&c.declared_reservation, RuleId::DeclaredReservation),
+        (&c.found_reservation, RuleId::FoundReservation),
+        (&c.citizen_reservation, RuleId::CitizenReservation),
+        (&c.alternative_bid, RuleId::AlternativeBid),
+        (&c.late_bid, RuleId::LateBid),
+        (&c.unclear_declaration, RuleId::UnclearDeclaration),
+    ];
+    let mut items: Vec<String> = rules
+        .iter()
+        .filter_map(|(rule, id)| {
+            let rule = rule.as_ref()?;
+            let text = texts.with(
+                match rule.action {
+                    Decision::Reject => "conformity-rule-reject",
+                    Decision::Review => "conformity-rule-review",
+                },
+                &[("rule", rule_name(texts, *id).into())],
+            );
+            Some(with_source(text, texts, rule.source.as_deref()))
+        })
+        .collect();
+    if let Some(limit) = &c.length_limit {
+        items.push(with_source(
+            texts.with(
+                "length-limit-rule",
+                &[
+                    ("pages", limit.action.pages.to_string().into()),
+                    (
+                        "characters",
+                        texts
+                            .number(Decimal::from(limit.action.characters_per_page))
+                            .into(),
+                    ),
+                ],
+            ),
+            texts,
+            limit.source.as_deref(),
+        ));
+    }
+    if items.is_empty() {
+        return items;
+    }
+    let mut lines = vec![texts.get("conformity-title")];
+    lines.extend(items);
     lines
 }
 
@@ -1065,13 +1131,9 @@ fn decisions(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         .collect()
 }
 
-/// A rule in words: the first sentence of its reason text.
+/// A rule in words.
 fn rule_name(texts: &Texts, rule: RuleId) -> String {
-    let text = texts.get(&format!("reason-{}", rule.as_str()));
-    text.split(['.', ':'])
-        .next()
-        .unwrap_or_default()
-        .to_string()
+    texts.get(&format!("rulename-{}", rule.as_str()))
 }
 
 /// What a reader must know of a scored bid that does not set it aside (a length limit),

@@ -92,6 +92,9 @@ fn the_memo_is_one_danish_html_document_with_every_section() {
         "reelle andel af spændet",
         // Uklar Erklæring awaits the authority's decision.
         "Der kan ikke indstilles en tildeling endnu",
+        // The conformity rules and the length limit belong to the model's description.
+        "Tilbud modtaget efter tilbudsfristen: tilbuddet afvises.",
+        "højst 20 sider à 2.400 anslag",
     ] {
         assert!(all.contains(expected), "{expected} in {all}");
     }

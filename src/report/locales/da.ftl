@@ -215,6 +215,27 @@ why-none = intet tilbud er vurderet
 
 no-decisions = Ordregiver har ikke truffet afgørelser om tilbud til afklaring.
 no-warnings = Ingen bemærkninger.
+quality-min-per-criterion = Et tilbud skal opnå mindst { $percent } % af de mulige point på hvert kvalitetskriterium; ellers indgår det ikke i evalueringen.
+quality-min-total = Et tilbud skal samlet opnå mindst { $percent } % af de mulige kvalitetspoint; ellers indgår det ikke i evalueringen.
+conformity-title = Forhold, der medfører, at et tilbud ikke indgår i evalueringen:
+conformity-rule-reject = { $rule }: tilbuddet afvises.
+conformity-rule-review = { $rule }: tilbuddet indgår ikke, før ordregiver har taget stilling.
+length-limit-rule = Løsningsbeskrivelsen må fylde højst { $pages } sider à { $characters } anslag; det, der ligger ud over, læses ikke.
+
+rulename-declared-reservation = Forbehold angivet i forbeholdserklæringen (»JA« afkrydset)
+rulename-found-reservation = Forbehold, som evaluatorerne finder ved læsningen
+rulename-citizen-reservation = Forbehold om, hvilke borgere tilbudsgiver vil modtage
+rulename-alternative-bid = Alternativt tilbud (mere end én løsningsbeskrivelse)
+rulename-late-bid = Tilbud modtaget efter tilbudsfristen
+rulename-unclear-declaration = Uklar forbeholdserklæring (hverken eller begge rubrikker afkrydset)
+rulename-quality-threshold = Mindstekrav til kvaliteten ikke opfyldt
+rulename-price-below-minimum = Pris under mindsteprisen
+rulename-price-above-maximum = Pris over maksimalprisen
+rulename-missing-price = Manglende pris
+rulename-duplicate-bid = Flere tilbud fra samme tilbudsgiver
+rulename-evaluator-disagreement = Uenighed mellem evaluatorerne
+rulename-length-limit = Løsningsbeskrivelsen er for lang
+
 month-1 = januar
 month-2 = februar
 month-3 = marts

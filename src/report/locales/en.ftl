@@ -215,6 +215,27 @@ why-none = no bid was evaluated
 
 no-decisions = The authority has made no decisions on bids for clarification.
 no-warnings = No notes.
+quality-min-per-criterion = A bid must earn at least { $percent } % of the possible points on every quality criterion, or it is not evaluated.
+quality-min-total = A bid must earn at least { $percent } % of the possible quality points in total, or it is not evaluated.
+conformity-title = What keeps a bid out of the evaluation:
+conformity-rule-reject = { $rule }: the bid is rejected.
+conformity-rule-review = { $rule }: the bid is not evaluated until the authority has decided.
+length-limit-rule = The solution description may run to at most { $pages } pages of { $characters } characters; what lies beyond is not read.
+
+rulename-declared-reservation = A reservation declared in the declaration (“YES” ticked)
+rulename-found-reservation = A reservation the evaluators find when reading
+rulename-citizen-reservation = A reservation about which citizens the bidder will accept
+rulename-alternative-bid = An alternative bid (more than one solution description)
+rulename-late-bid = A bid received after the submission deadline
+rulename-unclear-declaration = An unclear declaration (neither or both boxes ticked)
+rulename-quality-threshold = The minimum quality not reached
+rulename-price-below-minimum = A price below the minimum
+rulename-price-above-maximum = A price above the maximum
+rulename-missing-price = A missing price
+rulename-duplicate-bid = Several bids from one bidder
+rulename-evaluator-disagreement = Evaluators disagreeing
+rulename-length-limit = A solution description that is too long
+
 month-1 = January
 month-2 = February
 month-3 = March

@@ -22,7 +22,7 @@ use crate::scoring::conformity::Finding;
 use crate::scoring::price_methods::Field;
 use crate::scoring::price_rules::AdjustmentRule;
 use crate::scoring::rank::Ranked;
-use crate::scoring::score::{Outcome, Standing};
+use crate::scoring::score::{Outcome, Standing, Status};
 use crate::values::{ModelRounding, Money, RoundingMode};
 
 const TEMPLATE: &str = include_str!("templates/memo.html");
@@ -78,6 +78,17 @@ struct Memo {
 struct Section {
     title: String,
     items: Vec<String>,
+}
+
+impl Section {
+    /// A section titled by message `title`, with `items`, or message `none` where there
+    /// are none.
+    fn of(texts: &Texts, title: &str, items: Vec<String>, none: &str) -> Section {
+        Section {
+            title: texts.get(title),
+            items: or_none(items, texts, none),
+        }
+    }
 }
 
 /// A row of the ranking: its cells, or for a bid set aside its rank, bidder and status.
@@ -169,14 +180,13 @@ impl Memo {
             result_head,
             result_rows,
             charts: charts_of(evaluation, texts),
-            adjustments: Section {
-                title: texts.get("section-adjustments"),
-                items: or_none(adjustments(evaluation, texts), texts, "no-adjustments"),
-            },
-            ties: Section {
-                title: texts.get("section-ties"),
-                items: or_none(ties(evaluation, texts), texts, "no-ties"),
-            },
+            adjustments: Section::of(
+                texts,
+                "section-adjustments",
+                adjustments(evaluation, texts),
+                "no-adjustments",
+            ),
+            ties: Section::of(texts, "section-ties", ties(evaluation, texts), "no-ties"),
             set_aside_title: texts.get("section-set-aside"),
             set_aside: set_aside(evaluation, texts),
             set_aside_empty: evaluation
@@ -184,18 +194,19 @@ impl Memo {
                 .iter()
                 .all(|r| r.rank.is_some())
                 .then(|| texts.get("no-set-aside")),
-            legal: Section {
-                title: texts.get("section-legal"),
-                items: or_none(legal(evaluation, texts), texts, "no-legal"),
-            },
-            decisions: Section {
-                title: texts.get("section-decisions"),
-                items: or_none(decisions(evaluation, texts), texts, "no-decisions"),
-            },
-            warnings: Section {
-                title: texts.get("section-warnings"),
-                items: warnings(evaluation, texts),
-            },
+            legal: Section::of(texts, "section-legal", legal(evaluation, texts), "no-legal"),
+            decisions: Section::of(
+                texts,
+                "section-decisions",
+                decisions(evaluation, texts),
+                "no-decisions",
+            ),
+            warnings: Section::of(
+                texts,
+                "section-warnings",
+                warnings(evaluation, texts),
+                "no-warnings",
+            ),
             recommendation: Section {
                 title: texts.get("section-recommendation"),
                 items: vec![recommendation(evaluation, texts)],
@@ -999,8 +1010,6 @@ pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> Fi
     }
 }
 
-use crate::scoring::score::Status;
-
 /// The value of a `key = value` quote: "2" of "solution_descriptions = 2".
 fn after_equals(quote: &str) -> String {
     quote
@@ -1192,7 +1201,7 @@ fn warnings(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
             .collect();
         items.push(texts.with("effective-weights", &[("list", each.join("; ").into())]));
     }
-    or_none(items, texts, "no-warnings")
+    items
 }
 
 /// The award the evaluation recommends, or why none can be recommended yet.

@@ -240,10 +240,7 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
         }
         for (i, entry) in ranked.iter().enumerate() {
             let row = (i + 1) as u32;
-            let Outcome::Scored {
-                criteria, prices, ..
-            } = &entry.score.outcome
-            else {
+            let Outcome::Scored { criteria, .. } = &entry.score.outcome else {
                 continue;
             };
             if let Some(rank) = entry.rank {
@@ -301,9 +298,8 @@ fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
                     cell(sheet, (row, total_col), formula, total.value(), &f.points)?;
                 }
                 Some(Standing::Price(price)) => {
-                    let formula =
-                        money_formula(t, &lines, prices_sheet, first + i, &quality, prices)
-                            .and_then(|e| rounded(&e, t.model.rounding));
+                    let formula = money_formula(t, &lines, prices_sheet, first + i, &quality)
+                        .and_then(|e| rounded(&e, t.model.rounding));
                     cell(sheet, (row, total_col), formula, price.value(), &f.money)?;
                 }
                 None => {}
@@ -422,7 +418,6 @@ fn money_formula(
     prices_sheet: &str,
     row: usize,
     quality: &[(String, Decimal)],
-    _prices: &[crate::scoring::score::PriceEvaluation],
 ) -> Option<String> {
     let evaluated = |l: usize| format!("'{prices_sheet}'!{}{row}", column(2 + 3 * l));
     let p = match &t.price_rules.volumes {

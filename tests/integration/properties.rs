@@ -357,6 +357,33 @@ fn a_relative_model_can_reverse_ranks() {
     assert!(!rank_reversals(&v.tender, &v.bids).is_empty());
 }
 
+/// A copy of the reference tender (and the models) in a temporary folder with one more
+/// bid, `bids/<id>.toml`, whose prices and points are written as given: spor1, spor2,
+/// indsats, samarbejde. The folder lives as long as the `TempDir`.
+fn reference_with_bid(
+    id: &str,
+    bidder: &str,
+    [spor1, spor2, indsats, samarbejde]: [&str; 4],
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = tempfile::TempDir::new().unwrap();
+    crate::fixture::copy_dir(
+        &repo().join("scoring-models"),
+        &root.path().join("scoring-models"),
+    );
+    let dir = root.path().join("tender");
+    crate::fixture::copy_dir(&repo().join(REFERENCE), &dir);
+    std::fs::write(
+        dir.join(format!("bids/{id}.toml")),
+        format!(
+            "bidder = \"{bidder}\"\ncvr = \"99999999\"\nsubmitted = 2023-10-01T10:00:00+02:00\n\
+             reservation = \"no\"\n\n[prices]\nspor1 = {spor1}\nspor2 = {spor2}\n\n\
+             [points]\nindsats = {indsats}\nsamarbejde = {samarbejde}\n"
+        ),
+    )
+    .unwrap();
+    (root, dir)
+}
+
 /// A number as a hostile bid file might write it: ordinary, huge, tiny, negative, long.
 fn hostile_number() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -385,19 +412,7 @@ proptest! {
         indsats in hostile_number(),
         samarbejde in hostile_number(),
     ) {
-        let root = tempfile::TempDir::new().unwrap();
-        crate::fixture::copy_dir(&repo().join("scoring-models"), &root.path().join("scoring-models"));
-        let dir = root.path().join("tender");
-        crate::fixture::copy_dir(&repo().join(REFERENCE), &dir);
-        std::fs::write(
-            dir.join("bids/hostile.toml"),
-            format!(
-                "bidder = \"Hostile ApS\"\ncvr = \"99999999\"\nsubmitted = 2023-10-01T10:00:00+02:00\n\
-                 reservation = \"no\"\n\n[prices]\nspor1 = {spor1}\nspor2 = {spor2}\n\n\
-                 [points]\nindsats = {indsats}\nsamarbejde = {samarbejde}\n"
-            ),
-        )
-        .unwrap();
+        let (_root, dir) = reference_with_bid("hostile", "Hostile ApS", [&spor1, &spor2, &indsats, &samarbejde]);
         let Ok(tender) = tenderscore::evaluate::load(&dir, &ModelSearch::default()) else {
             return Ok(());
         };
@@ -441,19 +456,7 @@ proptest! {
         indsats in varied_points(),
         samarbejde in varied_points(),
     ) {
-        let root = tempfile::TempDir::new().unwrap();
-        crate::fixture::copy_dir(&repo().join("scoring-models"), &root.path().join("scoring-models"));
-        let dir = root.path().join("tender");
-        crate::fixture::copy_dir(&repo().join(REFERENCE), &dir);
-        std::fs::write(
-            dir.join("bids/varied.toml"),
-            format!(
-                "bidder = \"Varied ApS\"\ncvr = \"99999999\"\nsubmitted = 2023-10-01T10:00:00+02:00\n\
-                 reservation = \"no\"\n\n[prices]\nspor1 = {spor1}\nspor2 = {spor2}\n\n\
-                 [points]\nindsats = {indsats}\nsamarbejde = {samarbejde}\n"
-            ),
-        )
-        .unwrap();
+        let (_root, dir) = reference_with_bid("varied", "Varied ApS", [&spor1, &spor2, &indsats, &samarbejde]);
         let tender = tenderscore::evaluate::load(&dir, &ModelSearch::default()).expect("valid");
         let evaluation = tenderscore::evaluate::evaluate(&tender, tender.latest());
         let json: serde_json::Value = serde_json::from_slice(&tenderscore::report::render(

@@ -329,17 +329,30 @@ fn a_generated_batch_of_many_tenders_is_summarised() {
     assert!(!listed("ranking_changed").is_empty());
 }
 
+/// The reference tender's fixture with a third rettelsesblad (22 September, in time)
+/// setting one value, re-scored: the JSON report.
+fn with_a_third_rettelsesblad(
+    f: &crate::fixture::Fixture,
+    path: &str,
+    value: &str,
+) -> serde_json::Value {
+    f.write(
+        "rettelsesblade/03-rettelse.toml",
+        &format!(
+            "number = 3\ndate = 2023-09-22\ntitle = \"Rettelse\"\nreference = \"RB 3\"\n\n\
+             [[changes]]\npath = \"{path}\"\nvalue = {value}\n"
+        ),
+    );
+    json(&rescore_in(f.root.path(), &["tender", "--format", "json"]).success())
+}
+
 /// `rescore` words a bid's status as every other report does: "rejected", not "reject".
 #[test]
 fn a_bid_rejected_by_a_rettelsesblad_is_rejected_in_the_same_words_as_score() {
     let f = crate::fixture::Fixture::reference();
     // kompas offers spor2 at 1350, above the maximum 1300: lowered to 1300 as published,
     // rejected once a third rettelsesblad makes prices above the maximum a reason to reject.
-    f.write(
-        "rettelsesblade/03-afvis-over-maksimum.toml",
-        "number = 3\ndate = 2023-09-22\ntitle = \"Afvisning over maksimalpris\"\nreference = \"Rettelsesblad nr. 3\"\n\n[[changes]]\npath = \"prices.above_max.rule\"\nvalue = \"reject\"\n",
-    );
-    let report = json(&rescore_in(f.root.path(), &["tender", "--format", "json"]).success());
+    let report = with_a_third_rettelsesblad(&f, "prices.above_max.rule", "\"reject\"");
     let step = &report["tenders"][0]["steps"][2];
     let (before, after) = change(step, "kompas", "status");
     assert_eq!(
@@ -377,11 +390,7 @@ fn rescore_visits_each_real_folder_once_through_symbolic_links() {
 #[test]
 fn a_finer_rounding_of_the_same_points_is_no_change() {
     let f = crate::fixture::Fixture::reference();
-    f.write(
-        "rettelsesblade/03-decimaler.toml",
-        "number = 3\ndate = 2023-09-22\ntitle = \"Tre decimaler\"\nreference = \"RB 3\"\n\n[[changes]]\npath = \"model.points.decimals\"\nvalue = 3\n",
-    );
-    let report = json(&rescore_in(f.root.path(), &["tender", "--format", "json"]).success());
+    let report = with_a_third_rettelsesblad(&f, "model.points.decimals", "3");
     let step = &report["tenders"][0]["steps"][2];
     // kompas, spor1 373 in the band 370–450 (after rettelsesblad 1):
     // 8 + (373 − 370) × (0 − 8) / (450 − 370) = 8 − 0.3 = 7.7: 7.70 before, 7.700 after.

@@ -14,6 +14,8 @@
 //!   rettelsesblade.
 //! - [`evaluate`]: one function from a loaded version to an [`evaluate::Evaluation`], used
 //!   by every command; `rescore` compares the versions of many tenders.
+//! - [`payments`]: after the award: what the contract pays for orders, month by month,
+//!   and how the index moves the suppliers' prices.
 //! - [`report`]: renderers only: an evaluation in, bytes out, one module per format; the
 //!   Danish and English documents (memo, letters, model text) with their message files,
 //!   templates and charts.
@@ -25,6 +27,7 @@ pub mod domain;
 pub mod evaluate;
 pub mod input;
 pub mod legal;
+pub mod payments;
 pub mod report;
 pub mod scoring;
 pub mod synthetic;

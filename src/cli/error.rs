@@ -40,6 +40,12 @@ pub enum Error {
     NotEmpty(PathBuf),
     #[error("error: {0}")]
     Unsupported(&'static str),
+    #[error("{report}{count} problem(s) found; nothing was settled")]
+    NotSettled { report: String, count: usize },
+    #[error(
+        "error: tender `{0}` has no `[contract]` section: add the contract period, the weekdays and how each price line is paid (README, \"Payments and indexation\")"
+    )]
+    NoContract(String),
     /// The evaluation does not decide an award: no letters can be sent.
     #[error("error: no notice of an award decision can be written: {0}")]
     NoAward(String),
@@ -93,7 +99,11 @@ pub(super) fn render_invalid(invalid: &Invalid) -> String {
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid { .. } | Error::Partial { .. } | Error::NoAward(_) => EXIT_INVALID_INPUT,
+            Error::Invalid { .. }
+            | Error::Partial { .. }
+            | Error::NoAward(_)
+            | Error::NotSettled { .. }
+            | Error::NoContract(_) => EXIT_INVALID_INPUT,
             Error::Strict { .. } => EXIT_STRICT,
             Error::WouldOverwriteInput(_)
             | Error::InsideTenderFolder(_)

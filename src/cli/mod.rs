@@ -13,6 +13,7 @@ mod generate;
 mod init;
 mod models;
 mod output;
+mod payments;
 mod progress;
 mod rescore;
 mod score;
@@ -52,6 +53,19 @@ pub struct DocumentArgs {
     #[command(flatten)]
     pub version: VersionArg,
     /// The language of the document [default: the tender's `language`, else Danish].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+/// How a contract report (`payments`, `index`) is written.
+#[derive(Debug, clap::Args)]
+pub struct ContractReportArgs {
+    /// The report format (not xlsx).
+    #[arg(short, long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// The language of the report [default: the tender's `language`, else Danish].
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     #[command(flatten)]
@@ -251,6 +265,47 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// What the contract pays for a file of orders (CSV or TOML), month by month and
+    /// supplier by supplier, at the prices in force, with each order's arithmetic.
+    #[command(
+        after_help = "Examples:\n  tenderscore payments my-tender ordrer.csv --month 2024-09\n  tenderscore payments my-tender ordrer.csv --index indeks.toml -f csv -o afregning.csv\n  tenderscore payments my-tender ordrer.toml --through 2024-09-30 -f json"
+    )]
+    Payments {
+        #[command(flatten)]
+        tender: TenderArgs,
+        /// The orders: a CSV file (a header row: id, supplier, line, ordered, start, end,
+        /// and optionally citizen, hours, stopped, completed_days, cancelled) or a TOML file
+        /// of [[orders]].
+        #[arg(value_name = "ORDERS")]
+        orders: PathBuf,
+        /// The index file (TOML) the contract's price indexation needs.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+        /// Only this month's payments (YYYY-MM).
+        #[arg(long, value_name = "YYYY-MM", value_parser = payments::parse_month)]
+        month: Option<(i16, i8)>,
+        /// The day of the settlement: no day after it is paid (YYYY-MM-DD) [default: each
+        /// order's end, or the day it was stopped].
+        #[arg(long, value_name = "DATE")]
+        through: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        report: ContractReportArgs,
+    },
+    /// The suppliers' prices year by year under the contract's price indexation, with
+    /// each adjustment's arithmetic.
+    #[command(
+        after_help = "Examples:\n  tenderscore index my-tender indeks.toml\n  tenderscore index my-tender indeks.toml -f csv -o priser.csv"
+    )]
+    Index {
+        #[command(flatten)]
+        tender: TenderArgs,
+        /// The index file (TOML): `index = \"<name>\"` and `[values]` per period
+        /// (2024K3 = 104.3).
+        #[arg(value_name = "INDEX")]
+        index: PathBuf,
+        #[command(flatten)]
+        report: ContractReportArgs,
+    },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     #[command(
         after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0"
@@ -341,6 +396,28 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             rescore::run(&paths, models, format, only, output)
         }
         Command::Models { show, models } => models::run(show, models),
+        Command::Payments {
+            tender,
+            orders,
+            index,
+            month,
+            through,
+            report,
+        } => payments::payments(
+            &tender,
+            payments::PaymentsArgs {
+                orders,
+                index,
+                month,
+                through,
+                report,
+            },
+        ),
+        Command::Index {
+            tender,
+            index,
+            report,
+        } => payments::index(&tender, &index, report),
         Command::Generate {
             dir,
             tenders,

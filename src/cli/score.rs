@@ -150,7 +150,7 @@ pub(super) fn letters(
 
 /// The width of the terminal the report goes to: `COLUMNS` where set, else the terminal's
 /// own; `None` when the report goes to a file or a pipe, which keep a stable layout.
-fn terminal_width(output: &OutputArg) -> Option<u16> {
+pub(super) fn terminal_width(output: &OutputArg) -> Option<u16> {
     use std::io::IsTerminal;
     let to_stdout = output.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
     if !to_stdout || !std::io::stdout().is_terminal() {

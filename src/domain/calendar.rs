@@ -10,6 +10,8 @@
 
 use jiff::civil::{Date, Weekday};
 
+use crate::domain::contract::DayOff;
+
 /// Easter Sunday of a year (the Gregorian computus, anonymous algorithm).
 fn easter(year: i16) -> Option<Date> {
     let y = i32::from(year);
@@ -59,6 +61,85 @@ pub fn working_day_on_or_after(mut day: Date) -> Option<Date> {
     Some(day)
 }
 
+/// Whether a day is a weekday (hverdag) for payment: Monday to Friday, and none of the
+/// kinds of day the contract excludes.
+pub fn is_contract_weekday(day: Date, excluded: &[DayOff]) -> bool {
+    if matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+        return false;
+    }
+    !excluded.iter().any(|off| match off {
+        DayOff::PublicHolidays => is_public_holiday(day),
+        DayOff::ChristmasEve => (day.month(), day.day()) == (12, 24),
+        DayOff::NewYearsEve => (day.month(), day.day()) == (12, 31),
+        DayOff::ConstitutionDay => (day.month(), day.day()) == (6, 5),
+    })
+}
+
+/// The weekdays of a stretch of days, counted once so that any count within it is a
+/// subtraction: the number of weekdays from one day to another in constant time, and the
+/// n-th weekday from a day by binary search. Days outside the stretch count as none.
+#[derive(Clone, Debug)]
+pub struct WeekdayCount {
+    first: Date,
+    /// `before[i]`: the weekdays among the first `i` days of the stretch.
+    before: Vec<u32>,
+}
+
+impl WeekdayCount {
+    /// The weekdays from `first` to `last` (both included; none when `last < first`).
+    pub fn new(first: Date, last: Date, excluded: &[DayOff]) -> WeekdayCount {
+        let mut before = vec![0];
+        let mut day = first;
+        let mut count = 0;
+        while day <= last {
+            if is_contract_weekday(day, excluded) {
+                count += 1;
+            }
+            before.push(count);
+            match day.tomorrow() {
+                Ok(next) => day = next,
+                Err(_) => break,
+            }
+        }
+        WeekdayCount { first, before }
+    }
+
+    /// The position of a day in the stretch, clamped to it.
+    fn index(&self, day: Date) -> usize {
+        let days = self.first.until(day).map_or(0, |span| span.get_days());
+        usize::try_from(days)
+            .unwrap_or(0)
+            .min(self.before.len() - 1)
+    }
+
+    /// The weekdays from `from` to `to`, both included; 0 when `to < from`.
+    pub fn between(&self, from: Date, to: Date) -> u32 {
+        if to < from {
+            return 0;
+        }
+        let end = match to.tomorrow() {
+            Ok(next) => self.index(next),
+            Err(_) => self.before.len() - 1,
+        };
+        self.before[end].saturating_sub(self.before[self.index(from)])
+    }
+
+    /// The `n`-th weekday (1 = the first) on or after `from`, if the stretch holds it.
+    pub fn nth_from(&self, from: Date, n: u32) -> Option<Date> {
+        if n == 0 {
+            return None;
+        }
+        let target = self.before[self.index(from)] + n;
+        // The first position whose count reaches the target is the day after it.
+        let position = self.before.partition_point(|&c| c < target);
+        if position >= self.before.len() {
+            return None;
+        }
+        let days = i64::try_from(position).ok()? - 1;
+        self.first.checked_add(jiff::Span::new().days(days)).ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +182,40 @@ mod tests {
             working_day_on_or_after(date(2023, 11, 14)),
             Some(date(2023, 11, 14))
         );
+    }
+
+    #[test]
+    fn weekdays_of_the_seeds_example_and_of_a_month_with_holidays() {
+        let all = DayOff::ALL;
+        // Bilag B pkt. 1.4.1: 7 August to 27 October (2023: Monday to Friday) is 60
+        // weekdays: 12 whole weeks of 5, no holiday between.
+        let count = WeekdayCount::new(date(2023, 1, 1), date(2024, 12, 31), &all);
+        assert_eq!(count.between(date(2023, 8, 7), date(2023, 10, 27)), 60);
+        // The 30th weekday from 7 August 2023: 6 weeks → Friday 15 September.
+        assert_eq!(
+            count.nth_from(date(2023, 8, 7), 30),
+            Some(date(2023, 9, 15))
+        );
+        assert_eq!(count.nth_from(date(2023, 8, 7), 1), Some(date(2023, 8, 7)));
+        // A Saturday start: the first weekday is the Monday after.
+        assert_eq!(count.nth_from(date(2023, 8, 5), 1), Some(date(2023, 8, 7)));
+        // May 2024: 23 days Monday–Friday (1–3, 6–10, 13–17, 20–24, 27–31), less Kristi
+        // himmelfartsdag 9 May and 2. pinsedag 20 May → 21.
+        assert_eq!(count.between(date(2024, 5, 1), date(2024, 5, 31)), 21);
+        // December 2024: 22 days Monday–Friday, less 24, 25, 26 and 31 December → 18;
+        // with public holidays only, 24 and 31 December count → 20.
+        assert_eq!(count.between(date(2024, 12, 1), date(2024, 12, 31)), 18);
+        let holidays = WeekdayCount::new(
+            date(2024, 1, 1),
+            date(2024, 12, 31),
+            &[DayOff::PublicHolidays],
+        );
+        assert_eq!(holidays.between(date(2024, 12, 1), date(2024, 12, 31)), 20);
+        // Grundlovsdag 5 June 2024 (a Wednesday) counts only where it is not excluded.
+        assert_eq!(count.between(date(2024, 6, 5), date(2024, 6, 5)), 0);
+        assert_eq!(holidays.between(date(2024, 6, 5), date(2024, 6, 5)), 1);
+        // Reversed or outside the stretch: nothing.
+        assert_eq!(count.between(date(2023, 8, 8), date(2023, 8, 7)), 0);
+        assert_eq!(count.nth_from(date(2024, 12, 30), 5), None);
     }
 }

@@ -108,6 +108,7 @@ pub fn reference_tender() -> Tender {
         tie_break: rule(Vec::new()),
         total_rounding: None,
         decisions: Vec::new(),
+        contract: None,
     }
 }
 

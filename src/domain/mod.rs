@@ -80,6 +80,8 @@ pub struct Tender {
     pub total_rounding: Option<Rounding>,
     /// The authority's decisions on findings set aside for review (`decisions.toml`).
     pub decisions: Vec<ReviewDecision>,
+    /// The contract the tender leads to (`[contract]`), for `payments` and `index`.
+    pub contract: Option<Box<contract::Contract>>,
 }
 
 /// The authority's decision on one finding set aside for review: accepted (the finding no
@@ -418,6 +420,7 @@ impl LengthLimit {
 
 mod bid;
 pub mod calendar;
+pub mod contract;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod model;

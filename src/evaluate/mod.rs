@@ -52,6 +52,11 @@ impl Ready {
         }
     }
 
+    /// Every file read, to show a problem found later in (an order against the contract).
+    pub fn sources(&self) -> &crate::input::diag::Sources {
+        &self.loaded.sources
+    }
+
     /// Every file read, with its path, so no report overwrites one.
     pub fn paths(&self) -> &[std::path::PathBuf] {
         &self.loaded.paths

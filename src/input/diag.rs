@@ -121,12 +121,27 @@ codes! {
     BadChange => "E302",
     /// A decision on a bid the tender does not have, or on a rule that does not exist.
     UnknownDecision => "E401",
+    /// An order names a supplier the contract was not awarded to.
+    UnknownSupplier => "E501",
+    /// An order names a price line the tender does not have, or one the contract does not
+    /// say how to pay.
+    UnknownOrderLine => "E502",
+    /// An order placed outside the contract period (or in an extension not exercised).
+    OutsideContract => "E503",
+    /// An order whose period, completed days, stop, cancellation or hours do not fit.
+    BadOrder => "E504",
+    /// Two orders share an id.
+    DuplicateOrder => "E505",
+    /// An order whose price in force is not known: the index an adjustment needs is missing.
+    UnknownPrice => "E506",
     /// An entry of an input folder that is not read (a warning).
     Unlisted => "W001",
     /// A weight the ranking does not use: on price under a money model (a warning).
     UnusedWeight => "W002",
     /// A standstill period shorter than the 10 days of the complaints act (a warning).
     ShortStandstill => "W003",
+    /// Hours given for an order on a line paid per weekday, where they are not used (a warning).
+    UnusedHours => "W004",
 }
 
 /// Where a problem is: a span in a loaded file, or only a path (a file that could not be

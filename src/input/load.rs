@@ -233,7 +233,7 @@ fn read_hashed(path: &Path) -> Result<(String, String), (String, &'static str)> 
 
 /// A file's text, or what is wrong and how to fix it: a file that is not UTF-8 names the
 /// byte offset and line of the first byte that is not, a permission problem says so.
-fn read_text(path: &Path) -> Result<String, (String, &'static str)> {
+pub fn read_text(path: &Path) -> Result<String, (String, &'static str)> {
     let bytes = fs::read(path).map_err(|error| match error.kind() {
         std::io::ErrorKind::PermissionDenied => (
             "permission denied".to_string(),

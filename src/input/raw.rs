@@ -43,6 +43,113 @@ pub struct RawTender {
     pub conformity: Option<RawConformity>,
     pub ranking: Option<RawRanking>,
     pub criteria: Vec<RawCriterion>,
+    /// The contract the tender leads to: what `payments` and `index` need.
+    pub contract: Option<RawContract>,
+}
+
+/// `[contract]`: the contract period, payment per price line, weekdays, cancellation,
+/// indexation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContract {
+    pub start: Spanned<Datetime>,
+    pub end: Spanned<Datetime>,
+    pub extension: Option<RawExtension>,
+    pub source: Option<String>,
+    /// Bid ids of the suppliers the contract was awarded to.
+    pub suppliers: Option<Vec<Spanned<String>>>,
+    pub weekdays: RawWeekdays,
+    pub payment: Spanned<BTreeMap<Spanned<String>, RawLinePayment>>,
+    pub cancellation: Option<RawCancellation>,
+    pub amount_rounding: Option<RawPointsRounding>,
+    pub indexation: Option<RawIndexation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExtension {
+    pub until: Spanned<Datetime>,
+    #[serde(default)]
+    pub exercised: bool,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeekdays {
+    /// Kinds of day that are no weekday: "public-holidays", "christmas-eve", ...
+    pub excluded: Vec<Spanned<String>>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLinePayment {
+    /// "weekday" or "hour".
+    pub per: Spanned<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCancellation {
+    pub days_before_start: Num,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndexation {
+    pub index: Spanned<String>,
+    /// Percent.
+    pub threshold: Num,
+    pub change_rounding: Option<RawPointsRounding>,
+    pub price_rounding: RawPointsRounding,
+    /// "order-date" or "delivery-date".
+    pub applies_to: Spanned<String>,
+    pub adjustments: Vec<Spanned<RawAdjustment>>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdjustment {
+    pub effective: Spanned<Datetime>,
+    pub from: Spanned<String>,
+    pub to: Spanned<String>,
+}
+
+/// An index file: the index's name and its value per period.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndex {
+    pub index: Spanned<String>,
+    pub source: Option<String>,
+    pub values: BTreeMap<Spanned<String>, Num>,
+}
+
+/// An orders file in TOML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrders {
+    #[serde(default)]
+    pub orders: Vec<RawOrder>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrder {
+    pub id: Spanned<String>,
+    pub citizen: Option<Spanned<String>>,
+    pub supplier: Spanned<String>,
+    pub line: Spanned<String>,
+    pub ordered: Spanned<Datetime>,
+    pub start: Spanned<Datetime>,
+    pub end: Spanned<Datetime>,
+    pub hours: Option<Num>,
+    pub stopped: Option<Spanned<Datetime>>,
+    pub completed_days: Option<Num>,
+    pub cancelled: Option<Spanned<Datetime>>,
 }
 
 /// `[ranking]`: how equal totals are ordered.

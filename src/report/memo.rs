@@ -401,7 +401,7 @@ fn mode_text(texts: &Texts, mode: RoundingMode) -> String {
     })
 }
 
-fn with_source(text: String, texts: &Texts, source: Option<&str>) -> String {
+pub(super) fn with_source(text: String, texts: &Texts, source: Option<&str>) -> String {
     match source {
         Some(source) => format!(
             "{text} {}",
@@ -841,39 +841,62 @@ fn adjustments(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
                 .criterion(&price.line.0)
                 .map_or(price.line.0.clone(), |c| c.name.clone());
             for a in &price.adjustments {
-                let rule = texts.get(match a.rule {
-                    AdjustmentRule::WholeKroner => "adj-whole-kroner",
-                    AdjustmentRule::RaiseToMinimum => "adj-raise",
-                    AdjustmentRule::LowerToMaximum => "adj-lower",
-                    AdjustmentRule::MissingPriceSetToMaximum => "adj-missing",
-                });
-                let to = texts.money(a.to.value(), &t.currency);
-                let item = match a.from {
-                    Some(from) => texts.with(
-                        "adjust-item",
-                        &[
-                            ("bidder", entry.score.bidder.as_str().into()),
-                            ("line", name.as_str().into()),
-                            ("from", texts.money(from.value(), &t.currency).into()),
-                            ("to", to.into()),
-                            ("rule", rule.into()),
-                        ],
-                    ),
-                    None => texts.with(
-                        "adjust-missing-item",
-                        &[
-                            ("bidder", entry.score.bidder.as_str().into()),
-                            ("line", name.as_str().into()),
-                            ("to", to.into()),
-                            ("rule", rule.into()),
-                        ],
-                    ),
-                };
-                items.push(with_source(item, texts, a.source.as_deref()));
+                items.push(adjustment_item(
+                    texts,
+                    &entry.score.bidder,
+                    &name,
+                    a,
+                    &t.currency,
+                ));
             }
         }
     }
     items
+}
+
+/// One price adjustment in words, with its clause: "Alfa ApS, Spor 1 dagspris: 372,50 kr.
+/// → 373,00 kr., øre rundet til hele kroner (Bilag B pkt. 1.2.1)".
+pub(super) fn adjustment_item(
+    texts: &Texts,
+    bidder: &str,
+    line: &str,
+    a: &crate::scoring::price_rules::Adjustment,
+    currency: &str,
+) -> String {
+    let rule = adjustment_rule(texts, a.rule);
+    let to = texts.money(a.to.value(), currency);
+    let item = match a.from {
+        Some(from) => texts.with(
+            "adjust-item",
+            &[
+                ("bidder", bidder.into()),
+                ("line", line.into()),
+                ("from", texts.money(from.value(), currency).into()),
+                ("to", to.into()),
+                ("rule", rule.into()),
+            ],
+        ),
+        None => texts.with(
+            "adjust-missing-item",
+            &[
+                ("bidder", bidder.into()),
+                ("line", line.into()),
+                ("to", to.into()),
+                ("rule", rule.into()),
+            ],
+        ),
+    };
+    with_source(item, texts, a.source.as_deref())
+}
+
+/// What a price rule did, in words: "øre rundet til hele kroner".
+pub(super) fn adjustment_rule(texts: &Texts, rule: AdjustmentRule) -> String {
+    texts.get(match rule {
+        AdjustmentRule::WholeKroner => "adj-whole-kroner",
+        AdjustmentRule::RaiseToMinimum => "adj-raise",
+        AdjustmentRule::LowerToMaximum => "adj-lower",
+        AdjustmentRule::MissingPriceSetToMaximum => "adj-missing",
+    })
 }
 
 /// Every shared rank, once.

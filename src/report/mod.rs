@@ -17,6 +17,7 @@ mod markdown;
 pub mod memo;
 pub mod models;
 pub mod number;
+pub mod payments;
 pub mod rejections;
 mod table;
 mod text;

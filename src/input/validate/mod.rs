@@ -8,15 +8,19 @@
 
 mod bid;
 mod checker;
+mod contract;
 mod criteria;
 mod decisions;
 mod model;
+mod orders;
 mod rettelsesblad;
 mod tender;
 
 pub use bid::bid;
+pub use contract::DEFAULT_AMOUNT_ROUNDING;
 pub use decisions::decisions;
 pub use model::model;
+pub use orders::{OrderRules, index, orders};
 pub use rettelsesblad::rettelsesblad;
 pub use tender::{ModelSite, tender};
 

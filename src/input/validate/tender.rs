@@ -115,6 +115,17 @@ pub fn tender(
             }),
     };
 
+    let price_lines: Vec<&str> = raw
+        .criteria
+        .iter()
+        .filter(|c| c.kind.as_ref().is_some_and(|k| k.get_ref() == "price"))
+        .map(|c| c.id.get_ref().as_str())
+        .collect();
+    let contract = raw
+        .contract
+        .as_ref()
+        .map(|c| super::contract::contract(&mut check, c, &price_lines));
+
     if !check.clean() {
         return None;
     }
@@ -137,6 +148,7 @@ pub fn tender(
         tie_break: tie_break?,
         total_rounding: total_rounding?,
         decisions: Vec::new(),
+        contract: contract.flatten().map(Box::new),
     };
     let scales_fit = thresholds_fit(&mut check, raw, &tender);
     (model_fits(&tender, &model_site, check.diagnostics) && scales_fit).then_some(tender)

@@ -250,3 +250,84 @@ month-11 = november
 month-12 = december
 date = { $day }. { $month } { $year }
 datetime = { $day }. { $month } { $year } kl. { $time }
+
+# Afregning af ordrer (payments) og prisregulering (index).
+pay-title = Afregning af ordrer: { $tender }
+pay-scope = Periode: { $month }
+pay-all-months = alle måneder
+pay-through = Betalt til og med { $date }
+pay-supplier = Leverandør: { $bidder } ({ $id })
+col-order = Ordre
+col-citizen = Borger
+col-line = Prislinje
+col-month = Måned
+col-weekdays = Hverdage
+col-calculation = Beregning
+col-amount = Beløb
+pay-calc-days = { $days } { $days ->
+    [one] hverdag
+   *[other] hverdage
+} × { $price }
+pay-calc-hours = { $hours } timer × { $price } × { $days } / { $ordered } hverdage
+pay-calc-through = til og med { $days } hverdage i alt { $exact } → { $through }, heraf betalt tidligere { $before }
+pay-month-total = I alt { $month }: { $amount } ({ $orders } { $orders ->
+    [one] ordre
+   *[other] ordrer
+})
+pay-total = I alt: { $amount }
+pay-prices = Priser
+pay-price = { $bidder }, { $line }: { $price }
+pay-price-bound = ; fastsat ved evalueringen: { $from } → { $to }, { $rule }
+pay-no-price = ingen pris
+pay-price-from = ; fra { $date }: { $price }
+pay-rules = Regler
+pay-no-days-off = ingen dage
+pay-rule-weekdays = Hverdage: mandag til fredag undtagen { $excluded }{ $source }.
+pay-rule-basis-weekday = { $line }: dagspris × gennemførte hverdage{ $source }.
+pay-rule-basis-hour = { $line }: timepris × bestilte timer ÷ bestilte hverdage × gennemførte hverdage{ $source }.
+pay-rule-rounding = Beløb afrundes { $mode } til { $decimals } decimaler.
+pay-rule-rounding-default = Beløb afrundes til hele øre efter almindelige afrundingsregler; kontrakten fastsætter ingen afrundingsregel.
+pay-rule-month = En måned betales med ordrens beløb til og med månedens sidste dag minus beløbet til og med måneden før, så en ordres måneder tilsammen giver præcis ordrens afrundede beløb.
+pay-rule-cancellation = En ordre kan afbestilles uden beregning indtil { $days } { $days ->
+    [one] dag
+   *[other] dage
+} før start{ $source }.
+pay-rule-index-order-date = Priserne reguleres efter { $index }: kun den del af den årlige stigning, der overstiger { $threshold } %, lægges til; et fald slår igennem, dog aldrig under de tilbudte priser. En ordre betales med de priser, der gjaldt, da den blev bestilt{ $source }.
+pay-rule-index-delivery-date = Priserne reguleres efter { $index }: kun den del af den årlige stigning, der overstiger { $threshold } %, lægges til; et fald slår igennem, dog aldrig under de tilbudte priser. Hver hverdag betales med den pris, der gjaldt den dag{ $source }.
+pay-order-note = Ordre { $order }: { $course }
+pay-course-none = ingen hverdage gennemført; intet vederlag.
+pay-course-stopped = afbrudt { $date }; betalt til og med denne dag.
+pay-course-cancelled = afbestilt { $date } inden start; intet vederlag.
+dayoff-public-holidays = helligdage
+dayoff-christmas-eve = juleaftensdag
+dayoff-new-years-eve = nytårsaftensdag
+dayoff-constitution-day = grundlovsdag
+index-title = Prisregulering: { $tender }
+index-change-exact = Den årlige ændring i indekset bruges uafrundet.
+index-change-rounded = Den årlige ændring i indekset afrundes { $mode } til { $decimals } { $decimals ->
+    [one] decimal
+   *[other] decimaler
+}.
+index-price-rounded = Regulerede priser afrundes { $mode } til { $decimals } { $decimals ->
+    [one] decimal
+   *[other] decimaler
+}.
+col-effective = Gælder fra
+col-periods = Periode
+col-index = Indeks
+col-change = Ændring
+col-passed-on = Reguleres med
+index-change = { $change } %
+index-change-used = { $change } %, afrundet { $used } %
+index-rise-above = { $passed } % (stigningen ud over tærsklen)
+index-rise-within = 0 % (stigningen er inden for tærsklen)
+index-fall = { $passed } % (faldet slår igennem)
+index-price-calc = { $before } × { $factor } % = { $computed } → { $rounded }
+index-floored = , under den tilbudte pris: { $price }
+index-unknown-no-file = kendes ikke: indeks for { $from } og { $to } er ikke oplyst
+index-unknown-missing = kendes ikke: indeks for { $period } er ikke oplyst
+index-unknown-earlier = kendes ikke, da reguleringen { $date } ikke kendes
+index-unknown-too-large = kendes ikke: prisen bliver for stor til at regne nøjagtigt
+index-adjustments = Reguleringer
+index-prices = Priser
+index-as-bid = tilbudt

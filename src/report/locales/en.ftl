@@ -250,3 +250,84 @@ month-11 = November
 month-12 = December
 date = { $day } { $month } { $year }
 datetime = { $day } { $month } { $year } at { $time }
+
+# Settlement of orders (payments) and price indexation (index).
+pay-title = Settlement of orders: { $tender }
+pay-scope = Period: { $month }
+pay-all-months = every month
+pay-through = Paid through { $date }
+pay-supplier = Supplier: { $bidder } ({ $id })
+col-order = Order
+col-citizen = Citizen
+col-line = Price line
+col-month = Month
+col-weekdays = Weekdays
+col-calculation = Calculation
+col-amount = Amount
+pay-calc-days = { $days } { $days ->
+    [one] weekday
+   *[other] weekdays
+} × { $price }
+pay-calc-hours = { $hours } hours × { $price } × { $days } / { $ordered } weekdays
+pay-calc-through = through { $days } weekdays in all { $exact } → { $through }, of which paid before { $before }
+pay-month-total = Total { $month }: { $amount } ({ $orders } { $orders ->
+    [one] order
+   *[other] orders
+})
+pay-total = Total: { $amount }
+pay-prices = Prices
+pay-price = { $bidder }, { $line }: { $price }
+pay-price-bound = ; bound at the evaluation: { $from } → { $to }, { $rule }
+pay-no-price = no price
+pay-price-from = ; from { $date }: { $price }
+pay-rules = Rules
+pay-no-days-off = no days
+pay-rule-weekdays = Weekdays: Monday to Friday except { $excluded }{ $source }.
+pay-rule-basis-weekday = { $line }: day price × completed weekdays{ $source }.
+pay-rule-basis-hour = { $line }: hour price × ordered hours ÷ ordered weekdays × completed weekdays{ $source }.
+pay-rule-rounding = Amounts are rounded { $mode } to { $decimals } decimals.
+pay-rule-rounding-default = Amounts are rounded to whole øre, half up; the contract states no rounding rule.
+pay-rule-month = A month is paid the order's amount through the month's last day less the amount through the month before, so an order's months add up to exactly its rounded amount.
+pay-rule-cancellation = An order may be cancelled without charge until { $days } { $days ->
+    [one] day
+   *[other] days
+} before its start{ $source }.
+pay-rule-index-order-date = Prices are adjusted by { $index }: only the part of a yearly rise above { $threshold } % is added; a fall is passed on, but never below the prices bid. An order is paid at the prices in force when it was placed{ $source }.
+pay-rule-index-delivery-date = Prices are adjusted by { $index }: only the part of a yearly rise above { $threshold } % is added; a fall is passed on, but never below the prices bid. Each weekday is paid at the price in force that day{ $source }.
+pay-order-note = Order { $order }: { $course }
+pay-course-none = no weekday completed; nothing is paid.
+pay-course-stopped = stopped on { $date }; paid through that day.
+pay-course-cancelled = cancelled on { $date } before its start; nothing is paid.
+dayoff-public-holidays = public holidays
+dayoff-christmas-eve = Christmas Eve
+dayoff-new-years-eve = New Year's Eve
+dayoff-constitution-day = Constitution Day
+index-title = Price indexation: { $tender }
+index-change-exact = The index's yearly change is used exactly.
+index-change-rounded = The index's yearly change is rounded { $mode } to { $decimals } { $decimals ->
+    [one] decimal
+   *[other] decimals
+}.
+index-price-rounded = Adjusted prices are rounded { $mode } to { $decimals } { $decimals ->
+    [one] decimal
+   *[other] decimals
+}.
+col-effective = In force from
+col-periods = Period
+col-index = Index
+col-change = Change
+col-passed-on = Passed on
+index-change = { $change } %
+index-change-used = { $change } %, rounded { $used } %
+index-rise-above = { $passed } % (the rise above the threshold)
+index-rise-within = 0 % (the rise is within the threshold)
+index-fall = { $passed } % (the fall is passed on)
+index-price-calc = { $before } × { $factor } % = { $computed } → { $rounded }
+index-floored = , below the price bid: { $price }
+index-unknown-no-file = not known: the index for { $from } and { $to } is not given
+index-unknown-missing = not known: the index for { $period } is not given
+index-unknown-earlier = not known, since the adjustment of { $date } is not known
+index-unknown-too-large = not known: the price grows too large to compute exactly
+index-adjustments = Adjustments
+index-prices = Prices
+index-as-bid = bid

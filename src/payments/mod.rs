@@ -378,3 +378,148 @@ fn months_of(stretches: &[Stretch]) -> Vec<(i16, i8)> {
     months.dedup();
     months
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::contract::{AmountRounding, Cancellation, DayOff, LinePayment, Weekdays};
+    use crate::values::{Rounding, RoundingMode};
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    fn contract() -> Contract {
+        Contract {
+            start: date(2024, 1, 1),
+            end: date(2026, 12, 31),
+            extension: None,
+            source: None,
+            suppliers: None,
+            weekdays: Weekdays {
+                excluded: DayOff::ALL.to_vec(),
+                source: None,
+            },
+            payment: vec![
+                LinePayment {
+                    line: CriterionId("day".into()),
+                    basis: Basis::Weekday,
+                    source: None,
+                },
+                LinePayment {
+                    line: CriterionId("hour".into()),
+                    basis: Basis::Hour,
+                    source: None,
+                },
+            ],
+            cancellation: Some(Cancellation {
+                days_before_start: 1,
+                source: None,
+            }),
+            amount_rounding: AmountRounding {
+                rule: Rounding {
+                    decimals: 2,
+                    mode: RoundingMode::HalfUp,
+                },
+                stated: false,
+            },
+            indexation: None,
+        }
+    }
+
+    fn prices(day: Decimal, hour: Decimal) -> Prices {
+        let bound = |line: &str, price: Decimal| Bound {
+            supplier: BidId("s".into()),
+            bidder: "S ApS".into(),
+            line: CriterionId(line.into()),
+            submitted: None,
+            price: Money::new(price),
+            adjustments: Vec::new(),
+        };
+        Prices::new(
+            &contract(),
+            vec![bound("day", day), bound("hour", hour)],
+            None,
+        )
+    }
+
+    fn order(line: &str, start: Date, end: Date, hours: Option<Decimal>, course: Course) -> Order {
+        Order {
+            id: "o".into(),
+            citizen: String::new(),
+            supplier: BidId("s".into()),
+            line: CriterionId(line.into()),
+            ordered: start,
+            start,
+            end,
+            hours,
+            course,
+            file_line: 2,
+        }
+    }
+
+    #[test]
+    fn an_hour_price_that_does_not_divide_evenly_is_rounded_once_per_month_through() {
+        // 5 hours over 4–29 March 2024 (20 weekdays; 28–29 March are skærtorsdag and
+        // langfredag, so 18) at 1 100: 5 500 × d / 18. Through March (18 weekdays): 5 500.
+        // Stopped on 7 March (4 weekdays): 5 500 × 4 / 18 = 1 222,2… → 1 222,22.
+        let o = order(
+            "hour",
+            date(2024, 3, 4),
+            date(2024, 3, 29),
+            Some(Decimal::from(5)),
+            Course::Stopped(date(2024, 3, 7)),
+        );
+        let s = settle(
+            &contract(),
+            &prices(Decimal::from(400), Decimal::from(1100)),
+            &[o],
+            Scope::default(),
+        );
+        assert_eq!(s.orders[0].ordered_days, 18);
+        assert_eq!(s.orders[0].completed_days, 4);
+        assert_eq!(s.orders[0].amount, Money::new("1222.22".parse().unwrap()));
+    }
+
+    proptest! {
+        /// An order's months add up to exactly its amount, which is the contract's formula
+        /// over all its completed weekdays, rounded once; a later stop never pays less.
+        #[test]
+        fn months_add_up_to_the_order_and_a_longer_course_pays_no_less(
+            start in 0i64..700,
+            length in 0i64..200,
+            stop in 0i64..200,
+            hours in 1u32..400,
+            day_price in 1u32..5000,
+            hour_price in 1u32..5000,
+            per_hour in any::<bool>(),
+        ) {
+            let start = date(2024, 1, 1).checked_add(jiff::Span::new().days(start)).unwrap();
+            let end = start.checked_add(jiff::Span::new().days(length)).unwrap();
+            let stopped = start.checked_add(jiff::Span::new().days(stop.min(length))).unwrap();
+            let calendar = WeekdayCount::new(start, end, &DayOff::ALL);
+            prop_assume!(calendar.between(start, end) > 0);
+            let line = if per_hour { "hour" } else { "day" };
+            let hours = per_hour.then(|| Decimal::from(hours) / Decimal::from(4));
+            let prices = prices(Decimal::from(day_price), Decimal::from(hour_price));
+            let settled = |course| {
+                settle(&contract(), &prices, &[order(line, start, end, hours, course)], Scope::default())
+                    .orders
+                    .remove(0)
+            };
+            let full = settled(Course::Full);
+            let part = settled(Course::Stopped(stopped));
+            for paid in [&full, &part] {
+                let months: Decimal = paid.months.iter().map(|m| m.amount.value()).sum();
+                prop_assert_eq!(months, paid.amount.value());
+                let price = Decimal::from(if per_hour { hour_price } else { day_price });
+                let exact = match hours {
+                    Some(h) => h * price * Decimal::from(paid.completed_days) / Decimal::from(paid.ordered_days),
+                    None => price * Decimal::from(paid.completed_days),
+                };
+                let rounded = exact.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+                prop_assert_eq!(paid.amount.value(), rounded);
+            }
+            prop_assert!(part.amount <= full.amount);
+            prop_assert_eq!(full.completed_days, full.ordered_days);
+        }
+    }
+}

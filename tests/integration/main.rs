@@ -8,6 +8,7 @@ mod limits;
 mod memo;
 mod models;
 mod output;
+mod payments;
 mod properties;
 mod quality;
 mod readme;

@@ -605,7 +605,10 @@ fn check_order(
         _ => None,
     };
     let course = course(check, f, rules, calendar, ordered_days);
-    if let (Some((from, why)), Some(course)) = (&rules.prices_unknown_from, course) {
+    // Only for an order with no other problem: one placed outside the contract needs no
+    // second error about its price.
+    let clean = !check.errors_since(start_errors);
+    if let (Some((from, why)), Some(course), true) = (&rules.prices_unknown_from, course, clean) {
         let applies = contract
             .indexation
             .as_ref()

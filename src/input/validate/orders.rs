@@ -19,7 +19,7 @@ use super::contract::{date, period};
 use crate::domain::calendar::WeekdayCount;
 use crate::domain::contract::{Basis, Contract, Course, IndexSeries, Order};
 use crate::domain::{BidId, CriterionId};
-use crate::input::diag::{Code, Diagnostic, FileId, Sources};
+use crate::input::diag::{Code, Diagnostic, FileId, Sources, nearest};
 use crate::input::raw::{self, RawIndex, RawOrders};
 
 /// A value read from the file, with where it stands.
@@ -72,9 +72,7 @@ pub fn orders(
     } else {
         toml_fields(sources, &mut check)
     };
-    if check.errors_since(start) {
-        return None;
-    }
+    // The rows that could be read are checked too, so every problem is listed in one run.
     let orders = check_orders(&mut check, &fields, rules);
     if check.errors_since(start) {
         return None;
@@ -213,7 +211,13 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
                 span,
                 "header",
                 format!("unknown column `{}`", shorten(name)),
-                unknown_help(name, &COLUMNS, "columns"),
+                format!(
+                    "{}the columns are: {} (a column not needed can be removed)",
+                    nearest(name, COLUMNS)
+                        .map(|n| format!("did you mean `{n}`? "))
+                        .unwrap_or_default(),
+                    COLUMNS.join(", ")
+                ),
             ),
         }
     }
@@ -252,7 +256,16 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
                 continue;
             }
         };
-        let row_start = record.position().map_or(0, |p| p.byte() as usize);
+        // The reader's position can stand on the line break that ended the row before
+        // (after "\r", on its "\n"): the row starts after it.
+        let mut row_start = record.position().map_or(0, |p| p.byte() as usize);
+        while body
+            .as_bytes()
+            .get(row_start)
+            .is_some_and(|b| *b == b'\r' || *b == b'\n')
+        {
+            row_start += 1;
+        }
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

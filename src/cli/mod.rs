@@ -62,14 +62,38 @@ pub struct DocumentArgs {
 /// How a contract report (`payments`, `index`) is written.
 #[derive(Debug, clap::Args)]
 pub struct ContractReportArgs {
-    /// The report format (not xlsx).
+    /// The report format.
     #[arg(short, long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: ContractFormat,
     /// The language of the report [default: the tender's `language`, else Danish].
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     #[command(flatten)]
     pub output: OutputArg,
+}
+
+/// The formats of a contract report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ContractFormat {
+    /// A terminal table with the arithmetic of every amount, and the rules.
+    Table,
+    /// Semicolon-separated, decimal comma, UTF-8 with BOM: opens in Danish Excel.
+    Csv,
+    /// Every amount an exact decimal string (README, "Payments and indexation").
+    Json,
+    /// The table as Markdown.
+    Md,
+}
+
+impl ContractFormat {
+    pub(crate) fn format(self) -> Format {
+        match self {
+            ContractFormat::Table => Format::Table,
+            ContractFormat::Csv => Format::Csv,
+            ContractFormat::Json => Format::Json,
+            ContractFormat::Md => Format::Md,
+        }
+    }
 }
 
 /// The language of a document.

@@ -11,13 +11,13 @@ use crate::evaluate::{Evaluation, evaluate};
 use crate::input::diag::{Code, Diagnostic, Report, Sources};
 use crate::input::validate::{self, OrderRules};
 use crate::payments::{Bound, Prices, Scope, settle};
-use crate::report::Format;
 use crate::scoring::score::{Outcome, Status};
 
 use super::args::TenderArgs;
 use super::error::Error;
-use super::output::{Protected, emit};
+use super::output::{Protected, emit, emit_with};
 use super::{ContractReportArgs, LangArg};
+use crate::report::payments::{SettlementReport, write_settlement};
 
 /// What `payments` is asked.
 pub struct PaymentsArgs {
@@ -57,7 +57,11 @@ struct Context {
 }
 
 fn context(tender: &TenderArgs) -> Result<Context, Error> {
-    let ready = super::score::ready_tender(tender)?;
+    // A problem in the tender stops the settlement, and says so.
+    let ready = super::score::ready_tender(tender).map_err(|error| match error {
+        Error::Invalid { report, count } => Error::NotSettled { report, count },
+        other => other,
+    })?;
     let evaluation = evaluate(&ready, ready.latest());
     let Some(contract) = evaluation.tender.contract.as_deref().cloned() else {
         return Err(Error::NoContract(evaluation.tender.id.clone()));
@@ -240,16 +244,21 @@ pub(super) fn payments(tender: &TenderArgs, args: PaymentsArgs) -> Result<Vec<u8
         lang,
         output,
     } = args.report;
-    if format == Format::Xlsx {
-        return Err(Error::Unsupported(
-            "payments: --format xlsx is not offered; use csv for Excel",
-        ));
-    }
+    let format = format.format();
     let mut ctx = context(tender)?;
     let mut diagnostics = Vec::new();
     let suppliers = suppliers(&ctx, &mut diagnostics)?;
+    let errors_before = diagnostics.len();
     let series = index_series(&mut ctx, args.index.as_deref(), &mut diagnostics)?;
+    // An index file with problems is reported as such, not again as missing prices.
+    let index_failed = diagnostics[errors_before..]
+        .iter()
+        .any(Diagnostic::is_error);
     let prices = prices(&ctx, &suppliers, series.as_ref());
+    let scope = Scope {
+        month: args.month,
+        through: args.through,
+    };
     let csv = match args.orders.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("csv") => true,
         Some(e) if e.eq_ignore_ascii_case("toml") => false,
@@ -263,30 +272,35 @@ pub(super) fn payments(tender: &TenderArgs, args: PaymentsArgs) -> Result<Vec<u8
         let rules = OrderRules {
             contract: &ctx.contract,
             suppliers: &suppliers,
-            prices_unknown_from: prices.unknown_from(),
+            prices_unknown_from: prices.unknown_from().filter(|_| !index_failed),
+            needed_until: scope.last_day(),
+            tender_lines: ctx
+                .evaluation
+                .tender
+                .criteria
+                .iter()
+                .filter(|c| matches!(c.kind, crate::domain::CriterionKind::Price(_)))
+                .map(|c| c.id.0.clone())
+                .collect(),
         };
         validate::orders(&ctx.sources, file, csv, &rules, &mut diagnostics)
     });
     finish(&ctx, diagnostics, tender.quiet)?;
     let orders = orders.unwrap_or_default();
-    let scope = Scope {
-        month: args.month,
-        through: args.through,
-    };
     let settlement = settle(&ctx.contract, &prices, &orders, scope);
     let language = lang.map_or(ctx.evaluation.tender.language, LangArg::language);
-    let bytes = crate::report::payments::settlement(
-        &ctx.evaluation.tender,
-        &ctx.contract,
-        &prices,
-        &settlement,
-        format,
-        language,
-        super::score::terminal_width(&output),
-    );
+    let width = super::score::terminal_width(&output);
     let mut extra = vec![args.orders.as_path()];
     extra.extend(args.index.as_deref());
-    emit(bytes, output, &protected(&ctx, &extra))
+    let report = SettlementReport {
+        tender: &ctx.evaluation.tender,
+        contract: &ctx.contract,
+        prices: &prices,
+        settlement: &settlement,
+    };
+    emit_with(output, &protected(&ctx, &extra), |out| {
+        write_settlement(&report, format, language, width, out)
+    })
 }
 
 pub(super) fn index(
@@ -299,11 +313,7 @@ pub(super) fn index(
         lang,
         output,
     } = report;
-    if format == Format::Xlsx {
-        return Err(Error::Unsupported(
-            "index: --format xlsx is not offered; use csv for Excel",
-        ));
-    }
+    let format = format.format();
     let mut ctx = context(tender)?;
     let Some(indexation) = ctx.contract.indexation.clone() else {
         return Err(Error::Unsupported(

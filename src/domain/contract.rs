@@ -292,8 +292,10 @@ pub struct Order {
 pub enum Course {
     /// Delivered through its last day (unless a settlement date comes first).
     Full,
-    /// Stopped by the authority on this weekday (`start <= day <= end`): paid through it.
+    /// Stopped by the authority on this day (`start <= day <= end`): paid through it.
     Stopped(Date),
+    /// Stopped after this many completed weekdays (at most the ordered ones; 0: none).
+    Completed(u32),
     /// Cancelled before it started, in time: nothing is paid.
     Cancelled(Date),
 }

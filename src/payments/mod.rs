@@ -183,6 +183,19 @@ pub struct Scope {
     pub through: Option<Date>,
 }
 
+impl Scope {
+    /// The last day paid for: `through`, or the end of `month` where that comes first.
+    pub fn last_day(self) -> Option<Date> {
+        let month_end = self
+            .month
+            .and_then(|(year, month)| Date::new(year, month, 1).ok().map(|d| d.last_of_month()));
+        match (self.through, month_end) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
 /// Settles every order. Orders are validated: their supplier and line have prices, and
 /// every price they need is known.
 pub fn settle(contract: &Contract, prices: &Prices, orders: &[Order], scope: Scope) -> Settlement {
@@ -211,10 +224,12 @@ pub fn settle(contract: &Contract, prices: &Prices, orders: &[Order], scope: Sco
         let last_day = match order.course {
             Course::Full => Some(order.end),
             Course::Stopped(day) => Some(day),
+            // The n-th weekday from the start (none: nothing completed).
+            Course::Completed(days) => calendar.nth_from(order.start, days),
             Course::Cancelled(_) => None,
         };
         let paid_through = last_day
-            .map(|d| scope.through.map_or(d, |t| t.min(d)))
+            .map(|d| scope.last_day().map_or(d, |t| t.min(d)))
             .filter(|d| *d >= order.start);
         let stretches = paid_through.map_or_else(Vec::new, |through| {
             stretches(&calendar, &price.schedule, order, through, applies)

@@ -17,7 +17,7 @@ use crate::scoring::score::{Outcome, PriceEvaluation};
 use crate::scoring::tree::CriterionScore;
 
 /// The UTF-8 byte-order mark, by which Excel knows the file's encoding.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Writes records as CSV for Danish Excel: the byte-order mark, then the records separated
 /// by semicolons.

@@ -10,7 +10,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::csv::{excel, text_cell};
+use std::io::Write;
+
+use super::csv::{BOM, excel, text_cell};
 use super::i18n::{Arg, Texts};
 use super::markdown::table_lines;
 use super::memo::{adjustment_rule, with_source};
@@ -288,7 +290,21 @@ fn calculation(
 fn course_text(texts: &Texts, order: &OrderPayment) -> String {
     match order.order.course {
         Course::Full => String::new(),
-        Course::Stopped(day) if day < order.order.start => texts.get("pay-course-none"),
+        Course::Completed(0) => texts.get("pay-course-none"),
+        Course::Completed(days) => texts.with(
+            "pay-course-completed",
+            &[
+                ("days", Arg::Count(i64::from(days))),
+                (
+                    "date",
+                    order
+                        .paid_through
+                        .map(|d| texts.date(d))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ],
+        ),
         Course::Stopped(day) => {
             texts.with("pay-course-stopped", &[("date", texts.date(day).into())])
         }
@@ -377,6 +393,10 @@ fn settlement_blocks(
                 ));
             }
         }
+        // A supplier whose orders pay nothing in the period (all cancelled) has no rows.
+        if rows.is_empty() {
+            continue;
+        }
         blocks.push(Block::Table(Grid {
             header: [
                 "col-order",
@@ -393,10 +413,13 @@ fn settlement_blocks(
             rows,
             right: vec![4, 6],
         }));
-        let totals: Vec<String> = settlement
+        let supplier_totals: Vec<&crate::payments::MonthTotal> = settlement
             .totals
             .iter()
             .filter(|t| t.supplier.0 == id)
+            .collect();
+        let mut totals: Vec<String> = supplier_totals
+            .iter()
             .map(|t| {
                 texts.with(
                     "pay-month-total",
@@ -408,6 +431,13 @@ fn settlement_blocks(
                 )
             })
             .collect();
+        let sum = supplier_totals
+            .iter()
+            .fold(Money::new(Decimal::ZERO), |sum, t| sum + t.amount);
+        totals.push(texts.with(
+            "pay-supplier-total",
+            &[("bidder", bidder.into()), ("amount", money(sum).into())],
+        ));
         blocks.push(Block::Notes(totals));
     }
     blocks.push(Block::Line(String::new()));
@@ -455,36 +485,49 @@ fn indexation_rule(texts: &Texts, indexation: &Indexation) -> String {
     )
 }
 
-/// The settlement in a format (not xlsx).
-pub fn settlement(
-    tender: &Tender,
-    contract: &Contract,
-    prices: &Prices,
-    settlement: &Settlement,
+/// What a settlement report is made of.
+pub struct SettlementReport<'a> {
+    pub tender: &'a Tender,
+    pub contract: &'a Contract,
+    pub prices: &'a Prices,
+    pub settlement: &'a Settlement,
+}
+
+/// Writes the settlement in a format (not xlsx) as it is produced: CSV and JSON row by row
+/// and order by order, so a file of 100 000 orders is never held whole in memory.
+pub fn write_settlement(
+    report: &SettlementReport<'_>,
     format: Format,
     language: Language,
     width: Option<u16>,
-) -> Vec<u8> {
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let texts = Texts::new(language);
+    let SettlementReport {
+        tender,
+        contract,
+        prices,
+        settlement,
+    } = *report;
     match format {
-        Format::Table | Format::Xlsx => render_blocks(
-            &settlement_blocks(tender, contract, prices, settlement, &texts),
-            false,
-            width,
-        )
-        .into_bytes(),
-        Format::Md => render_blocks(
-            &settlement_blocks(tender, contract, prices, settlement, &texts),
-            true,
-            None,
-        )
-        .into_bytes(),
-        Format::Csv => settlement_csv(tender, settlement, &texts),
-        Format::Json => settlement_json(tender, contract, prices, settlement),
+        Format::Table | Format::Xlsx | Format::Md => {
+            let markdown = format == Format::Md;
+            let blocks = settlement_blocks(tender, contract, prices, settlement, &texts);
+            out.write_all(render_blocks(&blocks, markdown, width.filter(|_| !markdown)).as_bytes())
+        }
+        Format::Csv => settlement_csv(tender, settlement, &texts, out),
+        Format::Json => settlement_json(tender, contract, prices, settlement, out),
     }
 }
 
-fn settlement_csv(tender: &Tender, settlement: &Settlement, texts: &Texts) -> Vec<u8> {
+fn settlement_csv(
+    tender: &Tender,
+    settlement: &Settlement,
+    texts: &Texts,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    out.write_all(BOM)?;
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
     let header: Vec<String> = [
         "tender",
         "supplier",
@@ -511,12 +554,13 @@ fn settlement_csv(tender: &Tender, settlement: &Settlement, texts: &Texts) -> Ve
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let mut rows = vec![header];
+    writer.write_record(&header)?;
     for order in &settlement.orders {
         let o = &order.order;
         let (course, course_date) = match o.course {
             Course::Full => ("full", String::new()),
             Course::Stopped(d) => ("stopped", d.to_string()),
+            Course::Completed(_) => ("completed", String::new()),
             Course::Cancelled(d) => ("cancelled", d.to_string()),
         };
         let common = |month: String| {
@@ -548,7 +592,7 @@ fn settlement_csv(tender: &Tender, settlement: &Settlement, texts: &Texts) -> Ve
                 "0".into(),
                 "0".into(),
             ]);
-            rows.push(row);
+            writer.write_record(&row)?;
         }
         let mut before = Money::new(Decimal::ZERO);
         for month in &order.months {
@@ -572,12 +616,12 @@ fn settlement_csv(tender: &Tender, settlement: &Settlement, texts: &Texts) -> Ve
                     decimal_comma(month.through.value()),
                     decimal_comma(month.amount.value()),
                 ]);
-                rows.push(row);
+                writer.write_record(&row)?;
             }
             before = month.through;
         }
     }
-    excel(rows)
+    writer.flush()
 }
 
 fn basis_name(basis: Basis) -> &'static str {
@@ -601,7 +645,7 @@ struct SettlementJson<'a> {
     through: Option<String>,
     rules: RulesJson,
     prices: Vec<PriceJson>,
-    orders: Vec<OrderJson<'a>>,
+    orders: OrdersJson<'a>,
     totals: Vec<TotalJson<'a>>,
     total: String,
 }
@@ -763,66 +807,75 @@ struct TotalJson<'a> {
     amount: String,
 }
 
+/// The orders of a settlement, serialized one by one as they are written.
+struct OrdersJson<'a>(&'a Settlement);
+
+impl Serialize for OrdersJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let settlement = self.0;
+        serializer.collect_seq(settlement.orders.iter().map(|o| order_json(settlement, o)))
+    }
+}
+
+fn order_json<'a>(settlement: &Settlement, order: &'a OrderPayment) -> OrderJson<'a> {
+    let o = &order.order;
+    let (course, course_date) = match o.course {
+        Course::Full => ("full", None),
+        Course::Stopped(d) => ("stopped", Some(d.to_string())),
+        Course::Completed(_) => ("completed", None),
+        Course::Cancelled(d) => ("cancelled", Some(d.to_string())),
+    };
+    OrderJson {
+        id: &o.id,
+        citizen: &o.citizen,
+        supplier: &o.supplier.0,
+        line: &o.line.0,
+        basis: basis_name(order.basis),
+        ordered: o.ordered.to_string(),
+        start: o.start.to_string(),
+        end: o.end.to_string(),
+        hours: o.hours.map(exact),
+        course,
+        course_date,
+        ordered_days: order.ordered_days,
+        completed_days: order.completed_days,
+        paid_through: order.paid_through.map(|d| d.to_string()),
+        months: order
+            .months
+            .iter()
+            .filter(|m| settlement.month.is_none_or(|asked| asked == m.month))
+            .map(|m| MonthJson {
+                month: month_key(m.month),
+                weekdays: m.stretches.iter().map(|s| s.days).sum(),
+                weekdays_through: m.days_through,
+                stretches: m
+                    .stretches
+                    .iter()
+                    .map(|s| StretchJson {
+                        first: s.first.to_string(),
+                        last: s.last.to_string(),
+                        weekdays: s.days,
+                        price: exact(s.price.value()),
+                        adjusted: s.adjusted.map(|d| d.to_string()),
+                    })
+                    .collect(),
+                amount_through_exact: exact(m.through_exact.normalize()),
+                amount_through: exact(m.through.value()),
+                amount: exact(m.amount.value()),
+            })
+            .collect(),
+        amount: exact(order.amount.value()),
+        file_line: o.file_line,
+    }
+}
+
 fn settlement_json(
     tender: &Tender,
     contract: &Contract,
     prices: &Prices,
     settlement: &Settlement,
-) -> Vec<u8> {
-    let orders = settlement
-        .orders
-        .iter()
-        .map(|order| {
-            let o = &order.order;
-            let (course, course_date) = match o.course {
-                Course::Full => ("full", None),
-                Course::Stopped(d) => ("stopped", Some(d.to_string())),
-                Course::Cancelled(d) => ("cancelled", Some(d.to_string())),
-            };
-            OrderJson {
-                id: &o.id,
-                citizen: &o.citizen,
-                supplier: &o.supplier.0,
-                line: &o.line.0,
-                basis: basis_name(order.basis),
-                ordered: o.ordered.to_string(),
-                start: o.start.to_string(),
-                end: o.end.to_string(),
-                hours: o.hours.map(exact),
-                course,
-                course_date,
-                ordered_days: order.ordered_days,
-                completed_days: order.completed_days,
-                paid_through: order.paid_through.map(|d| d.to_string()),
-                months: order
-                    .months
-                    .iter()
-                    .filter(|m| settlement.month.is_none_or(|asked| asked == m.month))
-                    .map(|m| MonthJson {
-                        month: month_key(m.month),
-                        weekdays: m.stretches.iter().map(|s| s.days).sum(),
-                        weekdays_through: m.days_through,
-                        stretches: m
-                            .stretches
-                            .iter()
-                            .map(|s| StretchJson {
-                                first: s.first.to_string(),
-                                last: s.last.to_string(),
-                                weekdays: s.days,
-                                price: exact(s.price.value()),
-                                adjusted: s.adjusted.map(|d| d.to_string()),
-                            })
-                            .collect(),
-                        amount_through_exact: exact(m.through_exact.normalize()),
-                        amount_through: exact(m.through.value()),
-                        amount: exact(m.amount.value()),
-                    })
-                    .collect(),
-                amount: exact(order.amount.value()),
-                file_line: o.file_line,
-            }
-        })
-        .collect();
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let report = SettlementJson {
         format_version: PAYMENTS_FORMAT_VERSION,
         tender: &tender.id,
@@ -839,7 +892,7 @@ fn settlement_json(
             },
         },
         prices: prices_json(prices),
-        orders,
+        orders: OrdersJson(settlement),
         totals: settlement
             .totals
             .iter()
@@ -853,9 +906,8 @@ fn settlement_json(
             .collect(),
         total: exact(settlement.total.value()),
     };
-    let mut out = serde_json::to_vec_pretty(&report).unwrap_or_default();
-    out.push(b'\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
 }
 
 /// The prices year by year (`index`), in a format (not xlsx).

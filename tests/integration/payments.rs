@@ -366,3 +366,89 @@ fn a_tender_without_a_contract_says_what_to_add() {
     let err = stderr(&f.run("payments", &["tender/o.csv"]).code(1));
     assert!(err.contains("has no `[contract]` section"), "{err}");
 }
+
+#[test]
+fn a_month_or_a_settlement_date_needs_only_the_prices_it_pays() {
+    let f = Fixture::reference();
+    // Without the index file, order 2025-001 (placed in 2025) has no known price; a
+    // settlement of September 2024, or through 31 October 2024, does not need it.
+    let month = json(
+        &f.run(
+            "payments",
+            &[
+                "tender/kontrakt/ordrer.csv",
+                "--month",
+                "2024-09",
+                "-f",
+                "json",
+            ],
+        )
+        .success(),
+    );
+    // As above: Kompas 6 130, Job & Trivsel 1 840 (order 2024-005: 6,5 × 1 150 × 16/65).
+    assert_eq!(month["total"], "7970.00");
+    f.run(
+        "payments",
+        &["tender/kontrakt/ordrer.csv", "--through", "2024-10-31"],
+    )
+    .success();
+    // The whole file does need it.
+    f.run("payments", &["tender/kontrakt/ordrer.csv"]).code(1);
+}
+
+#[test]
+fn dates_out_of_order_and_orders_running_for_years_are_refused() {
+    let f = Fixture::reference();
+    // Headers in any case; a tab between fields.
+    let orders = "ID\tSupplier\tLine\tOrdered\tStart\tEnd\tCancelled\n\
+        s1\tkompas\tspor1\t2024-10-01\t2024-09-16\t2024-10-31\t\n\
+        s2\tkompas\tspor1\t2024-01-02\t2023-12-01\t2024-01-31\t\n\
+        s3\tkompas\tspor1\t2024-02-01\t2024-03-01\t9999-12-31\t\n\
+        s4\tkompas\tspor1\t2024-09-02\t2024-10-01\t2024-10-31\t2024-08-01\n";
+    f.write("o.csv", orders);
+    let err = stderr(&f.run("payments", &["tender/o.csv"]).code(1));
+    assert!(
+        err.contains("starts on 2024-09-16, before it was placed (2024-10-01)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("starts on 2023-12-01, before the contract (2024-01-01)"),
+        "{err}"
+    );
+    // The last day orders may be placed is 31 December 2026; two years on is 2028.
+    assert!(
+        err.contains("runs until 9999-12-31, more than 2 years after"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cancelled on 2024-08-01, before the order was placed"),
+        "{err}"
+    );
+    assert!(!err.contains("E003"), "{err}");
+}
+
+#[test]
+fn completed_days_are_reported_as_completed() {
+    let f = Fixture::reference();
+    // Order 2024-005: 30 weekdays from 9 September 2024 end on Friday 18 October (16 in
+    // September, then 1–4, 7–11 and 14–18 October).
+    let table = stdout(
+        &f.run(
+            "payments",
+            &[
+                "tender/kontrakt/ordrer.csv",
+                "--index",
+                "tender/kontrakt/indeks.toml",
+            ],
+        )
+        .success(),
+    );
+    assert!(
+        table.contains("Ordre 2024-005: 30 hverdage gennemført, til og med 18. oktober 2024."),
+        "{table}"
+    );
+    assert!(
+        table.contains("I alt for Kompas Beskæftigelse ApS: "),
+        "{table}"
+    );
+}

@@ -160,13 +160,33 @@ pub(super) fn date(
     parsed
 }
 
+/// A rounding of the contract, reported as a contract's value (E006), not a scoring
+/// model's.
+fn contract_rounding(
+    check: &mut Checker<'_>,
+    raw: &crate::input::raw::RawPointsRounding,
+    field: &str,
+) -> Option<ModelRounding> {
+    let start = check.diagnostics.len();
+    let rounding = rounding(check, raw, field);
+    for d in &mut check.diagnostics[start..] {
+        if d.code == Code::BadModel {
+            d.code = Code::BadValue;
+            d.help = d
+                .help
+                .replace("the published model rounds to", "the contract rounds to");
+        }
+    }
+    rounding
+}
+
 /// A rounding the tender states: a mode and decimals ("none" is not one).
 fn stated_rounding(
     check: &mut Checker<'_>,
     raw: &crate::input::raw::RawPointsRounding,
     field: &str,
 ) -> Option<Rounding> {
-    match rounding(check, raw, field)? {
+    match contract_rounding(check, raw, field)? {
         ModelRounding::To(rule) => Some(rule),
         ModelRounding::Exact => {
             check.report(
@@ -256,6 +276,15 @@ fn payment(
 
 fn indexation(check: &mut Checker<'_>, raw: &RawIndexation) -> Option<Indexation> {
     let start = check.diagnostics.len();
+    if raw.index.get_ref().trim().is_empty() {
+        check.report(
+            Code::BadValue,
+            raw.index.span(),
+            "contract.indexation.index",
+            "the index is not named".into(),
+            "name the index the contract follows, as its index file names it".into(),
+        );
+    }
     let threshold = check.limited(&raw.threshold, "contract.indexation.threshold", PERCENT);
     if threshold.is_some_and(|t| t.is_sign_negative()) {
         check.report(
@@ -269,7 +298,7 @@ fn indexation(check: &mut Checker<'_>, raw: &RawIndexation) -> Option<Indexation
     let change_rounding = raw
         .change_rounding
         .as_ref()
-        .map(|r| rounding(check, r, "contract.indexation.change_rounding"));
+        .map(|r| contract_rounding(check, r, "contract.indexation.change_rounding"));
     let price_rounding = stated_rounding(
         check,
         &raw.price_rounding,
@@ -302,7 +331,7 @@ fn indexation(check: &mut Checker<'_>, raw: &RawIndexation) -> Option<Indexation
                 Code::BadValue,
                 raw_adjustment.to.span(),
                 &format!("{field}.to"),
-                format!("the index period runs backwards: from {from} to {to}"),
+                format!("the index period must end later than it begins: from {from} to {to}"),
                 "give the later period in `to`, e.g. from = \"2023K3\", to = \"2024K3\"".into(),
             );
             continue;

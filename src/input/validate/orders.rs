@@ -43,8 +43,27 @@ struct Fields {
     stopped: Option<Located<Date>>,
     completed_days: Option<Located<Decimal>>,
     cancelled: Option<Located<Date>>,
-    /// The whole order (its row, or its table), for problems of the order as a whole.
-    whole: Range<usize>,
+    /// The line it starts on.
+    line_no: usize,
+}
+
+/// The line of any offset in a text, found by binary search over the lines' starts, so
+/// numbering every order costs one pass over the file, not one per order.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The one-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|start| *start <= offset)
+    }
 }
 
 /// What orders are checked against.
@@ -55,6 +74,12 @@ pub struct OrderRules<'a> {
     /// From this day on, the price in force is not known (an index value is missing), and
     /// why.
     pub prices_unknown_from: Option<(Date, String)>,
+    /// The last day the settlement pays for (`--through`, or the end of `--month`): a
+    /// price needed only after it is not needed.
+    pub needed_until: Option<Date>,
+    /// The price lines of the tender, to tell a line the contract does not pay from one
+    /// the tender does not have.
+    pub tender_lines: Vec<String>,
 }
 
 /// Reads and checks an orders file; `csv` tells its format.
@@ -86,6 +111,7 @@ fn toml_fields(sources: &Sources, check: &mut Checker<'_>) -> Vec<Fields> {
     let Some(parsed) = parsed else {
         return Vec::new();
     };
+    let lines = LineIndex::new(check.text);
     let mut out = Vec::new();
     for (n, o) in parsed.orders.iter().enumerate() {
         let field = |name: &str| format!("orders[{}].{name}", n + 1);
@@ -137,7 +163,7 @@ fn toml_fields(sources: &Sources, check: &mut Checker<'_>) -> Vec<Fields> {
             stopped: stopped.flatten(),
             completed_days: completed_days.flatten(),
             cancelled: cancelled.flatten(),
-            whole,
+            line_no: lines.line(whole.start),
         });
     }
     out
@@ -165,11 +191,11 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[offset..];
     let first_line = body.lines().next().unwrap_or_default();
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    // The delimiter the header uses most: `;` (Danish Excel), `,` or a tab.
+    let delimiter = [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|d| (first_line.matches(char::from(*d)).count(), *d == b';'))
+        .unwrap_or(b';');
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -192,7 +218,8 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
     let header_spans = field_spans(body, 0, delimiter);
     let mut column_of: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, name) in header.iter().enumerate() {
-        let name = name.trim();
+        let lower = name.trim().to_lowercase();
+        let name = lower.as_str();
         let span = header_spans.get(i).cloned().unwrap_or(0..0);
         let span = span.start + offset..span.end + offset;
         match COLUMNS.iter().find(|c| **c == name) {
@@ -240,6 +267,7 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
         );
         return Vec::new();
     }
+    let lines = LineIndex::new(text);
     let mut out = Vec::new();
     for record in records {
         let record = match record {
@@ -300,6 +328,7 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
         let row = Row {
             cell: &cell,
             whole: row_start + offset..row_end,
+            line_no: lines.line(row_start + offset),
         };
         if let Some(fields) = row.fields(check) {
             out.push(fields);
@@ -312,6 +341,7 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
 struct Row<'a> {
     cell: &'a dyn Fn(&str) -> Option<Located<String>>,
     whole: Range<usize>,
+    line_no: usize,
 }
 
 impl Row<'_> {
@@ -365,29 +395,21 @@ impl Row<'_> {
         let Some(cell) = (self.cell)(name) else {
             return Some(None);
         };
-        let written = if cell.value.contains('.') {
-            cell.value.clone()
-        } else {
-            cell.value.replacen(',', ".", 1)
-        };
-        match exact_decimal(&written)
-            .filter(|d| d.abs() <= Decimal::from(1_000_000_000) && d.normalize().scale() <= 10)
-        {
-            Some(value) => Some(Some(Located {
+        let (value, problem) = csv_number(&cell.value);
+        if let Some(value) = value {
+            return Some(Some(Located {
                 value,
                 span: cell.span,
-            })),
-            None => {
-                check.report(
-                    Code::NotANumber,
-                    cell.span,
-                    name,
-                    format!("`{name}` = \"{}\" is not a number", shorten(&cell.value)),
-                    "write a number such as 6 or 0,5 (at most 10 decimals)".into(),
-                );
-                None
-            }
+            }));
         }
+        check.report(
+            Code::NotANumber,
+            cell.span,
+            name,
+            format!("`{name}` = \"{}\" {problem}", shorten(&cell.value)),
+            "write a plain number such as 6 or 0,5: no thousands separator, at most 10 decimals, at most 1 000 000 000".into(),
+        );
+        None
     }
 
     fn fields(&self, check: &mut Checker<'_>) -> Option<Fields> {
@@ -413,8 +435,36 @@ impl Row<'_> {
             stopped: stopped?,
             completed_days: completed_days?,
             cancelled: cancelled?,
-            whole: self.whole.clone(),
+            line_no: self.line_no,
         })
+    }
+}
+
+/// A number as a CSV cell writes it: a decimal point or a decimal comma, no exponent, no
+/// thousands separator, within the limits every calculation stays exact in (at most
+/// 10^9, at most 10 decimals); or why not.
+fn csv_number(text: &str) -> (Option<Decimal>, &'static str) {
+    if text.contains('.') && text.contains(',') {
+        return (
+            None,
+            "has both a point and a comma: write it without a thousands separator",
+        );
+    }
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+'))
+    {
+        return (None, "is not a number");
+    }
+    let Some(value) = exact_decimal(&text.replacen(',', ".", 1)) else {
+        return (None, "is not a number");
+    };
+    if value.abs() > Decimal::from(1_000_000_000) {
+        (None, "is too large")
+    } else if value.normalize().scale() > 10 {
+        (None, "is too precise")
+    } else {
+        (Some(value), "")
     }
 }
 
@@ -490,7 +540,7 @@ fn check_orders(check: &mut Checker<'_>, fields: &[Fields], rules: &OrderRules<'
                 "give each order its own id; an order changed later is one order with its new dates".into(),
             );
         } else {
-            seen.insert(&f.id.value, check.line(f.id.span.start));
+            seen.insert(&f.id.value, f.line_no);
         }
         if let Some(order) = check_order(check, f, rules, &calendar)
             && !check.errors_since(errors_before)
@@ -524,7 +574,21 @@ fn check_order(
     }
     let line = CriterionId(f.line.value.clone());
     let basis = contract.payment_of(&line).map(|p| p.basis);
-    if basis.is_none() {
+    if basis.is_none() && rules.tender_lines.contains(&f.line.value) {
+        check.report(
+            Code::UnknownOrderLine,
+            f.line.span.clone(),
+            "line",
+            format!(
+                "the contract does not say how price line `{}` is paid",
+                f.line.value
+            ),
+            format!(
+                "add it to `[contract.payment]` in tender.toml, e.g. {} = {{ per = \"weekday\" }} (or \"hour\")",
+                f.line.value
+            ),
+        );
+    } else if basis.is_none() {
         let lines: Vec<&str> = contract.payment.iter().map(|p| p.line.0.as_str()).collect();
         check.report(
             Code::UnknownOrderLine,
@@ -577,6 +641,40 @@ fn check_order(
             "check the dates: payment counts the weekdays of the ordered period".into(),
         );
     }
+    if start < contract.start {
+        check.report(
+            Code::BadOrder,
+            f.start.span.clone(),
+            "start",
+            format!(
+                "the order starts on {start}, before the contract ({})",
+                contract.start
+            ),
+            "check the date: nothing is delivered under the contract before it starts".into(),
+        );
+    } else if start < ordered {
+        check.report(
+            Code::BadOrder,
+            f.start.span.clone(),
+            "start",
+            format!("the order starts on {start}, before it was placed ({ordered})"),
+            "check the dates: `ordered` is the day the order was placed, `start` the first day of its period".into(),
+        );
+    }
+    if let Some(latest) = latest_end(contract)
+        && end > latest
+    {
+        check.report(
+            Code::BadOrder,
+            f.end.span.clone(),
+            "end",
+            format!(
+                "the order runs until {end}, more than {MAX_YEARS_AFTER} years after the last day orders may be placed ({})",
+                contract.last_order_day()
+            ),
+            "check the date: orders placed in the contract period are delivered on its terms after it ends, but not for years".into(),
+        );
+    }
     let hours = match (basis, &f.hours) {
         (Some(Basis::Hour), Some(h)) if h.value > Decimal::ZERO => Some(h.value),
         (Some(Basis::Hour), Some(h)) => {
@@ -617,7 +715,7 @@ fn check_order(
         }
         _ => None,
     };
-    let course = course(check, f, rules, calendar, ordered_days);
+    let course = course(check, f, rules, ordered_days);
     // Only for an order with no other problem: one placed outside the contract needs no
     // second error about its price.
     let clean = !check.errors_since(start_errors);
@@ -627,16 +725,19 @@ fn check_order(
             .as_ref()
             .map(|i| i.applies_to)
             .unwrap_or(crate::domain::contract::AppliesTo::OrderDate);
+        // The last day paid for, within what the settlement asks.
         let last_paid = match course {
-            Course::Full => end,
-            Course::Stopped(day) => day,
-            Course::Cancelled(_) => start,
-        };
-        let reaches = match applies {
-            crate::domain::contract::AppliesTo::OrderDate => ordered >= *from,
-            crate::domain::contract::AppliesTo::DeliveryDate => {
-                !matches!(course, Course::Cancelled(_)) && last_paid >= *from
-            }
+            Course::Full => Some(end),
+            Course::Stopped(day) => Some(day),
+            Course::Completed(days) => calendar.nth_from(start, days),
+            Course::Cancelled(_) => None,
+        }
+        .map(|day| rules.needed_until.map_or(day, |until| until.min(day)))
+        .filter(|day| *day >= start);
+        let reaches = match (applies, last_paid) {
+            (_, None) => false,
+            (crate::domain::contract::AppliesTo::OrderDate, Some(_)) => ordered >= *from,
+            (crate::domain::contract::AppliesTo::DeliveryDate, Some(day)) => day >= *from,
         };
         if reaches {
             check.report(
@@ -665,16 +766,27 @@ fn check_order(
         end,
         hours,
         course: course?,
-        file_line: check.line(f.whole.start),
+        file_line: f.line_no,
     })
 }
 
-/// What became of an order: run in full, stopped on a day, or cancelled in time.
+/// How long after the last day orders may be placed an order may still run.
+const MAX_YEARS_AFTER: i64 = 2;
+
+/// The last day an order may run to.
+fn latest_end(contract: &Contract) -> Option<Date> {
+    contract
+        .last_order_day()
+        .checked_add(jiff::Span::new().years(MAX_YEARS_AFTER))
+        .ok()
+}
+
+/// What became of an order: run in full, stopped on a day, after some weekdays, or
+/// cancelled in time.
 fn course(
     check: &mut Checker<'_>,
     f: &Fields,
     rules: &OrderRules<'_>,
-    calendar: &WeekdayCount,
     ordered_days: u32,
 ) -> Option<Course> {
     let (start, end) = (f.start.value, f.end.value);
@@ -741,12 +853,7 @@ fn course(
             );
             return None;
         }
-        // Stopped on its n-th weekday; with none completed, the day before it started.
-        let day = match days {
-            0 => start.yesterday().ok()?,
-            n => calendar.nth_from(start, n)?,
-        };
-        return Some(Course::Stopped(day));
+        return Some(Course::Completed(days));
     }
     if let Some(cancelled) = &f.cancelled {
         let day = cancelled.value;
@@ -763,6 +870,19 @@ fn course(
         let latest = start
             .checked_sub(jiff::Span::new().days(i64::from(rule.days_before_start)))
             .ok()?;
+        if day < f.ordered.value {
+            check.report(
+                Code::BadOrder,
+                cancelled.span.clone(),
+                "cancelled",
+                format!(
+                    "cancelled on {day}, before the order was placed ({})",
+                    f.ordered.value
+                ),
+                "check the dates".into(),
+            );
+            return None;
+        }
         if day > latest {
             let source = rule
                 .source
@@ -805,7 +925,7 @@ pub fn index(
             Code::BadValue,
             parsed.index.span(),
             "index",
-            format!("this is an index of \"{}\", but the contract names \"{}\"", shorten(name), shorten(expected)),
+            format!("this is an index of \"{name}\", but the contract names \"{expected}\""),
             "give the values of the index the contract names, with its name as `contract.indexation.index` writes it".into(),
         );
     }
@@ -862,6 +982,21 @@ mod tests {
         assert_eq!(csv_date("24-08-07"), None);
         assert_eq!(csv_date("2024-08-07T10:00"), None);
         assert_eq!(csv_date(""), None);
+    }
+
+    #[test]
+    fn numbers_as_cells_write_them() {
+        let n = |s: &str| csv_number(s).0.map(|d| d.to_string());
+        assert_eq!(n("6"), Some("6".into()));
+        assert_eq!(n("0,5"), Some("0.5".into()));
+        assert_eq!(n("6.5"), Some("6.5".into()));
+        assert_eq!(
+            csv_number("1.000,5").1,
+            "has both a point and a comma: write it without a thousands separator"
+        );
+        assert_eq!(csv_number("1e3").1, "is not a number");
+        assert_eq!(csv_number("9999999999").1, "is too large");
+        assert_eq!(csv_number("0,12345678901").1, "is too precise");
     }
 
     #[test]

@@ -295,6 +295,11 @@ pay-rule-cancellation = En ordre kan afbestilles uden beregning indtil { $days }
 pay-rule-index-order-date = Priserne reguleres efter { $index }: kun den del af den årlige stigning, der overstiger { $threshold } %, lægges til; et fald slår igennem, dog aldrig under de tilbudte priser. En ordre betales med de priser, der gjaldt, da den blev bestilt{ $source }.
 pay-rule-index-delivery-date = Priserne reguleres efter { $index }: kun den del af den årlige stigning, der overstiger { $threshold } %, lægges til; et fald slår igennem, dog aldrig under de tilbudte priser. Hver hverdag betales med den pris, der gjaldt den dag{ $source }.
 pay-order-note = Ordre { $order }: { $course }
+pay-course-completed = { $days } { $days ->
+    [one] hverdag
+   *[other] hverdage
+} gennemført, til og med { $date }.
+pay-supplier-total = I alt for { $bidder }: { $amount }
 pay-course-none = ingen hverdage gennemført; intet vederlag.
 pay-course-stopped = afbrudt { $date }; betalt til og med denne dag.
 pay-course-cancelled = afbestilt { $date } inden start; intet vederlag.

@@ -295,6 +295,11 @@ pay-rule-cancellation = An order may be cancelled without charge until { $days }
 pay-rule-index-order-date = Prices are adjusted by { $index }: only the part of a yearly rise above { $threshold } % is added; a fall is passed on, but never below the prices bid. An order is paid at the prices in force when it was placed{ $source }.
 pay-rule-index-delivery-date = Prices are adjusted by { $index }: only the part of a yearly rise above { $threshold } % is added; a fall is passed on, but never below the prices bid. Each weekday is paid at the price in force that day{ $source }.
 pay-order-note = Order { $order }: { $course }
+pay-course-completed = { $days } { $days ->
+    [one] weekday
+   *[other] weekdays
+} completed, through { $date }.
+pay-supplier-total = Total for { $bidder }: { $amount }
 pay-course-none = no weekday completed; nothing is paid.
 pay-course-stopped = stopped on { $date }; paid through that day.
 pay-course-cancelled = cancelled on { $date } before its start; nothing is paid.

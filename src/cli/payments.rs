@@ -179,7 +179,15 @@ fn read_into(
         return None;
     }
     match crate::input::read_text(path) {
-        Ok(text) => Some(sources.add(path.display().to_string(), text)),
+        // A byte-order mark (Excel writes one) is no character of the first line: without
+        // it, columns count from the first real character.
+        Ok(text) => {
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            };
+            Some(sources.add(path.display().to_string(), text))
+        }
         Err((message, help)) => {
             diagnostics.push(
                 Diagnostic::for_path(Code::Unreadable, path.display().to_string())

@@ -62,7 +62,9 @@ fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>) -> String
             (Block::Line(t), true) => out.push(format!("{}  ", super::markdown::inline(t))),
             (Block::Line(t), false) => out.push(t.clone()),
             (Block::Table(grid), true) => {
-                out.push(String::new());
+                if !out.last().is_some_and(|l: &String| l.ends_with('\n')) {
+                    out.push(String::new());
+                }
                 out.extend(table_lines(&grid.header, &grid.rows, |i| {
                     grid.right.contains(&i)
                 }));
@@ -81,7 +83,9 @@ fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>) -> String
             }
             (Block::Notes(notes), _) if notes.is_empty() => {}
             (Block::Notes(notes), true) => {
-                out.push(String::new());
+                if !out.last().is_some_and(|l: &String| l.ends_with('\n')) {
+                    out.push(String::new());
+                }
                 out.extend(
                     notes
                         .iter()
@@ -384,12 +388,15 @@ fn settlement_blocks(
             }
             let course = course_text(texts, order);
             if !course.is_empty() {
-                notes.push(texts.with(
-                    "pay-order-note",
-                    &[
-                        ("order", order.order.id.as_str().into()),
-                        ("course", course.into()),
-                    ],
+                notes.push((
+                    order.order.file_line,
+                    texts.with(
+                        "pay-order-note",
+                        &[
+                            ("order", order.order.id.as_str().into()),
+                            ("course", course.into()),
+                        ],
+                    ),
                 ));
             }
         }
@@ -397,21 +404,31 @@ fn settlement_blocks(
         if rows.is_empty() {
             continue;
         }
+        let mut header: Vec<String> = [
+            "col-order",
+            "col-citizen",
+            "col-line",
+            "col-month",
+            "col-weekdays",
+            "col-calculation",
+            "col-amount",
+        ]
+        .iter()
+        .map(|k| texts.get(k))
+        .collect();
+        let mut right = vec![4, 6];
+        // One month asked for: it stands in the heading, not in every row.
+        if settlement.month.is_some() {
+            header.remove(3);
+            for row in &mut rows {
+                row.remove(3);
+            }
+            right = vec![3, 5];
+        }
         blocks.push(Block::Table(Grid {
-            header: [
-                "col-order",
-                "col-citizen",
-                "col-line",
-                "col-month",
-                "col-weekdays",
-                "col-calculation",
-                "col-amount",
-            ]
-            .iter()
-            .map(|k| texts.get(k))
-            .collect(),
+            header,
             rows,
-            right: vec![4, 6],
+            right,
         }));
         let supplier_totals: Vec<&crate::payments::MonthTotal> = settlement
             .totals
@@ -466,7 +483,9 @@ fn settlement_blocks(
     if let Some(indexation) = &contract.indexation {
         rules.push(indexation_rule(texts, indexation));
     }
-    rules.extend(notes);
+    // In the order of the orders file.
+    notes.sort_by_key(|(line, _)| *line);
+    rules.extend(notes.into_iter().map(|(_, note)| note));
     blocks.push(Block::Notes(rules));
     blocks
 }

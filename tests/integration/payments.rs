@@ -452,3 +452,30 @@ fn completed_days_are_reported_as_completed() {
         "{table}"
     );
 }
+
+#[test]
+fn snapshots_of_the_reports() {
+    // Reviewed by hand: the amounts are those computed in the tests above.
+    let f = Fixture::reference();
+    let args = |extra: &[&'static str]| {
+        let mut args = vec![
+            "tender/kontrakt/ordrer.csv",
+            "--index",
+            "tender/kontrakt/indeks.toml",
+        ];
+        args.extend(extra);
+        args
+    };
+    let md = stdout(&f.run("payments", &args(&["-f", "md"])).success());
+    insta::assert_snapshot!("payments_md_da", md);
+    let csv = stdout(
+        &f.run("payments", &args(&["-f", "csv", "--month", "2024-12"]))
+            .success(),
+    );
+    insta::assert_snapshot!("payments_csv_december", csv);
+    let index = stdout(
+        &f.run("index", &["tender/kontrakt/indeks.toml", "--lang", "en"])
+            .success(),
+    );
+    insta::assert_snapshot!("index_table_en", index);
+}

@@ -479,3 +479,31 @@ fn snapshots_of_the_reports() {
     );
     insta::assert_snapshot!("index_table_en", index);
 }
+
+#[test]
+fn a_toml_order_with_unreadable_values_gets_one_error_for_each() {
+    let f = Fixture::reference();
+    f.write(
+        "o.toml",
+        "[[orders]]\nid = \"t1\"\nsupplier = \"kompas\"\nline = \"spor2\"\nordered = 2024-03-01\n\
+         start = 2024-03-04\nend = 2024-03-29\nhours = 1e30\ncompleted_days = 30.5\n\n\
+         [[orders]]\nid = \"t2\"\nsupplier = \"kompas\"\nline = \"spor1\"\n\
+         ordered = 2024-03-01T10:00:00\nstart = 2024-03-04\nend = 2024-03-29\n",
+    );
+    let err = stderr(&f.run("payments", &["tender/o.toml"]).code(1));
+    assert!(err.contains("o.toml:8:9"), "{err}");
+    assert!(
+        err.contains("`completed_days` = 30.5 is not a whole number"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`orders[2].ordered` = 2024-03-01T10:00:00 is not a date"),
+        "{err}"
+    );
+    // The hours that could not be read are not reported again as missing.
+    assert!(!err.contains("gives no `hours`"), "{err}");
+    assert!(
+        err.contains("3 problem(s) found; nothing was settled"),
+        "{err}"
+    );
+}

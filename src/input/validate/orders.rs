@@ -45,6 +45,8 @@ struct Fields {
     cancelled: Option<Located<Date>>,
     /// The line it starts on.
     line_no: usize,
+    /// Whether `hours` was written (and so reported if it could not be read).
+    hours_written: bool,
 }
 
 /// The line of any offset in a text, found by binary search over the lines' starts, so
@@ -164,6 +166,7 @@ fn toml_fields(sources: &Sources, check: &mut Checker<'_>) -> Vec<Fields> {
             completed_days: completed_days.flatten(),
             cancelled: cancelled.flatten(),
             line_no: lines.line(whole.start),
+            hours_written: o.hours.is_some(),
         });
     }
     out
@@ -303,6 +306,17 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
             .collect();
         let row_end = spans.last().map_or(row_start + offset, |s| s.end);
         if record.len() != header.len() {
+            let quote = body[row_start..row_end.saturating_sub(offset).max(row_start)]
+                .matches('"')
+                .count()
+                % 2
+                == 1
+                || record.iter().any(|f| f.contains(char::from(delimiter)));
+            let help = if quote {
+                "a quote (\") opens a value that is not closed before the row's fields end: close it, or remove it"
+            } else {
+                "give every row as many fields as the header (an empty field for a value not given)"
+            };
             check.report(
                 Code::Shape,
                 row_start + offset..row_end,
@@ -312,8 +326,7 @@ fn csv_fields(check: &mut Checker<'_>) -> Vec<Fields> {
                     record.len(),
                     header.len()
                 ),
-                "give every row as many fields as the header (an empty field for a value not given)"
-                    .into(),
+                help.into(),
             );
             continue;
         }
@@ -436,6 +449,7 @@ impl Row<'_> {
             completed_days: completed_days?,
             cancelled: cancelled?,
             line_no: self.line_no,
+            hours_written: (self.cell)("hours").is_some(),
         })
     }
 }
@@ -685,6 +699,10 @@ fn check_order(
                 format!("`hours` = {} must be above 0", h.value),
                 "give the hours ordered for the whole period, e.g. 6".into(),
             );
+            None
+        }
+        (Some(Basis::Hour), None) if f.hours_written => {
+            // Written but unreadable: reported where it stands already.
             None
         }
         (Some(Basis::Hour), None) => {

@@ -131,6 +131,32 @@ pub struct MonthPayment {
     pub amount: Money,
 }
 
+impl MonthPayment {
+    /// The completed weekdays of this month.
+    pub fn weekdays(&self) -> u32 {
+        self.stretches.iter().map(|s| s.days).sum()
+    }
+}
+
+/// The exact amount of an order's completed weekdays in `stretches`: `price × weekdays`
+/// summed over the stretches, and for a line paid per hour that sum `× ordered hours ÷
+/// ordered weekdays`, multiplied out before the one division. Not rounded.
+pub fn exact_amount(
+    basis: Basis,
+    hours: Option<Decimal>,
+    ordered_days: u32,
+    stretches: &[Stretch],
+) -> Decimal {
+    let sum: Decimal = stretches
+        .iter()
+        .map(|s| s.price.value() * Decimal::from(s.days))
+        .sum();
+    match (basis, hours) {
+        (Basis::Hour, Some(hours)) if ordered_days > 0 => hours * sum / Decimal::from(ordered_days),
+        _ => sum,
+    }
+}
+
 /// One order settled.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrderPayment {
@@ -234,18 +260,6 @@ pub fn settle(contract: &Contract, prices: &Prices, orders: &[Order], scope: Sco
         let stretches = paid_through.map_or_else(Vec::new, |through| {
             stretches(&calendar, &price.schedule, order, through, applies)
         });
-        let amount_through = |stretches: &[Stretch]| -> Decimal {
-            let sum: Decimal = stretches
-                .iter()
-                .map(|s| s.price.value() * Decimal::from(s.days))
-                .sum();
-            match (basis, order.hours) {
-                (Basis::Hour, Some(hours)) if ordered_days > 0 => {
-                    hours * sum / Decimal::from(ordered_days)
-                }
-                _ => sum,
-            }
-        };
         let mut months = Vec::new();
         let mut before = Money::new(rounding.apply(Decimal::ZERO));
         let mut days_through = 0;
@@ -261,7 +275,7 @@ pub fn settle(contract: &Contract, prices: &Prices, orders: &[Order], scope: Sco
                 .cloned()
                 .collect();
             days_through += this.iter().map(|s| s.days).sum::<u32>();
-            let exact = amount_through(&upto);
+            let exact = exact_amount(basis, order.hours, ordered_days, &upto);
             let through = Money::new(rounding.apply(exact));
             let amount = Money::new(through.value() - before.value());
             before = through;

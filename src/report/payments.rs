@@ -23,7 +23,7 @@ use crate::domain::contract::{Basis, Contract, Course, DayOff, Indexation};
 use crate::domain::{Language, Tender};
 use crate::payments::index::Unknown;
 use crate::payments::{
-    ContractPrice, MonthPayment, OrderPayment, PassedOn, Prices, Settlement, Step,
+    ContractPrice, MonthPayment, OrderPayment, PassedOn, Prices, Settlement, Step, exact_amount,
 };
 use crate::values::{Money, RoundingMode};
 
@@ -264,19 +264,12 @@ fn calculation(
     let sum = parts.join(" + ");
     // Rounding or an earlier month can make the month's amount differ from its own
     // arithmetic: then show the amount through the month less what was paid before.
-    let own: Decimal = month
-        .stretches
-        .iter()
-        .map(|s| {
-            let days = Decimal::from(s.days) * s.price.value();
-            match (order.basis, order.order.hours) {
-                (Basis::Hour, Some(h)) if order.ordered_days > 0 => {
-                    h * days / Decimal::from(order.ordered_days)
-                }
-                _ => days,
-            }
-        })
-        .sum();
+    let own = exact_amount(
+        order.basis,
+        order.order.hours,
+        order.ordered_days,
+        &month.stretches,
+    );
     if own == month.amount.value() {
         return sum;
     }
@@ -374,12 +367,7 @@ fn settlement_blocks(
                         order.order.citizen.clone(),
                         line_name(tender, &order.order.line.0),
                         month_name(texts, month.month),
-                        month
-                            .stretches
-                            .iter()
-                            .map(|s| s.days)
-                            .sum::<u32>()
-                            .to_string(),
+                        month.weekdays().to_string(),
                         calculation(texts, tender, order, month, before),
                         money(month.amount),
                     ]);
@@ -623,12 +611,7 @@ fn settlement_csv(
                     .map(|s| decimal_comma(s.price.value()))
                     .collect();
                 row.extend([
-                    month
-                        .stretches
-                        .iter()
-                        .map(|s| s.days)
-                        .sum::<u32>()
-                        .to_string(),
+                    month.weekdays().to_string(),
                     month.days_through.to_string(),
                     prices.join(" + "),
                     calculation(texts, tender, order, month, before),
@@ -865,7 +848,7 @@ fn order_json<'a>(settlement: &Settlement, order: &'a OrderPayment) -> OrderJson
             .filter(|m| settlement.month.is_none_or(|asked| asked == m.month))
             .map(|m| MonthJson {
                 month: month_key(m.month),
-                weekdays: m.stretches.iter().map(|s| s.days).sum(),
+                weekdays: m.weekdays(),
                 weekdays_through: m.days_through,
                 stretches: m
                     .stretches

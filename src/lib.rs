@@ -16,6 +16,8 @@
 //!   by every command; `rescore` compares the versions of many tenders.
 //! - [`payments`]: after the award: what the contract pays for orders, month by month,
 //!   and how the index moves the suppliers' prices.
+//! - [`whatif`]: break-even prices, the points needed, weight ranges, what each criterion
+//!   decided in fact, and scenarios: edited copies of bids and weights, scored again.
 //! - [`report`]: renderers only: an evaluation in, bytes out, one module per format; the
 //!   Danish and English documents (memo, letters, model text) with their message files,
 //!   templates and charts.
@@ -32,3 +34,4 @@ pub mod report;
 pub mod scoring;
 pub mod synthetic;
 pub mod values;
+pub mod whatif;

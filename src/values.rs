@@ -224,6 +224,18 @@ impl ModelRounding {
     }
 }
 
+/// `numerator / denominator` and whether the quotient is exact. A quotient that does not
+/// terminate is cut at 28 significant digits, and multiplying it back can round to the
+/// numerator all the same (0.46 / 0.54), so a quotient is called exact only when it has
+/// fewer than 27 significant digits and multiplies back to the numerator. `None` on a
+/// division by zero or a quotient beyond a decimal's range.
+pub fn quotient(numerator: Decimal, denominator: Decimal) -> Option<(Decimal, bool)> {
+    const CUT: u128 = 10u128.pow(26);
+    let q = numerator.checked_div(denominator)?;
+    let short = q.normalize().mantissa().unsigned_abs() < CUT;
+    Some((q, short && q.checked_mul(denominator) == Some(numerator)))
+}
+
 /// A decimal as formulas print it: exact, without trailing zeros (8.00 → 8, 0.50 → 0.5).
 pub fn plain(value: Decimal) -> String {
     value.normalize().to_string()

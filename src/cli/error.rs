@@ -65,6 +65,8 @@ pub enum Error {
         suggestion: Option<String>,
         known: Vec<String>,
     },
+    #[error("error: the scenario cannot be applied:\n{}", .0.iter().map(|p| format!("  - {p}\n")).collect::<String>())]
+    Scenario(Vec<String>),
     #[error("there is no version {asked}: the versions are 0 (as published) to {latest}")]
     UnknownVersion { asked: u32, latest: u32 },
     #[error("the bidder name `{name}` fits more than one bid: {}; name the bid by its id", .ids.join(", "))]
@@ -114,6 +116,7 @@ impl Error {
             | Error::AmbiguousBid { .. }
             | Error::UnknownVersion { .. }
             | Error::UnknownModel { .. }
+            | Error::Scenario(_)
             | Error::Unsupported(_) => EXIT_USAGE,
         }
     }

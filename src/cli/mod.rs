@@ -17,6 +17,7 @@ mod payments;
 mod progress;
 mod rescore;
 mod score;
+mod whatif;
 
 use std::path::PathBuf;
 
@@ -94,6 +95,17 @@ impl ContractFormat {
             ContractFormat::Md => Format::Md,
         }
     }
+}
+
+/// The formats of a `whatif` report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum WhatifFormat {
+    /// Terminal text with tables.
+    Text,
+    /// Markdown.
+    Md,
+    /// Every value an exact decimal string (README, "What if").
+    Json,
 }
 
 /// The language of a document.
@@ -330,6 +342,44 @@ pub enum Command {
         #[command(flatten)]
         report: ContractReportArgs,
     },
+    /// What if: the price at which each ranked bid would stand level with the bid above
+    /// it and with the winner, the quality points it would need, the weights within which
+    /// the winner stays, and what each criterion decided; or, with --set, --weight,
+    /// --accept or --reject, the ranking under that scenario beside the real one.
+    #[command(
+        after_help = "Examples:\n  tenderscore whatif my-tender\n  tenderscore whatif my-tender job-og-trivsel\n  tenderscore whatif my-tender --set job-og-trivsel.price.spor1=400 --weight indsats=50\n  tenderscore whatif my-tender --accept uklar-erklaering:unclear-declaration\n\nNothing is written but the report: a scenario changes no file."
+    )]
+    Whatif {
+        #[command(flatten)]
+        tender: TenderArgs,
+        /// Only this bid: its id (the file name without .toml) or the bidder's name.
+        #[arg(value_name = "BID")]
+        bid: Option<String>,
+        #[command(flatten)]
+        version: VersionArg,
+        /// A scenario: a bid's price on a line (BID.price.LINE=PRICE) or its points on a
+        /// quality criterion (BID.points.CRITERION=POINTS). Repeatable.
+        #[arg(long, value_name = "BID.KIND.NAME=VALUE", value_parser = whatif::parse_set)]
+        set: Vec<whatif::EditArg>,
+        /// A scenario: a criterion's weight in percent among its siblings, which share the
+        /// rest in proportion (CRITERION=PERCENT). Repeatable.
+        #[arg(long, value_name = "CRITERION=PERCENT", value_parser = whatif::parse_weight)]
+        weight: Vec<whatif::EditArg>,
+        /// A scenario: the authority accepts a finding set aside for review (BID:RULE).
+        #[arg(long, value_name = "BID:RULE", value_parser = whatif::parse_finding)]
+        accept: Vec<(crate::domain::BidId, crate::domain::RuleId)>,
+        /// A scenario: the authority rejects a finding set aside for review (BID:RULE).
+        #[arg(long, value_name = "BID:RULE", value_parser = whatif::parse_finding)]
+        reject: Vec<(crate::domain::BidId, crate::domain::RuleId)>,
+        /// The report format.
+        #[arg(short, long, value_enum, default_value = "text")]
+        format: WhatifFormat,
+        /// The language of the report [default: the tender's `language`, else Danish].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        #[command(flatten)]
+        output: OutputArg,
+    },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     #[command(
         after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0"
@@ -418,6 +468,42 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                 quiet,
             };
             rescore::run(&paths, models, format, only, output)
+        }
+        Command::Whatif {
+            tender,
+            bid,
+            version,
+            set,
+            weight,
+            accept,
+            reject,
+            format,
+            lang,
+            output,
+        } => {
+            let decide = |(bid, rule), accepted| crate::whatif::scenario::Edit::Decide {
+                bid,
+                rule,
+                accepted,
+            };
+            let edits = set
+                .into_iter()
+                .chain(weight)
+                .map(|e| e.0)
+                .chain(accept.into_iter().map(|f| decide(f, true)))
+                .chain(reject.into_iter().map(|f| decide(f, false)))
+                .collect();
+            whatif::run(
+                &tender,
+                whatif::WhatifArgs {
+                    bid,
+                    version,
+                    edits,
+                    format,
+                    lang,
+                    output,
+                },
+            )
         }
         Command::Models { show, models } => models::run(show, models),
         Command::Payments {

@@ -175,6 +175,20 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
     Ok(tender)
 }
 
+/// The version asked for: the latest (the tender in force) unless `--as-of` names one.
+pub(super) fn version_of<'a>(
+    tender: &'a Ready,
+    version: &VersionArg,
+) -> Result<&'a crate::input::Version, Error> {
+    match version.as_of {
+        None => Ok(tender.latest()),
+        Some(number) => tender.version(number).ok_or(Error::UnknownVersion {
+            asked: number,
+            latest: tender.latest().number,
+        }),
+    }
+}
+
 /// Loads a tender and evaluates the version asked for (the latest by default); also
 /// returns what no report may overwrite: the files read and the tender folder.
 fn evaluation_of(
@@ -182,20 +196,14 @@ fn evaluation_of(
     version: &VersionArg,
 ) -> Result<(Evaluation, Protected), Error> {
     let tender = ready_tender(args)?;
-    let chosen = match version.as_of {
-        None => tender.latest(),
-        Some(number) => tender.version(number).ok_or(Error::UnknownVersion {
-            asked: number,
-            latest: tender.latest().number,
-        })?,
-    };
+    let chosen = version_of(&tender, version)?;
     let protected = Protected::new(tender.paths().to_vec(), vec![args.folder()]);
     Ok((evaluate(&tender, chosen), protected))
 }
 
 /// The bid named on the command line: by id or file path, else by bidder name (ignoring
 /// case).
-fn find_bid<'a>(evaluation: &'a Evaluation, name: &str) -> Result<&'a Ranked, Error> {
+pub(super) fn find_bid<'a>(evaluation: &'a Evaluation, name: &str) -> Result<&'a Ranked, Error> {
     let ranking = &evaluation.ranking;
     // By id, or by the bid's file path ("tender/bids/kompas.toml" names bid "kompas").
     let path = std::path::Path::new(name);

@@ -49,6 +49,11 @@ impl RuleId {
         )
     }
 
+    /// The rule with this stable id.
+    pub fn parse(id: &str) -> Option<RuleId> {
+        RuleId::ALL.iter().copied().find(|r| r.as_str() == id)
+    }
+
     /// The stable id the reports print.
     pub fn as_str(self) -> &'static str {
         match self {

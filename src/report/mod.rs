@@ -7,6 +7,7 @@
 //! decimal point.
 
 pub mod batch;
+mod blocks;
 mod charts;
 mod csv;
 pub mod explain;
@@ -21,6 +22,7 @@ pub mod payments;
 pub mod rejections;
 mod table;
 mod text;
+pub mod whatif;
 mod xlsx;
 pub use text::terminal_safe;
 

@@ -12,13 +12,12 @@ use serde::Serialize;
 
 use std::io::Write;
 
+use super::blocks::{Block, Grid, render_blocks};
 use super::csv::{BOM, excel, text_cell};
 use super::i18n::{Arg, Texts};
-use super::markdown::table_lines;
 use super::memo::{adjustment_rule, with_source};
 use super::number::decimal_comma;
-use super::table::{add_rows, align_right, terminal_table};
-use super::{Format, adjustment_text, terminal_safe};
+use super::{Format, adjustment_text};
 use crate::domain::contract::{Basis, Contract, Course, DayOff, Indexation};
 use crate::domain::{Language, Tender};
 use crate::payments::index::Unknown;
@@ -30,76 +29,6 @@ use crate::values::{Money, RoundingMode};
 /// The JSON format of `payments` and `index`; raised on any change that is not a pure
 /// addition.
 pub const PAYMENTS_FORMAT_VERSION: u32 = 1;
-
-/// A table of text: a header and rows, with the columns shown right-aligned.
-struct Grid {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    right: Vec<usize>,
-}
-
-/// A report as lines and tables, rendered as terminal text or Markdown.
-enum Block {
-    Title(String),
-    Heading(String),
-    Line(String),
-    Table(Grid),
-    Notes(Vec<String>),
-}
-
-fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>) -> String {
-    let mut out = Vec::new();
-    for block in blocks {
-        match (block, markdown) {
-            (Block::Title(t), true) => {
-                out.push(format!("# {}\n", super::markdown::plain_inline(t)))
-            }
-            (Block::Title(t), false) => out.push(format!("{t}\n")),
-            (Block::Heading(t), true) => {
-                out.push(format!("\n## {}\n", super::markdown::plain_inline(t)))
-            }
-            (Block::Heading(t), false) => out.push(format!("\n{t}")),
-            (Block::Line(t), true) => out.push(format!("{}  ", super::markdown::inline(t))),
-            (Block::Line(t), false) => out.push(t.clone()),
-            (Block::Table(grid), true) => {
-                if !out.last().is_some_and(|l: &String| l.ends_with('\n')) {
-                    out.push(String::new());
-                }
-                out.extend(table_lines(&grid.header, &grid.rows, |i| {
-                    grid.right.contains(&i)
-                }));
-            }
-            (Block::Table(grid), false) => {
-                let mut table = terminal_table();
-                if let Some(width) = width {
-                    table
-                        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-                        .set_width(width);
-                }
-                table.set_header(grid.header.clone());
-                add_rows(&mut table, grid.rows.clone());
-                align_right(&mut table, grid.right.iter().copied());
-                out.push(table.to_string());
-            }
-            (Block::Notes(notes), _) if notes.is_empty() => {}
-            (Block::Notes(notes), true) => {
-                if !out.last().is_some_and(|l: &String| l.ends_with('\n')) {
-                    out.push(String::new());
-                }
-                out.extend(
-                    notes
-                        .iter()
-                        .map(|n| format!("- {}", super::markdown::inline(n))),
-                );
-            }
-            (Block::Notes(notes), false) => {
-                out.extend(notes.iter().map(|n| format!("- {n}")));
-            }
-        }
-    }
-    let text = out.join("\n") + "\n";
-    if markdown { text } else { terminal_safe(text) }
-}
 
 /// "september 2024".
 fn month_name(texts: &Texts, (year, month): (i16, i8)) -> String {

@@ -85,6 +85,6 @@ pub fn weighted_mean(tender: &Tender, criteria: &[CriterionScore]) -> (Points, b
     if weights.is_zero() {
         return (Points::new(Decimal::ZERO), true);
     }
-    let q = weighted / weights;
-    (Points::new(q), q.checked_mul(weights) == Some(weighted))
+    let (q, exact) = crate::values::quotient(weighted, weights).unwrap_or((Decimal::ZERO, false));
+    (Points::new(q), exact)
 }

@@ -16,3 +16,4 @@ mod rescore;
 mod score;
 mod versions;
 mod views;
+mod whatif;

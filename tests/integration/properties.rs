@@ -494,3 +494,69 @@ proptest! {
         }
     }
 }
+
+/// Each bid's (rank, exact total) in the tender in force at `dir`, by bid id.
+fn standings_of(tender: &Tender, bids: &[Bid]) -> Vec<(String, Option<u32>, Option<Decimal>)> {
+    let mut out: Vec<_> = rank(score_all(tender, bids), &tender.tie_break.action)
+        .into_iter()
+        .map(|r| {
+            (
+                r.score.bid.0.clone(),
+                r.rank,
+                r.score.standing().map(|s| s.value()),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn in_force(dir: &Path) -> (Tender, Vec<Bid>) {
+    let loaded = load(dir, &ModelSearch::default()).expect("valid tender");
+    let latest = loaded.latest().clone();
+    (latest.tender, latest.bids)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// A `whatif` scenario (a price, a weight) scores exactly as edited copies of the files
+    /// do: the bid file with the new price, the rettelsesblad with the new weights.
+    #[test]
+    fn a_scenario_equals_scoring_edited_files(
+        cents in 30_000i64..50_000,
+        tenths in 0i64..=1000,
+    ) {
+        use tenderscore::whatif::scenario::{Edit, Scenario};
+        let price = Decimal::new(cents, 2);
+        let weight = Decimal::new(tenths, 1);
+        let (tender, bids) = in_force(&repo().join(REFERENCE));
+        let scenario = Scenario {
+            edits: vec![
+                Edit::Price {
+                    bid: BidId("job-og-trivsel".into()),
+                    line: CriterionId("spor1".into()),
+                    price: Money::new(price),
+                },
+                Edit::Weight {
+                    criterion: CriterionId("indsats".into()),
+                    weight: tenderscore::values::Percent::new(weight),
+                },
+            ],
+        };
+        prop_assert!(scenario.check(&tender, &bids).is_empty());
+        let (edited_tender, edited_bids) = scenario.apply(&tender, &bids);
+
+        let copy = crate::fixture::Fixture::reference();
+        copy.replace("bids/job-og-trivsel.toml", "spor1 = 448.05", &format!("spor1 = {price}"));
+        let blad = "rettelsesblade/02-vaegtning-kvalitet.toml";
+        copy.replace(blad, "value = 60", &format!("value = {weight}"));
+        copy.replace(blad, "value = 40", &format!("value = {}", Decimal::ONE_HUNDRED - weight));
+        let (file_tender, file_bids) = in_force(&copy.tender_dir());
+
+        prop_assert_eq!(
+            standings_of(&edited_tender, &edited_bids),
+            standings_of(&file_tender, &file_bids)
+        );
+    }
+}

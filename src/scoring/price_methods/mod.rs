@@ -241,10 +241,10 @@ impl ScoringModel {
 /// `numerator / denominator`, noting in `exact` when the quotient does not terminate and
 /// is rounded at 28 significant digits (the most an exact decimal holds).
 fn divide(numerator: Decimal, denominator: Decimal, exact: &mut bool) -> Decimal {
-    let quotient = numerator / denominator;
-    if quotient.checked_mul(denominator) != Some(numerator) {
-        *exact = false;
-    }
+    // Validation keeps every denominator here above 0 and every quotient in range.
+    let (quotient, terminates) =
+        crate::values::quotient(numerator, denominator).unwrap_or((Decimal::ZERO, false));
+    *exact &= terminates;
     quotient
 }
 
@@ -334,10 +334,8 @@ fn relative_to_lowest(
     let raw = slope
         .checked_mul(lowest)
         .and_then(|width| {
-            let q = (price - lowest).checked_div(width)?;
-            if q.checked_mul(width) != Some(price - lowest) {
-                *terminated = false;
-            }
+            let (q, terminates) = crate::values::quotient(price - lowest, width)?;
+            *terminated &= terminates;
             Some(q)
         })
         .and_then(|q| max.checked_mul(Decimal::ONE - q));

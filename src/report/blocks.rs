@@ -1,0 +1,77 @@
+//! Reports as lines and tables — a title, headings, lines, tables and notes — rendered as
+//! terminal text (tables drawn by comfy-table, fitted to the terminal's width where one
+//! is known) or as Markdown. Renderers only: blocks in, text out.
+
+use super::markdown::table_lines;
+use super::table::{add_rows, align_right, terminal_table};
+use super::terminal_safe;
+
+/// A table of text: a header and rows, with the columns shown right-aligned.
+pub(super) struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub right: Vec<usize>,
+}
+
+/// A report as lines and tables, rendered as terminal text or Markdown.
+pub(super) enum Block {
+    Title(String),
+    Heading(String),
+    Line(String),
+    Table(Grid),
+    Notes(Vec<String>),
+}
+
+pub(super) fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>) -> String {
+    let mut out = Vec::new();
+    for block in blocks {
+        match (block, markdown) {
+            (Block::Title(t), true) => {
+                out.push(format!("# {}\n", super::markdown::plain_inline(t)))
+            }
+            (Block::Title(t), false) => out.push(format!("{t}\n")),
+            (Block::Heading(t), true) => {
+                out.push(format!("\n## {}\n", super::markdown::plain_inline(t)))
+            }
+            (Block::Heading(t), false) => out.push(format!("\n{t}")),
+            (Block::Line(t), true) => out.push(format!("{}  ", super::markdown::inline(t))),
+            (Block::Line(t), false) => out.push(t.clone()),
+            (Block::Table(grid), true) => {
+                if !out.last().is_some_and(|l: &String| l.ends_with('\n')) {
+                    out.push(String::new());
+                }
+                out.extend(table_lines(&grid.header, &grid.rows, |i| {
+                    grid.right.contains(&i)
+                }));
+            }
+            (Block::Table(grid), false) => {
+                let mut table = terminal_table();
+                if let Some(width) = width {
+                    table
+                        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+                        .set_width(width);
+                }
+                table.set_header(grid.header.clone());
+                add_rows(&mut table, grid.rows.clone());
+                align_right(&mut table, grid.right.iter().copied());
+                out.push(table.to_string());
+            }
+            (Block::Notes(notes), _) if notes.is_empty() => {}
+            (Block::Notes(notes), true) => {
+                if !out.last().is_some_and(|l: &String| l.ends_with('\n')) {
+                    out.push(String::new());
+                }
+                out.extend(
+                    notes
+                        .iter()
+                        .map(|n| format!("- {}", super::markdown::inline(n))),
+                );
+            }
+            (Block::Notes(notes), false) => {
+                out.extend(notes.iter().map(|n| format!("- {n}")));
+            }
+        }
+    }
+    let text = out.join("\n") + "\n";
+    if markdown { text } else { terminal_safe(text) }
+}

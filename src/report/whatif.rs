@@ -1,0 +1,659 @@
+//! The reports of `whatif`: the answers for each ranked bid, the weight ranges and what
+//! each criterion decided, or a scenario's ranking beside the real one; as terminal text,
+//! Markdown or JSON, in the tender's language. Renderers only: values in, bytes out.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::blocks::{Block, Grid, render_blocks};
+use super::i18n::{Arg, Texts};
+use crate::domain::{Language, Tender};
+use crate::evaluate::Evaluation;
+use crate::scoring::score::Status;
+use crate::values::Money;
+use crate::whatif::scenario::{Edit, Scenario};
+use crate::whatif::{Compared, Opponent, PointsAnswer, PriceAnswer, Range, Versus, WhatIf};
+
+/// The JSON format of `whatif`; raised on any change that is not a pure addition.
+pub const WHATIF_FORMAT_VERSION: u32 = 1;
+
+/// How a `whatif` report is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Text { width: Option<u16> },
+    Markdown,
+    Json,
+}
+
+/// Decimals shown of a value that is not exact in a few decimals; marked "≈".
+const SHOWN_DECIMALS: u32 = 4;
+
+struct Words<'a> {
+    texts: Texts,
+    tender: &'a Tender,
+    money: bool,
+}
+
+impl Words<'_> {
+    /// An exact value, or "≈" and 4 decimals where it has more than 6.
+    fn number(&self, value: Decimal) -> String {
+        let value = value.normalize();
+        if value.scale() > 6 {
+            format!("≈ {}", self.texts.number(value.round_dp(SHOWN_DECIMALS)))
+        } else {
+            self.texts.number(value)
+        }
+    }
+
+    fn price(&self, value: Money) -> String {
+        self.texts.money(value.value(), &self.tender.currency)
+    }
+
+    /// A margin: points of the total, or money under a money model; signed.
+    fn margin(&self, value: Decimal) -> String {
+        let sign = if value.is_sign_positive() && !value.is_zero() {
+            "+"
+        } else {
+            ""
+        };
+        if self.money {
+            format!("{sign}{}", self.texts.money(value, &self.tender.currency))
+        } else {
+            self.texts.with(
+                "whatif-points",
+                &[("points", format!("{sign}{}", self.number(value)).into())],
+            )
+        }
+    }
+
+    fn maybe_margin(&self, value: Option<Decimal>) -> String {
+        value.map_or_else(|| self.texts.get("whatif-set-aside"), |m| self.margin(m))
+    }
+
+    fn name(&self, id: &str) -> String {
+        self.tender
+            .criterion(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    }
+
+    /// A weight in percent, exact where it has at most 2 decimals, else "≈" and 2.
+    fn share(&self, value: Decimal, exact: bool) -> String {
+        let two = value.round_dp(2);
+        if exact && two == value {
+            format!("{} %", self.texts.number(value))
+        } else {
+            format!("≈ {} %", self.texts.number(two))
+        }
+    }
+}
+
+/// The `whatif` report of one version.
+pub fn render(
+    evaluation: &Evaluation,
+    whatif: &WhatIf,
+    language: Option<Language>,
+    style: Style,
+) -> Vec<u8> {
+    if style == Style::Json {
+        return json(evaluation, &Json::WhatIf(whatif));
+    }
+    let words = Words {
+        texts: Texts::new(language.unwrap_or(evaluation.tender.language)),
+        tender: &evaluation.tender,
+        money: whatif.money,
+    };
+    let texts = &words.texts;
+    let mut blocks = vec![
+        Block::Title(texts.with(
+            "whatif-title",
+            &[("tender", evaluation.tender.title.as_str().into())],
+        )),
+        Block::Line(version_line(texts, evaluation)),
+        Block::Line(texts.get(if whatif.money {
+            "whatif-units-money"
+        } else {
+            "whatif-units-points"
+        })),
+        Block::Line(texts.get(if whatif.price_step.value() == Decimal::ONE {
+            "whatif-grid-whole"
+        } else {
+            "whatif-grid-ore"
+        })),
+    ];
+    if whatif.bids.is_empty() {
+        blocks.push(Block::Line(texts.get("whatif-no-ranked")));
+    }
+    for bid in &whatif.bids {
+        for versus in &bid.versus {
+            blocks.extend(versus_blocks(&words, &bid.bidder, bid.rank, versus));
+        }
+    }
+    blocks.extend(weight_blocks(&words, whatif));
+    blocks.extend(spread_blocks(&words, whatif));
+    finish(&blocks, style)
+}
+
+fn finish(blocks: &[Block], style: Style) -> Vec<u8> {
+    match style {
+        Style::Text { width } => render_blocks(blocks, false, width),
+        Style::Markdown | Style::Json => render_blocks(blocks, true, None),
+    }
+    .into_bytes()
+}
+
+fn version_line(texts: &Texts, evaluation: &Evaluation) -> String {
+    texts.with(
+        if evaluation.latest {
+            "whatif-version-latest"
+        } else {
+            "whatif-version-earlier"
+        },
+        &[("version", Arg::Count(i64::from(evaluation.version)))],
+    )
+}
+
+fn versus_blocks(words: &Words<'_>, bidder: &str, rank: u32, versus: &Versus) -> Vec<Block> {
+    let texts = &words.texts;
+    let role = match versus.opponent {
+        Opponent::Above => "whatif-role-above",
+        Opponent::Winner => "whatif-role-winner",
+        Opponent::RunnerUp => "whatif-role-runner-up",
+    };
+    let mut blocks = vec![Block::Heading(texts.with(
+        "whatif-versus",
+        &[
+            ("bidder", bidder.into()),
+            ("rank", Arg::Count(i64::from(rank))),
+            ("other", versus.bidder.as_str().into()),
+            ("role", texts.get(role).into()),
+        ],
+    ))];
+    blocks.push(Block::Line(texts.with(
+        "whatif-margin-now",
+        &[("margin", words.margin(versus.margin).into())],
+    )));
+    let mut rows = Vec::new();
+    for price in &versus.prices {
+        rows.push(vec![
+            words.name(&price.line.0),
+            words.price(price.current),
+            price_answer(words, &price.answer),
+        ]);
+    }
+    for points in &versus.points {
+        rows.push(vec![
+            words.name(&points.criterion.0),
+            words.number(points.current.value()),
+            points_answer(words, &points.answer),
+        ]);
+    }
+    blocks.push(Block::Table(Grid {
+        header: vec![
+            texts.get("whatif-col-criterion"),
+            texts.get("whatif-col-now"),
+            texts.get(
+                if versus.margin.is_sign_negative() && !versus.margin.is_zero() {
+                    "whatif-col-level-behind"
+                } else {
+                    "whatif-col-level-ahead"
+                },
+            ),
+        ],
+        rows,
+        right: vec![1],
+    }));
+    if let Some(all) = versus.all_lowest {
+        blocks.push(Block::Line(
+            texts.with("whatif-all-lowest", &[("margin", words.margin(all).into())]),
+        ));
+    }
+    blocks
+}
+
+fn price_answer(words: &Words<'_>, answer: &PriceAnswer) -> String {
+    let texts = &words.texts;
+    match answer {
+        PriceAnswer::AnyPrice { highest, margin } => texts.with(
+            "whatif-price-any",
+            &[
+                ("highest", words.price(*highest).into()),
+                ("margin", words.margin(*margin).into()),
+            ],
+        ),
+        PriceAnswer::AtMost {
+            price,
+            margin,
+            next,
+            next_margin,
+            tie,
+        } => {
+            let mut text = if margin.is_zero() {
+                texts.with("whatif-price-tie", &[("price", words.price(*price).into())])
+            } else {
+                texts.with(
+                    "whatif-price-at-most",
+                    &[
+                        ("price", words.price(*price).into()),
+                        ("margin", words.margin(*margin).into()),
+                    ],
+                )
+            };
+            text.push_str(&texts.with(
+                "whatif-price-next",
+                &[
+                    ("next", words.price(*next).into()),
+                    ("margin", words.maybe_margin(*next_margin).into()),
+                ],
+            ));
+            if let Some(tie) = tie.filter(|t| t != price) {
+                text.push_str(&texts.with(
+                    if words.tender.price_rules.whole_kroner.action.is_some() {
+                        "whatif-price-tie-between-kroner"
+                    } else {
+                        "whatif-price-tie-between"
+                    },
+                    &[("tie", words.price(tie).into())],
+                ));
+            }
+            text
+        }
+        PriceAnswer::Never { lowest, margin } => texts.with(
+            "whatif-price-never",
+            &[
+                ("lowest", words.price(*lowest).into()),
+                ("margin", words.maybe_margin(*margin).into()),
+            ],
+        ),
+    }
+}
+
+fn points_answer(words: &Words<'_>, answer: &PointsAnswer) -> String {
+    let texts = &words.texts;
+    match answer {
+        PointsAnswer::Already => texts.get("whatif-points-already"),
+        PointsAnswer::AtLeast {
+            points,
+            margin,
+            tie,
+        } => {
+            let mut text = texts.with(
+                "whatif-points-at-least",
+                &[
+                    ("points", words.number(points.value()).into()),
+                    ("margin", words.margin(*margin).into()),
+                ],
+            );
+            if let Some(tie) = tie.filter(|t| t != points) {
+                text.push_str(&texts.with(
+                    "whatif-points-tie",
+                    &[("tie", words.number(tie.value()).into())],
+                ));
+            }
+            text
+        }
+        PointsAnswer::Never { highest, margin } => texts.with(
+            "whatif-points-never",
+            &[
+                ("highest", words.number(highest.value()).into()),
+                ("margin", words.maybe_margin(*margin).into()),
+            ],
+        ),
+    }
+}
+
+/// A weight range: "≈ 65,35 % – 100 %".
+fn range_text(words: &Words<'_>, range: &Range) -> String {
+    format!(
+        "{} – {}",
+        words.share(range.low.weight, range.low.exact),
+        words.share(range.high.weight, range.high.exact)
+    )
+}
+
+fn weight_blocks(words: &Words<'_>, whatif: &WhatIf) -> Vec<Block> {
+    let texts = &words.texts;
+    if whatif.weights.is_empty() {
+        return Vec::new();
+    }
+    let mut notes = Vec::new();
+    let rows = whatif
+        .weights
+        .iter()
+        .map(|w| {
+            let stated = w.weight.value();
+            // The nearest bound at which another bid stands level with the winner.
+            let nearest = [&w.winner.low, &w.winner.high]
+                .into_iter()
+                .filter(|b| b.bidder.is_some())
+                .min_by_key(|b| (b.weight - stated).abs());
+            if let Some(bound) = nearest {
+                notes.push(
+                    texts.with(
+                        "whatif-nearest",
+                        &[
+                            ("criterion", words.name(&w.criterion.0).into()),
+                            ("weight", words.share(bound.weight, bound.exact).into()),
+                            ("bidder", bound.bidder.clone().unwrap_or_default().into()),
+                            (
+                                "delta",
+                                words
+                                    .share((bound.weight - stated).abs(), bound.exact)
+                                    .trim_end_matches(" %")
+                                    .to_string()
+                                    .into(),
+                            ),
+                            ("stated", format!("{} %", words.number(stated)).into()),
+                        ],
+                    ),
+                );
+            }
+            vec![
+                words.name(&w.criterion.0),
+                format!("{} %", words.number(stated)),
+                range_text(words, &w.winner),
+                range_text(words, &w.ranking),
+            ]
+        })
+        .collect();
+    if notes.is_empty() {
+        notes.push(texts.get("whatif-nearest-none"));
+    }
+    vec![
+        Block::Heading(texts.get("whatif-weights")),
+        Block::Line(texts.get("whatif-weights-intro")),
+        Block::Table(Grid {
+            header: vec![
+                texts.get("whatif-col-criterion"),
+                texts.get("whatif-col-weight"),
+                texts.get("whatif-col-winner"),
+                texts.get("whatif-col-ranking"),
+            ],
+            rows,
+            right: vec![1],
+        }),
+        Block::Notes(notes),
+    ]
+}
+
+fn spread_blocks(words: &Words<'_>, whatif: &WhatIf) -> Vec<Block> {
+    let texts = &words.texts;
+    let mut blocks = vec![Block::Heading(texts.get("whatif-spread"))];
+    if whatif.money {
+        blocks.push(Block::Line(texts.get("whatif-spread-money")));
+        return blocks;
+    }
+    if whatif.spread.is_empty() {
+        return Vec::new();
+    }
+    blocks.push(Block::Line(texts.get("whatif-spread-intro")));
+    let hundred = Decimal::ONE_HUNDRED;
+    let shown = |value: Decimal| format!("{} %", words.number((value * hundred).round_dp(2)));
+    let mut notes = Vec::new();
+    let rows = whatif
+        .spread
+        .iter()
+        .map(|s| {
+            let stated = s.stated.value();
+            if let Some(effective) = s.effective
+                && effective * Decimal::TEN < stated
+            {
+                notes.push(texts.with(
+                    "whatif-spread-low",
+                    &[
+                        ("criterion", words.name(&s.criterion.0).into()),
+                        ("effective", shown(effective).into()),
+                        ("stated", shown(stated).into()),
+                    ],
+                ));
+            }
+            vec![
+                words.name(&s.criterion.0),
+                shown(stated),
+                words.number(s.spread.value()),
+                s.effective.map_or_else(|| "–".into(), shown),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Grid {
+        header: vec![
+            texts.get("whatif-col-criterion"),
+            texts.get("whatif-col-stated"),
+            texts.get("whatif-col-spread"),
+            texts.get("whatif-col-effective"),
+        ],
+        rows,
+        right: vec![1, 2, 3],
+    }));
+    blocks.push(Block::Line(texts.get("whatif-spread-rounded")));
+    blocks.push(Block::Notes(notes));
+    blocks
+}
+
+/// A scenario's ranking beside the real one.
+pub fn render_scenario(
+    evaluation: &Evaluation,
+    scenario: &Scenario,
+    compared: &[Compared],
+    language: Option<Language>,
+    style: Style,
+) -> Vec<u8> {
+    if style == Style::Json {
+        return json(
+            evaluation,
+            &Json::Scenario {
+                edits: scenario.edits.iter().map(edit_json).collect(),
+                bids: compared,
+            },
+        );
+    }
+    let words = Words {
+        texts: Texts::new(language.unwrap_or(evaluation.tender.language)),
+        tender: &evaluation.tender,
+        money: evaluation.tender.model.method.is_money(),
+    };
+    let texts = &words.texts;
+    let mut blocks = vec![
+        Block::Title(texts.with(
+            "scenario-title",
+            &[("tender", evaluation.tender.title.as_str().into())],
+        )),
+        Block::Line(version_line(texts, evaluation)),
+        Block::Heading(texts.get("scenario-edits")),
+        Block::Notes(
+            scenario
+                .edits
+                .iter()
+                .map(|e| edit_text(&words, e))
+                .collect(),
+        ),
+    ];
+    let winner = |f: fn(&Compared) -> Option<u32>| -> Vec<&str> {
+        compared
+            .iter()
+            .filter(|c| f(c) == Some(1))
+            .map(|c| c.bidder.as_str())
+            .collect()
+    };
+    let before = winner(|c| c.before.rank).join(", ");
+    let after = winner(|c| c.after.rank).join(", ");
+    blocks.push(Block::Line(if before == after {
+        texts.with("scenario-winner-same", &[("bidder", before.into())])
+    } else {
+        texts.with(
+            "scenario-winner-changed",
+            &[("before", before.into()), ("after", after.into())],
+        )
+    }));
+    let standing = |value: Option<Decimal>| match value {
+        None => "–".to_string(),
+        Some(v) if words.money => words.price(Money::new(v)),
+        Some(v) => words.number(v),
+    };
+    let place = |rank: Option<u32>, status: Status| match rank {
+        Some(rank) => rank.to_string(),
+        None => texts.get(match status {
+            Status::Rejected => "scenario-rejected",
+            _ => "scenario-review",
+        }),
+    };
+    let rows = compared
+        .iter()
+        .map(|c| {
+            vec![
+                c.bidder.clone(),
+                place(c.before.rank, c.before.status),
+                standing(c.before.standing),
+                place(c.after.rank, c.after.status),
+                standing(c.after.standing),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Grid {
+        header: vec![
+            texts.get("col-bidder"),
+            texts.get("scenario-col-rank-before"),
+            texts.get("scenario-col-total-before"),
+            texts.get("scenario-col-rank-after"),
+            texts.get("scenario-col-total-after"),
+        ],
+        rows,
+        right: vec![1, 2, 3, 4],
+    }));
+    blocks.push(Block::Line(texts.get("scenario-nothing-written")));
+    finish(&blocks, style)
+}
+
+fn edit_text(words: &Words<'_>, edit: &Edit) -> String {
+    let texts = &words.texts;
+    match edit {
+        Edit::Price { bid, line, price } => texts.with(
+            "scenario-edit-price",
+            &[
+                ("bid", bid.0.as_str().into()),
+                ("line", words.name(&line.0).into()),
+                ("price", words.price(*price).into()),
+            ],
+        ),
+        Edit::Points {
+            bid,
+            criterion,
+            points,
+        } => texts.with(
+            "scenario-edit-points",
+            &[
+                ("bid", bid.0.as_str().into()),
+                ("criterion", words.name(&criterion.0).into()),
+                ("points", words.number(points.value()).into()),
+            ],
+        ),
+        Edit::Weight { criterion, weight } => texts.with(
+            "scenario-edit-weight",
+            &[
+                ("criterion", words.name(&criterion.0).into()),
+                ("weight", words.share(weight.value(), true).into()),
+            ],
+        ),
+        Edit::Decide {
+            bid,
+            rule,
+            accepted,
+        } => texts.with(
+            if *accepted {
+                "scenario-edit-accept"
+            } else {
+                "scenario-edit-reject"
+            },
+            &[
+                ("bid", bid.0.as_str().into()),
+                ("rule", rule.as_str().into()),
+            ],
+        ),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Json<'a> {
+    WhatIf(&'a WhatIf),
+    Scenario {
+        edits: Vec<EditJson<'a>>,
+        bids: &'a [Compared],
+    },
+}
+
+#[derive(Serialize)]
+struct EditJson<'a> {
+    edit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bid: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    criterion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'static str>,
+}
+
+fn edit_json(edit: &Edit) -> EditJson<'_> {
+    match edit {
+        Edit::Price { bid, line, price } => EditJson {
+            edit: "price",
+            bid: Some(&bid.0),
+            criterion: Some(&line.0),
+            value: Some(price.value()),
+            rule: None,
+        },
+        Edit::Points {
+            bid,
+            criterion,
+            points,
+        } => EditJson {
+            edit: "points",
+            bid: Some(&bid.0),
+            criterion: Some(&criterion.0),
+            value: Some(points.value()),
+            rule: None,
+        },
+        Edit::Weight { criterion, weight } => EditJson {
+            edit: "weight",
+            bid: None,
+            criterion: Some(&criterion.0),
+            value: Some(weight.value()),
+            rule: None,
+        },
+        Edit::Decide {
+            bid,
+            rule,
+            accepted,
+        } => EditJson {
+            edit: if *accepted { "accept" } else { "reject" },
+            bid: Some(&bid.0),
+            criterion: None,
+            value: None,
+            rule: Some(rule.as_str()),
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'a, T: Serialize> {
+    format_version: u32,
+    tender: &'a str,
+    version: u32,
+    latest: bool,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+fn json<T: Serialize>(evaluation: &Evaluation, body: &T) -> Vec<u8> {
+    let document = Document {
+        format_version: WHATIF_FORMAT_VERSION,
+        tender: &evaluation.tender.id,
+        version: evaluation.version,
+        latest: evaluation.latest,
+        body,
+    };
+    let mut out = serde_json::to_vec_pretty(&document).unwrap_or_default();
+    out.push(b'\n');
+    out
+}

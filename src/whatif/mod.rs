@@ -1,0 +1,798 @@
+//! What-if: how far each ranked bid stands from the bids above it, how much the weights
+//! may move before the winner changes, what each criterion decided in fact, and the
+//! ranking under a scenario.
+//!
+//! Contract: pure functions of one version of a tender (its [`Tender`] and bids) and its
+//! ranking; no I/O. Every answer comes from scoring edited copies of bids with the same
+//! code as `score` — never from a formula of its own — so it holds exactly where
+//! re-scoring says so:
+//!
+//! - **Break-even prices.** A lower price never earns fewer points (a property test of
+//!   the scoring), so a bid's margin to another is monotone in its own price, and the
+//!   highest price at which it stands level is found by bisection on the prices a bid can
+//!   be evaluated at: the band in whole kroner where the price rules round to them, else
+//!   in øre. Under a relative model the edited bid is scored together with the bids
+//!   holding the lowest and highest price of each line, which decide every other bid's
+//!   points, so a price that becomes the lowest moves the others' points as it would in
+//!   the real evaluation. A tie off the grid is reported only where re-scoring at it gives
+//!   exactly zero.
+//! - **Quality points needed**: the same search over the criterion's scale, in whole
+//!   points, and the exact tie where re-scoring confirms it.
+//! - **Weight ranges.** With prices and points held, a bid's total is linear in the
+//!   weight of one criterion when its siblings share the rest in proportion; so two
+//!   scorings (the weight as stated, and 100 %) give every pair's margin as a line, and
+//!   its zero is one exact division. Each bound is reported with whether that division
+//!   terminated, and is checked in the tests by scoring just inside and outside it.
+//!
+//! Cost: per bid and opponent, O(lines × log(band / step)) scorings of at most
+//! 2 + 2 × lines bids; per criterion, one scoring of the ranked bids. Bids are analysed
+//! in parallel.
+
+pub mod scenario;
+mod search;
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::{Bid, BidId, CriterionId, CriterionKind, Tender};
+use crate::scoring::price_rules::EVALUATION_PRICE;
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::{Outcome, score_refs};
+use crate::values::{Money, Percent, Points, Share};
+
+use search::{Crossing, interpolate, last_at_or_above};
+
+/// Everything `whatif` answers for one version of a tender.
+#[derive(Clone, Debug, Serialize)]
+pub struct WhatIf {
+    /// Whether the bids are ranked by an evaluation price in money (lowest wins), so
+    /// margins are in money; otherwise in points of the total.
+    pub money: bool,
+    /// The step of the prices searched: 1 where the price rules round to whole kroner,
+    /// else 0.01.
+    pub price_step: Money,
+    /// One entry per ranked bid asked about, in rank order.
+    pub bids: Vec<BidAnswers>,
+    /// Per criterion with siblings, the weights within which the winner (and the ranking)
+    /// stays.
+    pub weights: Vec<WeightRange>,
+    /// What each criterion decided among the ranked bids; empty under a money model.
+    pub spread: Vec<Spread>,
+}
+
+/// The answers for one ranked bid.
+#[derive(Clone, Debug, Serialize)]
+pub struct BidAnswers {
+    pub bid: BidId,
+    pub bidder: String,
+    pub rank: u32,
+    /// Against the bid ranked above it and the winner (the runner-up, for the winner).
+    pub versus: Vec<Versus>,
+}
+
+/// Which other bid an answer is measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Opponent {
+    /// The nearest bid ranked above.
+    Above,
+    /// The winner (rank 1).
+    Winner,
+    /// For the winner: the best bid ranked below it.
+    RunnerUp,
+}
+
+/// How far one bid stands from another, and what would close the gap.
+#[derive(Clone, Debug, Serialize)]
+pub struct Versus {
+    pub opponent: Opponent,
+    pub bid: BidId,
+    pub bidder: String,
+    /// This bid's standing minus the other's: points of the total (negative: behind), or
+    /// under a money model the other's evaluation price minus this bid's.
+    pub margin: Decimal,
+    /// Per price line, the others held.
+    pub prices: Vec<PriceNeeded>,
+    /// Where no single price line suffices: the margin with every line at the lowest
+    /// price of its band.
+    pub all_lowest: Option<Decimal>,
+    /// Per quality criterion, prices and the other criteria held.
+    pub points: Vec<PointsNeeded>,
+}
+
+/// The price on one line at which the bid stands level with the other.
+#[derive(Clone, Debug, Serialize)]
+pub struct PriceNeeded {
+    pub line: CriterionId,
+    /// The evaluated price now.
+    pub current: Money,
+    pub answer: PriceAnswer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "answer", rename_all = "kebab-case")]
+pub enum PriceAnswer {
+    /// Level or ahead at every price of the band, up to its highest.
+    AnyPrice { highest: Money, margin: Decimal },
+    /// Level or ahead at `price` and every price below it; behind at `next`, the next
+    /// price a bid can have. `tie`: the price of an exact tie, where one exists (on the
+    /// grid, it is `price`; off it, a price the price rules would not leave as it is).
+    AtMost {
+        price: Money,
+        margin: Decimal,
+        next: Money,
+        next_margin: Option<Decimal>,
+        tie: Option<Money>,
+    },
+    /// Behind even at the lowest price of the band, by `margin` (negative).
+    Never {
+        lowest: Money,
+        margin: Option<Decimal>,
+    },
+}
+
+/// The points on one quality criterion at which the bid stands level with the other.
+#[derive(Clone, Debug, Serialize)]
+pub struct PointsNeeded {
+    pub criterion: CriterionId,
+    /// The consensus points now, on the criterion's own scale.
+    pub current: Points,
+    pub answer: PointsAnswer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "answer", rename_all = "kebab-case")]
+pub enum PointsAnswer {
+    /// Level or ahead already.
+    Already,
+    /// Level or ahead from `points` (a whole point, or the bid's own points) up; behind
+    /// below it. `tie`: the exact points of a tie, where re-scoring confirms one.
+    AtLeast {
+        points: Points,
+        margin: Decimal,
+        tie: Option<Points>,
+    },
+    /// Behind even at the top of the scale, by `margin`.
+    Never {
+        highest: Points,
+        margin: Option<Decimal>,
+    },
+}
+
+/// The weights of one criterion (its siblings sharing the rest in proportion) within
+/// which the winner, and the whole ranking, stay as they are.
+#[derive(Clone, Debug, Serialize)]
+pub struct WeightRange {
+    pub criterion: CriterionId,
+    /// The weight among its siblings as the tender states it.
+    pub weight: Percent,
+    /// The winner stays the winner from `low` to `high` (at a bound it ties).
+    pub winner: Range,
+    /// The whole ranking stays strictly between `low` and `high` (at a bound two bids tie).
+    pub ranking: Range,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Range {
+    pub low: Bound,
+    pub high: Bound,
+}
+
+/// One end of a weight range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bound {
+    /// The weight in percent.
+    pub weight: Decimal,
+    /// The bid that ties there, the first to overtake. `None`: the range runs to 0 % or
+    /// 100 % without a change.
+    pub overtaken_by: Option<BidId>,
+    /// Its bidder's name.
+    pub bidder: Option<String>,
+    /// Whether the weight is exact (the division terminated); otherwise cut at 28
+    /// significant digits.
+    pub exact: bool,
+}
+
+/// What a criterion decided among the ranked bids: the spread of its weighted points,
+/// beside its stated share.
+#[derive(Clone, Debug, Serialize)]
+pub struct Spread {
+    pub criterion: CriterionId,
+    pub stated: Share,
+    /// The highest minus the lowest weighted points among the ranked bids.
+    pub spread: Points,
+    /// Its share of the spread of all leaves (for a group: its leaves'); `None` where no
+    /// criterion spreads the bids at all.
+    pub effective: Option<Decimal>,
+}
+
+/// The tender version a what-if is asked of: the tender, its bids and its ranking.
+pub struct Subject<'a> {
+    pub tender: &'a Tender,
+    pub bids: &'a [Bid],
+    pub ranking: &'a [Ranked],
+}
+
+/// The ranked bids with their bid, in rank order.
+struct Ranks<'a> {
+    entries: Vec<(&'a Ranked, &'a Bid)>,
+}
+
+impl<'a> Subject<'a> {
+    fn ranks(&self) -> Ranks<'a> {
+        let by_id: HashMap<&BidId, &Bid> = self.bids.iter().map(|b| (&b.id, b)).collect();
+        Ranks {
+            entries: self
+                .ranking
+                .iter()
+                .filter(|r| r.rank.is_some())
+                .filter_map(|r| Some((r, *by_id.get(&r.score.bid)?)))
+                .collect(),
+        }
+    }
+}
+
+/// The grid step of prices: whole kroner where the price rules round to them.
+pub fn price_step(tender: &Tender) -> Money {
+    Money::new(if tender.price_rules.whole_kroner.action.is_some() {
+        Decimal::ONE
+    } else {
+        Decimal::new(1, 2)
+    })
+}
+
+/// Every answer for the ranked bids (or only `only`), the weight ranges and the spread.
+pub fn analyse(subject: &Subject<'_>, only: Option<&BidId>) -> WhatIf {
+    let ranks = subject.ranks();
+    let bids = ranks
+        .entries
+        .par_iter()
+        .enumerate()
+        .filter(|(_, (r, _))| only.is_none_or(|id| &r.score.bid == id))
+        .map(|(position, _)| answers_for(subject, &ranks, position))
+        .collect();
+    WhatIf {
+        money: subject.tender.model.method.is_money(),
+        price_step: price_step(subject.tender),
+        bids,
+        weights: weight_ranges(subject, &ranks),
+        spread: spread(subject.tender, &ranks),
+    }
+}
+
+fn merit(ranked: &Ranked) -> Decimal {
+    ranked
+        .score
+        .standing()
+        .map(|s| s.merit())
+        .unwrap_or_default()
+}
+
+fn answers_for(subject: &Subject<'_>, ranks: &Ranks<'_>, position: usize) -> BidAnswers {
+    let (ranked, _) = ranks.entries[position];
+    let mine = merit(ranked);
+    let mut opponents: Vec<(Opponent, usize)> = Vec::new();
+    if ranked.rank == Some(1) {
+        // The best bid that does not share rank 1.
+        if let Some(next) = ranks.entries.iter().position(|(r, _)| r.rank != Some(1)) {
+            opponents.push((Opponent::RunnerUp, next));
+        }
+    } else {
+        // The nearest bid standing strictly better, and the winner where it is another.
+        if let Some(above) = (0..position)
+            .rev()
+            .find(|i| merit(ranks.entries[*i].0) > mine)
+        {
+            opponents.push((Opponent::Above, above));
+            if above != 0 {
+                opponents.push((Opponent::Winner, 0));
+            }
+        }
+    }
+    let field = field_of(subject.tender, ranks, &ranked.score.bid);
+    BidAnswers {
+        bid: ranked.score.bid.clone(),
+        bidder: ranked.score.bidder.clone(),
+        rank: ranked.rank.unwrap_or_default(),
+        versus: opponents
+            .into_iter()
+            .map(|(opponent, other)| versus(subject, ranks, position, other, opponent, &field))
+            .collect(),
+    }
+}
+
+/// Under a relative model, the ranked bids other than `who` that hold the lowest or
+/// highest evaluated price of some line (or of the combined evaluation price): scored
+/// with them, any bid's points are what they are among all the ranked bids. Empty under
+/// other models, where a bid's points depend on nothing but itself.
+fn field_of<'a>(tender: &Tender, ranks: &Ranks<'a>, who: &BidId) -> Vec<&'a Bid> {
+    if !tender.model.method.is_relative() {
+        return Vec::new();
+    }
+    let volumes = tender.price_rules.volumes.as_ref();
+    // Per line: the lowest and the highest price, each with the position of its bid.
+    type Extreme = (Money, usize);
+    let mut extremes: HashMap<CriterionId, (Extreme, Extreme)> = HashMap::new();
+    for (i, (ranked, _)) in ranks.entries.iter().enumerate() {
+        if &ranked.score.bid == who {
+            continue;
+        }
+        let Outcome::Scored { prices, .. } = &ranked.score.outcome else {
+            continue;
+        };
+        let mut lines: Vec<(CriterionId, Money)> = prices
+            .iter()
+            .map(|p| (p.line.clone(), p.evaluated))
+            .collect();
+        if let Some(volumes) = volumes {
+            let combined = prices
+                .iter()
+                .filter_map(|p| Some(p.evaluated.times(*volumes.get(&p.line)?)))
+                .fold(Money::new(Decimal::ZERO), |sum, m| sum + m);
+            lines.push((CriterionId(EVALUATION_PRICE.into()), combined));
+        }
+        for (line, price) in lines {
+            extremes
+                .entry(line)
+                .and_modify(|(low, high)| {
+                    if price < low.0 {
+                        *low = (price, i);
+                    }
+                    if price > high.0 {
+                        *high = (price, i);
+                    }
+                })
+                .or_insert(((price, i), (price, i)));
+        }
+    }
+    let mut chosen: Vec<usize> = extremes
+        .values()
+        .flat_map(|((_, low), (_, high))| [*low, *high])
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen.into_iter().map(|i| ranks.entries[i].1).collect()
+}
+
+/// `edited`'s standing minus `other`'s, scored together with the field; `None` where
+/// either is set aside so.
+fn margin(tender: &Tender, edited: &Bid, other: &Bid, field: &[&Bid]) -> Option<Decimal> {
+    let mut refs: Vec<&Bid> = vec![edited, other];
+    refs.extend(
+        field
+            .iter()
+            .copied()
+            .filter(|b| b.id != edited.id && b.id != other.id),
+    );
+    let scores = score_refs(tender, &refs);
+    let mine = scores[0].standing()?.merit();
+    let theirs = scores[1].standing()?.merit();
+    mine.checked_sub(theirs)
+}
+
+fn versus(
+    subject: &Subject<'_>,
+    ranks: &Ranks<'_>,
+    position: usize,
+    other: usize,
+    opponent: Opponent,
+    field: &[&Bid],
+) -> Versus {
+    let tender = subject.tender;
+    let (ranked, bid) = ranks.entries[position];
+    let (other_ranked, other_bid) = ranks.entries[other];
+    let Outcome::Scored { prices, .. } = &ranked.score.outcome else {
+        unreachable_scored()
+    };
+    let step = price_step(tender).value();
+    let mut needed = Vec::new();
+    for price in prices {
+        let Some(CriterionKind::Price(line)) = tender.criterion(&price.line.0).map(|c| &c.kind)
+        else {
+            continue;
+        };
+        let (low, high) = match line.band {
+            Some(band) => (band.min.value(), band.max.value()),
+            // Without a band: from 0 to the highest price evaluated on the line.
+            None => (
+                Decimal::ZERO,
+                highest_price(ranks, &price.line).max(price.evaluated.value()),
+            ),
+        };
+        let answer = price_search(low, high, step, |p| {
+            let mut edited = bid.clone();
+            edited.prices.insert(price.line.clone(), Money::new(p));
+            margin(tender, &edited, other_bid, field)
+        });
+        needed.push(PriceNeeded {
+            line: price.line.clone(),
+            current: price.evaluated,
+            answer,
+        });
+    }
+    let all_lowest = needed
+        .iter()
+        .all(|n| matches!(n.answer, PriceAnswer::Never { .. }))
+        .then(|| {
+            let mut edited = bid.clone();
+            for n in &needed {
+                if let PriceAnswer::Never { lowest, .. } = n.answer {
+                    edited.prices.insert(n.line.clone(), lowest);
+                }
+            }
+            margin(tender, &edited, other_bid, field)
+        })
+        .flatten()
+        .filter(|_| !needed.is_empty());
+    let points = tender
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+        .filter_map(|criterion| {
+            let current = *bid.points.get(&criterion.id)?;
+            let scale = tender.scale_of(criterion);
+            let answer = points_search(current.value(), scale.max.value(), |x| {
+                let mut edited = bid.clone();
+                edited.points.insert(criterion.id.clone(), Points::new(x));
+                margin(tender, &edited, other_bid, field)
+            });
+            Some(PointsNeeded {
+                criterion: criterion.id.clone(),
+                current,
+                answer,
+            })
+        })
+        .collect();
+    Versus {
+        opponent,
+        bid: other_ranked.score.bid.clone(),
+        bidder: other_ranked.score.bidder.clone(),
+        margin: merit(ranked) - merit(other_ranked),
+        prices: needed,
+        all_lowest,
+        points,
+    }
+}
+
+fn unreachable_scored() -> ! {
+    // Ranks hold only ranked bids, which are scored.
+    unreachable!("a ranked bid is scored")
+}
+
+fn highest_price(ranks: &Ranks<'_>, line: &CriterionId) -> Decimal {
+    ranks
+        .entries
+        .iter()
+        .filter_map(|(r, _)| match &r.score.outcome {
+            Outcome::Scored { prices, .. } => prices.iter().find(|p| &p.line == line),
+            Outcome::SetAside { .. } => None,
+        })
+        .map(|p| p.evaluated.value())
+        .max()
+        .unwrap_or_default()
+}
+
+/// The grid `low, low + step, …` up to `high` (and `high` itself where it is off the
+/// grid): its size and its k-th value. `None` where the grid cannot be counted.
+fn grid(low: Decimal, high: Decimal, step: Decimal) -> Option<(u128, impl Fn(u128) -> Decimal)> {
+    use rust_decimal::prelude::ToPrimitive;
+    let steps = high.checked_sub(low)?.checked_div(step)?.floor();
+    let count = steps.to_u128()?.checked_add(1)?;
+    let on_grid = low.checked_add(steps.checked_mul(step)?)? == high;
+    let count = if on_grid {
+        count
+    } else {
+        count.checked_add(1)?
+    };
+    let value = move |k: u128| {
+        if !on_grid && k + 1 == count {
+            high
+        } else {
+            Decimal::from(k) * step + low
+        }
+    };
+    Some((count, value))
+}
+
+/// The highest price in [low, high] at which the margin is at or above zero.
+fn price_search(
+    low: Decimal,
+    high: Decimal,
+    step: Decimal,
+    margin: impl Fn(Decimal) -> Option<Decimal>,
+) -> PriceAnswer {
+    let never = |m| PriceAnswer::Never {
+        lowest: Money::new(low),
+        margin: m,
+    };
+    let Some((count, value)) = grid(low, high, step) else {
+        return never(margin(low));
+    };
+    match last_at_or_above(count, |k| margin(value(k))) {
+        Crossing::Everywhere { margin } => PriceAnswer::AnyPrice {
+            highest: Money::new(high),
+            margin,
+        },
+        Crossing::Nowhere { margin } => never(margin),
+        Crossing::Between {
+            last,
+            at_last,
+            next,
+        } => {
+            let (price, next_price) = (value(last), value(last + 1));
+            let tie = if at_last.is_zero() {
+                Some(price)
+            } else {
+                next.and_then(|mb| interpolate(price, at_last, next_price, mb))
+                    .filter(|p| margin(*p).is_some_and(|m| m.is_zero()))
+            };
+            PriceAnswer::AtMost {
+                price: Money::new(price),
+                margin: at_last,
+                next: Money::new(next_price),
+                next_margin: next,
+                tie: tie.map(Money::new),
+            }
+        }
+    }
+}
+
+/// The fewest points in [current, highest] (whole points down from the top, and the
+/// current points) at which the margin is at or above zero.
+fn points_search(
+    current: Decimal,
+    highest: Decimal,
+    margin: impl Fn(Decimal) -> Option<Decimal>,
+) -> PointsAnswer {
+    if margin(current).is_some_and(|m| !m.is_sign_negative() || m.is_zero()) {
+        return PointsAnswer::Already;
+    }
+    // k = 0 is the top of the scale; the grid runs down to the current points.
+    let Some((count, down)) = grid(Decimal::ZERO, highest - current, Decimal::ONE) else {
+        return PointsAnswer::Never {
+            highest: Points::new(highest),
+            margin: margin(highest),
+        };
+    };
+    let value = |k: u128| highest - down(k);
+    match last_at_or_above(count, |k| margin(value(k))) {
+        Crossing::Nowhere { margin } => PointsAnswer::Never {
+            highest: Points::new(highest),
+            margin,
+        },
+        // The current points are the last grid value, and behind: not everywhere.
+        Crossing::Everywhere { margin } => PointsAnswer::AtLeast {
+            points: Points::new(current),
+            margin,
+            tie: None,
+        },
+        Crossing::Between {
+            last,
+            at_last,
+            next,
+        } => {
+            let (points, below) = (value(last), value(last + 1));
+            let tie = if at_last.is_zero() {
+                Some(points)
+            } else {
+                next.and_then(|mb| interpolate(points, at_last, below, mb))
+                    .filter(|x| margin(*x).is_some_and(|m| m.is_zero()))
+            };
+            PointsAnswer::AtLeast {
+                points: Points::new(points),
+                margin: at_last,
+                tie: tie.map(Points::new),
+            }
+        }
+    }
+}
+
+/// The weight ranges of every criterion that has a sibling.
+fn weight_ranges(subject: &Subject<'_>, ranks: &Ranks<'_>) -> Vec<WeightRange> {
+    let tender = subject.tender;
+    if ranks.entries.len() < 2 {
+        return Vec::new();
+    }
+    let bids: Vec<&Bid> = ranks.entries.iter().map(|(_, b)| *b).collect();
+    let now: Vec<Decimal> = ranks.entries.iter().map(|(r, _)| merit(r)).collect();
+    tender
+        .depth_first()
+        .into_iter()
+        .filter_map(|i| {
+            let criterion = &tender.criteria[i];
+            let w = criterion.weight.value();
+            if tender.children(criterion.parent).count() < 2 || w == Decimal::ONE_HUNDRED {
+                return None;
+            }
+            let mut alone = tender.clone();
+            scenario::set_weight(
+                &mut alone,
+                &criterion.id,
+                Percent::new(Decimal::ONE_HUNDRED),
+            );
+            let at_100: Vec<Option<Decimal>> = score_refs(&alone, &bids)
+                .iter()
+                .map(|s| s.standing().map(|s| s.merit()))
+                .collect();
+            // A pair's margin as a line through (w, now) and (100, at 100 %).
+            let line = |a: usize, b: usize| -> Option<(Decimal, Decimal)> {
+                Some((now[a] - now[b], at_100[a]? - at_100[b]?))
+            };
+            let bound = |pairs: &mut dyn Iterator<Item = (usize, usize)>| {
+                let mut range = Range {
+                    low: Bound {
+                        weight: Decimal::ZERO,
+                        overtaken_by: None,
+                        bidder: None,
+                        exact: true,
+                    },
+                    high: Bound {
+                        weight: Decimal::ONE_HUNDRED,
+                        overtaken_by: None,
+                        bidder: None,
+                        exact: true,
+                    },
+                };
+                for (a, b) in pairs {
+                    let Some((d_now, d_100)) = line(a, b) else {
+                        continue;
+                    };
+                    if d_100 == d_now {
+                        continue;
+                    }
+                    // Zero of d(x) = d_now + (d_100 − d_now) × (x − w) / (100 − w).
+                    let numerator = d_now * (Decimal::ONE_HUNDRED - w);
+                    let denominator = d_100 - d_now;
+                    let Some((step, exact)) = crate::values::quotient(numerator, denominator)
+                    else {
+                        continue;
+                    };
+                    let root = w - step;
+                    let overtaker = Some(ranks.entries[b].0.score.bid.clone());
+                    let bidder = Some(ranks.entries[b].0.score.bidder.clone());
+                    if d_100 > d_now {
+                        // The margin grows with the weight: it closes below the root.
+                        if root > range.low.weight {
+                            range.low = Bound {
+                                weight: root,
+                                overtaken_by: overtaker,
+                                bidder,
+                                exact,
+                            };
+                        }
+                    } else if root < range.high.weight {
+                        range.high = Bound {
+                            weight: root,
+                            overtaken_by: overtaker,
+                            bidder,
+                            exact,
+                        };
+                    }
+                }
+                range
+            };
+            let winner = bound(&mut (1..bids.len()).map(|b| (0, b)));
+            let ranking = bound(&mut (1..bids.len()).map(|b| (b - 1, b)));
+            Some(WeightRange {
+                criterion: criterion.id.clone(),
+                weight: criterion.weight,
+                winner,
+                ranking,
+            })
+        })
+        .collect()
+}
+
+/// The spread of each criterion's weighted points among the ranked bids.
+fn spread(tender: &Tender, ranks: &Ranks<'_>) -> Vec<Spread> {
+    if tender.model.method.is_money() || ranks.entries.is_empty() {
+        return Vec::new();
+    }
+    let spread_of = |id: &CriterionId| {
+        let weighted: Vec<Decimal> = ranks
+            .entries
+            .iter()
+            .filter_map(|(r, _)| match &r.score.outcome {
+                Outcome::Scored { criteria, .. } => criteria
+                    .iter()
+                    .find(|c| &c.criterion == id)
+                    .map(|c| c.weighted.value()),
+                Outcome::SetAside { .. } => None,
+            })
+            .collect();
+        let max = weighted.iter().max().copied().unwrap_or_default();
+        let min = weighted.iter().min().copied().unwrap_or_default();
+        max - min
+    };
+    let leaves = tender.leaves();
+    let leaf_spread: Vec<Decimal> = leaves
+        .iter()
+        .map(|i| spread_of(&tender.criteria[*i].id))
+        .collect();
+    let all: Decimal = leaf_spread.iter().sum();
+    tender
+        .depth_first()
+        .into_iter()
+        .map(|i| {
+            let criterion = &tender.criteria[i];
+            let below: Decimal = leaves
+                .iter()
+                .zip(&leaf_spread)
+                .filter(|(leaf, _)| tender.path(**leaf).contains(&i))
+                .map(|(_, s)| *s)
+                .sum();
+            Spread {
+                criterion: criterion.id.clone(),
+                stated: criterion.share,
+                spread: Points::new(spread_of(&criterion.id)),
+                effective: (!all.is_zero()).then(|| below / all),
+            }
+        })
+        .collect()
+}
+
+/// One bid's place in the real ranking and under a scenario.
+#[derive(Clone, Debug, Serialize)]
+pub struct Compared {
+    pub bid: BidId,
+    pub bidder: String,
+    pub before: Place,
+    pub after: Place,
+}
+
+/// Where a bid stands in one ranking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// `None`: set aside.
+    pub rank: Option<u32>,
+    /// The total (or under a money model the evaluation price) ranked on.
+    pub standing: Option<Decimal>,
+    pub status: crate::scoring::score::Status,
+}
+
+impl Place {
+    fn of(ranked: &Ranked) -> Place {
+        Place {
+            rank: ranked.rank,
+            standing: ranked.score.standing().map(|s| s.value()),
+            status: ranked.score.status(),
+        }
+    }
+}
+
+/// Every bid's place before and under a scenario, in the scenario's ranking order.
+pub fn compare(before: &[Ranked], after: &[Ranked]) -> Vec<Compared> {
+    let by_id: HashMap<&BidId, &Ranked> = before.iter().map(|r| (&r.score.bid, r)).collect();
+    after
+        .iter()
+        .filter_map(|r| {
+            Some(Compared {
+                bid: r.score.bid.clone(),
+                bidder: r.score.bidder.clone(),
+                before: Place::of(by_id.get(&r.score.bid)?),
+                after: Place::of(r),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixture::d;
+
+    #[test]
+    fn the_grid_counts_whole_steps_and_the_end_off_it() {
+        let (count, value) = grid(d("370"), d("450"), d("1")).expect("grid");
+        // 370, 371, …, 450: 81 prices.
+        assert_eq!(count, 81);
+        assert_eq!(value(80), d("450"));
+        let (count, value) = grid(d("0"), d("2.5"), d("1")).expect("grid");
+        // 0, 1, 2 and the end 2.5.
+        assert_eq!(count, 4);
+        assert_eq!(value(3), d("2.5"));
+    }
+}

@@ -73,6 +73,7 @@ pub fn reference_tender() -> Tender {
             above_max: Some(rule(OutOfBand::Clamp)),
             missing: rule(MissingPrice::Max),
             volumes: None,
+            abnormally_low: None,
         },
         conformity: Conformity {
             declared_reservation: Some(rule(Decision::Reject)),

@@ -352,6 +352,22 @@ pub struct PriceRules {
     /// Expected quantities by price line: when given, the evaluation price is the sum of
     /// evaluated price × quantity, scored as one price.
     pub volumes: Option<BTreeMap<CriterionId, Decimal>>,
+    /// When a price is so low that the authority must ask the bidder to explain it
+    /// (udbudsloven § 169); never a rejection by itself.
+    pub abnormally_low: Option<AbnormallyLow>,
+}
+
+/// The tests of an abnormally low price, per price line among the bids otherwise scored;
+/// a price that fails one is set aside for review until the authority has decided on the
+/// bidder's explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AbnormallyLow {
+    /// More than this many percent below the mean of the other bids' evaluated prices.
+    pub below_mean_of_others: Option<Percent>,
+    /// The lowest price more than this many percent below the next lowest.
+    pub below_next_lowest: Option<Percent>,
+    pub source: Option<String>,
+    pub text: Option<String>,
 }
 
 /// What happens to a price outside the band.

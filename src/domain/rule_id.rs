@@ -20,6 +20,7 @@ pub enum RuleId {
     DuplicateBid,
     EvaluatorDisagreement,
     LengthLimit,
+    AbnormallyLowPrice,
 }
 
 impl RuleId {
@@ -38,6 +39,7 @@ impl RuleId {
         RuleId::DuplicateBid,
         RuleId::EvaluatorDisagreement,
         RuleId::LengthLimit,
+        RuleId::AbnormallyLowPrice,
     ];
 
     /// Whether the rule is a price rule (the band, a missing price), which the bid's
@@ -70,6 +72,7 @@ impl RuleId {
             RuleId::DuplicateBid => "duplicate-bid",
             RuleId::EvaluatorDisagreement => "evaluator-disagreement",
             RuleId::LengthLimit => "length-limit",
+            RuleId::AbnormallyLowPrice => "abnormally-low-price",
         }
     }
 }

@@ -219,6 +219,21 @@ pub struct RawPriceRules {
     /// Expected quantity per price line: the lines are combined into one evaluation price,
     /// the sum of price × quantity, and scored as one price.
     pub volumes: Option<Spanned<BTreeMap<Spanned<String>, Num>>>,
+    /// When a price is so low that the bidder must be asked to explain it (udbudsloven
+    /// § 169): percentages below the other bids' prices.
+    pub abnormally_low: Option<Spanned<RawAbnormallyLow>>,
+}
+
+/// `[prices.abnormally_low]`: at least one of the two tests.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAbnormallyLow {
+    /// In %: a price more than this below the mean of the other bids' prices on the line.
+    pub below_mean_of_others: Option<Num>,
+    /// In %: the lowest price more than this below the next lowest on the line.
+    pub below_next_lowest: Option<Num>,
+    pub source: Option<String>,
+    pub text: Option<String>,
 }
 
 /// `[conformity]`: each rule is optional; a rule not stated is not applied.

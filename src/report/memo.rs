@@ -1001,6 +1001,10 @@ pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> Fi
         RuleId::PriceAboveMaximum => (texts.get("reason-price-above-maximum"), None),
         RuleId::MissingPrice => (texts.get("reason-missing-price"), None),
         RuleId::DuplicateBid => (texts.get("reason-duplicate-bid"), None),
+        RuleId::AbnormallyLowPrice => (
+            texts.get("reason-abnormally-low-price"),
+            Some(quote.to_string()),
+        ),
         RuleId::EvaluatorDisagreement | RuleId::LengthLimit => (
             texts.with("reason-other", &[("reason", f.reason.as_str().into())]),
             None,

@@ -120,6 +120,9 @@ pub fn render(
             "whatif-grid-ore"
         })),
     ];
+    if whatif.abnormally_low_left_out {
+        blocks.push(Block::Line(texts.get("whatif-abnormally-low")));
+    }
     if whatif.bids.is_empty() {
         blocks.push(Block::Line(texts.get("whatif-no-ranked")));
     }

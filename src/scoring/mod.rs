@@ -6,6 +6,7 @@
 //! [`score`] scores every bid of a tender; [`rank`] orders them; [`reversal`] checks
 //! relative models for rank reversals; [`tabulate`] shows a model over sample prices.
 
+pub mod abnormal;
 pub mod conformity;
 pub mod price_methods;
 pub mod price_rules;

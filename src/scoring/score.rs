@@ -261,7 +261,7 @@ pub fn score_all(tender: &Tender, bids: &[Bid]) -> Vec<BidScore> {
 /// [`score_all`] over borrowed bids, so a caller can score a subset without cloning.
 pub fn score_refs(tender: &Tender, bids: &[&Bid]) -> Vec<BidScore> {
     let duplicates = conformity::duplicates(bids);
-    let assessed: Vec<Assessed> = bids
+    let mut assessed: Vec<Assessed> = bids
         .iter()
         .zip(duplicates)
         .map(|(bid, mut duplicate)| {
@@ -271,6 +271,22 @@ pub fn score_refs(tender: &Tender, bids: &[&Bid]) -> Vec<BidScore> {
             assessed
         })
         .collect();
+    // Abnormally low prices compare the bids that no other rule sets aside.
+    if let Some(rule) = &tender.price_rules.abnormally_low {
+        let prices: Vec<Option<&[Priced]>> = assessed
+            .iter()
+            .map(|a| {
+                conformity::decision(&a.findings)
+                    .is_none()
+                    .then_some(a.prices.as_slice())
+            })
+            .collect();
+        let found = super::abnormal::findings(rule, bids, &prices);
+        for ((a, bid), mut findings) in assessed.iter_mut().zip(bids).zip(found) {
+            conformity::apply_decisions(tender, bid, &mut findings);
+            a.findings.extend(findings);
+        }
+    }
     let fields = fields(&assessed);
     bids.iter()
         .zip(assessed)

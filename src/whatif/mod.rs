@@ -51,6 +51,9 @@ pub struct WhatIf {
     /// Whether the bids are ranked by an evaluation price in money (lowest wins), so
     /// margins are in money; otherwise in points of the total.
     pub money: bool,
+    /// Whether the tender tests for abnormally low prices, which the searches leave out (a
+    /// break-even price may be one the authority must ask the bidder to explain).
+    pub abnormally_low_left_out: bool,
     /// The step of the prices searched: 1 where the price rules round to whole kroner,
     /// else 0.01.
     pub price_step: Money,
@@ -246,6 +249,16 @@ pub fn price_step(tender: &Tender) -> Money {
 
 /// Every answer for the ranked bids (or only `only`), the weight ranges and the spread.
 pub fn analyse(subject: &Subject<'_>, only: Option<&BidId>) -> WhatIf {
+    // The test of abnormally low prices compares every bid with all the others, so it
+    // cannot be asked of the few bids a search scores: the searches leave it out, and the
+    // report says so where the tender has one.
+    let mut without = subject.tender.clone();
+    let abnormally_low_left_out = without.price_rules.abnormally_low.take().is_some();
+    let subject = &Subject {
+        tender: &without,
+        bids: subject.bids,
+        ranking: subject.ranking,
+    };
     let ranks = subject.ranks();
     let bids = ranks
         .entries
@@ -256,6 +269,7 @@ pub fn analyse(subject: &Subject<'_>, only: Option<&BidId>) -> WhatIf {
         .collect();
     WhatIf {
         money: subject.tender.model.method.is_money(),
+        abnormally_low_left_out,
         price_step: price_step(subject.tender),
         bids,
         weights: weight_ranges(subject, &ranks),

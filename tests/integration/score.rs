@@ -469,3 +469,74 @@ fn bidder_text_cannot_rewrite_markdown_or_the_terminal() {
     let explained = stdout(&f.run("explain", &["kompas"]).success());
     assert!(!explained.contains('\u{1b}'), "{explained}");
 }
+
+/// `[prices.abnormally_low]`: a price far below the others is set aside for review (an
+/// explanation under udbudsloven § 169), never rejected by the rule alone; the
+/// authority's decision to accept the explanation ranks it again.
+#[test]
+fn an_abnormally_low_price_is_set_aside_for_an_explanation() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "[conformity]",
+        "[prices.abnormally_low]\nbelow_mean_of_others = 6\nbelow_next_lowest = 4\nsource = \"Udbudsloven § 169\"\n\n[conformity]",
+    );
+    let report = json(&f.run("score", &["-q", "-f", "json"]).success());
+    // Spor 1, the seven bids otherwise scored: 373 + 449 + 371 + 400 + 385 + 385 + 370 =
+    // 2 733. Vejen Frem's 370 against the others' mean (2 733 − 370) / 6 = 393,83…: 370 <
+    // 393,83 × 0,94 = 370,20, so flagged; Trin for Trin's 371 against 393,67 × 0,94 =
+    // 370,05 is not. Spor 2: 1 300 + 1 150 + 1 300 + 1 150 + 1 200 + 1 200 + 1 100 =
+    // 8 400; Vejen Frem's 1 100 against (8 400 − 1 100) / 6 = 1 216,67 × 0,94 = 1 143,67,
+    // flagged (1 150 against 1 208,33 × 0,94 = 1 135,83 is not); and against the next
+    // lowest 1 150: 1 100 < 1 150 × 0,96 = 1 104, flagged again.
+    let vejen = bid(&report, "vejen-frem");
+    assert_eq!(vejen["status"], "review", "{vejen}");
+    let rules: Vec<&str> = vejen["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule"].as_str().expect("rule"))
+        .collect();
+    assert_eq!(rules, ["abnormally-low-price"; 3]);
+    let reasons: Vec<&str> = vejen["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["reason"].as_str().expect("reason"))
+        .collect();
+    assert!(reasons[0].contains("370 on spor1"), "{reasons:?}");
+    assert!(
+        reasons[2].contains("below 1150, the next lowest"),
+        "{reasons:?}"
+    );
+    assert_eq!(bid(&report, "trin-for-trin")["status"], "ranked");
+    // The others keep their points under the fixed-anchor model: Kompas still 8,125.
+    assert_eq!(bid(&report, "kompas")["total"], "8.125");
+
+    // The authority accepts the explanation: ranked again, with its 6,56.
+    f.write(
+        "decisions.toml",
+        "[[decisions]]\nbid = \"vejen-frem\"\nrule = \"abnormally-low-price\"\n\
+         decision = \"accepted\"\nby = \"Anna Jensen\"\ndate = 2023-10-06\n\
+         reason = \"Prisen er forklaret ved lavere husleje.\"\n",
+    );
+    let report = json(&f.run("score", &["-q", "-f", "json"]).success());
+    assert_eq!(bid(&report, "vejen-frem")["status"], "ranked");
+    assert_eq!(bid(&report, "vejen-frem")["total"], "6.56");
+}
+
+#[test]
+fn an_abnormally_low_test_out_of_range_is_an_input_error() {
+    let f = Fixture::reference();
+    f.replace(
+        "tender.toml",
+        "[conformity]",
+        "[prices.abnormally_low]\nbelow_mean_of_others = 100\n\n[conformity]",
+    );
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        err.contains("prices.abnormally_low.below_mean_of_others"),
+        "{err}"
+    );
+    assert!(err.contains("above 0 and below 100"), "{err}");
+}

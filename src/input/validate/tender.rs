@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use toml::Spanned;
 
+use crate::domain::AbnormallyLow;
 use crate::domain::{
     AnchorPrice, Conformity, Criterion, CriterionId, CriterionKind, Decision, Descriptor, Language,
     LengthLimit, Method, MissingPrice, OutOfBand, PriceLine, PriceRules, QualityRules, Rule, Scale,
@@ -645,12 +646,64 @@ fn price_rules(check: &mut Checker<'_>, raw: &RawTender) -> Option<PriceRules> {
         None => Some(None),
         Some(table) => volumes(check, raw, table).map(Some),
     };
+    let abnormally_low = match &rules.abnormally_low {
+        None => Some(None),
+        Some(raw) => abnormally_low(check, raw).map(Some),
+    };
     Some(PriceRules {
         whole_kroner: whole_kroner?,
         below_min: below_min?,
         above_max: above_max?,
         missing: missing?,
         volumes: volumes?,
+        abnormally_low: abnormally_low?,
+    })
+}
+
+/// `[prices.abnormally_low]`: one or both tests, each a percentage above 0 and below 100.
+fn abnormally_low(
+    check: &mut Checker<'_>,
+    raw: &toml::Spanned<crate::input::raw::RawAbnormallyLow>,
+) -> Option<AbnormallyLow> {
+    let start = check.diagnostics.len();
+    let table = raw.get_ref();
+    let mut percent = |value: &Option<Num>, field: &str| -> Option<Percent> {
+        let value = value.as_ref()?;
+        let number = check.limited(value, field, PERCENT)?;
+        if number <= Decimal::ZERO || number >= Decimal::ONE_HUNDRED {
+            check.report(
+                Code::BadValue,
+                value.span(),
+                field,
+                format!("`{field}` must be a percentage above 0 and below 100, found {number}"),
+                "give how many percent below the other prices a price must lie to need an explanation, e.g. 20".into(),
+            );
+            return None;
+        }
+        Some(Percent::new(number))
+    };
+    let below_mean_of_others = percent(
+        &table.below_mean_of_others,
+        "prices.abnormally_low.below_mean_of_others",
+    );
+    let below_next_lowest = percent(
+        &table.below_next_lowest,
+        "prices.abnormally_low.below_next_lowest",
+    );
+    if table.below_mean_of_others.is_none() && table.below_next_lowest.is_none() {
+        check.report(
+            Code::Shape,
+            raw.span(),
+            "prices.abnormally_low",
+            "[prices.abnormally_low] states no test".into(),
+            "add below_mean_of_others = 20 and/or below_next_lowest = 10 (percent)".into(),
+        );
+    }
+    (check.diagnostics.len() == start).then(|| AbnormallyLow {
+        below_mean_of_others,
+        below_next_lowest,
+        source: table.source.clone(),
+        text: table.text.clone(),
     })
 }
 

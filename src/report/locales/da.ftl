@@ -112,6 +112,7 @@ reason-price-below-minimum = En pris ligger under mindsteprisen.
 reason-price-above-maximum = En pris ligger over maksimalprisen.
 reason-missing-price = Tilbuddet angiver ikke pris på alle prislinjer.
 reason-duplicate-bid = Samme tilbudsgiver har afgivet mere end ét tilbud.
+reason-abnormally-low-price = Prisen ligger så langt under de øvrige tilbuds priser, at den efter udbuddets kriterium er unormalt lav. Ordregiver skal anmode tilbudsgiver om at forklare prisen (udbudslovens § 169), før tilbuddet kan indgå i rangordenen; tilbuddet afvises ikke alene af denne grund.
 reason-other = { $reason }
 minutes-late = { $n ->
     [one] 1 minut
@@ -235,6 +236,7 @@ rulename-missing-price = Manglende pris
 rulename-duplicate-bid = Flere tilbud fra samme tilbudsgiver
 rulename-evaluator-disagreement = Uenighed mellem evaluatorerne
 rulename-length-limit = Løsningsbeskrivelsen er for lang
+rulename-abnormally-low-price = Unormalt lav pris (udbudslovens § 169)
 
 month-1 = januar
 month-2 = februar
@@ -345,6 +347,7 @@ whatif-units-points = Forskelle er point af totalen; ved en forskel på 0 står 
 whatif-units-money = Tilbuddene rangeres efter evalueringspris, laveste først; en forskel er det andet tilbuds evalueringspris minus dette tilbuds.
 whatif-grid-whole = Priser er evaluerede priser efter prisreglerne, i hele kroner som prisreglerne afrunder dem; alle andre priser og point er uændrede.
 whatif-grid-ore = Priser er evaluerede priser efter prisreglerne, søgt i øre; alle andre priser og point er uændrede.
+whatif-abnormally-low = Udbuddets kriterium for unormalt lave priser er ikke anvendt på priserne nedenfor: en så lav pris kan kræve tilbudsgivers forklaring (udbudslovens § 169), før tilbuddet kan indgå i rangordenen.
 whatif-no-ranked = Intet tilbud er rangeret, så der er intet at sammenligne.
 whatif-points = { $points } point
 whatif-set-aside = tilbuddet ville blive tilsidesat

@@ -112,6 +112,7 @@ reason-price-below-minimum = A price lies below the minimum price.
 reason-price-above-maximum = A price lies above the maximum price.
 reason-missing-price = The bid does not give a price on every price line.
 reason-duplicate-bid = The same bidder submitted more than one bid.
+reason-abnormally-low-price = The price lies so far below the other bids' prices that the tender's test finds it abnormally low. The authority must ask the bidder to explain the price (section 169 of the Danish Public Procurement Act) before the bid can be ranked; it is not rejected for this alone.
 reason-other = { $reason }
 minutes-late = { $n ->
     [one] 1 minute
@@ -235,6 +236,7 @@ rulename-missing-price = A missing price
 rulename-duplicate-bid = Several bids from one bidder
 rulename-evaluator-disagreement = Evaluators disagreeing
 rulename-length-limit = A solution description that is too long
+rulename-abnormally-low-price = Abnormally low price (section 169 of the Danish Public Procurement Act)
 
 month-1 = January
 month-2 = February
@@ -345,6 +347,7 @@ whatif-units-points = Margins are points of the total; at a margin of 0 two bids
 whatif-units-money = Bids are ranked by evaluation price, lowest first; a margin is the other bid's evaluation price minus this bid's.
 whatif-grid-whole = Prices are evaluated prices after the price rules, in whole kroner as the price rules round them; every other price and point is held as it is.
 whatif-grid-ore = Prices are evaluated prices after the price rules, searched in øre; every other price and point is held as it is.
+whatif-abnormally-low = The tender's test of abnormally low prices is not applied to the prices below: a price that low may need the bidder's explanation (section 169 of the Danish Public Procurement Act) before the bid can be ranked.
 whatif-no-ranked = No bid is ranked, so there is nothing to compare.
 whatif-points = { $points } points
 whatif-set-aside = the bid would be set aside

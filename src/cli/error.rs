@@ -67,6 +67,8 @@ pub enum Error {
     },
     #[error("error: the scenario cannot be applied:\n{}", .0.iter().map(|p| format!("  - {p}\n")).collect::<String>())]
     Scenario(Vec<String>),
+    #[error("error: cannot simulate: {0}")]
+    Simulate(String),
     #[error("there is no version {asked}: the versions are 0 (as published) to {latest}")]
     UnknownVersion { asked: u32, latest: u32 },
     #[error("the bidder name `{name}` fits more than one bid: {}; name the bid by its id", .ids.join(", "))]
@@ -117,6 +119,7 @@ impl Error {
             | Error::UnknownVersion { .. }
             | Error::UnknownModel { .. }
             | Error::Scenario(_)
+            | Error::Simulate(_)
             | Error::Unsupported(_) => EXIT_USAGE,
         }
     }

@@ -380,6 +380,39 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArg,
     },
+    /// For tender designers: random bids under the tender's rules, each run scored
+    /// exactly: how often price changed the winner, the effective weight of price, rank
+    /// reversals under a relative model, and a table of price → points.
+    #[command(
+        after_help = "Examples:\n  tenderscore simulate my-tender\n  tenderscore simulate my-tender --bids 6 --runs 10000 --seed 42 -f json"
+    )]
+    Simulate {
+        #[command(flatten)]
+        tender: TenderArgs,
+        /// Bids per run.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+        bids: u64,
+        /// Runs.
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+        runs: u64,
+        /// The seed: the same seed gives the same result.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How far outside the band prices are drawn, in % of the band's width.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=1000))]
+        spread: u32,
+        /// The prices drawn on a price line without a band or target, as MIN-MAX.
+        #[arg(long, value_name = "MIN-MAX", value_parser = parse_band)]
+        prices: Option<(Decimal, Decimal)>,
+        /// The report format.
+        #[arg(short, long, value_enum, default_value = "text")]
+        format: WhatifFormat,
+        /// The language of the report [default: the tender's `language`, else Danish].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        #[command(flatten)]
+        output: OutputArg,
+    },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     #[command(
         after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0"
@@ -505,6 +538,34 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                 },
             )
         }
+        Command::Simulate {
+            tender,
+            bids,
+            runs,
+            seed,
+            spread,
+            prices,
+            format,
+            lang,
+            output,
+        } => whatif::simulate(
+            &tender,
+            crate::whatif::simulate::Settings {
+                bids: usize::try_from(bids).unwrap_or(usize::MAX),
+                runs: usize::try_from(runs).unwrap_or(usize::MAX),
+                seed,
+                spread,
+                range: prices.map(|(from, to)| {
+                    (
+                        crate::values::Money::new(from),
+                        crate::values::Money::new(to),
+                    )
+                }),
+            },
+            format,
+            lang,
+            output,
+        ),
         Command::Models { show, models } => models::run(show, models),
         Command::Payments {
             tender,

@@ -70,6 +70,38 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
     )
 }
 
+/// `simulate`: random bids under the tender's rules, scored exactly.
+pub(super) fn simulate(
+    tender: &TenderArgs,
+    settings: crate::whatif::simulate::Settings,
+    format: WhatifFormat,
+    lang: Option<LangArg>,
+    output: OutputArg,
+) -> Result<Vec<u8>, Error> {
+    let ready = super::score::ready_tender(tender)?;
+    let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
+    let version = ready.latest();
+    let simulation =
+        crate::whatif::simulate::simulate(&version.tender, settings).map_err(Error::Simulate)?;
+    let style = match format {
+        WhatifFormat::Text => Style::Text {
+            width: super::score::terminal_width(&output),
+        },
+        WhatifFormat::Md => Style::Markdown,
+        WhatifFormat::Json => Style::Json,
+    };
+    emit(
+        crate::report::whatif::render_simulation(
+            &version.tender,
+            &simulation,
+            lang.map(LangArg::language),
+            style,
+        ),
+        output,
+        &protected,
+    )
+}
+
 /// An edit as parsed from the command line (clap needs a `Clone` value).
 #[derive(Clone, Debug)]
 pub struct EditArg(pub Edit);

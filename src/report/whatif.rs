@@ -12,6 +12,7 @@ use crate::evaluate::Evaluation;
 use crate::scoring::score::Status;
 use crate::values::Money;
 use crate::whatif::scenario::{Edit, Scenario};
+use crate::whatif::simulate::Simulation;
 use crate::whatif::{Compared, Opponent, PointsAnswer, PriceAnswer, Range, Versus, WhatIf};
 
 /// The JSON format of `whatif`; raised on any change that is not a pure addition.
@@ -572,6 +573,130 @@ fn edit_text(words: &Words<'_>, edit: &Edit) -> String {
             ],
         ),
     }
+}
+
+/// The report of `simulate`.
+pub fn render_simulation(
+    tender: &Tender,
+    simulation: &Simulation,
+    language: Option<Language>,
+    style: Style,
+) -> Vec<u8> {
+    if style == Style::Json {
+        let document = SimulationJson {
+            format_version: WHATIF_FORMAT_VERSION,
+            tender: &tender.id,
+            body: simulation,
+        };
+        let mut out = serde_json::to_vec_pretty(&document).unwrap_or_default();
+        out.push(b'\n');
+        return out;
+    }
+    let words = Words {
+        texts: Texts::new(language.unwrap_or(tender.language)),
+        tender,
+        money: tender.model.method.is_money(),
+    };
+    let texts = &words.texts;
+    // Counts as the language writes numbers ("1.000"); no message here takes a plural.
+    let count = |n: usize| Arg::from(words.number(Decimal::from(n)));
+    let share_of = |part: usize, whole: usize| {
+        if whole == 0 {
+            "–".to_string()
+        } else {
+            let percent = Decimal::from(part) * Decimal::ONE_HUNDRED / Decimal::from(whole);
+            format!("{} %", words.number(percent.round_dp(1)))
+        }
+    };
+    let mut blocks = vec![
+        Block::Title(texts.with(
+            "simulate-title",
+            &[("tender", tender.title.as_str().into())],
+        )),
+        Block::Line(texts.with(
+            "simulate-settings",
+            &[
+                ("runs", count(simulation.runs)),
+                ("bids", count(simulation.bids)),
+                ("seed", simulation.seed.to_string().into()),
+                ("spread", simulation.spread.to_string().into()),
+                ("step", words.price(simulation.price_step).into()),
+            ],
+        )),
+        Block::Line(texts.with(
+            "simulate-price-decided",
+            &[
+                ("changed", count(simulation.price_changed_winner)),
+                ("runs", count(simulation.ranked_runs)),
+                (
+                    "share",
+                    share_of(simulation.price_changed_winner, simulation.ranked_runs).into(),
+                ),
+            ],
+        )),
+    ];
+    let percent = |value: Decimal| {
+        format!(
+            "{} %",
+            words.number((value * Decimal::ONE_HUNDRED).round_dp(2))
+        )
+    };
+    blocks.push(Block::Line(match simulation.price_effective {
+        Some(effective) => texts.with(
+            "simulate-price-effective",
+            &[
+                ("effective", percent(effective).into()),
+                ("stated", percent(simulation.price_stated).into()),
+            ],
+        ),
+        None => texts.get("whatif-spread-money"),
+    }));
+    if let Some(reversals) = simulation.reversal_runs {
+        blocks.push(Block::Line(texts.with(
+            "simulate-reversals",
+            &[
+                ("reversals", count(reversals)),
+                ("runs", count(simulation.runs)),
+                ("share", share_of(reversals, simulation.runs).into()),
+            ],
+        )));
+    } else if tender.model.method.is_relative() {
+        blocks.push(Block::Line(texts.with(
+            "simulate-reversals-unchecked",
+            &[("most", count(crate::whatif::simulate::REVERSAL_BIDS))],
+        )));
+    }
+    for (line, table) in &simulation.tables {
+        blocks.push(Block::Heading(
+            texts.with("simulate-table", &[("line", words.name(&line.0).into())]),
+        ));
+        blocks.push(Block::Table(Grid {
+            header: vec![
+                texts.get("simulate-col-price"),
+                texts.get("simulate-col-points"),
+            ],
+            rows: table
+                .rows
+                .iter()
+                .map(|row| {
+                    vec![
+                        words.price(row.price),
+                        words.texts.decimal(row.points.value()),
+                    ]
+                })
+                .collect(),
+            right: vec![0, 1],
+        }));
+    }
+    finish(&blocks, style)
+}
+
+#[derive(Serialize)]
+struct SimulationJson<'a> {
+    format_version: u32,
+    tender: &'a str,
+    #[serde(flatten)]
+    body: &'a Simulation,
 }
 
 #[derive(Serialize)]

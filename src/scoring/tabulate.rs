@@ -14,7 +14,7 @@ use crate::values::{Money, Points};
 use super::price_methods::Field;
 
 /// The example band a model is shown on.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Band {
     pub min: Money,
     pub max: Money,
@@ -22,7 +22,7 @@ pub struct Band {
 }
 
 /// One sample price and its points.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Row {
     pub price: Money,
     /// For relative methods: the price as a percentage of the lowest price.
@@ -34,7 +34,7 @@ pub struct Row {
 }
 
 /// The table of a model on a band.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct ModelTable {
     pub band: Band,
     /// Whether the points are shown against the lowest price (relative methods).

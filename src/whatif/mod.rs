@@ -30,6 +30,7 @@
 
 pub mod scenario;
 mod search;
+pub mod simulate;
 
 use std::collections::HashMap;
 

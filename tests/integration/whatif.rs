@@ -336,3 +336,61 @@ fn the_text_report_is_danish_by_default() {
     // 0,72 + 0,395 + 0,4) = 0,795 / 3,135.
     assert!(text.contains("25,36 %"), "{text}");
 }
+
+#[test]
+fn a_simulation_is_the_same_for_the_same_seed_whatever_the_threads() {
+    let f = Fixture::reference();
+    let run = |threads: &str, seed: &str| {
+        let out = assert_cmd::Command::cargo_bin("tenderscore")
+            .expect("binary")
+            .current_dir(f.tender_dir().parent().expect("root"))
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "simulate", "tender", "-q", "--runs", "300", "--bids", "6", "--seed", seed, "-f",
+                "json",
+            ])
+            .assert()
+            .success();
+        out.get_output().stdout.clone()
+    };
+    let one = run("1", "42");
+    assert_eq!(one, run("2", "42"));
+    assert_ne!(one, run("2", "43"));
+    let report: Value = serde_json::from_slice(&one).expect("json");
+    assert_eq!(report["runs"], 300);
+    assert_eq!(report["ranked_runs"], 300);
+    // Price is 10 % of the total (5 % per line).
+    assert_eq!(dec(&report["price_stated"]), d("0.1"));
+    // A fixed-anchor model cannot reverse a ranking.
+    assert!(report["reversal_runs"].is_null());
+    // The price → points table of spor1 (370–450): 8 at the minimum, 0 at the maximum.
+    let rows = report["tables"][0][1]["rows"].as_array().expect("rows");
+    assert_eq!(dec(&rows[0]["points"]), d("8"));
+    assert_eq!(dec(&rows[rows.len() - 1]["points"]), d("0"));
+}
+
+#[test]
+fn a_simulation_needs_prices_for_a_line_without_a_band() {
+    let f = Fixture::copy_of("tenders/money-per-point");
+    let err = stderr(&f.run("simulate", &["-q", "--runs", "10"]).code(2));
+    assert!(err.contains("give --prices MIN-MAX"), "{err}");
+    let out = f
+        .run(
+            "simulate",
+            &[
+                "-q",
+                "--runs",
+                "10",
+                "--prices",
+                "200000-300000",
+                "--lang",
+                "en",
+            ],
+        )
+        .success();
+    assert!(
+        stdout(&out).contains("Price changed the winner in"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tenderscore::cli::{Cli, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, run};
+use tenderscore::cli::{Cli, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, run, to_stderr};
 
 /// A tender of many bids is tens of thousands of small allocations made on two threads and
 /// freed together: mimalloc does that faster than the system allocator and returns the
@@ -31,7 +31,9 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::from(EXIT_OK),
             // A closed standard output too: the report did not reach its reader.
             Err(error) => {
-                eprintln!("error: cannot write to standard output: {error}");
+                to_stderr(&format!(
+                    "error: cannot write to standard output: {error}\n"
+                ));
                 ExitCode::from(EXIT_OUTPUT)
             }
         },
@@ -40,10 +42,12 @@ fn main() -> ExitCode {
             if let tenderscore::cli::Error::Partial { stdout, .. } = &error
                 && let Err(write) = write_stdout(stdout)
             {
-                eprintln!("error: cannot write to standard output: {write}");
+                to_stderr(&format!(
+                    "error: cannot write to standard output: {write}\n"
+                ));
                 return ExitCode::from(EXIT_OUTPUT);
             }
-            eprintln!("{error}");
+            to_stderr(&format!("{error}\n"));
             ExitCode::from(error.exit_code())
         }
     }

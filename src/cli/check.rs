@@ -31,7 +31,7 @@ pub(super) fn run(args: &TenderArgs, strict: bool) -> Result<Vec<u8>, Error> {
         out.push_str(&format!("note: {note}\n"));
     }
     for flag in tender.flags.iter().filter(|_| !args.quiet) {
-        eprintln!("legal check: {}", flag.message);
+        super::to_stderr(&format!("legal check: {}\n", flag.message));
     }
     let flagged = warnings + tender.flags.len();
     if strict && flagged > 0 {

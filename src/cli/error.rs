@@ -67,6 +67,14 @@ pub enum Error {
     },
     #[error("error: the scenario cannot be applied:\n{}", .0.iter().map(|p| format!("  - {p}\n")).collect::<String>())]
     Scenario(Vec<String>),
+    #[error(
+        "error: {bidder} ({bid}) is not ranked ({status}), so nothing can be compared; `tenderscore rejections` shows why, and a finding under review can be tried as decided with --accept {bid}:RULE"
+    )]
+    NotRanked {
+        bidder: String,
+        bid: String,
+        status: &'static str,
+    },
     #[error("error: cannot simulate: {0}")]
     Simulate(String),
     #[error("there is no version {asked}: the versions are 0 (as published) to {latest}")]
@@ -120,6 +128,7 @@ impl Error {
             | Error::UnknownModel { .. }
             | Error::Scenario(_)
             | Error::Simulate(_)
+            | Error::NotRanked { .. }
             | Error::Unsupported(_) => EXIT_USAGE,
         }
     }

@@ -136,6 +136,13 @@ pub enum ColorChoice {
 /// Whether problems are printed in colour in this run (set once, at its start).
 static COLOUR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// Writes to standard error; a closed standard error (a pipe whose reader has gone) loses
+/// the text but never stops the run.
+pub fn to_stderr(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// Whether this run prints its problems in colour.
 fn colour() -> bool {
     COLOUR.load(std::sync::atomic::Ordering::Relaxed)
@@ -352,8 +359,9 @@ pub enum Command {
     Whatif {
         #[command(flatten)]
         tender: TenderArgs,
-        /// Only this bid: its id (the file name without .toml) or the bidder's name.
-        #[arg(value_name = "BID")]
+        /// Only this bid: its id (the file name without .toml) or the bidder's name (not
+        /// with a scenario, which shows every bid).
+        #[arg(value_name = "BID", conflicts_with_all = ["set", "weight", "accept", "reject"])]
         bid: Option<String>,
         #[command(flatten)]
         version: VersionArg,

@@ -235,7 +235,7 @@ fn finish(ctx: &Context, diagnostics: Vec<Diagnostic>, quiet: bool) -> Result<()
         return Err(Error::NotSettled { report, count });
     }
     if !quiet {
-        eprint!("{report}");
+        super::to_stderr(&report);
     }
     Ok(())
 }

@@ -75,7 +75,7 @@ pub(super) fn run(
         match result {
             Ok(r) => {
                 if !only.quiet {
-                    eprint!("{}", r.warnings);
+                    super::to_stderr(&r.warnings.to_string());
                 }
                 protected.files.extend(r.paths.iter().cloned());
                 protected.folders.push(dir.clone());

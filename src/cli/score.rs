@@ -170,7 +170,7 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
     let tender = load(&args.folder(), &search)?;
     // Warnings go to standard error at once, whatever becomes of the report.
     if !args.quiet {
-        eprint!("{}", tender.warnings().render_styled(super::colour()));
+        super::to_stderr(&tender.warnings().render_styled(super::colour()));
     }
     Ok(tender)
 }

@@ -43,7 +43,7 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
     let language = args.lang.map(LangArg::language);
     let scenario = Scenario { edits: args.edits };
     if !scenario.is_empty() {
-        let problems = scenario.check(&version.tender, &version.bids);
+        let problems = scenario.check(&version.tender, &version.bids, &evaluation.ranking);
         if !problems.is_empty() {
             return Err(Error::Scenario(problems));
         }
@@ -54,7 +54,17 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
         return emit(bytes, args.output, &protected);
     }
     let only = match &args.bid {
-        Some(name) => Some(super::score::find_bid(&evaluation, name)?.score.bid.clone()),
+        Some(name) => {
+            let entry = super::score::find_bid(&evaluation, name)?;
+            if entry.rank.is_none() {
+                return Err(Error::NotRanked {
+                    bidder: entry.score.bidder.clone(),
+                    bid: entry.score.bid.0.clone(),
+                    status: entry.score.status().as_str(),
+                });
+            }
+            Some(entry.score.bid.clone())
+        }
         None => None,
     };
     let subject = Subject {
@@ -106,16 +116,38 @@ pub(super) fn simulate(
 #[derive(Clone, Debug)]
 pub struct EditArg(pub Edit);
 
-/// A decimal as typed: `400`, `400.50` or `400,50`.
+/// A decimal as typed: `400`, `400.50` or `400,50`. A full stop before exactly three
+/// digits (`1.150`) is refused: in Danish it groups thousands, in English it is a decimal
+/// point, and a price must not depend on the reader.
 fn number(text: &str) -> Result<Decimal, String> {
     let text = text.trim();
+    if let Some((_, after)) = text.rsplit_once('.')
+        && !text.contains(',')
+        && after.len() == 3
+        && after.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(format!(
+            "`{text}` is ambiguous: write {} for the whole number, or a decimal comma (1,150) for a fraction",
+            text.replace('.', "")
+        ));
+    }
     let normal = if text.contains(',') && !text.contains('.') {
         text.replace(',', ".")
     } else {
         text.to_string()
     };
-    Decimal::from_str_exact(&normal)
-        .map_err(|_| format!("`{text}` is not a number (write 400, 400.50 or 400,50)"))
+    let numeric = !normal.is_empty()
+        && normal
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && normal.bytes().filter(|b| *b == b'.').count() <= 1;
+    Decimal::from_str_exact(&normal).map_err(|_| {
+        if numeric {
+            format!("`{text}` has more digits than a decimal holds exactly (28 significant digits)")
+        } else {
+            format!("`{text}` is not a number (write 400, 400.50 or 400,50)")
+        }
+    })
 }
 
 /// `--set BID.price.LINE=PRICE` or `--set BID.points.CRITERION=POINTS`.

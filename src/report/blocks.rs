@@ -3,7 +3,7 @@
 //! is known) or as Markdown. Renderers only: blocks in, text out.
 
 use super::markdown::table_lines;
-use super::table::{add_rows, align_right, terminal_table};
+use super::table::{add_rows, align_right, terminal_table, wrapped};
 use super::terminal_safe;
 
 /// A table of text: a header and rows, with the columns shown right-aligned.
@@ -24,7 +24,10 @@ pub(super) enum Block {
 
 pub(super) fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>) -> String {
     let mut out = Vec::new();
+    let mut after_table_or_list = false;
     for block in blocks {
+        let this_is = matches!(block, Block::Table(_))
+            || matches!(block, Block::Notes(notes) if !notes.is_empty());
         match (block, markdown) {
             (Block::Title(t), true) => {
                 out.push(format!("# {}\n", super::markdown::plain_inline(t)))
@@ -34,8 +37,18 @@ pub(super) fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>
                 out.push(format!("\n## {}\n", super::markdown::plain_inline(t)))
             }
             (Block::Heading(t), false) => out.push(format!("\n{t}")),
-            (Block::Line(t), true) => out.push(format!("{}  ", super::markdown::inline(t))),
-            (Block::Line(t), false) => out.push(t.clone()),
+            (Block::Line(t), true) => {
+                // After a table or a list a line is a paragraph of its own, not a row of
+                // the table or a continuation of the last item.
+                if after_table_or_list
+                    && !t.is_empty()
+                    && !out.last().is_some_and(|l: &String| l.is_empty())
+                {
+                    out.push(String::new());
+                }
+                out.push(format!("{}  ", super::markdown::inline(t)))
+            }
+            (Block::Line(t), false) => out.push(wrapped(t, "", width)),
             (Block::Table(grid), true) => {
                 if !out.last().is_some_and(|l: &String| l.ends_with('\n')) {
                     out.push(String::new());
@@ -68,8 +81,16 @@ pub(super) fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>
                 );
             }
             (Block::Notes(notes), false) => {
-                out.extend(notes.iter().map(|n| format!("- {n}")));
+                out.extend(
+                    notes
+                        .iter()
+                        .map(|n| wrapped(&format!("- {n}"), "  ", width)),
+                );
             }
+        }
+        // An empty list writes nothing, so what came before it still counts.
+        if this_is || !matches!(block, Block::Notes(_)) {
+            after_table_or_list = this_is;
         }
     }
     let text = out.join("\n") + "\n";

@@ -77,15 +77,29 @@ impl Words<'_> {
             .map_or_else(|| id.to_string(), |c| c.name.clone())
     }
 
-    /// A weight in percent, exact where it has at most 2 decimals, else "≈" and 2.
-    fn share(&self, value: Decimal, exact: bool) -> String {
-        let two = value.round_dp(2);
+    /// A weight in percent, exact where it has at most 2 decimals, else "≈" and 2 decimals
+    /// rounded towards `inward` (the inside of a range), so the weight shown lies inside.
+    fn share(&self, value: Decimal, exact: bool, inward: Inward) -> String {
+        let strategy = match inward {
+            Inward::Up => rust_decimal::RoundingStrategy::ToPositiveInfinity,
+            Inward::Down => rust_decimal::RoundingStrategy::ToNegativeInfinity,
+            Inward::Nearest => rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        };
+        let two = value.round_dp_with_strategy(2, strategy);
         if exact && two == value {
             format!("{} %", self.texts.number(value))
         } else {
             format!("≈ {} %", self.texts.number(two))
         }
     }
+}
+
+/// Which way a shown weight is rounded.
+#[derive(Clone, Copy)]
+enum Inward {
+    Up,
+    Down,
+    Nearest,
 }
 
 /// The `whatif` report of one version.
@@ -114,6 +128,11 @@ pub fn render(
             "whatif-units-money"
         } else {
             "whatif-units-points"
+        })),
+        Block::Line(texts.get(if evaluation.tender.model.method.is_relative() {
+            "whatif-held-relative"
+        } else {
+            "whatif-held"
         })),
         Block::Line(texts.get(if whatif.price_step.value() == Decimal::ONE {
             "whatif-grid-whole"
@@ -162,6 +181,7 @@ fn versus_blocks(words: &Words<'_>, bidder: &str, rank: u32, versus: &Versus) ->
         Opponent::Above => "whatif-role-above",
         Opponent::Winner => "whatif-role-winner",
         Opponent::RunnerUp => "whatif-role-runner-up",
+        Opponent::SharedFirst => "whatif-role-shared",
     };
     let mut blocks = vec![Block::Heading(texts.with(
         "whatif-versus",
@@ -279,22 +299,27 @@ fn points_answer(words: &Words<'_>, answer: &PointsAnswer) -> String {
             points,
             margin,
             tie,
-        } => {
-            let mut text = texts.with(
+        } => match tie {
+            Some(tie) if tie != points => texts.with(
+                "whatif-points-tie-below",
+                &[
+                    ("tie", words.number(tie.value()).into()),
+                    ("points", words.number(points.value()).into()),
+                    ("margin", words.margin(*margin).into()),
+                ],
+            ),
+            Some(_) => texts.with(
+                "whatif-points-tie",
+                &[("points", words.number(points.value()).into())],
+            ),
+            None => texts.with(
                 "whatif-points-at-least",
                 &[
                     ("points", words.number(points.value()).into()),
                     ("margin", words.margin(*margin).into()),
                 ],
-            );
-            if let Some(tie) = tie.filter(|t| t != points) {
-                text.push_str(&texts.with(
-                    "whatif-points-tie",
-                    &[("tie", words.number(tie.value()).into())],
-                ));
-            }
-            text
-        }
+            ),
+        },
         PointsAnswer::Never { highest, margin } => texts.with(
             "whatif-points-never",
             &[
@@ -305,12 +330,16 @@ fn points_answer(words: &Words<'_>, answer: &PointsAnswer) -> String {
     }
 }
 
-/// A weight range: "≈ 65,35 % – 100 %".
+/// A weight range: "≈ 65,36 % – 100 %", rounded inwards; "at no other weight" where it
+/// holds only at the weight stated.
 fn range_text(words: &Words<'_>, range: &Range) -> String {
+    if range.low.weight == range.high.weight {
+        return words.texts.get("whatif-range-none");
+    }
     format!(
         "{} – {}",
-        words.share(range.low.weight, range.low.exact),
-        words.share(range.high.weight, range.high.exact)
+        words.share(range.low.weight, range.low.exact, Inward::Up),
+        words.share(range.high.weight, range.high.exact, Inward::Down)
     )
 }
 
@@ -336,12 +365,21 @@ fn weight_blocks(words: &Words<'_>, whatif: &WhatIf) -> Vec<Block> {
                         "whatif-nearest",
                         &[
                             ("criterion", words.name(&w.criterion.0).into()),
-                            ("weight", words.share(bound.weight, bound.exact).into()),
+                            (
+                                "weight",
+                                words
+                                    .share(bound.weight, bound.exact, Inward::Nearest)
+                                    .into(),
+                            ),
                             ("bidder", bound.bidder.clone().unwrap_or_default().into()),
                             (
                                 "delta",
                                 words
-                                    .share((bound.weight - stated).abs(), bound.exact)
+                                    .share(
+                                        (bound.weight - stated).abs(),
+                                        bound.exact,
+                                        Inward::Nearest,
+                                    )
                                     .trim_end_matches(" %")
                                     .to_string()
                                     .into(),
@@ -554,7 +592,10 @@ fn edit_text(words: &Words<'_>, edit: &Edit) -> String {
             "scenario-edit-weight",
             &[
                 ("criterion", words.name(&criterion.0).into()),
-                ("weight", words.share(weight.value(), true).into()),
+                (
+                    "weight",
+                    words.share(weight.value(), true, Inward::Nearest).into(),
+                ),
             ],
         ),
         Edit::Decide {

@@ -85,8 +85,12 @@ pub enum Opponent {
     Above,
     /// The winner (rank 1).
     Winner,
-    /// For the winner: the best bid ranked below it.
+    /// For the winner: the best bid ranked below it; under a relative model, where the
+    /// winner's price moves the others' points, its price answers are against every other
+    /// ranked bid (the price up to which it stays the winner).
     RunnerUp,
+    /// For a bid sharing rank 1: another bid sharing it.
+    SharedFirst,
 }
 
 /// How far one bid stands from another, and what would close the gap.
@@ -206,7 +210,8 @@ pub struct Bound {
 pub struct Spread {
     pub criterion: CriterionId,
     pub stated: Share,
-    /// The highest minus the lowest weighted points among the ranked bids.
+    /// The highest minus the lowest weighted points among the ranked bids; for a group,
+    /// the sum of its leaves' spreads (what its share of the spread is taken of).
     pub spread: Points,
     /// Its share of the spread of all leaves (for a group: its leaves'); `None` where no
     /// criterion spreads the bids at all.
@@ -291,9 +296,16 @@ fn answers_for(subject: &Subject<'_>, ranks: &Ranks<'_>, position: usize) -> Bid
     let mine = merit(ranked);
     let mut opponents: Vec<(Opponent, usize)> = Vec::new();
     if ranked.rank == Some(1) {
-        // The best bid that does not share rank 1.
-        if let Some(next) = ranks.entries.iter().position(|(r, _)| r.rank != Some(1)) {
-            opponents.push((Opponent::RunnerUp, next));
+        // Rank 1 shared: the first other bid sharing it; else the best bid below.
+        let shared = (0..ranks.entries.len())
+            .find(|i| *i != position && ranks.entries[*i].0.rank == Some(1));
+        match shared {
+            Some(other) => opponents.push((Opponent::SharedFirst, other)),
+            None => {
+                if let Some(next) = ranks.entries.iter().position(|(r, _)| r.rank != Some(1)) {
+                    opponents.push((Opponent::RunnerUp, next));
+                }
+            }
         }
     } else {
         // The nearest bid standing strictly better, and the winner where it is another.
@@ -388,6 +400,26 @@ fn margin(tender: &Tender, edited: &Bid, other: &Bid, field: &[&Bid]) -> Option<
     mine.checked_sub(theirs)
 }
 
+/// `edited`'s standing minus the best other ranked bid's, all scored together: whether
+/// it stays first. `None` where it is set aside so, or no other bid is ranked.
+fn least_margin(tender: &Tender, edited: &Bid, ranks: &Ranks<'_>) -> Option<Decimal> {
+    let mut refs: Vec<&Bid> = vec![edited];
+    refs.extend(
+        ranks
+            .entries
+            .iter()
+            .map(|(_, b)| *b)
+            .filter(|b| b.id != edited.id),
+    );
+    let scores = score_refs(tender, &refs);
+    let mine = scores[0].standing()?.merit();
+    let best = scores[1..]
+        .iter()
+        .filter_map(|s| s.standing().map(|s| s.merit()))
+        .max()?;
+    mine.checked_sub(best)
+}
+
 fn versus(
     subject: &Subject<'_>,
     ranks: &Ranks<'_>,
@@ -417,10 +449,15 @@ fn versus(
                 highest_price(ranks, &price.line).max(price.evaluated.value()),
             ),
         };
+        let against_all = opponent == Opponent::RunnerUp && tender.model.method.is_relative();
         let answer = price_search(low, high, step, |p| {
             let mut edited = bid.clone();
             edited.prices.insert(price.line.clone(), Money::new(p));
-            margin(tender, &edited, other_bid, field)
+            if against_all {
+                least_margin(tender, &edited, ranks)
+            } else {
+                margin(tender, &edited, other_bid, field)
+            }
         });
         needed.push(PriceNeeded {
             line: price.line.clone(),
@@ -622,6 +659,10 @@ fn weight_ranges(subject: &Subject<'_>, ranks: &Ranks<'_>) -> Vec<WeightRange> {
             if tender.children(criterion.parent).count() < 2 || w == Decimal::ONE_HUNDRED {
                 return None;
             }
+            // Under a money model only the quality criteria's weights count (they make Q).
+            if tender.model.method.is_money() && tender.share_of_quality(criterion).is_none() {
+                return None;
+            }
             let mut alone = tender.clone();
             scenario::set_weight(
                 &mut alone,
@@ -656,6 +697,18 @@ fn weight_ranges(subject: &Subject<'_>, ranks: &Ranks<'_>) -> Vec<WeightRange> {
                         continue;
                     };
                     if d_100 == d_now {
+                        continue;
+                    }
+                    let tie = Bound {
+                        weight: w,
+                        overtaken_by: Some(ranks.entries[b].0.score.bid.clone()),
+                        bidder: Some(ranks.entries[b].0.score.bidder.clone()),
+                        exact: true,
+                    };
+                    if d_now.is_zero() {
+                        // Level now: any change of weight splits them one way or the other.
+                        range.low = tie.clone();
+                        range.high = tie;
                         continue;
                     }
                     // Zero of d(x) = d_now + (d_100 − d_now) × (x − w) / (100 − w).
@@ -742,7 +795,7 @@ fn spread(tender: &Tender, ranks: &Ranks<'_>) -> Vec<Spread> {
             Spread {
                 criterion: criterion.id.clone(),
                 stated: criterion.share,
-                spread: Points::new(spread_of(&criterion.id)),
+                spread: Points::new(below),
                 effective: (!all.is_zero()).then(|| below / all),
             }
         })

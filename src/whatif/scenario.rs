@@ -10,8 +10,10 @@
 use rust_decimal::Decimal;
 
 use crate::domain::{
-    Bid, BidId, CriterionId, CriterionKind, ReviewDecision, RuleId, Tender, set_shares,
+    Bid, BidId, CriterionId, CriterionKind, Decision, ReviewDecision, RuleId, Tender, set_shares,
 };
+use crate::scoring::rank::Ranked;
+use crate::scoring::score::Outcome;
 use crate::values::{Money, Percent, Points};
 
 /// One change a scenario makes.
@@ -58,9 +60,43 @@ impl Scenario {
 
     /// Every edit that names a bid, criterion or line the tender does not have, or a value
     /// out of its range; empty when the scenario can be applied.
-    pub fn check(&self, tender: &Tender, bids: &[Bid]) -> Vec<String> {
+    /// `ranking` is the evaluation the scenario starts from: a decision can only be made
+    /// on a finding it sets aside for review.
+    pub fn check(&self, tender: &Tender, bids: &[Bid], ranking: &[Ranked]) -> Vec<String> {
         let mut problems = Vec::new();
         let known_bid = |id: &BidId| bids.iter().any(|b| &b.id == id);
+        // Each thing is edited once; a level of the tree gets one weight.
+        let mut seen: Vec<(String, &'static str)> = Vec::new();
+        let mut once = |key: String, what: &'static str, problems: &mut Vec<String>| {
+            if seen.iter().any(|(k, _)| k == &key) {
+                problems.push(format!("{what} `{key}` is given twice; give it once"));
+            } else {
+                seen.push((key, what));
+            }
+        };
+        for edit in &self.edits {
+            match edit {
+                Edit::Price { bid, line, .. } => {
+                    once(format!("{bid}.price.{line}"), "the price", &mut problems)
+                }
+                Edit::Points { bid, criterion, .. } => once(
+                    format!("{bid}.points.{criterion}"),
+                    "the points",
+                    &mut problems,
+                ),
+                Edit::Weight { criterion, .. } => {
+                    let parent = tender.criterion(&criterion.0).map(|c| c.parent);
+                    once(
+                        format!("{parent:?}"),
+                        "a weight on the level of",
+                        &mut problems,
+                    );
+                }
+                Edit::Decide { bid, rule, .. } => {
+                    once(format!("{bid}:{rule}"), "a decision on", &mut problems)
+                }
+            }
+        }
         for edit in &self.edits {
             match edit {
                 Edit::Price { bid, line, price } => {
@@ -74,8 +110,12 @@ impl Scenario {
                             ids_of(tender, |k| matches!(k, CriterionKind::Price(_)))
                         )),
                     }
-                    if price.value().is_sign_negative() {
-                        problems.push(format!("the price of {bid} on {line} is negative"));
+                    if price.value().is_sign_negative() || price.value() > Decimal::from(MAX_PRICE)
+                    {
+                        problems.push(format!(
+                            "the price {} of {bid} on {line} must lie from 0 to {MAX_PRICE}, as in a bid file",
+                            price.value()
+                        ));
                     }
                 }
                 Edit::Points {
@@ -108,7 +148,11 @@ impl Scenario {
                         ids_of(tender, |_| true)
                     )),
                     Some(c) => {
-                        if tender.children(c.parent).count() < 2 {
+                        if tender.model.method.is_money() && tender.share_of_quality(c).is_none() {
+                            problems.push(format!(
+                                "under a money model {criterion} has no weight: bids are ranked by evaluation price, and only the quality criteria's weights make Q"
+                            ));
+                        } else if tender.children(c.parent).count() < 2 {
                             problems.push(format!(
                                 "{criterion} has no sibling to give or take weight from"
                             ));
@@ -121,9 +165,13 @@ impl Scenario {
                         }
                     }
                 },
-                Edit::Decide { bid, .. } => {
+                Edit::Decide { bid, rule, .. } => {
                     if !known_bid(bid) {
                         problems.push(format!("no bid `{bid}` in this tender"));
+                    } else if !in_review(ranking, bid, *rule) {
+                        problems.push(format!(
+                            "{bid} has no finding `{rule}` set aside for review; only such a finding awaits the authority's decision (see `tenderscore rejections`)"
+                        ));
                     }
                 }
             }
@@ -178,6 +226,23 @@ impl Scenario {
         }
         (tender, bids)
     }
+}
+
+/// The highest price a scenario may set: the highest a bid file may hold.
+pub const MAX_PRICE: i64 = 1_000_000_000_000;
+
+/// Whether the bid has a finding under `rule` that sets it aside for review (decided or
+/// not): the findings a decision can be made on.
+fn in_review(ranking: &[Ranked], bid: &BidId, rule: RuleId) -> bool {
+    ranking.iter().filter(|r| &r.score.bid == bid).any(|r| {
+        let findings = match &r.score.outcome {
+            Outcome::SetAside { findings, .. } => findings.as_slice(),
+            Outcome::Scored { .. } => r.score.decided.as_slice(),
+        };
+        findings
+            .iter()
+            .any(|f| f.rule == rule && (f.decision == Decision::Review || f.resolution.is_some()))
+    })
 }
 
 /// Sets a criterion's weight among its siblings; the siblings share what is left in

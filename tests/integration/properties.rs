@@ -544,7 +544,8 @@ proptest! {
                 },
             ],
         };
-        prop_assert!(scenario.check(&tender, &bids).is_empty());
+        let ranking = rank(score_all(&tender, &bids), &tender.tie_break.action);
+        prop_assert!(scenario.check(&tender, &bids, &ranking).is_empty());
         let (edited_tender, edited_bids) = scenario.apply(&tender, &bids);
 
         let copy = crate::fixture::Fixture::reference();

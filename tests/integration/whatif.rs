@@ -174,16 +174,19 @@ fn under_a_relative_model_the_own_price_moves_the_others_points() {
     assert_eq!(dec(&beta["price"]), d("143"));
     assert_eq!(dec(&beta["tie"]), d("143"));
     assert_eq!(dec(&beta["next_margin"]), d("-0.015"));
-    // Gamma, the winner, against Beta: up to 100 kr. Gamma stays the lowest and keeps 10
-    // points (6,0), while Beta's points follow Gamma's price: 4,25 + 0,5 × 10 × P / 200;
-    // at 70 Beta has 6,0 (a tie), at 71 6,025. Only a check that moves the field finds 70.
+    // Gamma, the winner: up to 100 kr. Gamma stays the lowest and keeps 10 points (6,0),
+    // while the others' points follow Gamma's price. Beta: 4,25 + 0,5 × 10 × P / 200, at
+    // 70 6,0 (a tie), at 71 6,025; Alfa: 2,5 + 0,5 × 10 × P / 100, at 70 6,0 (a tie), at
+    // 71 6,05. The winner's answer is against every other bid: at 71 it is 0,05 behind
+    // Alfa. Only a check that moves the field finds 70.
     let gamma = price_answer(versus(&report, "gamma", "runner-up"), "pris");
     assert_eq!(dec(&gamma["price"]), d("70"));
     assert_eq!(dec(&gamma["tie"]), d("70"));
-    assert_eq!(dec(&gamma["next_margin"]), d("-0.025"));
+    assert_eq!(dec(&gamma["next_margin"]), d("-0.05"));
     let after = scenario(&f, &["--set", "gamma.price.pris=70"]);
     assert_eq!(standing(&after, "gamma"), (Some(1), d("6")));
     assert_eq!(standing(&after, "beta"), (Some(1), d("6")));
+    assert_eq!(standing(&after, "alfa"), (Some(1), d("6")));
     // Alfa against Gamma: 2,5 + 0,5 × 500 / P ≥ 6 → at 71 7,04 points, 6,02; at 72 6,94,
     // 5,97.
     let alfa = price_answer(versus(&report, "alfa", "winner"), "pris");
@@ -284,7 +287,7 @@ fn a_scenario_accepts_a_finding_and_writes_nothing() {
         .success();
     let text = stdout(&out);
     assert!(
-        text.contains("the finding unclear-declaration is accepted"),
+        text.contains("the authority accepts the bid despite the finding unclear-declaration"),
         "{text}"
     );
     assert!(text.contains("Uklar Erklæring ApS"), "{text}");
@@ -393,4 +396,63 @@ fn a_simulation_needs_prices_for_a_line_without_a_band() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn a_decision_only_on_a_finding_under_review_and_one_weight_per_level() {
+    let f = Fixture::reference();
+    let out = f
+        .run(
+            "whatif",
+            &[
+                "-q",
+                // Sen Levering is rejected outright (late-bid), not set aside for review.
+                "--accept",
+                "sen-levering:late-bid",
+                "--weight",
+                "indsats=50",
+                "--weight",
+                "samarbejde=60",
+                "--set",
+                "kompas.price.spor1=100000000000000",
+            ],
+        )
+        .code(2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("sen-levering has no finding `late-bid` set aside for review"),
+        "{err}"
+    );
+    assert!(err.contains("given twice"), "{err}");
+    assert!(err.contains("must lie from 0 to 1000000000000"), "{err}");
+    // "1.150" is a thousand in Danish and one point one five in English: refused.
+    let err = stderr(
+        &f.run(
+            "whatif",
+            &["-q", "--set", "trin-for-trin.price.spor2=1.150"],
+        )
+        .code(2),
+    );
+    assert!(err.contains("ambiguous"), "{err}");
+    // A bid set aside has nothing to compare.
+    let err = stderr(&f.run("whatif", &["-q", "mentorhuset"]).code(2));
+    assert!(err.contains("is not ranked (rejected)"), "{err}");
+}
+
+#[test]
+fn a_tie_now_is_split_by_any_change_of_weight() {
+    let f = Fixture::reference();
+    // Lige Vilkår and Ny Start share rank 5 with identical points and prices, so no weight
+    // separates them; but version 0 (65/35) has Fælles Fodfæste, Lige Vilkår and Ny Start
+    // all at 6,8 with different points: Fælles 7/7 with 400 and 1 150, the other two 7/7
+    // with 385 and 1 200. Within Pris, Spor 1 weighs 50 %: any other weight parts them.
+    let report = whatif(&f, &["--as-of", "0"]);
+    let spor1 = report["weights"]
+        .as_array()
+        .expect("weights")
+        .iter()
+        .find(|w| w["criterion"] == "spor1")
+        .expect("spor1");
+    assert_eq!(dec(&spor1["ranking"]["low"]["weight"]), d("50"));
+    assert_eq!(dec(&spor1["ranking"]["high"]["weight"]), d("50"));
 }

@@ -97,6 +97,19 @@ impl ContractFormat {
     }
 }
 
+/// How a `whatif` or `simulate` report is written.
+#[derive(Debug, clap::Args)]
+pub struct WhatifReportArgs {
+    /// The report format.
+    #[arg(short, long, value_enum, default_value = "text")]
+    pub format: WhatifFormat,
+    /// The language of the report [default: the tender's `language`, else Danish].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
 /// The formats of a `whatif` report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum WhatifFormat {
@@ -379,14 +392,8 @@ pub enum Command {
         /// A scenario: the authority rejects a finding set aside for review (BID:RULE).
         #[arg(long, value_name = "BID:RULE", value_parser = whatif::parse_finding)]
         reject: Vec<(crate::domain::BidId, crate::domain::RuleId)>,
-        /// The report format.
-        #[arg(short, long, value_enum, default_value = "text")]
-        format: WhatifFormat,
-        /// The language of the report [default: the tender's `language`, else Danish].
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         #[command(flatten)]
-        output: OutputArg,
+        report: WhatifReportArgs,
     },
     /// For tender designers: random bids under the tender's rules, each run scored
     /// exactly: how often price changed the winner, the effective weight of price, rank
@@ -412,14 +419,8 @@ pub enum Command {
         /// The prices drawn on a price line without a band or target, as MIN-MAX.
         #[arg(long, value_name = "MIN-MAX", value_parser = parse_band)]
         prices: Option<(Decimal, Decimal)>,
-        /// The report format.
-        #[arg(short, long, value_enum, default_value = "text")]
-        format: WhatifFormat,
-        /// The language of the report [default: the tender's `language`, else Danish].
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
         #[command(flatten)]
-        output: OutputArg,
+        report: WhatifReportArgs,
     },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     #[command(
@@ -518,9 +519,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             weight,
             accept,
             reject,
-            format,
-            lang,
-            output,
+            report,
         } => {
             let decide = |(bid, rule), accepted| crate::whatif::scenario::Edit::Decide {
                 bid,
@@ -540,9 +539,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                     bid,
                     version,
                     edits,
-                    format,
-                    lang,
-                    output,
+                    report,
                 },
             )
         }
@@ -553,9 +550,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             seed,
             spread,
             prices,
-            format,
-            lang,
-            output,
+            report,
         } => whatif::simulate(
             &tender,
             crate::whatif::simulate::Settings {
@@ -570,9 +565,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                     )
                 }),
             },
-            format,
-            lang,
-            output,
+            report,
         ),
         Command::Models { show, models } => models::run(show, models),
         Command::Payments {

@@ -13,19 +13,33 @@ use crate::values::{Money, Percent, Points};
 use crate::whatif::scenario::{Edit, Scenario};
 use crate::whatif::{Subject, analyse, compare};
 
-use super::args::{OutputArg, TenderArgs, VersionArg};
+use super::args::{TenderArgs, VersionArg};
 use super::error::Error;
 use super::output::{Protected, emit};
-use super::{LangArg, WhatifFormat};
+use super::{LangArg, WhatifFormat, WhatifReportArgs};
 
 /// What `whatif` takes beside the tender.
 pub(super) struct WhatifArgs {
     pub bid: Option<String>,
     pub version: VersionArg,
     pub edits: Vec<Edit>,
-    pub format: WhatifFormat,
-    pub lang: Option<LangArg>,
-    pub output: OutputArg,
+    pub report: WhatifReportArgs,
+}
+
+impl WhatifReportArgs {
+    fn style(&self) -> Style {
+        match self.format {
+            WhatifFormat::Text => Style::Text {
+                width: super::score::terminal_width(&self.output),
+            },
+            WhatifFormat::Md => Style::Markdown,
+            WhatifFormat::Json => Style::Json,
+        }
+    }
+
+    fn language(&self) -> Option<crate::domain::Language> {
+        self.lang.map(LangArg::language)
+    }
 }
 
 pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Error> {
@@ -33,14 +47,8 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
     let version = super::score::version_of(&ready, &args.version)?;
     let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
     let evaluation = evaluate(&ready, version);
-    let style = match args.format {
-        WhatifFormat::Text => Style::Text {
-            width: super::score::terminal_width(&args.output),
-        },
-        WhatifFormat::Md => Style::Markdown,
-        WhatifFormat::Json => Style::Json,
-    };
-    let language = args.lang.map(LangArg::language);
+    let style = args.report.style();
+    let language = args.report.language();
     let scenario = Scenario { edits: args.edits };
     if !scenario.is_empty() {
         let problems = scenario.check(&version.tender, &version.bids, &evaluation.ranking);
@@ -51,7 +59,7 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
         let after = rank(score_all(&tender, &bids), &tender.tie_break.action);
         let compared = compare(&evaluation.ranking, &after);
         let bytes = render_scenario(&evaluation, &scenario, &compared, language, style);
-        return emit(bytes, args.output, &protected);
+        return emit(bytes, args.report.output, &protected);
     }
     let only = match &args.bid {
         Some(name) => {
@@ -75,7 +83,7 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
     let whatif = analyse(&subject, only.as_ref());
     emit(
         render(&evaluation, &whatif, language, style),
-        args.output,
+        args.report.output,
         &protected,
     )
 }
@@ -84,30 +92,21 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
 pub(super) fn simulate(
     tender: &TenderArgs,
     settings: crate::whatif::simulate::Settings,
-    format: WhatifFormat,
-    lang: Option<LangArg>,
-    output: OutputArg,
+    report: WhatifReportArgs,
 ) -> Result<Vec<u8>, Error> {
     let ready = super::score::ready_tender(tender)?;
     let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
     let version = ready.latest();
     let simulation =
         crate::whatif::simulate::simulate(&version.tender, settings).map_err(Error::Simulate)?;
-    let style = match format {
-        WhatifFormat::Text => Style::Text {
-            width: super::score::terminal_width(&output),
-        },
-        WhatifFormat::Md => Style::Markdown,
-        WhatifFormat::Json => Style::Json,
-    };
     emit(
         crate::report::whatif::render_simulation(
             &version.tender,
             &simulation,
-            lang.map(LangArg::language),
-            style,
+            report.language(),
+            report.style(),
         ),
-        output,
+        report.output,
         &protected,
     )
 }

@@ -279,7 +279,10 @@ pub fn analyse(subject: &Subject<'_>, only: Option<&BidId>) -> WhatIf {
         price_step: price_step(subject.tender),
         bids,
         weights: weight_ranges(subject, &ranks),
-        spread: spread(subject.tender, &ranks),
+        spread: spread(
+            subject.tender,
+            &ranks.entries.iter().map(|(r, _)| *r).collect::<Vec<_>>(),
+        ),
     }
 }
 
@@ -755,15 +758,14 @@ fn weight_ranges(subject: &Subject<'_>, ranks: &Ranks<'_>) -> Vec<WeightRange> {
 }
 
 /// The spread of each criterion's weighted points among the ranked bids.
-fn spread(tender: &Tender, ranks: &Ranks<'_>) -> Vec<Spread> {
-    if tender.model.method.is_money() || ranks.entries.is_empty() {
+pub fn spread(tender: &Tender, ranked: &[&Ranked]) -> Vec<Spread> {
+    if tender.model.method.is_money() || ranked.is_empty() {
         return Vec::new();
     }
     let spread_of = |id: &CriterionId| {
-        let weighted: Vec<Decimal> = ranks
-            .entries
+        let weighted: Vec<Decimal> = ranked
             .iter()
-            .filter_map(|(r, _)| match &r.score.outcome {
+            .filter_map(|r| match &r.score.outcome {
                 Outcome::Scored { criteria, .. } => criteria
                     .iter()
                     .find(|c| &c.criterion == id)

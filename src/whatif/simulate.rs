@@ -245,35 +245,18 @@ fn one_run(tender: &Tender, settings: Settings, step: Decimal, rng: &mut ChaCha8
     }
 }
 
-/// The price lines' share of the spread of weighted points among the ranked bids.
+/// The price lines' share of the spread of weighted points among the ranked bids: the
+/// sum of their shares in [`super::spread`].
 fn price_share(tender: &Tender, ranked: &[&Ranked]) -> Option<Decimal> {
-    if tender.model.method.is_money() {
-        return None;
+    let spread = super::spread(tender, ranked);
+    let prices = price_leaves(tender);
+    let mut share = None;
+    for s in &spread {
+        if prices.iter().any(|i| tender.criteria[*i].id == s.criterion) {
+            *share.get_or_insert(Decimal::ZERO) += s.effective?;
+        }
     }
-    let spread = |id: &CriterionId| -> Decimal {
-        let values: Vec<Decimal> = ranked
-            .iter()
-            .filter_map(|r| match &r.score.outcome {
-                Outcome::Scored { criteria, .. } => criteria
-                    .iter()
-                    .find(|c| &c.criterion == id)
-                    .map(|c| c.weighted.value()),
-                Outcome::SetAside { .. } => None,
-            })
-            .collect();
-        values.iter().max().copied().unwrap_or_default()
-            - values.iter().min().copied().unwrap_or_default()
-    };
-    let leaves = tender.leaves();
-    let all: Decimal = leaves.iter().map(|i| spread(&tender.criteria[*i].id)).sum();
-    if all.is_zero() {
-        return None;
-    }
-    let price: Decimal = price_leaves(tender)
-        .iter()
-        .map(|i| spread(&tender.criteria[*i].id))
-        .sum();
-    Some(price / all)
+    share
 }
 
 fn blank_bid(tender: &Tender, n: usize) -> Bid {

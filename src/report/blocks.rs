@@ -32,11 +32,11 @@ pub(super) fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>
             (Block::Title(t), true) => {
                 out.push(format!("# {}\n", super::markdown::plain_inline(t)))
             }
-            (Block::Title(t), false) => out.push(format!("{t}\n")),
+            (Block::Title(t), false) => out.push(format!("{}\n", wrapped(t, "", width))),
             (Block::Heading(t), true) => {
                 out.push(format!("\n## {}\n", super::markdown::plain_inline(t)))
             }
-            (Block::Heading(t), false) => out.push(format!("\n{t}")),
+            (Block::Heading(t), false) => out.push(format!("\n{}", wrapped(t, "", width))),
             (Block::Line(t), true) => {
                 // After a table or a list a line is a paragraph of its own, not a row of
                 // the table or a continuation of the last item.

@@ -158,9 +158,10 @@ impl Scenario {
                             ));
                         }
                         let w = weight.value();
-                        if w.is_sign_negative() || w > Decimal::ONE_HUNDRED {
+                        // As in a tender file: every weight above 0, so the siblings keep some.
+                        if w <= Decimal::ZERO || w >= Decimal::ONE_HUNDRED {
                             problems.push(format!(
-                                "the weight of {criterion} must lie from 0 to 100 (percent), not {w}"
+                                "the weight of {criterion} must lie above 0 and below 100 (percent), as in a tender file, not {w}"
                             ));
                         }
                     }

@@ -525,7 +525,8 @@ proptest! {
     #[test]
     fn a_scenario_equals_scoring_edited_files(
         cents in 30_000i64..50_000,
-        tenths in 0i64..=1000,
+        // A tender file's weights lie above 0 and below 100; so must a scenario's.
+        tenths in 1i64..1000,
     ) {
         use tenderscore::whatif::scenario::{Edit, Scenario};
         let price = Decimal::new(cents, 2);
@@ -551,8 +552,9 @@ proptest! {
         let copy = crate::fixture::Fixture::reference();
         copy.replace("bids/job-og-trivsel.toml", "spor1 = 448.05", &format!("spor1 = {price}"));
         let blad = "rettelsesblade/02-vaegtning-kvalitet.toml";
-        copy.replace(blad, "value = 60", &format!("value = {weight}"));
-        copy.replace(blad, "value = 40", &format!("value = {}", Decimal::ONE_HUNDRED - weight));
+        // Whole lines, so the second replacement cannot match the first one's result.
+        copy.replace(blad, "value = 60\n", &format!("value = {weight}\n"));
+        copy.replace(blad, "value = 40\n", &format!("value = {}\n", Decimal::ONE_HUNDRED - weight));
         let (file_tender, file_bids) = in_force(&copy.tender_dir());
 
         prop_assert_eq!(

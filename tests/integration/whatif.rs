@@ -316,7 +316,7 @@ fn a_scenario_naming_what_the_tender_lacks_is_refused_with_every_problem() {
     let err = stderr(&out);
     assert!(err.contains("no bid `nobody`"), "{err}");
     assert!(err.contains("`spor9` is not a price line"), "{err}");
-    assert!(err.contains("must lie from 0 to 100"), "{err}");
+    assert!(err.contains("must lie above 0 and below 100"), "{err}");
     // A malformed edit is refused by the argument parser.
     let out = f
         .run("whatif", &["-q", "--set", "kompas.spor1=400"])

@@ -116,4 +116,16 @@ pub struct Bid {
     pub points: BTreeMap<CriterionId, Points>,
     /// The individual evaluators' points behind the consensus, where recorded.
     pub panels: BTreeMap<CriterionId, Panel>,
+    /// The evaluators' assessment of each minimum requirement, by requirement id.
+    pub requirements: BTreeMap<String, Assessment>,
+}
+
+/// Whether a bid meets one minimum requirement, as the evaluators recorded it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    pub met: bool,
+    /// Where the bid shows it (page, section); required where it is not met.
+    pub evidence: Option<String>,
+    /// The line of the assessment in the bid file.
+    pub line: usize,
 }

@@ -83,7 +83,7 @@ pub fn reference_tender() -> Tender {
             late_bid: Some(rule(Decision::Reject)),
             unclear_declaration: Some(rule(Decision::Review)),
             length_limit: Some(rule(LengthLimit {
-                pages: 20,
+                pages: Decimal::from(20),
                 characters_per_page: 2400,
             })),
         },
@@ -110,6 +110,8 @@ pub fn reference_tender() -> Tender {
         total_rounding: None,
         decisions: Vec::new(),
         contract: None,
+        requirements: Vec::new(),
+        award: None,
     }
 }
 
@@ -153,5 +155,6 @@ pub fn bid(
         prices,
         points,
         panels: BTreeMap::new(),
+        requirements: BTreeMap::new(),
     }
 }

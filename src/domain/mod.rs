@@ -82,6 +82,63 @@ pub struct Tender {
     pub decisions: Vec<ReviewDecision>,
     /// The contract the tender leads to (`[contract]`), for `payments` and `index`.
     pub contract: Option<Box<contract::Contract>>,
+    /// The minimum requirements (mindstekrav) every bid must meet, in file order.
+    pub requirements: Vec<Requirement>,
+    /// How many suppliers are awarded and how the work is shared among them; `None`: one
+    /// winner, the bid ranked first.
+    pub award: Option<Rule<Award>>,
+}
+
+/// A minimum requirement (mindstekrav) of the tender documents: not scored, met or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// Unique among the tender's requirements; bids assess it under this id.
+    pub id: String,
+    /// The requirement in the documents' words.
+    pub text: String,
+    /// The clause it stands in ("Bilag A pkt. 3.2").
+    pub source: Option<String>,
+    /// What a bid that does not meet it gets.
+    pub unmet: Unmet,
+}
+
+/// What happens to a bid that does not meet a requirement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unmet {
+    /// The bid is rejected (the rule of the reference tender, Bilag C.0 pkt. 1.1).
+    Reject,
+    /// Set aside until the authority has decided (it may ask the bidder to clarify).
+    Review,
+    /// The bid is read as meeting it and the bidder is bound by it (as a price outside
+    /// the band is moved into it): shown, never a reason to set the bid aside.
+    Correct,
+}
+
+/// How many suppliers a tender (or lot) awards, and how the work is shared among them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Award {
+    /// The number of suppliers awarded: the bids ranked 1 to this.
+    pub suppliers: u32,
+    pub allocation: Allocation,
+    /// The volume shared (220 citizens), in whole units, where the tender states one.
+    pub volume: Option<u64>,
+    /// What the volume counts ("borgere").
+    pub unit: Option<String>,
+    /// Where shares of the volume are not whole units: the units left over go one each
+    /// to the suppliers in order of rank. Without it such a volume is refused.
+    pub remainder_by_rank: bool,
+}
+
+/// How the work of a framework agreement is allocated among its suppliers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Allocation {
+    /// In order of rank (kaskademodel): rank 1 first, the next when it cannot take it.
+    Cascade,
+    /// The same share to every supplier awarded.
+    Equal,
+    /// A declared share per place in the ranking (percent, first place first; sum 100).
+    Shares(Vec<Percent>),
 }
 
 /// The authority's decision on one finding set aside for review: accepted (the finding no
@@ -419,18 +476,25 @@ pub struct Conformity {
     pub length_limit: Option<Rule<LengthLimit>>,
 }
 
-/// A length limit of the quality description in pages of a fixed number of characters.
+/// A length limit of the quality description in pages of a fixed number of characters;
+/// the pages may be fractional (Odense's 23,5 pages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LengthLimit {
-    pub pages: u64,
+    /// Above 0, at most 2 decimals.
+    pub pages: Decimal,
     pub characters_per_page: u64,
 }
 
 impl LengthLimit {
-    /// Validation keeps the product within `u64`; saturating all the same, so no limit
-    /// ever wraps to a small one.
+    /// The limit in characters: pages × characters per page, rounded down where the
+    /// product has a fraction (no part of a character can be written). Validation keeps
+    /// the product far within `u64`; saturating all the same, so no limit ever wraps.
     pub fn characters(self) -> u64 {
-        self.pages.saturating_mul(self.characters_per_page)
+        use rust_decimal::prelude::ToPrimitive;
+        self.pages
+            .checked_mul(Decimal::from(self.characters_per_page))
+            .and_then(|c| c.floor().to_u64())
+            .unwrap_or(u64::MAX)
     }
 }
 
@@ -443,7 +507,7 @@ mod model;
 mod rettelsesblad;
 mod rule_id;
 
-pub use bid::{Bid, Declaration, FoundReservation, Panel, ReservationAbout};
+pub use bid::{Assessment, Bid, Declaration, FoundReservation, Panel, ReservationAbout};
 pub use model::{Anchor, AnchorPrice, METHODS, Method, ScoringModel};
 pub use rettelsesblad::{Change, Rettelsesblad};
 pub use rule_id::RuleId;

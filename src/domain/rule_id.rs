@@ -21,6 +21,7 @@ pub enum RuleId {
     EvaluatorDisagreement,
     LengthLimit,
     AbnormallyLowPrice,
+    RequirementNotMet,
 }
 
 impl RuleId {
@@ -40,6 +41,7 @@ impl RuleId {
         RuleId::EvaluatorDisagreement,
         RuleId::LengthLimit,
         RuleId::AbnormallyLowPrice,
+        RuleId::RequirementNotMet,
     ];
 
     /// Whether the rule is a price rule (the band, a missing price), which the bid's
@@ -73,6 +75,7 @@ impl RuleId {
             RuleId::EvaluatorDisagreement => "evaluator-disagreement",
             RuleId::LengthLimit => "length-limit",
             RuleId::AbnormallyLowPrice => "abnormally-low-price",
+            RuleId::RequirementNotMet => "requirement-not-met",
         }
     }
 }

@@ -14,6 +14,7 @@ use std::path::Path;
 use crate::input::diag::{Diagnostic, Report, push_unique};
 use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version};
 use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
+use crate::scoring::award::{AwardResult, award};
 use crate::scoring::rank::{Ranked, rank};
 use crate::scoring::reversal::{Reversal, rank_reversals};
 use crate::scoring::score::{BidScore, reads_quality, score_all};
@@ -137,6 +138,8 @@ pub struct Evaluation {
     /// Rettelsesblade applied that change the evaluation too close to the deadline.
     pub flags: Vec<LegalFlag>,
     pub ranking: Vec<Ranked>,
+    /// Where the tender awards several suppliers (`[award]`): who fills which place.
+    pub award: Option<AwardResult>,
     /// Pairs of bids whose order depends on a third bid (relative price models only).
     pub reversals: Vec<Reversal>,
     /// Legal risks of the price evaluation (the model, a price floor).
@@ -159,9 +162,15 @@ impl Evaluation {
 /// Scores and ranks every bid of one version of a tender.
 pub fn evaluate(ready: &Ready, version: &Version) -> Evaluation {
     let scores: Vec<BidScore> = score_all(&version.tender, &version.bids);
+    let ranking = rank(scores, &version.tender.tie_break.action);
     Evaluation {
         bounds: total_bounds(&version.tender),
-        ranking: rank(scores, &version.tender.tie_break.action),
+        award: version
+            .tender
+            .award
+            .as_ref()
+            .map(|rule| award(rule, &ranking)),
+        ranking,
         reversals: rank_reversals(&version.tender, &version.bids),
         legal_notes: legal_notes(&version.tender),
         effective_weights: effective_weights(&version.tender),

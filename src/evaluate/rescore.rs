@@ -16,6 +16,7 @@ use super::{Evaluation, evaluate, load};
 use crate::domain::{BidId, Tender};
 use crate::input::{Invalid, ModelSearch};
 use crate::legal::LegalFlag;
+use crate::scoring::award::{AwardResult, AwardStatus};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Standing};
 
@@ -49,6 +50,13 @@ pub struct Step {
     pub winners_before: Vec<String>,
     pub winners_after: Vec<String>,
     pub winner_changed: bool,
+    /// Where the tender awards several suppliers: the bids awarded before and after, and
+    /// whether the awarded set or any supplier's share changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub awarded_before: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub awarded_after: Option<Vec<String>>,
+    pub award_changed: bool,
     /// Whether any bid's rank or status changed.
     pub ranking_changed: bool,
     /// Only bids with at least one change, in the order of the later version's ranking.
@@ -79,6 +87,10 @@ impl TenderRescore {
         self.steps.iter().any(|s| s.winner_changed)
     }
 
+    pub fn award_changed(&self) -> bool {
+        self.steps.iter().any(|s| s.award_changed)
+    }
+
     pub fn ranking_changed(&self) -> bool {
         self.steps.iter().any(|s| s.ranking_changed)
     }
@@ -89,6 +101,11 @@ impl TenderRescore {
 enum Field<'a> {
     Status,
     Rank,
+    /// Awarded, tied at the award boundary or not awarded.
+    Award,
+    /// The share of the work (%) and the part of the volume of an awarded bid.
+    Share,
+    Volume,
     Total,
     EvaluationPrice,
     /// A price line's evaluated price.
@@ -102,6 +119,9 @@ impl std::fmt::Display for Field<'_> {
         match self {
             Field::Status => f.write_str("status"),
             Field::Rank => f.write_str("rank"),
+            Field::Award => f.write_str("award"),
+            Field::Share => f.write_str("share"),
+            Field::Volume => f.write_str("volume"),
             Field::Total => f.write_str("total"),
             Field::EvaluationPrice => f.write_str("evaluation price"),
             Field::Evaluated(line) => write!(f, "{line} evaluated"),
@@ -145,7 +165,11 @@ impl std::fmt::Display for Value {
 /// bid has no such value (a bid set aside has no rank). Under a money model (`tender`'s
 /// in that version) a bid has no total and its price lines no points: only the evaluation
 /// price, the evaluated prices and the quality points count.
-fn values<'a>(entry: &'a Ranked, tender: &Tender) -> Vec<(Field<'a>, Option<Value>)> {
+fn values<'a>(
+    entry: &'a Ranked,
+    tender: &Tender,
+    award: Option<&AwardResult>,
+) -> Vec<(Field<'a>, Option<Value>)> {
     let money = tender.model.method.is_money();
     let mut values = vec![
         (
@@ -154,6 +178,25 @@ fn values<'a>(entry: &'a Ranked, tender: &Tender) -> Vec<(Field<'a>, Option<Valu
         ),
         (Field::Rank, entry.rank.map(Value::Whole)),
     ];
+    if let Some(award) = award {
+        let mine = award.of(&entry.score.bid);
+        values.push((
+            Field::Award,
+            Some(Value::Word(
+                mine.map_or(AwardStatus::NotAwarded, |b| b.status).as_str(),
+            )),
+        ));
+        values.push((
+            Field::Share,
+            mine.and_then(|b| b.share)
+                .map(|s| Value::Number(s.normalize())),
+        ));
+        values.push((
+            Field::Volume,
+            mine.and_then(|b| b.volume)
+                .map(|v| Value::Number(v.normalize())),
+        ));
+    }
     if !money {
         values.push((
             Field::Total,
@@ -211,15 +254,16 @@ fn winners(evaluation: &Evaluation) -> Vec<String> {
 pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
     let mut bids = Vec::new();
     let mut ranking_changed = false;
+    let mut award_changed = false;
     // Each bid of the earlier version found by its id, not by searching the ranking.
     let earlier: std::collections::HashMap<&BidId, &Ranked> =
         before.ranking.iter().map(|r| (&r.score.bid, r)).collect();
     for entry in &after.ranking {
         let old_values = earlier
             .get(&entry.score.bid)
-            .map(|old| values(old, &before.tender))
+            .map(|old| values(old, &before.tender, before.award.as_ref()))
             .unwrap_or_default();
-        let new_values = values(entry, &after.tender);
+        let new_values = values(entry, &after.tender, after.award.as_ref());
         let mut changes = Vec::new();
         // Every field either version has, in the later version's order, then the ones that
         // disappeared (a bid that became set aside loses its points). A bid has a handful
@@ -240,6 +284,9 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
             if was != is {
                 if matches!(field, Field::Rank | Field::Status) {
                     ranking_changed = true;
+                }
+                if matches!(field, Field::Award | Field::Share | Field::Volume) {
+                    award_changed = true;
                 }
                 changes.push(FieldChange {
                     field: field.to_string(),
@@ -262,7 +309,18 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
         .map(|r| format!("rettelsesblad {} of {}: {}", r.number, r.date, r.title))
         .unwrap_or_default();
     let (winners_before, winners_after) = (winners(before), winners(after));
+    let awarded = |e: &Evaluation| {
+        e.award
+            .as_ref()
+            .map(|a| a.awarded().map(|b| b.bid.0.clone()).collect::<Vec<_>>())
+    };
+    let (awarded_before, awarded_after) = (awarded(before), awarded(after));
+    // A tender that gains or loses its [award] changes the award too.
+    award_changed |= awarded_before != awarded_after;
     Step {
+        awarded_before,
+        awarded_after,
+        award_changed,
         from: before.version,
         to: after.version,
         rettelsesblad,

@@ -115,6 +115,10 @@ codes! {
     MissingPoints => "E205",
     /// A consensus that differs from the evaluators' mean without a reason.
     MissingReason => "E207",
+    /// A bid assesses a requirement the tender does not have.
+    UnknownRequirement => "E208",
+    /// A bid whose quality is read has no assessment of a requirement.
+    MissingAssessment => "E209",
     /// Rettelsesblade whose numbers are not 1, 2, 3, ... (a gap or a number used twice).
     Numbering => "E301",
     /// A rettelsesblad change whose path does not exist or whose value is not TOML.

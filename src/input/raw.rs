@@ -45,6 +45,39 @@ pub struct RawTender {
     pub criteria: Vec<RawCriterion>,
     /// The contract the tender leads to: what `payments` and `index` need.
     pub contract: Option<RawContract>,
+    /// The minimum requirements (mindstekrav) every bid must meet.
+    #[serde(default)]
+    pub requirements: Vec<Spanned<RawRequirement>>,
+    /// `[award]`: several suppliers and how the work is shared among them.
+    pub award: Option<Spanned<RawAward>>,
+}
+
+/// `[[requirements]]`: one minimum requirement.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRequirement {
+    pub id: Spanned<String>,
+    pub text: String,
+    pub source: Option<String>,
+    /// "reject", "review" or "correct".
+    pub unmet: Spanned<String>,
+}
+
+/// `[award]`: how many suppliers, and how the work is allocated among them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAward {
+    pub suppliers: Num,
+    /// "cascade", "equal" or "shares".
+    pub allocation: Spanned<String>,
+    /// With "shares": percent per place in the ranking, first place first.
+    pub shares: Option<Spanned<Vec<Num>>>,
+    pub volume: Option<Num>,
+    pub unit: Option<String>,
+    /// "by-rank": units left over from shares that are not whole go to the first places.
+    pub remainder: Option<Spanned<String>>,
+    pub source: Option<String>,
+    pub text: Option<String>,
 }
 
 /// `[contract]`: the contract period, payment per price line, weekdays, cancellation,
@@ -305,6 +338,17 @@ pub struct RawBid {
     /// The individual evaluators' points, by quality criterion.
     #[serde(default)]
     pub evaluators: BTreeMap<Spanned<String>, RawPanel>,
+    /// The evaluators' assessment of each minimum requirement, by requirement id.
+    #[serde(default)]
+    pub requirements: BTreeMap<Spanned<String>, Spanned<RawAssessment>>,
+}
+
+/// Whether a bid meets one requirement, and where the bid shows it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssessment {
+    pub met: bool,
+    pub evidence: Option<String>,
 }
 
 /// A reservation the evaluators found while reading the bid.

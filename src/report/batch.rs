@@ -40,8 +40,19 @@ fn step_line(step: &Step) -> String {
     } else {
         "ranking unchanged"
     };
+    let award = match (&step.awarded_before, &step.awarded_after) {
+        (_, Some(after)) if !step.award_changed => {
+            format!("; award unchanged ({})", after.join(", "))
+        }
+        (before, after) if step.award_changed => format!(
+            "; AWARD CHANGED from {} to {}",
+            before.as_ref().map_or("–".into(), |b| b.join(", ")),
+            after.as_ref().map_or("–".into(), |a| a.join(", "))
+        ),
+        _ => String::new(),
+    };
     format!(
-        "Version {} → {} ({}): {winner}; {ranking}",
+        "Version {} → {} ({}): {winner}; {ranking}{award}",
         step.from, step.to, step.rettelsesblad
     )
 }
@@ -250,6 +261,16 @@ fn step_records(r: &TenderRescore, step: &Step) -> Vec<[String; 9]> {
             "winner",
             text_cell(&step.winners_before.join(" ")),
             text_cell(&step.winners_after.join(" ")),
+        ));
+    }
+    if step.award_changed {
+        let joined = |a: &Option<Vec<String>>| a.as_ref().map_or(String::new(), |a| a.join(" "));
+        records.push(record(
+            "",
+            "",
+            "awarded",
+            text_cell(&joined(&step.awarded_before)),
+            text_cell(&joined(&step.awarded_after)),
         ));
     }
     for bid in &step.bids {

@@ -14,11 +14,12 @@ use std::io::Write;
 
 use super::{Bidders, Evaluation, order_note};
 use crate::domain::{
-    AnchorPrice, Change, Criterion, CriterionId, CriterionKind, Method, Panel, Rettelsesblad,
-    Scale, Tender,
+    AnchorPrice, Change, Criterion, CriterionId, CriterionKind, Method, Panel, Requirement,
+    Rettelsesblad, Scale, Tender,
 };
 use crate::input::InputFile;
 use crate::legal::LegalFlag;
+use crate::scoring::award::AwardResult;
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_methods::{Calculation, MoneyCalculation};
 use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
@@ -61,6 +62,8 @@ struct Document<'a> {
     /// Where the criteria's points range differently: the weight each has in fact.
     effective_weights: Vec<EffectiveWeightJson<'a>>,
     rank_reversals: Vec<ReversalJson<'a>>,
+    /// Where the tender awards several suppliers: who fills which place; else null.
+    award: Option<AwardJson<'a>>,
     inputs: &'a [InputFile],
     order: String,
     /// Each bid's part built and written one at a time, never all at once.
@@ -79,6 +82,60 @@ struct TenderJson<'a> {
     model: ModelJson<'a>,
     criteria: Vec<CriterionJson<'a>>,
     total_bounds: Option<Bounds>,
+    requirements: &'a [Requirement],
+}
+
+#[derive(Serialize)]
+struct AwardJson<'a> {
+    suppliers: u32,
+    allocation: &'a str,
+    volume: Option<u64>,
+    unit: Option<&'a str>,
+    remainder_by_rank: bool,
+    source: Option<&'a str>,
+    /// Places no ranked bid fills.
+    unfilled: &'a [u32],
+    /// Places a tie at the boundary leaves undecided.
+    undecided: &'a [u32],
+    /// Every ranked bid in rank order.
+    bids: Vec<BidAwardJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct BidAwardJson<'a> {
+    bid: &'a str,
+    rank: u32,
+    status: &'static str,
+    places: [u32; 2],
+    share: Option<Exact>,
+    volume: Option<Exact>,
+    share_undecided: bool,
+}
+
+fn award(a: &AwardResult) -> AwardJson<'_> {
+    AwardJson {
+        suppliers: a.suppliers,
+        allocation: a.allocation,
+        volume: a.volume,
+        unit: a.unit.as_deref(),
+        remainder_by_rank: a.remainder_by_rank,
+        source: a.source.as_deref(),
+        unfilled: &a.unfilled,
+        undecided: &a.undecided,
+        bids: a
+            .bids
+            .iter()
+            .map(|b| BidAwardJson {
+                bid: &b.bid.0,
+                rank: b.rank,
+                status: b.status.as_str(),
+                places: [b.places.0, b.places.1],
+                share: b.share.map(Exact::normal),
+                volume: b.volume.map(Exact::normal),
+                share_undecided: b.share_undecided,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -364,6 +421,7 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
                 .map(|r| reversal(r, &bidders))
                 .collect()
         },
+        award: evaluation.award.as_ref().map(award),
         inputs: &evaluation.inputs,
         order: order_note(&evaluation.tender),
         bids: Bids(&evaluation.ranking, &evaluation.tender),
@@ -467,6 +525,7 @@ fn tender(evaluation: &Evaluation) -> TenderJson<'_> {
             min: Exact::normal(evaluation.bounds.0.value()),
             max: Exact::normal(evaluation.bounds.1.value()),
         }),
+        requirements: &t.requirements,
     }
 }
 

@@ -589,7 +589,7 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
             texts.with(
                 "length-limit-rule",
                 &[
-                    ("pages", limit.action.pages.to_string().into()),
+                    ("pages", texts.number(limit.action.pages).into()),
                     (
                         "characters",
                         texts
@@ -600,6 +600,18 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
             ),
             texts,
             limit.source.as_deref(),
+        ));
+    }
+    for requirement in &t.requirements {
+        let key = match requirement.unmet {
+            crate::domain::Unmet::Reject => "requirement-rule-reject",
+            crate::domain::Unmet::Review => "requirement-rule-review",
+            crate::domain::Unmet::Correct => "requirement-rule-correct",
+        };
+        items.push(with_source(
+            texts.with(key, &[("text", requirement.text.as_str().into())]),
+            texts,
+            requirement.source.as_deref(),
         ));
     }
     if items.is_empty() {
@@ -952,7 +964,7 @@ fn set_aside(evaluation: &Evaluation, texts: &Texts) -> Vec<SetAside> {
 }
 
 pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> FindingView {
-    // Only a reservation or an alternative bid makes a bid non-compliant
+    // Only a reservation, an alternative bid or a requirement not met makes a bid non-compliant
     // (ukonditionsmæssigt); a late bid or too little quality is simply rejected.
     let reservation = matches!(
         f.rule,
@@ -960,6 +972,7 @@ pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> Fi
             | RuleId::FoundReservation
             | RuleId::CitizenReservation
             | RuleId::AlternativeBid
+            | RuleId::RequirementNotMet
     );
     let decision = texts.get(match (Status::from(f.decision), reservation) {
         (Status::Review, _) => "decision-review",
@@ -1003,6 +1016,13 @@ pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> Fi
         RuleId::DuplicateBid => (texts.get("reason-duplicate-bid"), None),
         RuleId::AbnormallyLowPrice => (
             texts.get("reason-abnormally-low-price"),
+            Some(quote.to_string()),
+        ),
+        RuleId::RequirementNotMet => (
+            texts.with(
+                "reason-requirement-not-met",
+                &[("requirement", f.clause.as_deref().unwrap_or("–").into())],
+            ),
             Some(quote.to_string()),
         ),
         RuleId::EvaluatorDisagreement | RuleId::LengthLimit => (

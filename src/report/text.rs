@@ -16,6 +16,7 @@ use super::{
     money, reference, status, total_cells, total_header, warning_text,
 };
 use crate::domain::{BidId, Criterion, CriterionKind, Scale, Tender};
+use crate::scoring::award::AwardStatus;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation};
 use crate::scoring::tree::EffectiveWeight;
@@ -303,7 +304,8 @@ fn currency_unit(tender: &Tender) -> &str {
 /// rejection, warning and tie in ranking order. Bids with nothing to note are left out.
 pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
     let bidders = Bidders::new(&evaluation.ranking);
-    let mut notes = legal_notes(evaluation);
+    let mut notes = award_notes(evaluation);
+    notes.extend(legal_notes(evaluation));
     notes.extend(effective_weights_note(
         &evaluation.tender,
         &evaluation.effective_weights,
@@ -318,6 +320,84 @@ pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
         notes.extend(tie_notes(&bidders, entry));
     }
     notes
+}
+
+/// The award to several suppliers: the rule, each supplier awarded with its share, and
+/// the places a tie at the boundary leaves undecided or no bid fills.
+fn award_notes(evaluation: &Evaluation) -> Vec<String> {
+    let Some(award) = &evaluation.award else {
+        return Vec::new();
+    };
+    let unit = award.unit.as_deref().unwrap_or("units");
+    let how = match (award.allocation, award.volume) {
+        ("cascade", _) => "in order of rank (cascade)".to_string(),
+        ("equal", Some(v)) => format!("in equal shares of {v} {unit}"),
+        ("equal", None) => "in equal shares".to_string(),
+        (_, Some(v)) => format!("in the declared shares of {v} {unit}"),
+        (_, None) => "in the declared shares".to_string(),
+    };
+    let source = award
+        .source
+        .as_deref()
+        .map_or(String::new(), |s| format!(" ({s})"));
+    let mut notes = vec![format!(
+        "Award{source}: {} supplier{} {how}.",
+        award.suppliers,
+        if award.suppliers == 1 { "" } else { "s" }
+    )];
+    for b in award.awarded() {
+        let place = if b.places.0 == b.places.1 {
+            format!("place {}", b.places.0)
+        } else {
+            format!("places {}–{} (tied)", b.places.0, b.places.1)
+        };
+        let share = match (b.volume, b.share) {
+            (Some(v), Some(s)) => format!(
+                ": {} {unit} ({} %)",
+                v.normalize(),
+                s.round_dp(2).normalize()
+            ),
+            (None, Some(s)) => format!(": {} % of the work", s.round_dp(2).normalize()),
+            _ if b.share_undecided => {
+                ": share undecided — tied on places whose shares differ; the authority decides"
+                    .to_string()
+            }
+            _ => String::new(),
+        };
+        notes.push(format!("Awarded, {place}: {} ({}){share}", b.bidder, b.bid));
+    }
+    let tied: Vec<String> = award
+        .bids
+        .iter()
+        .filter(|b| b.status == AwardStatus::TiedAtBoundary)
+        .map(|b| format!("{} ({})", b.bidder, b.bid))
+        .collect();
+    if !tied.is_empty() {
+        notes.push(format!(
+            "Tied at the award boundary for place{} {}: {}. The tender's tie-break does not separate them; \
+             the authority must decide before these places are awarded.",
+            if award.undecided.len() == 1 { "" } else { "s" },
+            join_places(&award.undecided),
+            tied.join(", ")
+        ));
+    }
+    if !award.unfilled.is_empty() {
+        notes.push(format!(
+            "Not filled: place{} {} — fewer bids are ranked than suppliers are to be awarded.",
+            if award.unfilled.len() == 1 { "" } else { "s" },
+            join_places(&award.unfilled)
+        ));
+    }
+    notes
+}
+
+/// Places as "2" or "2–3".
+fn join_places(places: &[u32]) -> String {
+    match (places.first(), places.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    }
 }
 
 /// The weights the criteria have in fact where their points range differently (a price

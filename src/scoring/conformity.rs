@@ -17,7 +17,9 @@ use serde::Serialize;
 
 pub use crate::domain::RuleId;
 
-use crate::domain::{Bid, Decision, Declaration, ReservationAbout, ReviewDecision, Rule, Tender};
+use crate::domain::{
+    Bid, Decision, Declaration, ReservationAbout, ReviewDecision, Rule, Tender, Unmet,
+};
 
 /// Where in the bid file a finding comes from, and what stands there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -83,7 +85,61 @@ pub fn assess(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
     let mut findings = declaration(tender, bid);
     findings.extend(reservations_found(tender, bid));
     findings.extend(form_and_time(tender, bid));
-    (findings, warnings(tender, bid))
+    let (unmet, mut corrected) = requirements(tender, bid);
+    findings.extend(unmet);
+    let mut warnings = warnings(tender, bid);
+    warnings.append(&mut corrected);
+    (findings, warnings)
+}
+
+/// The requirements a bid does not meet, in the tender's order: a finding for each whose
+/// rule rejects or sets aside for review, a warning for each the tender corrects (the
+/// bid is read as meeting it, and the bidder is bound by it).
+fn requirements(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
+    let mut findings = Vec::new();
+    let mut warnings = Vec::new();
+    for requirement in &tender.requirements {
+        let Some(assessment) = bid.requirements.get(&requirement.id) else {
+            continue;
+        };
+        if assessment.met {
+            continue;
+        }
+        let evidence = assessment.evidence.clone().unwrap_or_default();
+        let decision = match requirement.unmet {
+            Unmet::Reject => Decision::Reject,
+            Unmet::Review => Decision::Review,
+            Unmet::Correct => {
+                warnings.push(Warning {
+                    rule: RuleId::RequirementNotMet,
+                    message: format!(
+                        "requirement `{}` is not met ({evidence}); under the tender's rule the bid \
+                         is read as meeting it, and the bidder is bound by it: {}",
+                        requirement.id, requirement.text
+                    ),
+                    source: requirement.source.clone(),
+                });
+                continue;
+            }
+        };
+        findings.push(Finding {
+            rule: RuleId::RequirementNotMet,
+            decision,
+            reason: format!(
+                "the bid does not meet requirement `{}`: {}",
+                requirement.id, requirement.text
+            ),
+            evidence: Evidence {
+                file: bid.file.clone(),
+                line: Some(assessment.line),
+                quote: evidence,
+            },
+            source: requirement.source.clone(),
+            clause: Some(requirement.text.clone()),
+            resolution: None,
+        });
+    }
+    (findings, warnings)
 }
 
 /// The reservation declaration: JA ticked, or both or neither box.

@@ -3,10 +3,11 @@
 //! [`conformity`] decides which bids are set aside unread; [`price_rules`] turns a price as
 //! written into the evaluated price; [`price_methods`] turns an evaluated price into
 //! points; [`quality`] applies the minimum quality; [`tree`] sums the criteria tree;
-//! [`score`] scores every bid of a tender; [`rank`] orders them; [`reversal`] checks
+//! [`score`] scores every bid of a tender; [`rank`] orders them; [`award`] fills the places of an award to several suppliers; [`reversal`] checks
 //! relative models for rank reversals; [`tabulate`] shows a model over sample prices.
 
 pub mod abnormal;
+pub mod award;
 pub mod conformity;
 pub mod price_methods;
 pub mod price_rules;

@@ -277,6 +277,7 @@ fn blank_bid(tender: &Tender, n: usize) -> Bid {
         prices: Default::default(),
         points: Default::default(),
         panels: Default::default(),
+        requirements: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The one integration-test binary: runs `tenderscore` as a user would.
 
 mod anywhere;
+mod award;
 mod bad_input;
 mod bad_input_snapshots;
 mod fixture;

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use crate::domain::{
-    Bid, BidId, CriterionId, CriterionKind, Declaration, FoundReservation, Panel, ReservationAbout,
-    Tender,
+    Assessment, Bid, BidId, CriterionId, CriterionKind, Declaration, FoundReservation, Panel,
+    ReservationAbout, Tender,
 };
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawBid};
@@ -42,7 +42,8 @@ pub fn bid(
     let prices = prices(&mut check, raw, price_lines.as_deref());
     let points = points(&mut check, raw, tender, quality.as_deref());
     let panels = panels(&mut check, raw, tender, quality.as_deref(), &points);
-    let (_, quality) = (tender?, quality?);
+    let requirements = requirements(&mut check, raw, tender);
+    let (tender, quality) = (tender?, quality?);
     let facts = facts?;
     // The bid is built from what is valid even when some field is not, so that missing
     // points are reported in the same run as the other problems.
@@ -62,8 +63,10 @@ pub fn bid(
         prices,
         points,
         panels,
+        requirements,
     };
-    let missing = missing_points(&check, raw, &quality);
+    let mut missing = missing_points(&check, raw, &quality);
+    missing.extend(missing_assessments(&check, raw, tender));
     Some((bid, missing))
 }
 
@@ -300,6 +303,86 @@ fn panels(
         panels.insert(id, panel);
     }
     panels
+}
+
+/// The assessment of each requirement: of a requirement the tender has (always, while the
+/// tender is unknown), with evidence where it is not met.
+fn requirements(
+    check: &mut Checker<'_>,
+    raw: &RawBid,
+    tender: Option<&Tender>,
+) -> BTreeMap<String, Assessment> {
+    let known: Option<Vec<&str>> =
+        tender.map(|t| t.requirements.iter().map(|r| r.id.as_str()).collect());
+    let mut out = BTreeMap::new();
+    for (key, value) in &raw.requirements {
+        let field = format!("requirements.{}", key.get_ref());
+        if let Some(known) = &known
+            && !check.known(
+                key,
+                known,
+                Code::UnknownRequirement,
+                &field,
+                ("requirement", "requirements"),
+            )
+        {
+            continue;
+        }
+        let assessment = value.get_ref();
+        let evidence = assessment
+            .evidence
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty());
+        if !assessment.met && evidence.is_none() {
+            check.report(
+                Code::BadValue,
+                value.span(),
+                &format!("{field}.evidence"),
+                format!(
+                    "requirement `{}` is not met, and no evidence is given",
+                    shorten(key.get_ref())
+                ),
+                "add evidence = \"...\": where the bid falls short (page, section, its own words)"
+                    .into(),
+            );
+            continue;
+        }
+        out.insert(
+            key.get_ref().clone(),
+            Assessment {
+                met: assessment.met,
+                evidence: evidence.map(str::to_string),
+                line: check.line(key.span().start),
+            },
+        );
+    }
+    out
+}
+
+/// A diagnostic for every requirement of the tender the bid has no assessment of. Like
+/// missing points, a problem only where the bid's quality is read.
+fn missing_assessments(check: &Checker<'_>, raw: &RawBid, tender: &Tender) -> Vec<Diagnostic> {
+    tender
+        .requirements
+        .iter()
+        .filter(|r| !raw.requirements.keys().any(|k| *k.get_ref() == r.id))
+        .map(|r| {
+            Diagnostic::at(
+                Code::MissingAssessment,
+                check.file,
+                raw.bidder.span(),
+                format!("requirements.{}", r.id),
+            )
+            .says(
+                format!("bid has no assessment of requirement `{}`", r.id),
+                format!(
+                    "add `{} = {{ met = true, evidence = \"...\" }}` under [requirements]",
+                    r.id
+                ),
+            )
+        })
+        .collect()
 }
 
 /// A diagnostic for every quality criterion the bid gives no points for. Points given but

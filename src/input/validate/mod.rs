@@ -13,6 +13,7 @@ mod criteria;
 mod decisions;
 mod model;
 mod orders;
+mod procedure;
 mod rettelsesblad;
 mod tender;
 

@@ -127,6 +127,12 @@ pub fn tender(
         .as_ref()
         .map(|c| super::contract::contract(&mut check, c, &price_lines));
 
+    let requirements = super::procedure::requirements(&mut check, &raw.requirements);
+    let award = match &raw.award {
+        None => Some(None),
+        Some(award) => super::procedure::award(&mut check, award).map(Some),
+    };
+
     if !check.clean() {
         return None;
     }
@@ -150,6 +156,8 @@ pub fn tender(
         total_rounding: total_rounding?,
         decisions: Vec::new(),
         contract: contract.flatten().map(Box::new),
+        requirements: requirements?,
+        award: award?,
     };
     let scales_fit = thresholds_fit(&mut check, raw, &tender);
     (model_fits(&tender, &model_site, check.diagnostics) && scales_fit).then_some(tender)
@@ -415,17 +423,40 @@ fn model_fits(
 /// real limit, and a product that cannot wrap.
 const MAX_CHARACTERS: u64 = 1_000_000_000_000;
 
+/// Pages of a length limit: up to a million, in hundredths at most (23.5, 23.25).
+const PAGES: super::checker::Limit = super::checker::Limit {
+    max: 1_000_000,
+    decimals: 2,
+    what: "a number of pages",
+};
+
 fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
     let decisions = [("reject", Decision::Reject), ("review", Decision::Review)];
     let length_limit = raw.length_limit.as_ref().and_then(|limit| {
-        let pages = check.whole(&limit.pages, "conformity.length_limit.pages", 1);
+        let pages = check
+            .limited(&limit.pages, "conformity.length_limit.pages", PAGES)
+            .filter(|p| {
+                let positive = *p > Decimal::ZERO;
+                if !positive {
+                    check.report(
+                        Code::BadValue,
+                        limit.pages.span(),
+                        "conformity.length_limit.pages",
+                        format!("`conformity.length_limit.pages` = {p} is not above 0"),
+                        "give the number of pages the tender allows, e.g. 20 or 23.5".into(),
+                    );
+                }
+                positive
+            });
         let per_page = check.whole(
             &limit.characters_per_page,
             "conformity.length_limit.characters_per_page",
             1,
         );
         if let (Some(pages), Some(per_page)) = (pages, per_page)
-            && pages.checked_mul(per_page).is_none_or(|c| c > MAX_CHARACTERS)
+            && pages
+                .checked_mul(Decimal::from(per_page))
+                .is_none_or(|c| c > Decimal::from(MAX_CHARACTERS))
         {
             check.report(
                 Code::BadValue,

@@ -113,6 +113,7 @@ reason-price-above-maximum = En pris ligger over maksimalprisen.
 reason-missing-price = Tilbuddet angiver ikke pris på alle prislinjer.
 reason-duplicate-bid = Samme tilbudsgiver har afgivet mere end ét tilbud.
 reason-abnormally-low-price = Prisen ligger så langt under de øvrige tilbuds priser, at den efter udbuddets kriterium er unormalt lav. Ordregiver skal anmode tilbudsgiver om at forklare prisen (udbudslovens § 169), før tilbuddet kan indgå i rangordenen; tilbuddet afvises ikke alene af denne grund.
+reason-requirement-not-met = Tilbuddet opfylder ikke mindstekravet: «{ $requirement }».
 reason-other = { $reason }
 minutes-late = { $n ->
     [one] 1 minut
@@ -222,6 +223,9 @@ conformity-title = Forhold, der medfører, at et tilbud ikke indgår i evaluerin
 conformity-rule-reject = { $rule }: tilbuddet afvises.
 conformity-rule-review = { $rule }: tilbuddet indgår ikke, før ordregiver har taget stilling.
 length-limit-rule = Løsningsbeskrivelsen må fylde højst { $pages } sider à { $characters } anslag; det, der ligger ud over, læses ikke.
+requirement-rule-reject = Mindstekrav: «{ $text }». Et tilbud, der ikke opfylder det, afvises.
+requirement-rule-review = Mindstekrav: «{ $text }». Et tilbud, der ikke opfylder det, indgår ikke, før ordregiver har taget stilling.
+requirement-rule-correct = Mindstekrav: «{ $text }». Et tilbud, der ikke opfylder det, læses, som om det opfylder kravet, og tilbudsgiver er bundet af kravet.
 
 rulename-declared-reservation = Forbehold angivet i forbeholdserklæringen (»JA« afkrydset)
 rulename-found-reservation = Forbehold, som evaluatorerne finder ved læsningen
@@ -237,6 +241,7 @@ rulename-duplicate-bid = Flere tilbud fra samme tilbudsgiver
 rulename-evaluator-disagreement = Uenighed mellem evaluatorerne
 rulename-length-limit = Løsningsbeskrivelsen er for lang
 rulename-abnormally-low-price = Unormalt lav pris (udbudslovens § 169)
+rulename-requirement-not-met = Mindstekrav ikke opfyldt
 
 month-1 = januar
 month-2 = februar

@@ -113,6 +113,7 @@ reason-price-above-maximum = A price lies above the maximum price.
 reason-missing-price = The bid does not give a price on every price line.
 reason-duplicate-bid = The same bidder submitted more than one bid.
 reason-abnormally-low-price = The price lies so far below the other bids' prices that the tender's test finds it abnormally low. The authority must ask the bidder to explain the price (section 169 of the Danish Public Procurement Act) before the bid can be ranked; it is not rejected for this alone.
+reason-requirement-not-met = The bid does not meet the minimum requirement: “{ $requirement }”.
 reason-other = { $reason }
 minutes-late = { $n ->
     [one] 1 minute
@@ -222,6 +223,9 @@ conformity-title = What keeps a bid out of the evaluation:
 conformity-rule-reject = { $rule }: the bid is rejected.
 conformity-rule-review = { $rule }: the bid is not evaluated until the authority has decided.
 length-limit-rule = The solution description may run to at most { $pages } pages of { $characters } characters; what lies beyond is not read.
+requirement-rule-reject = Minimum requirement: “{ $text }”. A bid that does not meet it is rejected.
+requirement-rule-review = Minimum requirement: “{ $text }”. A bid that does not meet it is not evaluated until the authority has decided.
+requirement-rule-correct = Minimum requirement: “{ $text }”. A bid that does not meet it is read as meeting it, and the bidder is bound by it.
 
 rulename-declared-reservation = A reservation declared in the declaration (“YES” ticked)
 rulename-found-reservation = A reservation the evaluators find when reading
@@ -237,6 +241,7 @@ rulename-duplicate-bid = Several bids from one bidder
 rulename-evaluator-disagreement = Evaluators disagreeing
 rulename-length-limit = A solution description that is too long
 rulename-abnormally-low-price = Abnormally low price (section 169 of the Danish Public Procurement Act)
+rulename-requirement-not-met = Minimum requirement not met
 
 month-1 = January
 month-2 = February

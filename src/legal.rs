@@ -208,6 +208,7 @@ mod tests {
             reference: "r".into(),
             file: "rettelsesblade/01.toml".into(),
             changes: vec![Change {
+                kind: crate::domain::ChangeKind::Set,
                 path: path.into(),
                 value: "1".into(),
                 reason: None,

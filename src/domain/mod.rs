@@ -509,5 +509,5 @@ mod rule_id;
 
 pub use bid::{Assessment, Bid, Declaration, FoundReservation, Panel, ReservationAbout};
 pub use model::{Anchor, AnchorPrice, METHODS, Method, ScoringModel};
-pub use rettelsesblad::{Change, Rettelsesblad};
+pub use rettelsesblad::{Change, ChangeKind, Rettelsesblad};
 pub use rule_id::RuleId;

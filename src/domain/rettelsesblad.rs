@@ -13,13 +13,35 @@ pub struct Rettelsesblad {
     pub changes: Vec<Change>,
 }
 
+/// What a change does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// Sets a value the tender has.
+    Set,
+    /// Appends a table to a list of tables (`criteria`, `requirements`).
+    Add,
+    /// Removes a table of such a list (by id) or a field.
+    Remove,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Set => "set",
+            ChangeKind::Add => "add",
+            ChangeKind::Remove => "remove",
+        }
+    }
+}
+
 /// One change of a rettelsesblad.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
+    pub kind: ChangeKind,
     /// The readable path: `criteria.spor1.max`, `prices.below_min.rule`,
-    /// `model.anchors.1.points`, ...
+    /// `model.anchors.1.points`, ...; for an addition, the list (`criteria`).
     pub path: String,
-    /// The new value as written in the rettelsesblad (TOML).
+    /// The new value as written in the rettelsesblad (TOML); empty for a removal.
     pub value: String,
     pub reason: Option<String>,
     /// Where the change stands, for diagnostics: file id and the span of its path.
@@ -39,6 +61,10 @@ impl Change {
     /// clause references, clause texts and reasons; the model's title). What is not known
     /// to be metadata counts, so no new field escapes the legal check.
     pub fn changes_evaluation(&self) -> bool {
+        if self.kind != ChangeKind::Set {
+            // A criterion, price line, requirement or rule added or removed.
+            return true;
+        }
         const METADATA: &[&str] = &["id", "title", "authority", "deadline"];
         const METADATA_ENDS: &[&str] = &[".name", ".source", ".text", ".reason"];
         let p = self.path.as_str();

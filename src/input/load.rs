@@ -10,7 +10,7 @@
 //! original. Every problem of every file and version is collected; the result is either
 //! every version valid, or all the diagnostics of the run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -300,6 +300,10 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
 
     let mut models_read: BTreeMap<ModelFile, FileId> = BTreeMap::new();
     let mut versions = Vec::new();
+    let elsewhere = match (tender_file, &rettelsesblade) {
+        (Some(file), Some(all)) => ids_in_any_version(&reader.sources.get(file).text, all),
+        _ => BTreeSet::new(),
+    };
     if let (Some(tender), Some(raw_tender)) = (tender_file, raw_tender) {
         let mut documents = Documents { tender, raw_tender };
         let mut model_changes = Vec::new();
@@ -311,6 +315,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
             let number = applied.last().map_or(0, |r| r.number);
             let context = VersionContext {
                 number,
+                elsewhere: &elsewhere,
                 applied: &applied,
                 decisions: &decisions,
                 model_changes: &model_changes,
@@ -351,7 +356,15 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
         for (id, file, raw) in &raw_bids {
             if let Some(raw) = raw {
                 // Without a tender no bid is built, so no points can be found missing.
-                let _ = validate::bid(&reader.sources, *file, id.clone(), raw, None, &mut found);
+                let _ = validate::bid(
+                    &reader.sources,
+                    *file,
+                    id.clone(),
+                    raw,
+                    None,
+                    &BTreeSet::new(),
+                    &mut found,
+                );
             }
         }
         for diagnostic in found {
@@ -479,18 +492,21 @@ fn apply_rettelsesblad(
         .iter()
         .partition(|c| !inline && c.model_path().is_some());
     model_changes.extend(for_model.into_iter().cloned());
-    let (text, set_here) =
-        patch_document(reader, previous.tender, &for_tender, "tender.toml", |c| {
-            c.path.as_str()
-        })?;
-    // The lines set by earlier rettelsesblade stay where they were; a line set again is
-    // named by its latest change.
-    let mut origins = reader
+    // The lines set by earlier rettelsesblade keep their names (moved with lines added or
+    // removed); a line set again is named by its latest change.
+    let earlier = reader
         .origins
         .get(&previous.tender)
         .cloned()
         .unwrap_or_default();
-    origins.extend(set_here);
+    let (text, origins) = patch_document(
+        reader,
+        previous.tender,
+        &for_tender,
+        "tender.toml",
+        |c| c.path.as_str(),
+        earlier,
+    )?;
     let label = format!(
         "{} as amended by rettelsesblade 1–{} (version {})",
         tender_dir.join("tender.toml").display(),
@@ -503,6 +519,37 @@ fn apply_rettelsesblad(
     Some(Documents { tender, raw_tender })
 }
 
+/// The ids of the criteria and requirements in any version of the tender: the published
+/// one and after each rettelsesblad in turn. Patched quietly: a change that cannot be
+/// made is reported when the versions are built.
+fn ids_in_any_version(text: &str, rettelsesblade: &[Rettelsesblad]) -> BTreeSet<String> {
+    fn collect(text: &str, ids: &mut BTreeSet<String>) {
+        let Ok(table) = text.parse::<toml::Table>() else {
+            return;
+        };
+        for list in ["criteria", "requirements"] {
+            let entries = table.get(list).and_then(toml::Value::as_array);
+            for entry in entries.into_iter().flatten() {
+                if let Some(id) = entry.get("id").and_then(toml::Value::as_str) {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+    }
+    let mut ids = BTreeSet::new();
+    collect(text, &mut ids);
+    let Ok(mut patcher) = patch::Patcher::new(text) else {
+        return ids;
+    };
+    for rettelsesblad in rettelsesblade {
+        for change in &rettelsesblad.changes {
+            let _ = patcher.apply(change.kind, &change.path, &change.value);
+        }
+        collect(&patcher.text(), &mut ids);
+    }
+    ids
+}
+
 /// A source document with changes set in it, or `None` when any change cannot be set
 /// (each such change is reported at its line in the rettelsesblad).
 fn patch_document(
@@ -511,31 +558,53 @@ fn patch_document(
     changes: &[&crate::domain::Change],
     target: &str,
     path_of: impl Fn(&crate::domain::Change) -> &str,
+    mut origins: Origins,
 ) -> Option<(String, Origins)> {
     let text = &reader.sources.get(file).text;
     if changes.is_empty() {
-        return Some((text.clone(), Origins::new()));
+        return Some((text.clone(), origins));
     }
     // The document already validated as TOML, so it parses.
     let mut patcher = patch::Patcher::new(text).ok()?;
     let mut clean = true;
-    let mut origins = Origins::new();
     for change in changes {
         let before = patcher.text();
-        if let Err(error) = patcher.set(path_of(change), &change.value) {
+        let path = path_of(change);
+        if let Err(error) = patcher.apply(change.kind, path, &change.value) {
             clean = false;
             reader
                 .diagnostics
                 .push(change_problem(change, &error, target));
             continue;
         }
-        // The lines this change rewrote, so a problem found there can name the change.
+        // The lines this change rewrote, so a problem found there can name the change:
+        // those between the lines the texts share at their start and at their end. Lines
+        // named by earlier changes after them move with the lines added or removed.
         let after = patcher.text();
         let set_by = format!("{}:{}", reader.sources.get(change.file).path, change.line);
-        for (number, (old, new)) in before.lines().zip(after.lines()).enumerate() {
-            if old != new {
-                origins.insert(number + 1, set_by.clone());
-            }
+        let (old, new): (Vec<&str>, Vec<&str>) =
+            (before.lines().collect(), after.lines().collect());
+        let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+        let suffix = old[prefix..]
+            .iter()
+            .rev()
+            .zip(new[prefix..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+        origins = origins
+            .into_iter()
+            .filter(|(line, _)| *line <= prefix || *line > old_end)
+            .map(|(line, by)| {
+                if line > old_end {
+                    (line + new_end - old_end, by)
+                } else {
+                    (line, by)
+                }
+            })
+            .collect();
+        for line in prefix..new_end {
+            origins.insert(line + 1, set_by.clone());
         }
     }
     clean.then(|| (patcher.finish(), origins))
@@ -562,6 +631,9 @@ fn change_problem(
 /// Which version is being built, and from which rettelsesblade.
 struct VersionContext<'a> {
     number: u32,
+    /// The ids of criteria and requirements in any version: a bid's price or points for
+    /// one this version lacks is not a problem here.
+    elsewhere: &'a BTreeSet<String>,
     applied: &'a [Rettelsesblad],
     /// The authority's decisions on findings for review, the same in every version.
     decisions: &'a [ReviewDecision],
@@ -581,6 +653,7 @@ fn build_version(
     context: VersionContext<'_>,
 ) -> Option<Version> {
     let (number, applied, decisions) = (context.number, context.applied, context.decisions);
+    let elsewhere = context.elsewhere;
     let parsed: RawModel;
     let (model_file, raw_model) = match &documents.raw_tender.model {
         Some(inline) => {
@@ -632,8 +705,15 @@ fn build_version(
             .filter_map(|(id, file, raw)| {
                 let raw = raw.as_ref()?;
                 let mut problems = Vec::new();
-                let valid =
-                    validate::bid(sources, *file, id.clone(), raw, Some(tender), &mut problems);
+                let valid = validate::bid(
+                    sources,
+                    *file,
+                    id.clone(),
+                    raw,
+                    Some(tender),
+                    elsewhere,
+                    &mut problems,
+                );
                 Some((valid, problems))
             })
             .collect();
@@ -732,9 +812,14 @@ fn model_file(
     } else {
         let changes: Vec<&crate::domain::Change> = model_changes.iter().collect();
         let target = format!("scoring model {}", name.get_ref());
-        let (text, origins) = patch_document(reader, base, &changes, &target, |c| {
-            c.model_path().unwrap_or_default()
-        })?;
+        let (text, origins) = patch_document(
+            reader,
+            base,
+            &changes,
+            &target,
+            |c| c.model_path().unwrap_or_default(),
+            Origins::new(),
+        )?;
         let label = format!(
             "{} as amended by rettelsesblade 1–{number} (version {number})",
             found.label()

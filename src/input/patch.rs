@@ -6,7 +6,8 @@
 //! (`criteria.spor1.max`) or, for tables without ids, by position counted from 1
 //! (`anchors.2.points`). The key at the end must already exist: a rettelsesblad amends the
 //! tender, it does not invent fields. The new value is given as TOML text and kept exactly
-//! as written, so `440.50` stays `440.50`.
+//! as written, so `440.50` stays `440.50`. A table can also be added to a list of tables
+//! (`criteria`) or removed from it by id.
 
 use toml_edit::{DocumentMut, Item, Value};
 
@@ -29,6 +30,14 @@ pub enum PatchError {
     BadValue(String),
     #[error("the document is not valid TOML: {0}")]
     BadDocument(String),
+    #[error(
+        "`{0}` is not a list of tables (such as criteria or requirements), so nothing can be added to it"
+    )]
+    NotAList(String),
+    #[error("the value to add must be a table, such as {{ id = \"spor3\", ... }}")]
+    NotATableValue,
+    #[error("`{at}` already has an entry with id `{id}`")]
+    DuplicateId { at: String, id: String },
 }
 
 fn known_names(known: &[String]) -> String {
@@ -58,16 +67,7 @@ impl Patcher {
             .trim()
             .parse()
             .map_err(|e: toml_edit::TomlError| PatchError::BadValue(e.message().to_string()))?;
-        if path.trim().is_empty() {
-            return Err(PatchError::Empty);
-        }
-        let segments: Vec<&str> = path.split('.').collect();
-        if segments
-            .iter()
-            .any(|s| s.is_empty() || s.contains(['/', '\\']))
-        {
-            return Err(PatchError::NotAPath(path.to_string()));
-        }
+        let segments = segments(path)?;
         let slot = walk(self.doc.as_item_mut(), &segments)?;
         let Some(old) = slot.as_value() else {
             return Err(PatchError::NotAValue {
@@ -79,6 +79,81 @@ impl Patcher {
         *value.decor_mut() = old.decor().clone();
         *slot = Item::Value(value);
         Ok(())
+    }
+
+    /// Appends the table `value_text` (an inline table) to the list of tables at `path`,
+    /// creating the list where the document has none yet (the first requirement). An id
+    /// the list already has is refused.
+    pub fn add(&mut self, path: &str, value_text: &str) -> Result<(), PatchError> {
+        let value: Value = value_text
+            .trim()
+            .parse()
+            .map_err(|e: toml_edit::TomlError| PatchError::BadValue(e.message().to_string()))?;
+        let Value::InlineTable(inline) = value else {
+            return Err(PatchError::NotATableValue);
+        };
+        let segments = segments(path)?;
+        let (last, parents) = segments.split_last().ok_or(PatchError::Empty)?;
+        let parent = walk(self.doc.as_item_mut(), parents)?;
+        let Some(table) = parent.as_table_like_mut() else {
+            return Err(PatchError::NotAList(path.to_string()));
+        };
+        if table.get(last).is_none() {
+            table.insert(last, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+        }
+        let Some(list) = table.get_mut(last).and_then(Item::as_array_of_tables_mut) else {
+            return Err(PatchError::NotAList(path.to_string()));
+        };
+        if let Some(id) = inline.get("id").and_then(|id| id.as_str())
+            && list
+                .iter()
+                .any(|t| t.get("id").and_then(|i| i.as_str()) == Some(id))
+        {
+            return Err(PatchError::DuplicateId {
+                at: path.to_string(),
+                id: id.to_string(),
+            });
+        }
+        let mut new = inline.into_table();
+        new.decor_mut().set_prefix("\n");
+        list.push(new);
+        Ok(())
+    }
+
+    /// Removes the entry at `path`: a table of a list by its id (or position), or a field.
+    pub fn remove(&mut self, path: &str) -> Result<(), PatchError> {
+        let segments = segments(path)?;
+        // The entry must exist: walking to it reports what there is where it does not.
+        walk(self.doc.as_item_mut(), &segments)?;
+        let (last, parents) = segments.split_last().ok_or(PatchError::Empty)?;
+        let parent = walk(self.doc.as_item_mut(), parents)?;
+        if let Some(list) = parent.as_array_of_tables_mut() {
+            let position = list
+                .iter()
+                .position(|t| t.get("id").and_then(|id| id.as_str()) == Some(last))
+                .or_else(|| last.parse::<usize>().ok().and_then(|n| n.checked_sub(1)));
+            if let Some(position) = position {
+                list.remove(position);
+            }
+        } else if let Some(table) = parent.as_table_like_mut() {
+            table.remove(last);
+        }
+        Ok(())
+    }
+
+    /// Makes one change of a rettelsesblad: sets, adds or removes.
+    pub fn apply(
+        &mut self,
+        kind: crate::domain::ChangeKind,
+        path: &str,
+        value_text: &str,
+    ) -> Result<(), PatchError> {
+        use crate::domain::ChangeKind;
+        match kind {
+            ChangeKind::Set => self.set(path, value_text),
+            ChangeKind::Add => self.add(path, value_text),
+            ChangeKind::Remove => self.remove(path),
+        }
     }
 
     /// The document as it stands now, as text.
@@ -97,6 +172,21 @@ pub fn set(document: &str, path: &str, value_text: &str) -> Result<String, Patch
     let mut patcher = Patcher::new(document)?;
     patcher.set(path, value_text)?;
     Ok(patcher.finish())
+}
+
+/// The keys of a path: not empty, no empty part, no `/` or `\\`.
+fn segments(path: &str) -> Result<Vec<&str>, PatchError> {
+    if path.trim().is_empty() {
+        return Err(PatchError::Empty);
+    }
+    let segments: Vec<&str> = path.split('.').collect();
+    if segments
+        .iter()
+        .any(|s| s.is_empty() || s.contains(['/', '\\']))
+    {
+        return Err(PatchError::NotAPath(path.to_string()));
+    }
+    Ok(segments)
 }
 
 /// The item at the end of `segments`, which must exist.
@@ -220,5 +310,37 @@ mod tests {
             Err(PatchError::NotAPath(_))
         ));
         assert!(matches!(set(TENDER, " ", "1"), Err(PatchError::Empty)));
+    }
+
+    #[test]
+    fn adds_a_table_to_a_list_and_removes_one_by_id() {
+        let mut patcher = Patcher::new(TENDER).unwrap();
+        patcher
+            .add("criteria", "{ id = \"spor3\", max = 3000 }")
+            .unwrap();
+        let text = patcher.text();
+        let table: toml::Table = text.parse().unwrap();
+        let ids: Vec<&str> = table["criteria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["spor1", "spor2", "spor3"]);
+        // The comment on spor1's line stays.
+        assert!(text.contains("max = 430 # the maximum"), "{text}");
+        patcher.remove("criteria.spor1").unwrap();
+        let table: toml::Table = patcher.text().parse().unwrap();
+        assert_eq!(table["criteria"].as_array().unwrap().len(), 2);
+        assert_eq!(table["criteria"][0]["id"].as_str(), Some("spor2"));
+        // A list the document does not have yet is made (the first requirement).
+        patcher
+            .add("requirements", "{ id = \"a1\", text = \"x\" }")
+            .unwrap();
+        let table: toml::Table = patcher.text().parse().unwrap();
+        assert_eq!(table["requirements"][0]["id"].as_str(), Some("a1"));
+        // A field of a table is removed too.
+        patcher.remove("prices.below_min").unwrap();
+        assert!(!patcher.text().contains("below_min"));
     }
 }

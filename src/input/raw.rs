@@ -623,13 +623,16 @@ pub struct RawRettelsesblad {
     pub changes: Spanned<Vec<RawChange>>,
 }
 
-/// One change: the readable path of a value in the tender (or `model.` + a path in its
-/// scoring model) and the new value.
+/// One change, exactly one of: `path` + `value` (set a value the tender has), `add` +
+/// `value` (append a table to a list such as `criteria` or `requirements`), or `remove`
+/// (a table of such a list, by id, or a field).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawChange {
-    pub path: Spanned<String>,
-    pub value: Spanned<toml::Value>,
+    pub path: Option<Spanned<String>>,
+    pub add: Option<Spanned<String>>,
+    pub remove: Option<Spanned<String>>,
+    pub value: Option<Spanned<toml::Value>>,
     pub reason: Option<String>,
 }
 

@@ -257,6 +257,8 @@ struct RettelsesbladJson<'a> {
 
 #[derive(Serialize)]
 struct ChangeJson<'a> {
+    /// "set", "add" or "remove".
+    action: &'static str,
     path: &'a str,
     value: &'a str,
     reason: Option<&'a str>,
@@ -645,6 +647,7 @@ fn rettelsesblad(r: &Rettelsesblad) -> RettelsesbladJson<'_> {
 
 fn change(c: &Change) -> ChangeJson<'_> {
     ChangeJson {
+        action: c.kind.as_str(),
         path: &c.path,
         value: &c.value,
         reason: c.reason.as_deref(),

@@ -369,3 +369,161 @@ fn check_strict_fails_on_a_legal_flag() {
         "{out}"
     );
 }
+
+/// Rettelsesblad 3 adds a third price line (2 000–3 000, weight 20 %; Spor 1 and Spor 2
+/// down to 40 % each); rettelsesblad 4 removes it again and restores 50/50.
+fn with_a_price_line_added_and_removed() -> Fixture {
+    let f = Fixture::reference();
+    f.write(
+        "rettelsesblade/03-ny-prislinje.toml",
+        r#"number = 3
+date = 2023-09-25
+title = "Ny prislinje: opfølgning efter job"
+reference = "Rettelsesblad nr. 3 til bilag B"
+
+[[changes]]
+add = "criteria"
+value = { id = "spor3", name = "Opfølgning, pris pr. måned", parent = "pris", kind = "price", unit = "måned", min = 2000, max = 3000, weight = 20, source = "Bilag B pkt. 1.2.1, tabel 1" }
+
+[[changes]]
+path = "criteria.spor1.weight"
+value = 40
+
+[[changes]]
+path = "criteria.spor2.weight"
+value = 40
+"#,
+    );
+    f.write(
+        "rettelsesblade/04-prislinje-udgaar.toml",
+        r#"number = 4
+date = 2023-09-26
+title = "Prislinjen for opfølgning udgår"
+reference = "Rettelsesblad nr. 4 til bilag B"
+
+[[changes]]
+remove = "criteria.spor3"
+
+[[changes]]
+path = "criteria.spor1.weight"
+value = 50
+
+[[changes]]
+path = "criteria.spor2.weight"
+value = 50
+"#,
+    );
+    // Kompas prices the new line; a price for a line of another version is no problem in
+    // the versions without it. Every other bid leaves it out: the maximum, 0 points.
+    f.replace(
+        "bids/kompas.toml",
+        "spor2 = 1350",
+        "spor2 = 1350\nspor3 = 2000",
+    );
+    f
+}
+
+#[test]
+fn a_rettelsesblad_adds_a_price_line_and_another_removes_it() {
+    let f = with_a_price_line_added_and_removed();
+    let total = |version: &str, bid: &str| {
+        let report = json(
+            &f.run("score", &["-q", "-f", "json", "--as-of", version])
+                .success(),
+        );
+        crate::fixture::bid(&report, bid)["total"].clone()
+    };
+    // Version 3: Indsats 54 %, Samarbejde 36 %, Pris 10 % = spor1 40 % + spor2 40 % + spor3 20 %.
+    // Kompas: spor3 2 000 = the minimum → 8 points; price 0.4 × 7.70 + 0.4 × 0 + 0.2 × 8 =
+    // 4.68; total 0.54 × 9 + 0.36 × 8 + 0.1 × 4.68 = 4.86 + 2.88 + 0.468 = 8.208.
+    assert_eq!(total("3", "kompas"), "8.208");
+    // Job & Trivsel gives no spor3 price: the maximum 3 000, 0 points; price 0.4 × 0.10 +
+    // 0.4 × 6.00 = 2.44; total 3.78 + 2.88 + 0.244 = 6.904.
+    assert_eq!(total("3", "job-og-trivsel"), "6.904");
+    // Version 4: as version 2 again (8.125 and 6.965), Kompas's spor3 price passed over.
+    assert_eq!(total("4", "kompas"), "8.125");
+    assert_eq!(total("2", "job-og-trivsel"), "6.965");
+    let report = json(&f.run_path("rescore", "tender", &["-f", "json"]).success());
+    let steps = report["tenders"][0]["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 4);
+    assert!(
+        steps[2]["bids"]
+            .to_string()
+            .contains(r#"{"field":"spor3 evaluated","before":null,"after":"2000"}"#),
+        "{}",
+        steps[2]
+    );
+    let json = json(
+        &f.run("score", &["-q", "-f", "json", "--as-of", "3"])
+            .success(),
+    );
+    assert_eq!(
+        json["version"]["rettelsesblade"][2]["changes"][0]["path"],
+        "criteria"
+    );
+}
+
+#[test]
+fn additions_and_removals_that_cannot_be_made_are_reported() {
+    for (change, says) in [
+        // An id the list has already.
+        (
+            "add = \"criteria\"\nvalue = { id = \"spor1\", weight = 1 }",
+            "`criteria` already has an entry with id `spor1`",
+        ),
+        (
+            "add = \"scale\"\nvalue = { id = \"x\" }",
+            "`scale` is not a list of tables",
+        ),
+        (
+            "add = \"criteria\"\nvalue = 5",
+            "the value to add must be a table",
+        ),
+        (
+            "remove = \"criteria.spor9\"",
+            "`criteria.spor9` does not exist; there is: kvalitet, indsats",
+        ),
+        (
+            "remove = \"criteria.spor1\"\nvalue = 1",
+            "a removal takes no `value`",
+        ),
+        (
+            "add = \"criteria\"",
+            "this change has no `value` for `criteria`",
+        ),
+        (
+            "path = \"scale.max\"\nremove = \"scale.min\"",
+            "a change needs exactly one of `path`, `add` and `remove`",
+        ),
+    ] {
+        let f = Fixture::reference();
+        f.write(
+            "rettelsesblade/03-x.toml",
+            &format!("number = 3\ndate = 2023-09-25\ntitle = \"x\"\nreference = \"x\"\n\n[[changes]]\n{change}\n"),
+        );
+        let err = stderr(&f.run("check", &[]).code(1));
+        assert!(err.contains(says), "{change}: {err}");
+    }
+    // Removing a price line without moving its weight: the weights under Pris no longer
+    // sum to 100 % (50 %), validated like the published tender.
+    let f = Fixture::reference();
+    f.write(
+        "rettelsesblade/03-x.toml",
+        "number = 3\ndate = 2023-09-25\ntitle = \"x\"\nreference = \"x\"\n\n[[changes]]\nremove = \"criteria.spor2\"\n",
+    );
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        err.contains(
+            "error[E101]: the weights of the criteria under `pris` (spor1) sum to 50 = 50 %"
+        ),
+        "{err}"
+    );
+    // The contract still pays the line removed: reported in that version.
+    assert!(
+        err.contains("error[E201]: the tender has no price line `spor2`"),
+        "{err}"
+    );
+    // The bids' spor2 prices stand in a version without spor2: passed over there, since
+    // the earlier versions have the line. No bid file is named.
+    assert!(!err.contains("tender/bids/"), "{err}");
+}

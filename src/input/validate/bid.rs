@@ -1,7 +1,7 @@
 //! A bid: its declaration, times and counts, its prices and the evaluators' points,
 //! checked against the tender's price lines and quality criteria.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
@@ -30,6 +30,7 @@ pub fn bid(
     id: BidId,
     raw: &RawBid,
     tender: Option<&Tender>,
+    elsewhere: &BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Bid, Vec<Diagnostic>)> {
     let mut check = Checker::new(sources, file, diagnostics);
@@ -39,10 +40,17 @@ pub fn bid(
         Some(t) => (Some(ids_of(t, true)), Some(ids_of(t, false))),
         None => (None, None),
     };
-    let prices = prices(&mut check, raw, price_lines.as_deref());
-    let points = points(&mut check, raw, tender, quality.as_deref());
-    let panels = panels(&mut check, raw, tender, quality.as_deref(), &points);
-    let requirements = requirements(&mut check, raw, tender);
+    let prices = prices(&mut check, raw, price_lines.as_deref(), elsewhere);
+    let points = points(&mut check, raw, tender, quality.as_deref(), elsewhere);
+    let panels = panels(
+        &mut check,
+        raw,
+        tender,
+        quality.as_deref(),
+        &points,
+        elsewhere,
+    );
+    let requirements = requirements(&mut check, raw, tender, elsewhere);
     let (tender, quality) = (tender?, quality?);
     let facts = facts?;
     // The bid is built from what is valid even when some field is not, so that missing
@@ -200,14 +208,17 @@ fn prices(
     check: &mut Checker<'_>,
     raw: &RawBid,
     price_lines: Option<&[&str]>,
+    elsewhere: &BTreeSet<String>,
 ) -> BTreeMap<CriterionId, Money> {
     let mut prices = BTreeMap::new();
     for (key, value) in &raw.prices {
         let field = format!("prices.{}", key.get_ref());
         if let Some(lines) = price_lines
-            && !check.known(
+            && !known_here(
+                check,
                 key,
                 lines,
+                elsewhere,
                 Code::UnknownPriceLine,
                 &field,
                 ("price line", "price lines"),
@@ -238,11 +249,12 @@ fn points(
     raw: &RawBid,
     tender: Option<&Tender>,
     quality: Option<&[&str]>,
+    elsewhere: &BTreeSet<String>,
 ) -> BTreeMap<CriterionId, Points> {
     let mut points = BTreeMap::new();
     for (key, value) in &raw.points {
         let field = format!("points.{}", key.get_ref());
-        if !known_quality(check, key, quality, &field) {
+        if !known_quality(check, key, quality, elsewhere, &field) {
             continue;
         }
         if let Some(p) = on_scale(check, tender, key.get_ref(), value, &field) {
@@ -260,11 +272,12 @@ fn panels(
     tender: Option<&Tender>,
     quality: Option<&[&str]>,
     points: &BTreeMap<CriterionId, Points>,
+    elsewhere: &BTreeSet<String>,
 ) -> BTreeMap<CriterionId, Panel> {
     let mut panels = BTreeMap::new();
     for (key, raw_panel) in &raw.evaluators {
         let field = format!("evaluators.{}", key.get_ref());
-        if !known_quality(check, key, quality, &field) {
+        if !known_quality(check, key, quality, elsewhere, &field) {
             continue;
         }
         let mut evaluators = Vec::new();
@@ -311,6 +324,7 @@ fn requirements(
     check: &mut Checker<'_>,
     raw: &RawBid,
     tender: Option<&Tender>,
+    elsewhere: &BTreeSet<String>,
 ) -> BTreeMap<String, Assessment> {
     let known: Option<Vec<&str>> =
         tender.map(|t| t.requirements.iter().map(|r| r.id.as_str()).collect());
@@ -318,9 +332,11 @@ fn requirements(
     for (key, value) in &raw.requirements {
         let field = format!("requirements.{}", key.get_ref());
         if let Some(known) = &known
-            && !check.known(
+            && !known_here(
+                check,
                 key,
                 known,
+                elsewhere,
                 Code::UnknownRequirement,
                 &field,
                 ("requirement", "requirements"),
@@ -406,18 +422,39 @@ fn missing_points(check: &Checker<'_>, raw: &RawBid, quality: &[&str]) -> Vec<Di
         .collect()
 }
 
+/// Whether a key names one of `known` of this version of the tender. A key another version
+/// has (a price line a rettelsesblad adds or removes) is passed over without a problem:
+/// the bid is checked against it in that version. Any other key is reported.
+fn known_here(
+    check: &mut Checker<'_>,
+    key: &Spanned<String>,
+    known: &[&str],
+    elsewhere: &BTreeSet<String>,
+    code: Code,
+    field: &str,
+    what: (&str, &str),
+) -> bool {
+    if !known.contains(&key.get_ref().as_str()) && elsewhere.contains(key.get_ref()) {
+        return false;
+    }
+    check.known(key, known, code, field, what)
+}
+
 /// Whether a key names one of the tender's quality criteria (always, while the tender is
 /// unknown); reported where it does not.
 fn known_quality(
     check: &mut Checker<'_>,
     key: &Spanned<String>,
     quality: Option<&[&str]>,
+    elsewhere: &BTreeSet<String>,
     field: &str,
 ) -> bool {
     quality.is_none_or(|quality| {
-        check.known(
+        known_here(
+            check,
             key,
             quality,
+            elsewhere,
             Code::UnknownCriterion,
             field,
             ("quality criterion", "quality criteria"),

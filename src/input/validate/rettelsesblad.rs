@@ -1,10 +1,10 @@
 //! A rettelsesblad file on its own: its number, date and changes.
 
-use crate::domain::{Change, Rettelsesblad};
+use crate::domain::{Change, ChangeKind, Rettelsesblad};
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::RawRettelsesblad;
 
-use super::checker::{Checker, civil_date};
+use super::checker::{Checker, civil_date, shorten};
 
 /// The highest rettelsesblad number accepted: far above any real tender's, low enough that
 /// a typing error is never taken for a number (and then silently dropped).
@@ -58,23 +58,63 @@ pub fn rettelsesblad(
             "add [[changes]] tables with path = \"criteria.spor1.max\" and value = ...".into(),
         );
     }
-    let changes = raw
-        .changes
-        .get_ref()
-        .iter()
-        .map(|c| Change {
-            path: c.path.get_ref().clone(),
-            value: check
-                .text
-                .get(c.value.span())
-                .unwrap_or_default()
-                .to_string(),
+    let mut changes = Vec::new();
+    for (i, c) in raw.changes.get_ref().iter().enumerate() {
+        let field = format!("changes[{i}]");
+        let (kind, path) = match (&c.path, &c.add, &c.remove) {
+            (Some(path), None, None) => (ChangeKind::Set, path),
+            (None, Some(add), None) => (ChangeKind::Add, add),
+            (None, None, Some(remove)) => (ChangeKind::Remove, remove),
+            (first, second, third) => {
+                let span = [first, second, third]
+                    .into_iter()
+                    .flatten()
+                    .nth(1)
+                    .map_or(raw.changes.span(), toml::Spanned::span);
+                check.report(
+                    Code::Shape,
+                    span,
+                    &field,
+                    "a change needs exactly one of `path`, `add` and `remove`".into(),
+                    "set a value with path = \"criteria.spor1.max\" and value = ...; add a table with add = \"criteria\" and value = { id = ... }; remove one with remove = \"criteria.spor3\"".into(),
+                );
+                continue;
+            }
+        };
+        let value = match (kind, &c.value) {
+            (ChangeKind::Remove, None) => String::new(),
+            (ChangeKind::Remove, Some(value)) => {
+                check.report(
+                    Code::Shape,
+                    value.span(),
+                    &format!("{field}.value"),
+                    "a removal takes no `value`".into(),
+                    "remove the value: remove = \"criteria.spor3\" is the whole change".into(),
+                );
+                continue;
+            }
+            (_, None) => {
+                check.report(
+                    Code::Shape,
+                    path.span(),
+                    &format!("{field}.value"),
+                    format!("this change has no `value` for `{}`", shorten(path.get_ref())),
+                    "add value = ... as it would be written in tender.toml (a table { id = ..., ... } for `add`)".into(),
+                );
+                continue;
+            }
+            (_, Some(value)) => check.text.get(value.span()).unwrap_or_default().to_string(),
+        };
+        changes.push(Change {
+            kind,
+            path: path.get_ref().clone(),
+            value,
             reason: c.reason.clone(),
             file,
-            span: c.path.span(),
-            line: check.line(c.path.span().start),
-        })
-        .collect();
+            span: path.span(),
+            line: check.line(path.span().start),
+        });
+    }
     if !check.clean() {
         return None;
     }

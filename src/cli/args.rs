@@ -84,4 +84,7 @@ pub struct TenderArgs {
     /// Print no warnings or legal flags on standard error (errors are always printed).
     #[arg(short, long)]
     pub quiet: bool,
+    /// In a tender split into lots: the lot to evaluate (its criteria, bids and award).
+    #[arg(long, value_name = "LOT")]
+    pub lot: Option<String>,
 }

@@ -1,6 +1,6 @@
 //! `score`, `rejections` and `explain`: one version of one tender evaluated, rendered.
 
-use crate::evaluate::{Evaluation, Ready, evaluate, load};
+use crate::evaluate::{Evaluation, Ready, evaluate, load_lot};
 use crate::input::ModelSearch;
 use crate::input::diag::nearest;
 use crate::report::{explain, rejections, write_for};
@@ -167,7 +167,7 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
     let search = ModelSearch {
         dir: args.models.clone(),
     };
-    let tender = load(&args.folder(), &search)?;
+    let tender = load_lot(&args.folder(), &search, args.lot.as_deref())?;
     // Warnings go to standard error at once, whatever becomes of the report.
     if !args.quiet {
         super::to_stderr(&tender.warnings().render_styled(super::colour()));

@@ -118,6 +118,8 @@ pub struct Bid {
     pub panels: BTreeMap<CriterionId, Panel>,
     /// The evaluators' assessment of each minimum requirement, by requirement id.
     pub requirements: BTreeMap<String, Assessment>,
+    /// In a tender with lots: the lots the bid covers, in the bidder's order of priority.
+    pub lots: Vec<String>,
 }
 
 /// Whether a bid meets one minimum requirement, as the evaluators recorded it.

@@ -112,6 +112,9 @@ pub fn reference_tender() -> Tender {
         contract: None,
         requirements: Vec::new(),
         award: None,
+        lots: Vec::new(),
+        lot: None,
+        lot_limit: None,
     }
 }
 
@@ -156,5 +159,6 @@ pub fn bid(
         points,
         panels: BTreeMap::new(),
         requirements: BTreeMap::new(),
+        lots: Vec::new(),
     }
 }

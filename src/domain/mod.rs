@@ -87,6 +87,45 @@ pub struct Tender {
     /// How many suppliers are awarded and how the work is shared among them; `None`: one
     /// winner, the bid ranked first.
     pub award: Option<Rule<Award>>,
+    /// The lots (delkontrakter) of the tender, in file order; empty: no lots.
+    pub lots: Vec<Lot>,
+    /// The lot this tender is the view of (an index into `lots`): its criteria, its bids
+    /// and its award. `None` in a tender without lots.
+    pub lot: Option<usize>,
+    /// The most lots one bidder may be awarded, and which it keeps.
+    pub lot_limit: Option<Rule<LotLimit>>,
+}
+
+/// A lot (delkontrakt, udbudsloven § 49).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Lot {
+    pub id: String,
+    pub name: String,
+    pub source: Option<String>,
+}
+
+/// The most lots one bidder may be awarded (udbudsloven § 49, stk. 2) and the declared rule
+/// for which it keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LotLimit {
+    pub per_bidder: u32,
+    pub keep: KeepLots,
+}
+
+/// Which lots a bidder that would win too many keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeepLots {
+    /// The first in the tender's order of lots.
+    LotOrder,
+    /// The first in the order the bid lists its lots (its priority).
+    BidderPriority,
+}
+
+impl Tender {
+    /// The lot this tender is the view of.
+    pub fn current_lot(&self) -> Option<&Lot> {
+        self.lot.and_then(|i| self.lots.get(i))
+    }
 }
 
 /// A minimum requirement (mindstekrav) of the tender documents: not scored, met or not.
@@ -128,6 +167,23 @@ pub struct Award {
     /// Where shares of the volume are not whole units: the units left over go one each
     /// to the suppliers in order of rank. Without it such a volume is refused.
     pub remainder_by_rank: bool,
+}
+
+impl Award {
+    /// One supplier, the bid ranked first: the award of a tender that states none.
+    pub fn single_supplier() -> Rule<Award> {
+        Rule {
+            action: Award {
+                suppliers: 1,
+                allocation: Allocation::Cascade,
+                volume: None,
+                unit: None,
+                remainder_by_rank: false,
+            },
+            source: None,
+            text: None,
+        }
+    }
 }
 
 /// How the work of a framework agreement is allocated among its suppliers.

@@ -8,13 +8,15 @@
 
 pub mod rescore;
 
-use crate::domain::{Rettelsesblad, Tender};
+use std::collections::BTreeSet;
+
+use crate::domain::{BidId, Rettelsesblad, Tender};
 use std::path::Path;
 
 use crate::input::diag::{Diagnostic, Report, push_unique};
 use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version};
 use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
-use crate::scoring::award::{AwardResult, award};
+use crate::scoring::award::{AwardResult, LotRanking, award, lot_limit};
 use crate::scoring::rank::{Ranked, rank};
 use crate::scoring::reversal::{Reversal, rank_reversals};
 use crate::scoring::score::{BidScore, reads_quality, score_all};
@@ -26,6 +28,9 @@ use crate::values::Points;
 #[derive(Clone, Debug)]
 pub struct Ready {
     loaded: Loaded,
+    /// In a lot of a tender with a lot limit: every other lot, loaded, to tell which
+    /// bidders the limit passes over in this one.
+    other_lots: Vec<Ready>,
     /// Rettelsesblade that change the evaluation too close to (or after) the deadline.
     pub flags: Vec<LegalFlag>,
 }
@@ -73,12 +78,42 @@ impl Ready {
 /// validation and never during it; missing points are listed with the other problems of
 /// the run.
 pub fn load(dir: &Path, models: &ModelSearch) -> Result<Ready, Invalid> {
-    match input::load(dir, models) {
+    load_lot(dir, models, None)
+}
+
+/// [`load`] for one lot of a tender with lots (`None`: a tender without). Where the tender
+/// limits the lots per bidder, every other lot is loaded too.
+pub fn load_lot(dir: &Path, models: &ModelSearch, lot: Option<&str>) -> Result<Ready, Invalid> {
+    let mut ready = load_one(dir, models, lot)?;
+    let tender = &ready.latest().tender;
+    if let Some(lot) = lot
+        && tender.lot_limit.is_some()
+    {
+        let others: Vec<String> = tender
+            .lots
+            .iter()
+            .filter(|l| l.id != lot)
+            .map(|l| l.id.clone())
+            .collect();
+        for other in others {
+            let loaded = load_one(dir, models, Some(&other))?;
+            ready.other_lots.push(loaded);
+        }
+    }
+    Ok(ready)
+}
+
+fn load_one(dir: &Path, models: &ModelSearch, lot: Option<&str>) -> Result<Ready, Invalid> {
+    match input::load_lot(dir, models, lot) {
         Ok(mut loaded) => {
             let missing = unread_points(std::mem::take(&mut loaded.missing_points));
             if missing.is_empty() {
                 let flags = rettelsesblad_flags(&loaded);
-                Ok(Ready { loaded, flags })
+                Ok(Ready {
+                    loaded,
+                    flags,
+                    other_lots: Vec::new(),
+                })
             } else {
                 let mut diagnostics = missing;
                 diagnostics.extend(loaded.warnings);
@@ -95,6 +130,58 @@ pub fn load(dir: &Path, models: &ModelSearch) -> Result<Ready, Invalid> {
             }
             Err(invalid)
         }
+    }
+}
+
+/// The tender's award: its `[award]`, or in a lot under a lot limit one supplier, so the
+/// report shows whom the limit passes over.
+fn award_of(tender: &Tender) -> Option<crate::domain::Rule<crate::domain::Award>> {
+    tender.award.clone().or_else(|| {
+        tender
+            .lot_limit
+            .is_some()
+            .then(crate::domain::Award::single_supplier)
+    })
+}
+
+impl Ready {
+    /// The bids the lot limit passes over in this lot, in version `number`: empty without
+    /// lots or a limit. Every lot is scored and ranked in that version to tell.
+    pub fn passed_over(&self, number: u32) -> BTreeSet<BidId> {
+        let Some(this) = self.version(number) else {
+            return BTreeSet::new();
+        };
+        let (Some(limit), Some(current)) = (&this.tender.lot_limit, this.tender.lot) else {
+            return BTreeSet::new();
+        };
+        // Every lot in the tender's order: this one and the others.
+        let mut versions: Vec<&Version> = self
+            .other_lots
+            .iter()
+            .filter_map(|r| r.version(number))
+            .collect();
+        versions.push(this);
+        versions.sort_by_key(|v| v.tender.lot);
+        let rankings: Vec<Vec<Ranked>> = versions
+            .iter()
+            .map(|v| rank(score_all(&v.tender, &v.bids), &v.tender.tie_break.action))
+            .collect();
+        let lots: Vec<LotRanking<'_>> = versions
+            .iter()
+            .zip(&rankings)
+            .map(|(v, ranking)| LotRanking {
+                award: v.tender.award.as_ref(),
+                ranking,
+                priorities: v.bids.iter().map(|b| (&b.id, b.lots.as_slice())).collect(),
+                id: v.tender.current_lot().map_or("", |l| l.id.as_str()),
+            })
+            .collect();
+        let passed = lot_limit(&limit.action, &lots);
+        versions
+            .iter()
+            .position(|v| v.tender.lot == Some(current))
+            .and_then(|i| passed.into_iter().nth(i))
+            .unwrap_or_default()
     }
 }
 
@@ -165,11 +252,8 @@ pub fn evaluate(ready: &Ready, version: &Version) -> Evaluation {
     let ranking = rank(scores, &version.tender.tie_break.action);
     Evaluation {
         bounds: total_bounds(&version.tender),
-        award: version
-            .tender
-            .award
-            .as_ref()
-            .map(|rule| award(rule, &ranking)),
+        award: award_of(&version.tender)
+            .map(|rule| award(&rule, &ranking, &ready.passed_over(version.number))),
         ranking,
         reversals: rank_reversals(&version.tender, &version.bids),
         legal_notes: legal_notes(&version.tender),

@@ -285,6 +285,17 @@ struct Documents {
 
 /// Loads and validates a tender folder in every version.
 pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> {
+    load_lot(tender_dir, models, None)
+}
+
+/// Loads and validates one lot of a tender folder in every version: the criteria of that
+/// lot, the bids that cover it and its award. A tender with lots needs one named; a
+/// tender without takes none.
+pub fn load_lot(
+    tender_dir: &Path,
+    models: &ModelSearch,
+    lot: Option<&str>,
+) -> Result<Loaded, Invalid> {
     let mut reader = Reader::new();
     let tender_file = reader.read(
         &tender_dir.join("tender.toml"),
@@ -304,6 +315,10 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
         (Some(file), Some(all)) => ids_in_any_version(&reader.sources.get(file).text, all),
         _ => BTreeSet::new(),
     };
+    let raw_tender = match (tender_file, raw_tender) {
+        (Some(file), Some(raw)) if lot_fits(&mut reader, file, &raw, lot) => Some(raw),
+        _ => None,
+    };
     if let (Some(tender), Some(raw_tender)) = (tender_file, raw_tender) {
         let mut documents = Documents { tender, raw_tender };
         let mut model_changes = Vec::new();
@@ -315,6 +330,7 @@ pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> 
             let number = applied.last().map_or(0, |r| r.number);
             let context = VersionContext {
                 number,
+                lot,
                 elsewhere: &elsewhere,
                 applied: &applied,
                 decisions: &decisions,
@@ -519,6 +535,114 @@ fn apply_rettelsesblad(
     Some(Documents { tender, raw_tender })
 }
 
+/// Whether the lot asked for fits the tender: one of its lots, or none where it has no
+/// lots; reported where it does not.
+fn lot_fits(reader: &mut Reader, file: FileId, raw: &RawTender, lot: Option<&str>) -> bool {
+    let ids: Vec<&str> = raw
+        .lots
+        .iter()
+        .map(|l| l.get_ref().id.get_ref().as_str())
+        .collect();
+    if ids.is_empty()
+        && let Some(named) = raw.criteria.iter().find_map(|c| c.lots.as_ref()?.first())
+    {
+        reader.diagnostics.push(
+            Diagnostic::at(Code::BadValue, file, named.span(), "criteria.lots").says(
+                "a criterion names a lot, and the tender has no lots",
+                "remove `lots` from the criterion, or add the lots as [[lots]] tables",
+            ),
+        );
+        return false;
+    }
+    let problem = match lot {
+        None if ids.is_empty() => return true,
+        Some(lot) if ids.contains(&lot) => return true,
+        None => (
+            "the tender is split into lots; each lot is evaluated on its own".to_string(),
+            format!("name the lot with --lot: {}", ids.join(", ")),
+        ),
+        Some(lot) if ids.is_empty() => (
+            format!(
+                "--lot {} was given, and the tender has no lots",
+                shorten(lot)
+            ),
+            "leave out --lot".to_string(),
+        ),
+        Some(lot) => (
+            format!("the tender has no lot `{}`", shorten(lot)),
+            format!("name one of its lots with --lot: {}", ids.join(", ")),
+        ),
+    };
+    let span = raw.lots.first().map_or(0..0, |l| l.span());
+    reader
+        .diagnostics
+        .push(Diagnostic::at(Code::BadValue, file, span, "lots").says(problem.0, problem.1));
+    false
+}
+
+/// The view of one lot of a version's tender document: without the criteria of other lots
+/// (a criterion without `lots` is in every lot), with the lot's own `[award]` where it has
+/// one; registered as a source of its own. A criterion naming a lot the tender lacks is
+/// reported.
+fn lot_documents(
+    reader: &mut Reader,
+    documents: &Documents,
+    lot: &str,
+    number: u32,
+) -> Option<Documents> {
+    let raw = &documents.raw_tender;
+    let ids: Vec<&str> = raw
+        .lots
+        .iter()
+        .map(|l| l.get_ref().id.get_ref().as_str())
+        .collect();
+    let mut patcher = patch::Patcher::new(&reader.sources.get(documents.tender).text).ok()?;
+    for criterion in &raw.criteria {
+        let Some(lots) = &criterion.lots else {
+            continue;
+        };
+        for named in lots.iter().filter(|l| !ids.contains(&l.get_ref().as_str())) {
+            let field = format!("criteria[{}].lots", criterion.id.get_ref());
+            let diagnostic = Diagnostic::at(Code::BadValue, documents.tender, named.span(), field)
+                .says(
+                    format!("the tender has no lot `{}`", shorten(named.get_ref())),
+                    format!("name lots of the tender: {}", ids.join(", ")),
+                );
+            push_unique(&mut reader.diagnostics, diagnostic);
+        }
+        if !lots.iter().any(|l| l.get_ref() == lot) {
+            patcher
+                .remove(&format!("criteria.{}", criterion.id.get_ref()))
+                .ok()?;
+        }
+    }
+    let own = raw.lots.iter().find(|l| l.get_ref().id.get_ref() == lot);
+    if let Some(award) = own.and_then(|l| l.get_ref().award.as_ref()) {
+        let text = reader.sources.get(documents.tender).text.get(award.span());
+        if text.is_none_or(|text| patcher.put_table("award", text).is_err()) {
+            let diagnostic =
+                Diagnostic::at(Code::Shape, documents.tender, award.span(), "lots.award").says(
+                    format!(
+                        "the award of lot `{}` cannot be read as one table",
+                        shorten(lot)
+                    ),
+                    "write it on one line: award = { suppliers = 4, allocation = \"cascade\" }",
+                );
+            push_unique(&mut reader.diagnostics, diagnostic);
+            return None;
+        }
+    }
+    // A lot the tender lacks is reported above and stops the run; the view is still
+    // built, so the bids' problems are listed in the same run.
+    let label = format!(
+        "{}, lot {lot} (version {number})",
+        reader.sources.get(documents.tender).path
+    );
+    let tender = reader.sources.add(label, patcher.finish());
+    let raw_tender = reader.parse(tender)?;
+    Some(Documents { tender, raw_tender })
+}
+
 /// The ids of the criteria and requirements in any version of the tender: the published
 /// one and after each rettelsesblad in turn. Patched quietly: a change that cannot be
 /// made is reported when the versions are built.
@@ -631,6 +755,8 @@ fn change_problem(
 /// Which version is being built, and from which rettelsesblade.
 struct VersionContext<'a> {
     number: u32,
+    /// The lot loaded, in a tender with lots.
+    lot: Option<&'a str>,
     /// The ids of criteria and requirements in any version: a bid's price or points for
     /// one this version lacks is not a problem here.
     elsewhere: &'a BTreeSet<String>,
@@ -654,6 +780,15 @@ fn build_version(
 ) -> Option<Version> {
     let (number, applied, decisions) = (context.number, context.applied, context.decisions);
     let elsewhere = context.elsewhere;
+    let lot = context.lot;
+    let lot_view;
+    let documents = match context.lot {
+        None => documents,
+        Some(lot) => {
+            lot_view = lot_documents(reader, documents, lot, number)?;
+            &lot_view
+        }
+    };
     let parsed: RawModel;
     let (model_file, raw_model) = match &documents.raw_tender.model {
         Some(inline) => {
@@ -693,6 +828,7 @@ fn build_version(
     });
     let tender = tender.map(|mut tender| {
         tender.decisions = decisions.to_vec();
+        tender.lot = lot.and_then(|lot| tender.lots.iter().position(|l| l.id == lot));
         tender
     });
     let mut bids = Vec::new();
@@ -704,6 +840,12 @@ fn build_version(
             .par_iter()
             .filter_map(|(id, file, raw)| {
                 let raw = raw.as_ref()?;
+                // In a lot, the bids that cover it (and those that do not say, to report).
+                if let (Some(lot), Some(lots)) = (lot, &raw.lots)
+                    && !lots.get_ref().iter().any(|l| l.get_ref() == lot)
+                {
+                    return None;
+                }
                 let mut problems = Vec::new();
                 let valid = validate::bid(
                     sources,

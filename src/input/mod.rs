@@ -18,5 +18,5 @@ pub mod validate;
 
 pub use load::{
     InputFile, Invalid, Loaded, MissingPoints, ModelSearch, RETTELSESBLADE_DIR, Version, load,
-    read_text,
+    load_lot, read_text,
 };

@@ -85,13 +85,7 @@ impl Patcher {
     /// creating the list where the document has none yet (the first requirement). An id
     /// the list already has is refused.
     pub fn add(&mut self, path: &str, value_text: &str) -> Result<(), PatchError> {
-        let value: Value = value_text
-            .trim()
-            .parse()
-            .map_err(|e: toml_edit::TomlError| PatchError::BadValue(e.message().to_string()))?;
-        let Value::InlineTable(inline) = value else {
-            return Err(PatchError::NotATableValue);
-        };
+        let inline = inline_table(value_text)?;
         let segments = segments(path)?;
         let (last, parents) = segments.split_last().ok_or(PatchError::Empty)?;
         let parent = walk(self.doc.as_item_mut(), parents)?;
@@ -141,6 +135,14 @@ impl Patcher {
         Ok(())
     }
 
+    /// Puts the inline table `value_text` at the top-level key `key` as a table of its own,
+    /// in place of whatever stands there.
+    pub fn put_table(&mut self, key: &str, value_text: &str) -> Result<(), PatchError> {
+        let inline = inline_table(value_text)?;
+        self.doc.insert(key, Item::Table(inline.into_table()));
+        Ok(())
+    }
+
     /// Makes one change of a rettelsesblad: sets, adds or removes.
     pub fn apply(
         &mut self,
@@ -172,6 +174,18 @@ pub fn set(document: &str, path: &str, value_text: &str) -> Result<String, Patch
     let mut patcher = Patcher::new(document)?;
     patcher.set(path, value_text)?;
     Ok(patcher.finish())
+}
+
+/// A value written as an inline table, `{ id = "spor3", ... }`.
+fn inline_table(value_text: &str) -> Result<toml_edit::InlineTable, PatchError> {
+    let value: Value = value_text
+        .trim()
+        .parse()
+        .map_err(|e: toml_edit::TomlError| PatchError::BadValue(e.message().to_string()))?;
+    match value {
+        Value::InlineTable(inline) => Ok(inline),
+        _ => Err(PatchError::NotATableValue),
+    }
 }
 
 /// The keys of a path: not empty, no empty part, no `/` or `\\`.

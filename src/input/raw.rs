@@ -50,6 +50,34 @@ pub struct RawTender {
     pub requirements: Vec<Spanned<RawRequirement>>,
     /// `[award]`: several suppliers and how the work is shared among them.
     pub award: Option<Spanned<RawAward>>,
+    /// `[[lots]]`: the lots (delkontrakter) the tender is split into.
+    #[serde(default)]
+    pub lots: Vec<Spanned<RawLot>>,
+    /// `[lot_limit]`: the most lots one bidder may be awarded, and which it keeps.
+    pub lot_limit: Option<Spanned<RawLotLimit>>,
+}
+
+/// `[[lots]]`: one lot; its criteria are those without `lots` and those naming it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLot {
+    pub id: Spanned<String>,
+    pub name: Option<String>,
+    pub source: Option<String>,
+    /// The lot's own award (suppliers, allocation); the tender's `[award]` otherwise.
+    pub award: Option<Spanned<RawAward>>,
+}
+
+/// `[lot_limit]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLotLimit {
+    pub per_bidder: Num,
+    /// "lot-order" (the lots in the tender's order) or "bidder-priority" (the order of the
+    /// bid's own `lots`).
+    pub keep: Spanned<String>,
+    pub source: Option<String>,
+    pub text: Option<String>,
 }
 
 /// `[[requirements]]`: one minimum requirement.
@@ -317,6 +345,8 @@ pub struct RawCriterion {
     /// A quality criterion's own point scale.
     pub scale: Option<RawScale>,
     pub source: Option<String>,
+    /// In a tender with lots: the lots the criterion belongs to (absent: every lot).
+    pub lots: Option<Vec<Spanned<String>>>,
 }
 
 /// `bids/<id>.toml`.
@@ -341,6 +371,8 @@ pub struct RawBid {
     /// The evaluators' assessment of each minimum requirement, by requirement id.
     #[serde(default)]
     pub requirements: BTreeMap<Spanned<String>, Spanned<RawAssessment>>,
+    /// In a tender with lots: the lots the bid covers, in the bidder's order of priority.
+    pub lots: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// Whether a bid meets one requirement, and where the bid shows it.

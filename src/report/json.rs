@@ -83,6 +83,8 @@ struct TenderJson<'a> {
     criteria: Vec<CriterionJson<'a>>,
     total_bounds: Option<Bounds>,
     requirements: &'a [Requirement],
+    /// The lot evaluated, in a tender with lots: {"id", "name", "source"}; else null.
+    lot: Option<&'a crate::domain::Lot>,
 }
 
 #[derive(Serialize)]
@@ -528,6 +530,7 @@ fn tender(evaluation: &Evaluation) -> TenderJson<'_> {
             max: Exact::normal(evaluation.bounds.1.value()),
         }),
         requirements: &t.requirements,
+        lot: t.current_lot(),
     }
 }
 

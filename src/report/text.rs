@@ -97,8 +97,18 @@ pub fn order_note(tender: &Tender) -> String {
 pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
     let t = &evaluation.tender;
     let model = &t.model;
-    let mut heading = vec![
-        format!("Tender {}: {}", t.id, t.title),
+    let mut heading = vec![format!("Tender {}: {}", t.id, t.title)];
+    if let Some(lot) = t.current_lot() {
+        heading.push(format!(
+            "Lot {}: {}{}",
+            lot.id,
+            lot.name,
+            lot.source
+                .as_deref()
+                .map_or(String::new(), |s| format!(" ({s})"))
+        ));
+    }
+    heading.extend([
         version_text(evaluation),
         format!("Authority: {}; deadline {}", t.authority, t.deadline),
         format!(
@@ -115,7 +125,7 @@ pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
         ),
         model_origin(evaluation),
         range_line(evaluation),
-    ];
+    ]);
     heading.extend(t.criteria.iter().filter_map(|c| {
         let scale = c.scale.as_ref()?;
         Some(format!(
@@ -379,6 +389,18 @@ fn award_notes(evaluation: &Evaluation) -> Vec<String> {
             if award.undecided.len() == 1 { "" } else { "s" },
             join_places(&award.undecided),
             tied.join(", ")
+        ));
+    }
+    let passed: Vec<String> = award
+        .bids
+        .iter()
+        .filter(|b| b.status == AwardStatus::LotLimit)
+        .map(|b| format!("{} ({}, rank {})", b.bidder, b.bid, b.rank))
+        .collect();
+    if !passed.is_empty() {
+        notes.push(format!(
+            "Passed over by the lot limit: {}: each is awarded as many other lots as the tender allows and keeps those.",
+            passed.join(", ")
         ));
     }
     if !award.unfilled.is_empty() {

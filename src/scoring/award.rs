@@ -11,10 +11,12 @@
 //! to the first places (only where the tender says so: `remainder = "by-rank"`).
 //! Linear in the number of ranked bids.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::domain::{Allocation, Award, BidId, Rule};
+use crate::domain::{Allocation, Award, BidId, KeepLots, LotLimit, Rule};
 
 use super::rank::Ranked;
 
@@ -27,6 +29,9 @@ pub enum AwardStatus {
     /// Tied for the last places with more bids than places left: undecided.
     TiedAtBoundary,
     NotAwarded,
+    /// Passed over in this lot: the bidder is awarded as many other lots as the tender's
+    /// lot limit allows, and keeps those by its declared rule.
+    LotLimit,
 }
 
 impl AwardStatus {
@@ -35,6 +40,7 @@ impl AwardStatus {
             AwardStatus::Awarded => "awarded",
             AwardStatus::TiedAtBoundary => "tied-at-boundary",
             AwardStatus::NotAwarded => "not-awarded",
+            AwardStatus::LotLimit => "lot-limit",
         }
     }
 }
@@ -132,13 +138,15 @@ fn places(award: &Award) -> Vec<(Option<Decimal>, Option<Decimal>)> {
     shares.into_iter().zip(parts).collect()
 }
 
-/// Fills the places of the award from the ranking.
-pub fn award(rule: &Rule<Award>, ranking: &[Ranked]) -> AwardResult {
+/// Fills the places of the award from the ranking; the bids in `passed_over` (by the lot
+/// limit) take no place.
+pub fn award(rule: &Rule<Award>, ranking: &[Ranked], passed_over: &BTreeSet<BidId>) -> AwardResult {
     let award = &rule.action;
     let plan = places(award);
     let n = award.suppliers;
     let ranked: Vec<(&Ranked, u32)> = ranking
         .iter()
+        .filter(|r| !passed_over.contains(&r.score.bid))
         .filter_map(|r| r.rank.map(|rank| (r, rank)))
         .collect();
     let mut bids = Vec::with_capacity(ranked.len());
@@ -187,6 +195,25 @@ pub fn award(rule: &Rule<Award>, ranking: &[Ranked]) -> AwardResult {
         start = end;
     }
     let unfilled = (next..=n).collect();
+    for entry in ranking
+        .iter()
+        .filter(|r| passed_over.contains(&r.score.bid))
+    {
+        if let Some(rank) = entry.rank {
+            bids.push(BidAward {
+                bid: entry.score.bid.clone(),
+                bidder: entry.score.bidder.clone(),
+                rank,
+                status: AwardStatus::LotLimit,
+                places: (0, 0),
+                share: None,
+                volume: None,
+                share_undecided: false,
+            });
+        }
+    }
+    // In the order of the ranking; the sort is stable, so equal ranks keep theirs.
+    bids.sort_by_key(|b| b.rank);
     AwardResult {
         suppliers: n,
         allocation: match award.allocation {
@@ -202,6 +229,56 @@ pub fn award(rule: &Rule<Award>, ranking: &[Ranked]) -> AwardResult {
         remainder_by_rank: award.remainder_by_rank,
         source: rule.source.clone(),
         text: rule.text.clone(),
+    }
+}
+
+/// One lot as the lot limit sees it: its award (one supplier where it states none), its
+/// ranking, and each bid's own order of lots (its priority).
+pub struct LotRanking<'a> {
+    pub award: Option<&'a Rule<Award>>,
+    pub ranking: &'a [Ranked],
+    pub priorities: BTreeMap<&'a BidId, &'a [String]>,
+    pub id: &'a str,
+}
+
+/// The bids passed over in each lot (in the order of `lots`) by the lot limit. A bidder
+/// that would be awarded more lots than the limit keeps the first ones by the declared
+/// rule (the tender's order of lots, or the bid's own) and is passed over in the rest,
+/// where the next bids move up; repeated until no bidder holds too many, since moving up
+/// can give another bidder one lot too many. Each round passes over at least one more
+/// (bid, lot), so it ends within bids × lots rounds.
+pub fn lot_limit(limit: &LotLimit, lots: &[LotRanking<'_>]) -> Vec<BTreeSet<BidId>> {
+    let one = Award::single_supplier();
+    let mut passed: Vec<BTreeSet<BidId>> = vec![BTreeSet::new(); lots.len()];
+    loop {
+        let mut won: BTreeMap<BidId, Vec<usize>> = BTreeMap::new();
+        for (i, lot) in lots.iter().enumerate() {
+            let result = award(lot.award.unwrap_or(&one), lot.ranking, &passed[i]);
+            for b in result.awarded() {
+                won.entry(b.bid.clone()).or_default().push(i);
+            }
+        }
+        let mut changed = false;
+        for (bid, mut held) in won {
+            if held.len() <= limit.per_bidder as usize {
+                continue;
+            }
+            if limit.keep == KeepLots::BidderPriority {
+                held.sort_by_key(|i| {
+                    lots[*i]
+                        .priorities
+                        .get(&bid)
+                        .and_then(|order| order.iter().position(|l| l == lots[*i].id))
+                        .unwrap_or(usize::MAX)
+                });
+            }
+            for i in held.into_iter().skip(limit.per_bidder as usize) {
+                changed |= passed[i].insert(bid.clone());
+            }
+        }
+        if !changed {
+            return passed;
+        }
     }
 }
 

@@ -278,6 +278,7 @@ fn blank_bid(tender: &Tender, n: usize) -> Bid {
         points: Default::default(),
         panels: Default::default(),
         requirements: Default::default(),
+        lots: Vec::new(),
     }
 }
 

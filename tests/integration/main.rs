@@ -6,6 +6,7 @@ mod bad_input;
 mod bad_input_snapshots;
 mod fixture;
 mod limits;
+mod lots;
 mod memo;
 mod models;
 mod output;

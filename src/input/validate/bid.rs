@@ -51,6 +51,7 @@ pub fn bid(
         elsewhere,
     );
     let requirements = requirements(&mut check, raw, tender, elsewhere);
+    let lots = lots(&mut check, raw, tender);
     let (tender, quality) = (tender?, quality?);
     let facts = facts?;
     // The bid is built from what is valid even when some field is not, so that missing
@@ -72,6 +73,7 @@ pub fn bid(
         points,
         panels,
         requirements,
+        lots,
     };
     let mut missing = missing_points(&check, raw, &quality);
     missing.extend(missing_assessments(&check, raw, tender));
@@ -372,6 +374,58 @@ fn requirements(
                 line: check.line(key.span().start),
             },
         );
+    }
+    out
+}
+
+/// The lots a bid covers: required in a tender with lots, each a lot of the tender, none
+/// twice; refused in a tender without lots.
+fn lots(check: &mut Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> Vec<String> {
+    let Some(tender) = tender else {
+        return Vec::new();
+    };
+    let known: Vec<&str> = tender.lots.iter().map(|l| l.id.as_str()).collect();
+    let Some(lots) = &raw.lots else {
+        if !known.is_empty() {
+            check.report(
+                Code::Shape,
+                raw.bidder.span(),
+                "lots",
+                "the tender has lots, and the bid does not say which it covers".into(),
+                format!(
+                    "add lots = [...] with the lots the bid covers, in the bidder's order of priority: {}",
+                    super::checker::quoted(&known)
+                ),
+            );
+        }
+        return Vec::new();
+    };
+    if known.is_empty() {
+        check.report(
+            Code::BadValue,
+            lots.span(),
+            "lots",
+            "the bid names lots, and the tender has none".into(),
+            "remove `lots` from the bid".into(),
+        );
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for lot in lots.get_ref() {
+        if !check.known(lot, &known, Code::BadValue, "lots", ("lot", "lots")) {
+            continue;
+        }
+        if out.contains(lot.get_ref()) {
+            check.report(
+                Code::BadValue,
+                lot.span(),
+                "lots",
+                format!("lot `{}` is named twice", lot.get_ref()),
+                "name each lot the bid covers once".into(),
+            );
+            continue;
+        }
+        out.push(lot.get_ref().clone());
     }
     out
 }

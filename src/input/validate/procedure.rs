@@ -1,14 +1,14 @@
 //! The tender's procedure beyond scoring: its minimum requirements (`[[requirements]]`)
-//! and the award to several suppliers (`[award]`).
+//! the award to several suppliers (`[award]`) and the lots (`[[lots]]`, `[lot_limit]`).
 
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 use toml::Spanned;
 
-use crate::domain::{Allocation, Award, Requirement, Rule, Unmet};
+use crate::domain::{Allocation, Award, KeepLots, Lot, LotLimit, Requirement, Rule, Unmet};
 use crate::input::diag::Code;
-use crate::input::raw::{RawAward, RawRequirement};
+use crate::input::raw::{RawAward, RawLot, RawLotLimit, RawRequirement};
 use crate::values::Percent;
 
 use super::checker::{Checker, PERCENT, QUANTITY, shorten};
@@ -258,4 +258,69 @@ fn first_fraction(award: &Award, volume: u64) -> Option<(Decimal, Decimal)> {
             (part.fract() != Decimal::ZERO).then_some((share.value(), part))
         }),
     }
+}
+
+/// The lots, each with a unique id, and the lot limit; `None` when any is invalid.
+pub(super) fn lots(
+    check: &mut Checker<'_>,
+    raw: &[Spanned<RawLot>],
+    limit: Option<&Spanned<RawLotLimit>>,
+) -> Option<(Vec<Lot>, Option<Rule<LotLimit>>)> {
+    let start = check.diagnostics.len();
+    let mut seen = BTreeSet::new();
+    let mut lots = Vec::new();
+    for (i, lot) in raw.iter().enumerate() {
+        let l = lot.get_ref();
+        let id = l.id.get_ref().trim();
+        if id.is_empty() || id.contains(['.', ' ']) || !seen.insert(id.to_string()) {
+            check.report(
+                Code::DuplicateId,
+                l.id.span(),
+                &format!("lots[{i}].id"),
+                format!(
+                    "lot id \"{}\" is empty, holds a dot or a space, or is used twice",
+                    shorten(id)
+                ),
+                "give every lot a short id of its own, e.g. \"1\" or \"ressourceforloeb\"".into(),
+            );
+        }
+        lots.push(Lot {
+            id: id.to_string(),
+            name: l.name.clone().unwrap_or_else(|| id.to_string()),
+            source: l.source.clone(),
+        });
+    }
+    let limit = limit.and_then(|spanned| {
+        let raw = spanned.get_ref();
+        if lots.is_empty() {
+            check.report(
+                Code::BadValue,
+                spanned.span(),
+                "lot_limit",
+                "a lot limit in a tender without lots".into(),
+                "remove [lot_limit], or add the lots as [[lots]] tables".into(),
+            );
+            return None;
+        }
+        let per_bidder = check
+            .whole(&raw.per_bidder, "lot_limit.per_bidder", 1)
+            .and_then(|n| u32::try_from(n).ok());
+        let keep = check.choice(
+            &raw.keep,
+            "lot_limit.keep",
+            &[
+                ("lot-order", KeepLots::LotOrder),
+                ("bidder-priority", KeepLots::BidderPriority),
+            ],
+        );
+        Some(Rule {
+            action: LotLimit {
+                per_bidder: per_bidder?,
+                keep: keep?,
+            },
+            source: raw.source.clone(),
+            text: raw.text.clone(),
+        })
+    });
+    (!check.errors_since(start)).then_some((lots, limit))
 }

@@ -132,6 +132,7 @@ pub fn tender(
         None => Some(None),
         Some(award) => super::procedure::award(&mut check, award).map(Some),
     };
+    let lots = super::procedure::lots(&mut check, &raw.lots, raw.lot_limit.as_ref());
 
     if !check.clean() {
         return None;
@@ -158,6 +159,9 @@ pub fn tender(
         contract: contract.flatten().map(Box::new),
         requirements: requirements?,
         award: award?,
+        lots: lots.clone()?.0,
+        lot: None,
+        lot_limit: lots?.1,
     };
     let scales_fit = thresholds_fit(&mut check, raw, &tender);
     (model_fits(&tender, &model_site, check.diagnostics) && scales_fit).then_some(tender)

@@ -16,7 +16,7 @@ use super::{Evaluation, evaluate, load};
 use crate::domain::{BidId, Tender};
 use crate::input::{Invalid, ModelSearch};
 use crate::legal::LegalFlag;
-use crate::scoring::award::{AwardResult, AwardStatus};
+use crate::scoring::award::{AwardStatus, BidAward};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Standing};
 
@@ -165,10 +165,21 @@ impl std::fmt::Display for Value {
 /// bid has no such value (a bid set aside has no rank). Under a money model (`tender`'s
 /// in that version) a bid has no total and its price lines no points: only the evaluation
 /// price, the evaluated prices and the quality points count.
+/// Each ranked bid's award by bid id.
+type AwardIndex<'e> = std::collections::HashMap<&'e BidId, &'e BidAward>;
+
+/// Each bid's award looked up by id, never searched: linear in the bids.
+fn award_index(evaluation: &Evaluation) -> Option<AwardIndex<'_>> {
+    evaluation
+        .award
+        .as_ref()
+        .map(|a| a.bids.iter().map(|b| (&b.bid, b)).collect())
+}
+
 fn values<'a>(
     entry: &'a Ranked,
     tender: &Tender,
-    award: Option<&AwardResult>,
+    award: Option<&AwardIndex<'_>>,
 ) -> Vec<(Field<'a>, Option<Value>)> {
     let money = tender.model.method.is_money();
     let mut values = vec![
@@ -179,7 +190,7 @@ fn values<'a>(
         (Field::Rank, entry.rank.map(Value::Whole)),
     ];
     if let Some(award) = award {
-        let mine = award.of(&entry.score.bid);
+        let mine = award.get(&entry.score.bid).copied();
         values.push((
             Field::Award,
             Some(Value::Word(
@@ -255,15 +266,16 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
     let mut bids = Vec::new();
     let mut ranking_changed = false;
     let mut award_changed = false;
+    let (award_before, award_after) = (award_index(before), award_index(after));
     // Each bid of the earlier version found by its id, not by searching the ranking.
     let earlier: std::collections::HashMap<&BidId, &Ranked> =
         before.ranking.iter().map(|r| (&r.score.bid, r)).collect();
     for entry in &after.ranking {
         let old_values = earlier
             .get(&entry.score.bid)
-            .map(|old| values(old, &before.tender, before.award.as_ref()))
+            .map(|old| values(old, &before.tender, award_before.as_ref()))
             .unwrap_or_default();
-        let new_values = values(entry, &after.tender, after.award.as_ref());
+        let new_values = values(entry, &after.tender, award_after.as_ref());
         let mut changes = Vec::new();
         // Every field either version has, in the later version's order, then the ones that
         // disappeared (a bid that became set aside loses its points). A bid has a handful

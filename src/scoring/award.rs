@@ -91,11 +91,6 @@ impl AwardResult {
             .iter()
             .filter(|b| b.status == AwardStatus::Awarded)
     }
-
-    /// The award of one bid, if it is ranked.
-    pub fn of(&self, bid: &BidId) -> Option<&BidAward> {
-        self.bids.iter().find(|b| &b.bid == bid)
-    }
 }
 
 /// The share (in %) and the volume of each place, first place first.

@@ -170,7 +170,7 @@ impl Ready {
             .iter()
             .zip(&rankings)
             .map(|(v, ranking)| LotRanking {
-                award: v.tender.award.as_ref(),
+                award: award_of(&v.tender).unwrap_or_else(crate::domain::Award::single_supplier),
                 ranking,
                 priorities: v.bids.iter().map(|b| (&b.id, b.lots.as_slice())).collect(),
                 id: v.tender.current_lot().map_or("", |l| l.id.as_str()),

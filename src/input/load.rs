@@ -610,10 +610,26 @@ fn lot_documents(
                 );
             push_unique(&mut reader.diagnostics, diagnostic);
         }
-        if !lots.iter().any(|l| l.get_ref() == lot) {
-            patcher
-                .remove(&format!("criteria.{}", criterion.id.get_ref()))
-                .ok()?;
+        if !lots.iter().any(|l| l.get_ref() == lot)
+            && let Err(error) = patcher.remove(&format!("criteria.{}", criterion.id.get_ref()))
+        {
+            // An id that is no path (it holds a dot) cannot be left out of the lot.
+            let diagnostic = Diagnostic::at(
+                Code::BadValue,
+                documents.tender,
+                criterion.id.span(),
+                "criteria.id",
+            )
+            .says(
+                format!(
+                    "criterion `{}` cannot be left out of lot `{}`: {error}",
+                    shorten(criterion.id.get_ref()),
+                    shorten(lot)
+                ),
+                "give the criterion an id of letters, digits and dashes, used once",
+            );
+            push_unique(&mut reader.diagnostics, diagnostic);
+            return None;
         }
     }
     let own = raw.lots.iter().find(|l| l.get_ref().id.get_ref() == lot);

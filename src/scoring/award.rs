@@ -230,7 +230,7 @@ pub fn award(rule: &Rule<Award>, ranking: &[Ranked], passed_over: &BTreeSet<BidI
 /// One lot as the lot limit sees it: its award (one supplier where it states none), its
 /// ranking, and each bid's own order of lots (its priority).
 pub struct LotRanking<'a> {
-    pub award: Option<&'a Rule<Award>>,
+    pub award: Rule<Award>,
     pub ranking: &'a [Ranked],
     pub priorities: BTreeMap<&'a BidId, &'a [String]>,
     pub id: &'a str,
@@ -243,12 +243,11 @@ pub struct LotRanking<'a> {
 /// can give another bidder one lot too many. Each round passes over at least one more
 /// (bid, lot), so it ends within bids × lots rounds.
 pub fn lot_limit(limit: &LotLimit, lots: &[LotRanking<'_>]) -> Vec<BTreeSet<BidId>> {
-    let one = Award::single_supplier();
     let mut passed: Vec<BTreeSet<BidId>> = vec![BTreeSet::new(); lots.len()];
     loop {
         let mut won: BTreeMap<BidId, Vec<usize>> = BTreeMap::new();
         for (i, lot) in lots.iter().enumerate() {
-            let result = award(lot.award.unwrap_or(&one), lot.ranking, &passed[i]);
+            let result = award(&lot.award, lot.ranking, &passed[i]);
             for b in result.awarded() {
                 won.entry(b.bid.clone()).or_default().push(i);
             }

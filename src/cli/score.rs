@@ -68,6 +68,13 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
             evaluation.version
         )));
     }
+    if evaluation.award.is_some() {
+        // The letters name one winner; an award to several suppliers (or a lot under a lot
+        // limit) would be announced wrongly, so none is written.
+        return Err(Error::NoAward(
+            "the tender awards several suppliers (or limits the lots per bidder); letters for such an award are not written yet: the score report's award notes say who is awarded".into(),
+        ));
+    }
     let review: Vec<&str> = evaluation
         .ranking
         .iter()

@@ -1263,6 +1263,7 @@ fn recommendation(evaluation: &Evaluation, texts: &Texts) -> String {
         .iter()
         .any(|r| r.score.status() == Status::Review);
     let why = match (winners.len(), review) {
+        _ if evaluation.award.is_some() => "why-award",
         (_, true) => "why-review",
         (0, _) => "why-none",
         (1, false) => {

@@ -405,7 +405,7 @@ fn award_notes(evaluation: &Evaluation) -> Vec<String> {
     }
     if !award.unfilled.is_empty() {
         notes.push(format!(
-            "Not filled: place{} {} — fewer bids are ranked than suppliers are to be awarded.",
+            "Not filled: place{} {} — no ranked bid is left to fill them (fewer bids are ranked, or the lot limit passes bids over).",
             if award.unfilled.len() == 1 { "" } else { "s" },
             join_places(&award.unfilled)
         ));

@@ -192,7 +192,7 @@ fn declared_shares_a_tie_on_places_with_different_shares_and_places_left_unfille
     let report = score(&f);
     assert_eq!(report["award"]["unfilled"], serde_json::json!([5, 6]));
     assert!(stdout(&f.run("score", &["-q"]).success()).contains(
-        "Not filled: places 5–6 — fewer bids are ranked than suppliers are to be awarded."
+        "Not filled: places 5–6 — no ranked bid is left to fill them (fewer bids are ranked, or the lot limit passes bids over)."
     ),);
 }
 
@@ -403,4 +403,21 @@ fn rescore_reports_a_change_of_the_awarded_set_and_the_shares() {
             && changes.contains(r#"{"field":"award","before":"not-awarded","after":"awarded"}"#),
         "{changes}"
     );
+}
+
+#[test]
+fn letters_do_not_announce_an_award_to_several_suppliers_as_one_winner() {
+    // Fynsk Jobpartner is awarded place 2; a letter naming Vej til Job the one winner
+    // would tell it otherwise, so no letters are written.
+    let f = odense();
+    let out = f.root.path().join("breve");
+    let err = stderr(
+        &f.run(
+            "letters",
+            &["-o", out.to_str().unwrap(), "--sent", "2025-04-01"],
+        )
+        .code(1),
+    );
+    assert!(err.contains("the tender awards several suppliers"), "{err}");
+    assert!(!out.exists());
 }

@@ -163,6 +163,8 @@ pub(super) fn award(check: &mut Checker<'_>, spanned: &Spanned<RawAward>) -> Opt
             );
             None
         }
+        // A share that is no valid percentage is reported already.
+        (Some(2), Some(None)) => None,
         (Some(_), Some(_)) => {
             let span = raw.shares.as_ref().map(Spanned::span).unwrap_or_default();
             check.report(

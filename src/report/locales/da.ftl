@@ -211,6 +211,7 @@ effective-weight-item = { $name } { $effective } % (angivet { $stated } %)
 section-recommendation = Indstilling
 recommendation = Evalueringen indstiller, at kontrakten tildeles { $winner }, som har afgivet det økonomisk mest fordelagtige tilbud.
 recommendation-none = Der kan ikke indstilles en tildeling endnu: { $why }.
+why-award = tildelingen til flere leverandører (eller med en grænse for antal delaftaler) fremgår af evalueringsrapportens tildelingsnoter og er ikke gengivet her endnu
 why-tie = flere tilbud deler førstepladsen
 why-review = der afventer ordregivers afgørelse om et eller flere tilbud
 why-none = intet tilbud er vurderet

@@ -211,6 +211,7 @@ effective-weight-item = { $name } { $effective } % (stated { $stated } %)
 section-recommendation = Recommendation
 recommendation = The evaluation recommends awarding the contract to { $winner }, which submitted the most economically advantageous bid.
 recommendation-none = No award can be recommended yet: { $why }.
+why-award = the award to several suppliers (or under a limit on lots per bidder) is in the evaluation report's award notes and not shown here yet
 why-tie = several bids share the first place
 why-review = the authority has yet to decide on one or more bids
 why-none = no bid was evaluated

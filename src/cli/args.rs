@@ -87,4 +87,8 @@ pub struct TenderArgs {
     /// In a tender split into lots: the lot to evaluate (its criteria, bids and award).
     #[arg(long, value_name = "LOT")]
     pub lot: Option<String>,
+    /// In a negotiated procedure: the round whose bids to score (1: the initial bids; each
+    /// bidder's latest bid up to that round) [default: the latest round with bids].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub round: Option<u32>,
 }

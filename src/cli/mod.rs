@@ -194,6 +194,16 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// In a negotiated procedure: score every round and show what changed from one to the next.
+    #[command(
+        after_help = "Examples:\n  tenderscore rounds my-tender\n  tenderscore rounds my-tender --round 2 -f json   # rounds 1 and 2 only"
+    )]
+    Rounds {
+        #[command(flatten)]
+        tender: TenderArgs,
+        #[command(flatten)]
+        report: ReportArgs,
+    },
     /// Score every version of every tender under the paths and show what changed.
     #[command(
         after_help = "Examples:\n  tenderscore rescore tenders/\n  tenderscore rescore tenders/ --winner-changed -f json -o changes.json"
@@ -468,6 +478,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
         Command::Check { tender, strict } => check::run(&tender, strict),
         Command::Score { tender, report } => score::score(&tender, report),
         Command::Rejections { tender, report } => score::rejections(&tender, report),
+        Command::Rounds { tender, report } => score::rounds(&tender, report),
         Command::Publish { tender, document } => {
             score::document(&tender, document, |evaluation, language| {
                 crate::report::memo::publish(&evaluation.tender, language)

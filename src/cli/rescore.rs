@@ -99,7 +99,7 @@ pub(super) fn run(
         let changed = t
             .steps
             .iter()
-            .any(|s| !s.bids.is_empty() || s.winner_changed);
+            .any(|s| !s.changes.bids.is_empty() || s.changes.winner_changed);
         (!only.changed || changed) && (!only.winner_changed || t.winner_changed())
     });
     let out = emit(batch::render(&rescored, format), output, &protected)?;

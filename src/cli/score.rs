@@ -1,6 +1,6 @@
 //! `score`, `rejections` and `explain`: one version of one tender evaluated, rendered.
 
-use crate::evaluate::{Evaluation, Ready, evaluate, load_lot};
+use crate::evaluate::{Evaluation, Ready, evaluate, load_view};
 use crate::input::ModelSearch;
 use crate::input::diag::nearest;
 use crate::report::{explain, rejections, write_for};
@@ -43,6 +43,37 @@ pub(super) fn explain(
     )
 }
 
+/// Every round of a negotiated procedure, and what changed between them.
+pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
+    use crate::evaluate::rounds::{Choice, RoundsError, rounds};
+    if report.format == crate::report::Format::Xlsx {
+        return Err(Error::Unsupported(
+            "--format xlsx is for score and rejections; rounds writes table, csv, json or md",
+        ));
+    }
+    let search = ModelSearch {
+        dir: tender.models.clone(),
+    };
+    let choice = Choice {
+        lot: tender.lot.as_deref(),
+        up_to: tender.round,
+        version: report.version.as_of,
+    };
+    let (found, ready) = rounds(&tender.folder(), &search, &choice).map_err(|e| match e {
+        RoundsError::Invalid(invalid) => Error::from(invalid),
+        RoundsError::UnknownVersion { asked, latest } => Error::UnknownVersion { asked, latest },
+    })?;
+    if !tender.quiet {
+        super::to_stderr(&ready.warnings().render_styled(super::colour()));
+    }
+    let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
+    emit(
+        crate::report::rounds::render(&found, report.format),
+        report.output,
+        &protected,
+    )
+}
+
 /// A document of one version of a tender, rendered in the language asked for.
 pub(super) fn document(
     tender: &TenderArgs,
@@ -66,6 +97,14 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
         return Err(Error::NoAward(format!(
             "version {} is not the tender in force; letters are written on the latest version (leave out --as-of)",
             evaluation.version
+        )));
+    }
+    let t = &evaluation.tender;
+    if t.round != t.final_round() {
+        return Err(Error::NoAward(format!(
+            "round {} is not the final round ({}): letters announce the award on the final round's bids (leave out --round)",
+            t.round,
+            t.final_round()
         )));
     }
     if evaluation.award.is_some() {
@@ -111,10 +150,15 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
             "--sent {sent}: the standstill period would end beyond the calendar"
         )));
     }
-    if sent < evaluation.tender.deadline_date {
+    // In a negotiated procedure, the deadline of the final round's bids.
+    let (written, _) = t.deadline_of(t.round);
+    let deadline = written
+        .get(..10)
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .unwrap_or(t.deadline_date);
+    if sent < deadline {
         return Err(Error::NoAward(format!(
-            "--sent {sent} is before the submission deadline {}",
-            evaluation.tender.deadline_date
+            "--sent {sent} is before the submission deadline {deadline}"
         )));
     }
     Ok(())
@@ -174,7 +218,11 @@ pub(super) fn ready_tender(args: &TenderArgs) -> Result<Ready, Error> {
     let search = ModelSearch {
         dir: args.models.clone(),
     };
-    let tender = load_lot(&args.folder(), &search, args.lot.as_deref())?;
+    let view = crate::input::View {
+        lot: args.lot.as_deref(),
+        round: args.round,
+    };
+    let tender = load_view(&args.folder(), &search, view)?;
     // Warnings go to standard error at once, whatever becomes of the report.
     if !args.quiet {
         super::to_stderr(&tender.warnings().render_styled(super::colour()));

@@ -120,6 +120,9 @@ pub struct Bid {
     pub requirements: BTreeMap<String, Assessment>,
     /// In a tender with lots: the lots the bid covers, in the bidder's order of priority.
     pub lots: Vec<String>,
+    /// The negotiation round the bid was submitted in: 1 for an initial bid. A bidder
+    /// without a revised bid in a later round stands by its latest one.
+    pub round: u32,
 }
 
 /// Whether a bid meets one minimum requirement, as the evaluators recorded it.

@@ -115,6 +115,8 @@ pub fn reference_tender() -> Tender {
         lots: Vec::new(),
         lot: None,
         lot_limit: None,
+        rounds: Vec::new(),
+        round: 1,
     }
 }
 
@@ -160,5 +162,6 @@ pub fn bid(
         panels: BTreeMap::new(),
         requirements: BTreeMap::new(),
         lots: Vec::new(),
+        round: 1,
     }
 }

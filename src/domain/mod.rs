@@ -94,6 +94,26 @@ pub struct Tender {
     pub lot: Option<usize>,
     /// The most lots one bidder may be awarded, and which it keeps.
     pub lot_limit: Option<Rule<LotLimit>>,
+    /// The negotiation rounds after the initial bids (`[[rounds]]`), in order: round 2
+    /// first. Empty: one round, the initial bids are the final ones.
+    pub rounds: Vec<Round>,
+    /// The round whose bids this tender is scored with: 1 for the initial bids.
+    pub round: u32,
+}
+
+/// A negotiation round after the initial bids (forhandlingsrunde): revised bids are due by
+/// its deadline. Minimum requirements and award criteria are not negotiated; a change to
+/// them is a rettelsesblad.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Round {
+    /// 2 for the first round after the initial bids.
+    pub number: u32,
+    pub name: String,
+    /// The deadline for the round's bids as written (RFC 3339).
+    pub deadline: String,
+    #[serde(skip)]
+    pub deadline_at: jiff::Timestamp,
+    pub source: Option<String>,
 }
 
 /// A lot (delkontrakt, udbudsloven § 49).
@@ -122,6 +142,20 @@ pub enum KeepLots {
 }
 
 impl Tender {
+    /// The last round, whose bids are awarded: 1 where the tender has no negotiation.
+    pub fn final_round(&self) -> u32 {
+        1 + u32::try_from(self.rounds.len()).unwrap_or(u32::MAX - 1)
+    }
+
+    /// The deadline a bid of `round` is submitted by, as written and as an instant: the
+    /// tender's deadline for the initial bids, the round's own for a later one.
+    pub fn deadline_of(&self, round: u32) -> (&str, jiff::Timestamp) {
+        match self.rounds.iter().find(|r| r.number == round) {
+            Some(r) => (&r.deadline, r.deadline_at),
+            None => (&self.deadline, self.deadline_at),
+        }
+    }
+
     /// The lot this tender is the view of.
     pub fn current_lot(&self) -> Option<&Lot> {
         self.lot.and_then(|i| self.lots.get(i))

@@ -7,6 +7,7 @@
 //! result goes through these two functions, and so does `rescore`.
 
 pub mod rescore;
+pub mod rounds;
 
 use std::collections::BTreeSet;
 
@@ -14,7 +15,7 @@ use crate::domain::{BidId, Rettelsesblad, Tender};
 use std::path::Path;
 
 use crate::input::diag::{Diagnostic, Report, push_unique};
-use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version};
+use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version, View};
 use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
 use crate::scoring::award::{AwardResult, LotRanking, award, lot_limit};
 use crate::scoring::rank::{Ranked, rank};
@@ -78,15 +79,17 @@ impl Ready {
 /// validation and never during it; missing points are listed with the other problems of
 /// the run.
 pub fn load(dir: &Path, models: &ModelSearch) -> Result<Ready, Invalid> {
-    load_lot(dir, models, None)
+    load_view(dir, models, View::default())
 }
 
-/// [`load`] for one lot of a tender with lots (`None`: a tender without). Where the tender
-/// limits the lots per bidder, every other lot is loaded too.
-pub fn load_lot(dir: &Path, models: &ModelSearch, lot: Option<&str>) -> Result<Ready, Invalid> {
-    let mut ready = load_one(dir, models, lot)?;
+/// [`load`] for one lot of a tender with lots (`None`: a tender without) and one
+/// negotiation round. Where the tender limits the lots per bidder, every other lot is
+/// loaded too, in the same round.
+pub fn load_view(dir: &Path, models: &ModelSearch, view: View<'_>) -> Result<Ready, Invalid> {
+    let mut ready = load_one(dir, models, view)?;
+    let round = Some(ready.latest().tender.round);
     let tender = &ready.latest().tender;
-    if let Some(lot) = lot
+    if let Some(lot) = view.lot
         && tender.lot_limit.is_some()
     {
         let others: Vec<String> = tender
@@ -96,15 +99,22 @@ pub fn load_lot(dir: &Path, models: &ModelSearch, lot: Option<&str>) -> Result<R
             .map(|l| l.id.clone())
             .collect();
         for other in others {
-            let loaded = load_one(dir, models, Some(&other))?;
+            let loaded = load_one(
+                dir,
+                models,
+                View {
+                    lot: Some(&other),
+                    round,
+                },
+            )?;
             ready.other_lots.push(loaded);
         }
     }
     Ok(ready)
 }
 
-fn load_one(dir: &Path, models: &ModelSearch, lot: Option<&str>) -> Result<Ready, Invalid> {
-    match input::load_lot(dir, models, lot) {
+fn load_one(dir: &Path, models: &ModelSearch, view: View<'_>) -> Result<Ready, Invalid> {
+    match input::load_view(dir, models, view) {
         Ok(mut loaded) => {
             let missing = unread_points(std::mem::take(&mut loaded.missing_points));
             if missing.is_empty() {

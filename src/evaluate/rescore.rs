@@ -39,13 +39,10 @@ pub struct BidChange {
     pub changes: Vec<FieldChange>,
 }
 
-/// From one version to the next.
+/// What changed between two evaluations of one tender: from one version to the next, or
+/// from one negotiation round to the next.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Step {
-    pub from: u32,
-    pub to: u32,
-    /// The rettelsesblad that made version `to`: its number, date and title.
-    pub rettelsesblad: String,
+pub struct Comparison {
     /// The bids ranked first (several when tied) before and after.
     pub winners_before: Vec<String>,
     pub winners_after: Vec<String>,
@@ -59,8 +56,19 @@ pub struct Step {
     pub award_changed: bool,
     /// Whether any bid's rank or status changed.
     pub ranking_changed: bool,
-    /// Only bids with at least one change, in the order of the later version's ranking.
+    /// Only bids with at least one change, in the order of the later ranking.
     pub bids: Vec<BidChange>,
+}
+
+/// From one version to the next.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub from: u32,
+    pub to: u32,
+    /// The rettelsesblad that made version `to`: its number, date and title.
+    pub rettelsesblad: String,
+    #[serde(flatten)]
+    pub changes: Comparison,
 }
 
 /// A tender re-scored in every version.
@@ -84,21 +92,23 @@ pub struct TenderRescore {
 
 impl TenderRescore {
     pub fn winner_changed(&self) -> bool {
-        self.steps.iter().any(|s| s.winner_changed)
+        self.steps.iter().any(|s| s.changes.winner_changed)
     }
 
     pub fn award_changed(&self) -> bool {
-        self.steps.iter().any(|s| s.award_changed)
+        self.steps.iter().any(|s| s.changes.award_changed)
     }
 
     pub fn ranking_changed(&self) -> bool {
-        self.steps.iter().any(|s| s.ranking_changed)
+        self.steps.iter().any(|s| s.changes.ranking_changed)
     }
 }
 
 /// A field of a bid that [`compare`] looks at.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Field<'a> {
+    /// The negotiation round of the bid scored.
+    Round,
     Status,
     Rank,
     /// Awarded, tied at the award boundary or not awarded.
@@ -117,6 +127,7 @@ enum Field<'a> {
 impl std::fmt::Display for Field<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Field::Round => f.write_str("round"),
             Field::Status => f.write_str("status"),
             Field::Rank => f.write_str("rank"),
             Field::Award => f.write_str("award"),
@@ -182,13 +193,17 @@ fn values<'a>(
     award: Option<&AwardIndex<'_>>,
 ) -> Vec<(Field<'a>, Option<Value>)> {
     let money = tender.model.method.is_money();
-    let mut values = vec![
+    let mut values = Vec::new();
+    if !tender.rounds.is_empty() {
+        values.push((Field::Round, Some(Value::Whole(entry.score.round))));
+    }
+    values.extend([
         (
             Field::Status,
             Some(Value::Word(entry.score.status().as_str())),
         ),
         (Field::Rank, entry.rank.map(Value::Whole)),
-    ];
+    ]);
     if let Some(award) = award {
         let mine = award.get(&entry.score.bid).copied();
         values.push((
@@ -261,8 +276,8 @@ fn winners(evaluation: &Evaluation) -> Vec<String> {
         .collect()
 }
 
-/// What changed from one version to the next.
-pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
+/// What changed from one evaluation of a tender to another.
+pub fn compare(before: &Evaluation, after: &Evaluation) -> Comparison {
     let mut bids = Vec::new();
     let mut ranking_changed = false;
     let mut award_changed = false;
@@ -315,11 +330,6 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
             });
         }
     }
-    let rettelsesblad = after
-        .applied
-        .last()
-        .map(|r| format!("rettelsesblad {} of {}: {}", r.number, r.date, r.title))
-        .unwrap_or_default();
     let (winners_before, winners_after) = (winners(before), winners(after));
     let awarded = |e: &Evaluation| {
         e.award
@@ -329,13 +339,10 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Step {
     let (awarded_before, awarded_after) = (awarded(before), awarded(after));
     // A tender that gains or loses its [award] changes the award too.
     award_changed |= awarded_before != awarded_after;
-    Step {
+    Comparison {
         awarded_before,
         awarded_after,
         award_changed,
-        from: before.version,
-        to: after.version,
-        rettelsesblad,
         winner_changed: winners_before != winners_after,
         winners_before,
         winners_after,
@@ -354,7 +361,19 @@ pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invali
         .collect();
     let steps = evaluations
         .windows(2)
-        .map(|pair| compare(&pair[0], &pair[1]))
+        .map(|pair| {
+            let (before, after) = (&pair[0], &pair[1]);
+            Step {
+                from: before.version,
+                to: after.version,
+                rettelsesblad: after
+                    .applied
+                    .last()
+                    .map(|r| format!("rettelsesblad {} of {}: {}", r.number, r.date, r.title))
+                    .unwrap_or_default(),
+                changes: compare(before, after),
+            }
+        })
         .collect();
     let latest = &tender.latest().tender;
     Ok(TenderRescore {

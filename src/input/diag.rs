@@ -119,6 +119,9 @@ codes! {
     UnknownRequirement => "E208",
     /// A bid whose quality is read has no assessment of a requirement.
     MissingAssessment => "E209",
+    /// A bid of a negotiation round from a bidder without an initial bid, or a round the
+    /// tender does not declare.
+    BadRound => "E210",
     /// Rettelsesblade whose numbers are not 1, 2, 3, ... (a gap or a number used twice).
     Numbering => "E301",
     /// A rettelsesblad change whose path does not exist or whose value is not TOML.

@@ -30,6 +30,28 @@ use crate::input::validate::{self, ModelSite};
 /// The folder of a tender's rettelsesblade.
 pub const RETTELSESBLADE_DIR: &str = "rettelsesblade";
 
+/// The folder of the bids of the negotiation rounds: `rounds/2/`, `rounds/3/`, ...; the
+/// initial bids are in `bids/`.
+pub const ROUNDS_DIR: &str = "rounds";
+
+/// What of a tender folder to load.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct View<'a> {
+    /// In a tender split into lots: the lot (its criteria, its bids, its award).
+    pub lot: Option<&'a str>,
+    /// The negotiation round whose bids are scored: each bidder's bid of that round, or its
+    /// latest before it. `None`: the latest round that has a folder of bids.
+    pub round: Option<u32>,
+}
+
+/// A bid file read and parsed: the bid id (its file name), the round it belongs to.
+struct BidFile {
+    id: BidId,
+    file: FileId,
+    round: u32,
+    raw: Option<RawBid>,
+}
+
 /// An input file of the evaluation, identified by its content.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct InputFile {
@@ -101,6 +123,58 @@ pub struct Invalid {
     /// Quality points missing from bids, to be judged by the scoring rules and listed with
     /// the other problems.
     pub missing_points: Vec<MissingPoints>,
+}
+
+impl Invalid {
+    /// Adds the problems of another load of the same folder (another lot, another round),
+    /// each file and each problem once: a problem of the tender shows once, not once per
+    /// lot. Files are matched by path and text, problems by place, code and message.
+    pub fn absorb(&mut self, other: Invalid) {
+        let mut known: std::collections::HashMap<(String, String), FileId> = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(id, f)| ((f.path.clone(), f.text.clone()), id))
+            .collect();
+        let mut ids = Vec::new();
+        for f in other.sources.iter() {
+            let key = (f.path.clone(), f.text.clone());
+            let id = *known
+                .entry(key)
+                .or_insert_with(|| self.sources.add(f.path.clone(), f.text.clone()));
+            ids.push(id);
+        }
+        let mut seen: BTreeSet<(String, &'static str, String)> = self
+            .diagnostics
+            .iter()
+            .map(|d| place_key(&self.sources, d))
+            .collect();
+        for mut diagnostic in other.diagnostics {
+            if let Location::Span { file, .. } = &mut diagnostic.location {
+                *file = ids[*file];
+            }
+            if seen.insert(place_key(&self.sources, &diagnostic)) {
+                self.diagnostics.push(diagnostic);
+            }
+        }
+        self.missing_points.extend(other.missing_points);
+    }
+}
+
+/// A diagnostic's place (file path and span, or path), code and message, for telling
+/// the same problem found in two loads.
+fn place_key(sources: &Sources, d: &Diagnostic) -> (String, &'static str, String) {
+    let place = match &d.location {
+        Location::Span { file, span } => {
+            format!("{}:{}-{}", sources.get(*file).path, span.start, span.end)
+        }
+        Location::Path(path) => path.clone(),
+    };
+    (
+        place,
+        d.code.as_str(),
+        format!("{}\n{}", d.message, d.field),
+    )
 }
 
 /// Where to look for scoring models.
@@ -285,17 +359,19 @@ struct Documents {
 
 /// Loads and validates a tender folder in every version.
 pub fn load(tender_dir: &Path, models: &ModelSearch) -> Result<Loaded, Invalid> {
-    load_lot(tender_dir, models, None)
+    load_view(tender_dir, models, View::default())
 }
 
-/// Loads and validates one lot of a tender folder in every version: the criteria of that
-/// lot, the bids that cover it and its award. A tender with lots needs one named; a
-/// tender without takes none.
-pub fn load_lot(
+/// Loads and validates a view of a tender folder in every version: in a tender with lots
+/// one lot (the criteria of that lot, the bids that cover it and its award; a tender with
+/// lots needs one named, a tender without takes none), and the bids of one negotiation
+/// round.
+pub fn load_view(
     tender_dir: &Path,
     models: &ModelSearch,
-    lot: Option<&str>,
+    view: View<'_>,
 ) -> Result<Loaded, Invalid> {
+    let lot = view.lot;
     let mut reader = Reader::new();
     let tender_file = reader.read(
         &tender_dir.join("tender.toml"),
@@ -304,8 +380,7 @@ pub fn load_lot(
     );
     let raw_tender: Option<RawTender> = tender_file.and_then(|f| reader.parse(f));
 
-    let bid_paths = reader.list(&tender_dir.join("bids"), "bid");
-    let raw_bids = read_bids(&mut reader, bid_paths);
+    let (raw_bids, round, folders) = read_rounds(&mut reader, tender_dir, view.round);
     let rettelsesblade = read_rettelsesblade(&mut reader, tender_dir);
     let decisions = read_decisions(&mut reader, tender_dir, &raw_bids);
 
@@ -331,6 +406,7 @@ pub fn load_lot(
             let context = VersionContext {
                 number,
                 lot,
+                round,
                 elsewhere: &elsewhere,
                 applied: &applied,
                 decisions: &decisions,
@@ -369,7 +445,7 @@ pub fn load_lot(
     // its own, so those problems are listed in the same run.
     if versions.is_empty() {
         let mut found = Vec::new();
-        for (id, file, raw) in &raw_bids {
+        for BidFile { id, file, raw, .. } in &raw_bids {
             if let Some(raw) = raw {
                 // Without a tender no bid is built, so no points can be found missing.
                 let _ = validate::bid(
@@ -386,6 +462,9 @@ pub fn load_lot(
         for diagnostic in found {
             push_unique(&mut reader.diagnostics, diagnostic);
         }
+    }
+    if let Some(latest) = versions.last() {
+        rounds_declared(&mut reader, tender_dir, &latest.tender, round, &folders);
     }
     if reader.diagnostics.is_empty() && !versions.is_empty() {
         Ok(Loaded {
@@ -404,7 +483,7 @@ pub fn load_lot(
 /// Reads and parses every bid file. Each file is read, hashed and parsed on its own, so
 /// that work is spread over every core; the results are collected in file-name order, so
 /// sources, inputs and problems stand in the same order however the work was divided.
-fn read_bids(reader: &mut Reader, paths: Vec<PathBuf>) -> Vec<(BidId, FileId, Option<RawBid>)> {
+fn read_bids(reader: &mut Reader, paths: Vec<PathBuf>, round: u32) -> Vec<BidFile> {
     let read: Vec<_> = paths
         .into_par_iter()
         .map(|path| {
@@ -415,7 +494,7 @@ fn read_bids(reader: &mut Reader, paths: Vec<PathBuf>) -> Vec<(BidId, FileId, Op
     let mut files = Vec::with_capacity(read.len());
     for (path, read) in read {
         let stem = file_stem(&path);
-        let label = format!("bids/{stem}.toml");
+        let label = bid_label(&stem, round);
         if let Some(file) = reader.accept(&path, "bid", label, read) {
             files.push((BidId(stem), file));
         }
@@ -430,16 +509,166 @@ fn read_bids(reader: &mut Reader, paths: Vec<PathBuf>) -> Vec<(BidId, FileId, Op
         .zip(parsed)
         .map(|((id, file), (raw, problems))| {
             reader.diagnostics.extend(problems);
-            (id, file, raw)
+            BidFile {
+                id,
+                file,
+                round,
+                raw,
+            }
         })
         .collect()
+}
+
+/// A bid file's name in the tender folder: `bids/x.toml` for an initial bid,
+/// `rounds/2/x.toml` for a bid of round 2.
+fn bid_label(stem: &str, round: u32) -> String {
+    if round <= 1 {
+        format!("bids/{stem}.toml")
+    } else {
+        format!("{ROUNDS_DIR}/{round}/{stem}.toml")
+    }
+}
+
+/// The folders of `rounds/` by round number; any other entry is reported.
+fn round_folders(reader: &mut Reader, tender_dir: &Path) -> BTreeMap<u32, PathBuf> {
+    let dir = tender_dir.join(ROUNDS_DIR);
+    let mut found = BTreeMap::new();
+    let Ok(entries) = fs::read_dir(&dir) else {
+        if dir.exists() {
+            reader.diagnostics.push(
+                Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
+                    format!("cannot list {}", dir.display()),
+                    "check that the folder is readable",
+                ),
+            );
+        }
+        return found;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        match name.parse::<u32>() {
+            Ok(number) if number >= 2 && path.is_dir() && name == number.to_string() => {
+                found.insert(number, path);
+            }
+            _ => reader.diagnostics.push(
+                Diagnostic::for_path(Code::BadRound, path.display().to_string()).says(
+                    format!(
+                        "{} is not the folder of a negotiation round, and is not read",
+                        path.display()
+                    ),
+                    "put the bids of round 2 in rounds/2/, of round 3 in rounds/3/, ... (the initial bids are in bids/)",
+                ),
+            ),
+        }
+    }
+    found
+}
+
+/// Reads the initial bids (`bids/`) and the bids of every negotiation round up to the one
+/// asked for (`rounds/N/`); each bidder's latest bid stands, in the file-name order of the
+/// initial bids. A bid of a later round from a bidder without an initial bid is reported:
+/// only the bidders of round 1 take part in the negotiation. Returns the bids, the round
+/// scored and the numbers of the round folders found.
+fn read_rounds(
+    reader: &mut Reader,
+    tender_dir: &Path,
+    asked: Option<u32>,
+) -> (Vec<BidFile>, u32, Vec<u32>) {
+    let folders = round_folders(reader, tender_dir);
+    let round = asked.unwrap_or_else(|| folders.keys().last().copied().unwrap_or(1));
+    let paths = reader.list(&tender_dir.join("bids"), "bid");
+    let mut bids = read_bids(reader, paths, 1);
+    let position: std::collections::HashMap<BidId, usize> = bids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.clone(), i))
+        .collect();
+    for (&number, dir) in folders.range(2..=round.max(2)) {
+        if number > round {
+            break;
+        }
+        let paths = reader.list(dir, "bid");
+        for revised in read_bids(reader, paths, number) {
+            match position.get(&revised.id) {
+                Some(&i) => bids[i] = revised,
+                None => {
+                    let label = bid_label(&revised.id.0, number);
+                    let path = reader.sources.get(revised.file).path.clone();
+                    reader.diagnostics.push(
+                        Diagnostic::for_path(Code::BadRound, path).says(
+                            format!(
+                                "{label} is a bid of round {number} from a bidder without an initial bid (no bids/{}.toml)",
+                                revised.id.0
+                            ),
+                            "only the bidders of round 1 take part in the negotiation: give the revised bid the file name of the bidder's initial bid",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    (bids, round, folders.into_keys().collect())
+}
+
+/// Reports a round asked for, or a folder of bids, beyond the rounds the tender in force
+/// declares.
+fn rounds_declared(
+    reader: &mut Reader,
+    tender_dir: &Path,
+    tender: &Tender,
+    round: u32,
+    folders: &[u32],
+) {
+    let last = tender.final_round();
+    let beyond = |n: u32| {
+        format!(
+            "the tender declares {last} round{} (the initial bids{})",
+            if last == 1 { "" } else { "s" },
+            if last == 1 {
+                String::new()
+            } else {
+                format!(
+                    " and {} [[rounds]] table{}",
+                    last - 1,
+                    if last == 2 { "" } else { "s" }
+                )
+            }
+        ) + &format!(", and round {n} is ")
+    };
+    if round > last && !folders.contains(&round) {
+        reader.diagnostics.push(
+            Diagnostic::for_path(Code::BadRound, tender_dir.join("tender.toml").display().to_string())
+                .says(
+                    beyond(round) + "asked for",
+                    "score one of the declared rounds (--round 1 for the initial bids), or declare the round in tender.toml as a [[rounds]] table with its name and deadline",
+                ),
+        );
+    }
+    let dir = tender_dir.join(ROUNDS_DIR);
+    for &number in folders.iter().filter(|&&n| n > last) {
+        reader.diagnostics.push(
+            Diagnostic::for_path(Code::BadRound, dir.join(number.to_string()).display().to_string())
+                .says(
+                    beyond(number) + "in rounds/",
+                    "declare the round in tender.toml as a [[rounds]] table with its name and deadline, or move the folder out of rounds/",
+                ),
+        );
+    }
 }
 
 /// Reads and validates `decisions.toml`, where the tender folder has one.
 fn read_decisions(
     reader: &mut Reader,
     tender_dir: &Path,
-    raw_bids: &[(BidId, FileId, Option<RawBid>)],
+    raw_bids: &[BidFile],
 ) -> Vec<ReviewDecision> {
     let path = tender_dir.join("decisions.toml");
     if !path.exists() {
@@ -451,7 +680,7 @@ fn read_decisions(
     let Some(raw) = reader.parse::<RawDecisions>(file) else {
         return Vec::new();
     };
-    let ids: Vec<BidId> = raw_bids.iter().map(|(id, _, _)| id.clone()).collect();
+    let ids: Vec<BidId> = raw_bids.iter().map(|b| b.id.clone()).collect();
     validate::decisions(&reader.sources, file, &raw, &ids, &mut reader.diagnostics)
         .unwrap_or_default()
 }
@@ -533,6 +762,24 @@ fn apply_rettelsesblad(
     reader.origins.insert(tender, origins);
     let raw_tender = reader.parse(tender)?;
     Some(Documents { tender, raw_tender })
+}
+
+/// The lot ids of a tender folder's `tender.toml` as published, for a command that looks
+/// at every lot; none where the file cannot be read or parsed (loading says why).
+pub fn lot_ids(tender_dir: &Path) -> Vec<String> {
+    let Ok(text) = read_text(&tender_dir.join("tender.toml")) else {
+        return Vec::new();
+    };
+    let mut sources = Sources::default();
+    let file = sources.add(String::new(), text);
+    match raw::parse::<RawTender>(&sources, file) {
+        (Some(raw), _) => raw
+            .lots
+            .iter()
+            .map(|l| l.get_ref().id.get_ref().trim().to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Whether the lot asked for fits the tender: one of its lots, or none where it has no
@@ -773,6 +1020,8 @@ struct VersionContext<'a> {
     number: u32,
     /// The lot loaded, in a tender with lots.
     lot: Option<&'a str>,
+    /// The negotiation round whose bids are loaded.
+    round: u32,
     /// The ids of criteria and requirements in any version: a bid's price or points for
     /// one this version lacks is not a problem here.
     elsewhere: &'a BTreeSet<String>,
@@ -791,12 +1040,12 @@ fn build_version(
     models: &ModelSearch,
     models_read: &mut BTreeMap<ModelFile, FileId>,
     documents: &Documents,
-    raw_bids: &[(BidId, FileId, Option<RawBid>)],
+    raw_bids: &[BidFile],
     context: VersionContext<'_>,
 ) -> Option<Version> {
     let (number, applied, decisions) = (context.number, context.applied, context.decisions);
     let elsewhere = context.elsewhere;
-    let lot = context.lot;
+    let (lot, round) = (context.lot, context.round);
     let lot_view;
     let documents = match context.lot {
         None => documents,
@@ -845,6 +1094,7 @@ fn build_version(
     let tender = tender.map(|mut tender| {
         tender.decisions = decisions.to_vec();
         tender.lot = lot.and_then(|lot| tender.lots.iter().position(|l| l.id == lot));
+        tender.round = round;
         tender
     });
     let mut bids = Vec::new();
@@ -854,26 +1104,38 @@ fn build_version(
         let sources = &reader.sources;
         let checked: Vec<_> = raw_bids
             .par_iter()
-            .filter_map(|(id, file, raw)| {
-                let raw = raw.as_ref()?;
-                // In a lot, the bids that cover it (and those that do not say, to report).
-                if let (Some(lot), Some(lots)) = (lot, &raw.lots)
-                    && !lots.get_ref().iter().any(|l| l.get_ref() == lot)
-                {
-                    return None;
-                }
-                let mut problems = Vec::new();
-                let valid = validate::bid(
-                    sources,
-                    *file,
-                    id.clone(),
-                    raw,
-                    Some(tender),
-                    elsewhere,
-                    &mut problems,
-                );
-                Some((valid, problems))
-            })
+            .filter_map(
+                |BidFile {
+                     id,
+                     file,
+                     round,
+                     raw,
+                 }| {
+                    let raw = raw.as_ref()?;
+                    // In a lot, the bids that cover it (and those that do not say, to report).
+                    if let (Some(lot), Some(lots)) = (lot, &raw.lots)
+                        && !lots.get_ref().iter().any(|l| l.get_ref() == lot)
+                    {
+                        return None;
+                    }
+                    let mut problems = Vec::new();
+                    let valid = validate::bid(
+                        sources,
+                        *file,
+                        id.clone(),
+                        raw,
+                        Some(tender),
+                        elsewhere,
+                        &mut problems,
+                    )
+                    .map(|(mut bid, missing)| {
+                        bid.round = *round;
+                        bid.file = bid_label(&id.0, *round);
+                        (bid, missing)
+                    });
+                    Some((valid, problems))
+                },
+            )
             .collect();
         for (valid, problems) in checked {
             let clean = !problems.iter().any(Diagnostic::is_error);

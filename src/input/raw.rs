@@ -55,6 +55,19 @@ pub struct RawTender {
     pub lots: Vec<Spanned<RawLot>>,
     /// `[lot_limit]`: the most lots one bidder may be awarded, and which it keeps.
     pub lot_limit: Option<Spanned<RawLotLimit>>,
+    /// `[[rounds]]`: the negotiation rounds after the initial bids, in order.
+    #[serde(default)]
+    pub rounds: Vec<Spanned<RawRound>>,
+}
+
+/// `[[rounds]]`: one negotiation round after the initial bids (round 2, 3, ...); its bids
+/// are the files of `rounds/<number>/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRound {
+    pub name: Spanned<String>,
+    pub deadline: Spanned<Datetime>,
+    pub source: Option<String>,
 }
 
 /// `[[lots]]`: one lot; its criteria are those without `lots` and those naming it.

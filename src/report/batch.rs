@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::number::with_decimal_commas;
 use super::table::{add_rows, align_right, terminal_table};
 use super::{Format, markdown, text_of};
-use crate::evaluate::rescore::{Rescored, Step, Summary, TenderRescore};
+use crate::evaluate::rescore::{Comparison, Rescored, Step, Summary, TenderRescore};
 
 pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
     match format {
@@ -26,6 +26,17 @@ fn shown(value: &Option<String>) -> String {
 }
 
 fn step_line(step: &Step) -> String {
+    format!(
+        "Version {} → {} ({}): {}",
+        step.from,
+        step.to,
+        step.rettelsesblad,
+        comparison_line(&step.changes)
+    )
+}
+
+/// What a comparison did to the winner, the ranking and the award, in one line.
+pub(super) fn comparison_line(step: &Comparison) -> String {
     let winner = if step.winner_changed {
         format!(
             "WINNER CHANGED from {} to {}",
@@ -51,10 +62,7 @@ fn step_line(step: &Step) -> String {
         ),
         _ => String::new(),
     };
-    format!(
-        "Version {} → {} ({}): {winner}; {ranking}{award}",
-        step.from, step.to, step.rettelsesblad
-    )
+    format!("{winner}; {ranking}{award}")
 }
 
 /// The counts in one line, then each list in its own section, ten tenders a line, so a
@@ -113,7 +121,7 @@ fn text(rescored: &Rescored, markdown: bool) -> String {
 }
 
 /// A heading: in Markdown with as many `#` as its level, in the table report as it is.
-fn heading(markdown: bool, level: usize, text: String) -> String {
+pub(super) fn heading(markdown: bool, level: usize, text: String) -> String {
     if markdown {
         format!("{} {text}", "#".repeat(level))
     } else {
@@ -150,7 +158,12 @@ fn tender_lines(r: &TenderRescore, markdown: bool) -> Vec<String> {
 
 /// One version step: what it did to the winner and ranking, then the bids' changes.
 fn step_lines(step: &Step, markdown: bool) -> Vec<String> {
-    let mut out = vec![String::new(), heading(markdown, 3, step_line(step))];
+    comparison_lines(step_line(step), &step.changes, markdown)
+}
+
+/// A comparison under its heading: the bids' changes as a table.
+pub(super) fn comparison_lines(title: String, step: &Comparison, markdown: bool) -> Vec<String> {
+    let mut out = vec![String::new(), heading(markdown, 3, title)];
     if step.bids.is_empty() {
         out.push("No bid changed.".into());
         return out;
@@ -161,7 +174,7 @@ fn step_lines(step: &Step, markdown: bool) -> Vec<String> {
 }
 
 /// The changes of a step, one row a changed field: bidder, field, before, after.
-fn change_rows(step: &Step) -> Vec<Vec<String>> {
+fn change_rows(step: &Comparison) -> Vec<Vec<String>> {
     step.bids
         .iter()
         .flat_map(|b| {
@@ -230,22 +243,33 @@ fn csv(results: &[TenderRescore]) -> Vec<u8> {
     let mut records = vec![header];
     for r in results {
         for step in &r.steps {
-            records.extend(step_records(r, step));
+            records.extend(comparison_records(
+                &r.tender,
+                (step.from, step.to),
+                &step.rettelsesblad,
+                &step.changes,
+            ));
         }
     }
     super::csv::excel(records)
 }
 
-/// A step's CSV records: the winner's change where it changed, then every changed field of
-/// every bid, its values with a decimal comma.
-fn step_records(r: &TenderRescore, step: &Step) -> Vec<[String; 9]> {
+/// A comparison's CSV records: the winner's change where it changed, then every changed
+/// field of every bid, its values with a decimal comma.
+/// `label`: what made the later evaluation (the rettelsesblad, the round).
+pub(super) fn comparison_records(
+    tender: &str,
+    (from, to): (u32, u32),
+    label: &str,
+    step: &Comparison,
+) -> Vec<[String; 9]> {
     use super::csv::text_cell;
     let record = |bid: &str, bidder: &str, field: &str, before: String, after: String| {
         [
-            text_cell(&r.tender),
-            step.from.to_string(),
-            step.to.to_string(),
-            text_cell(&step.rettelsesblad),
+            text_cell(tender),
+            from.to_string(),
+            to.to_string(),
+            text_cell(label),
             text_cell(bid),
             text_cell(bidder),
             text_cell(field),

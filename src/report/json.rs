@@ -85,6 +85,23 @@ struct TenderJson<'a> {
     requirements: &'a [Requirement],
     /// The lot evaluated, in a tender with lots: {"id", "name", "source"}; else null.
     lot: Option<&'a crate::domain::Lot>,
+    /// The negotiation round scored, in a tender with rounds; else null.
+    round: Option<RoundJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoundJson<'a> {
+    /// 1 for the initial bids.
+    number: u32,
+    /// The number of rounds, the last of which is awarded.
+    of: u32,
+    /// Whether this is the final round, whose bids are awarded.
+    r#final: bool,
+    name: Option<&'a str>,
+    deadline: &'a str,
+    source: Option<&'a str>,
+    /// Every later round the tender declares (`[[rounds]]`).
+    rounds: &'a [crate::domain::Round],
 }
 
 #[derive(Serialize)]
@@ -271,6 +288,8 @@ struct BidJson<'a> {
     bid: &'a str,
     bidder: &'a str,
     file: &'a str,
+    /// The negotiation round of the bid scored: 1 for an initial bid.
+    round: u32,
     status: Status,
     rank: Option<u32>,
     tied_with: &'a [crate::domain::BidId],
@@ -531,7 +550,24 @@ fn tender(evaluation: &Evaluation) -> TenderJson<'_> {
         }),
         requirements: &t.requirements,
         lot: t.current_lot(),
+        round: round(t),
     }
+}
+
+fn round(t: &Tender) -> Option<RoundJson<'_>> {
+    if t.rounds.is_empty() {
+        return None;
+    }
+    let declared = t.rounds.iter().find(|r| r.number == t.round);
+    Some(RoundJson {
+        number: t.round,
+        of: t.final_round(),
+        r#final: t.round == t.final_round(),
+        name: declared.map(|r| r.name.as_str()),
+        deadline: t.deadline_of(t.round).0,
+        source: declared.and_then(|r| r.source.as_deref()),
+        rounds: &t.rounds,
+    })
 }
 
 fn model(t: &Tender) -> ModelJson<'_> {
@@ -696,6 +732,7 @@ fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
         bid: &s.bid.0,
         bidder: &s.bidder,
         file: &s.file,
+        round: s.round,
         status: s.status(),
         rank: entry.rank,
         tied_with: &entry.tied_with,

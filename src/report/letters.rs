@@ -197,7 +197,7 @@ fn letter(
             view.set_aside_title = Some(texts.get("letter-set-aside"));
             view.findings = findings
                 .iter()
-                .map(|f| finding(evaluation, texts, f))
+                .map(|f| finding(evaluation, texts, f, entry.score.round))
                 .collect();
         }
         Outcome::Scored { .. } if is_winner => {

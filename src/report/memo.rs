@@ -149,14 +149,17 @@ impl Memo {
             },
             title: texts.get("memo-title"),
             tender_title: t.title.clone(),
-            meta: vec![
+            meta: [
                 (texts.get("meta-authority"), t.authority.clone()),
                 (texts.get("meta-tender"), t.title.clone()),
                 (texts.get("meta-reference"), t.id.clone()),
                 (texts.get("meta-deadline"), deadline),
-            ],
+            ]
+            .into_iter()
+            .chain(round_meta(t, texts))
+            .collect(),
             basis: basis(evaluation, texts),
-            warning: (!evaluation.latest).then(|| texts.get("version-not-latest")),
+            warning: warning(evaluation, texts),
             model: Section {
                 title: texts.get("section-model"),
                 items: model_text(t, texts),
@@ -250,8 +253,89 @@ fn deadline(t: &Tender) -> Option<jiff::civil::DateTime> {
     t.deadline.get(..19)?.parse().ok()
 }
 
-/// Which version of the tender documents the evaluation rests on.
+/// In a negotiated procedure: the round whose bids are evaluated, and its deadline.
+fn round_meta(t: &Tender, texts: &Texts) -> Option<(String, String)> {
+    if t.rounds.is_empty() {
+        return None;
+    }
+    let declared = t.rounds.iter().find(|r| r.number == t.round);
+    let written = t.deadline_of(t.round).0;
+    let deadline = written
+        .get(..19)
+        .and_then(|s| s.parse::<jiff::civil::DateTime>().ok())
+        .map_or_else(|| written.to_string(), |at| texts.datetime(at));
+    Some((
+        texts.get("meta-round"),
+        texts.with(
+            "round-value",
+            &[
+                ("number", t.round.to_string().into()),
+                ("of", t.final_round().to_string().into()),
+                (
+                    "name",
+                    declared
+                        .map_or_else(|| texts.get("round-initial"), |r| r.name.clone())
+                        .into(),
+                ),
+                ("deadline", deadline.into()),
+            ],
+        ),
+    ))
+}
+
+/// What the reader must know before trusting the result: an evaluation on a version not
+/// in force, or on the bids of a round that is not the final one.
+fn warning(evaluation: &Evaluation, texts: &Texts) -> Option<String> {
+    let t = &evaluation.tender;
+    let mut warnings = Vec::new();
+    if !evaluation.latest {
+        warnings.push(texts.get("version-not-latest"));
+    }
+    if t.round != t.final_round() {
+        warnings.push(texts.with(
+            "round-not-final",
+            &[
+                ("number", t.round.to_string().into()),
+                ("of", t.final_round().to_string().into()),
+            ],
+        ));
+    }
+    (!warnings.is_empty()).then(|| warnings.join(" "))
+}
+
+/// Which version of the tender documents the evaluation rests on, and in a negotiated
+/// procedure the bids that stand from an earlier round.
 fn basis(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let round = evaluation.tender.round;
+    let standing: Vec<String> = evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.score.round < round)
+        .map(|r| {
+            texts.with(
+                "round-standing-bid",
+                &[
+                    ("bidder", r.score.bidder.as_str().into()),
+                    ("round", r.score.round.to_string().into()),
+                ],
+            )
+        })
+        .collect();
+    let mut lines = version_basis(evaluation, texts);
+    if !standing.is_empty() {
+        lines.push(texts.with(
+            "round-standing",
+            &[
+                ("round", round.to_string().into()),
+                ("bids", standing.join(", ").into()),
+            ],
+        ));
+    }
+    lines
+}
+
+/// Which version of the tender documents the evaluation rests on.
+fn version_basis(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     if evaluation.applied.is_empty() {
         return vec![texts.get("version-published")];
     }
@@ -955,7 +1039,7 @@ fn set_aside(evaluation: &Evaluation, texts: &Texts) -> Vec<SetAside> {
                 bidder: entry.score.bidder.clone(),
                 findings: findings
                     .iter()
-                    .map(|f| finding(evaluation, texts, f))
+                    .map(|f| finding(evaluation, texts, f, entry.score.round))
                     .collect(),
             }),
             Outcome::Scored { .. } => None,
@@ -963,7 +1047,13 @@ fn set_aside(evaluation: &Evaluation, texts: &Texts) -> Vec<SetAside> {
         .collect()
 }
 
-pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> FindingView {
+/// `round`: the negotiation round of the bid (its deadline is the one a late bid missed).
+pub(super) fn finding(
+    evaluation: &Evaluation,
+    texts: &Texts,
+    f: &Finding,
+    round: u32,
+) -> FindingView {
     // Only a reservation, an alternative bid or a requirement not met makes a bid non-compliant
     // (ukonditionsmæssigt); a late bid or too little quality is simply rejected.
     let reservation = matches!(
@@ -1006,7 +1096,7 @@ pub(super) fn finding(evaluation: &Evaluation, texts: &Texts, f: &Finding) -> Fi
             ),
             None,
         ),
-        RuleId::LateBid => (late(evaluation, texts, quote), None),
+        RuleId::LateBid => (late(evaluation, texts, quote, round), None),
         RuleId::DeclaredReservation => (texts.get("reason-declared-reservation"), None),
         RuleId::UnclearDeclaration => (texts.get("reason-unclear-declaration"), None),
         RuleId::QualityThreshold => (texts.get("reason-quality-threshold"), None),
@@ -1068,12 +1158,13 @@ fn after_equals(quote: &str) -> String {
 }
 
 /// A late bid: when it was received and how many minutes after the deadline.
-fn late(evaluation: &Evaluation, texts: &Texts, quote: &str) -> String {
+fn late(evaluation: &Evaluation, texts: &Texts, quote: &str, round: u32) -> String {
     let written = after_equals(quote);
     let Ok(at) = written.parse::<jiff::Timestamp>() else {
         return texts.with("reason-other", &[("reason", written.into())]);
     };
-    let minutes = (at.as_second() - evaluation.tender.deadline_at.as_second()).div_euclid(60);
+    let (_, deadline_at) = evaluation.tender.deadline_of(round);
+    let minutes = (at.as_second() - deadline_at.as_second()).div_euclid(60);
     let when = written
         .get(..19)
         .and_then(|s| s.parse::<jiff::civil::DateTime>().ok())

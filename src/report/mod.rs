@@ -20,6 +20,7 @@ pub mod models;
 pub mod number;
 pub mod payments;
 pub mod rejections;
+pub mod rounds;
 mod table;
 mod text;
 pub mod whatif;

@@ -108,8 +108,9 @@ pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
                 .map_or(String::new(), |s| format!(" ({s})"))
         ));
     }
+    heading.push(version_text(evaluation));
+    heading.extend(round_text(t));
     heading.extend([
-        version_text(evaluation),
         format!("Authority: {}; deadline {}", t.authority, t.deadline),
         format!(
             "Price model {}: {}; {} {}; price lines {}",
@@ -314,7 +315,8 @@ fn currency_unit(tender: &Tender) -> &str {
 /// rejection, warning and tie in ranking order. Bids with nothing to note are left out.
 pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
     let bidders = Bidders::new(&evaluation.ranking);
-    let mut notes = award_notes(evaluation);
+    let mut notes = standing_note(evaluation);
+    notes.extend(award_notes(evaluation));
     notes.extend(legal_notes(evaluation));
     notes.extend(effective_weights_note(
         &evaluation.tender,
@@ -334,6 +336,51 @@ pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
 
 /// The award to several suppliers: the rule, each supplier awarded with its share, and
 /// the places a tie at the boundary leaves undecided or no bid fills.
+/// In a negotiated procedure: the round scored, its deadline, and whether its bids are the
+/// ones awarded.
+fn round_text(t: &crate::domain::Tender) -> Option<String> {
+    if t.rounds.is_empty() {
+        return None;
+    }
+    let last = t.final_round();
+    let what = match t.rounds.iter().find(|r| r.number == t.round) {
+        Some(r) => format!(
+            "{}, deadline {}{}",
+            r.name,
+            r.deadline,
+            r.source
+                .as_deref()
+                .map_or(String::new(), |s| format!(" ({s})"))
+        ),
+        None => format!("the initial bids, deadline {}", t.deadline),
+    };
+    let status = if t.round == last {
+        "the final round, whose bids are awarded"
+    } else {
+        "not the final round: only the final round's bids are awarded"
+    };
+    Some(format!("Round {} of {last}: {what} ({status})", t.round))
+}
+
+/// In a negotiated procedure: the bids that stand from an earlier round, their bidders
+/// having handed in no revised bid in the round scored.
+fn standing_note(evaluation: &Evaluation) -> Vec<String> {
+    let round = evaluation.tender.round;
+    let standing: Vec<String> = evaluation
+        .ranking
+        .iter()
+        .filter(|r| r.score.round < round)
+        .map(|r| format!("{} (round {})", r.score.bidder, r.score.round))
+        .collect();
+    if standing.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "No revised bid in round {round}; the latest bid stands: {}",
+        standing.join(", ")
+    )]
+}
+
 fn award_notes(evaluation: &Evaluation) -> Vec<String> {
     let Some(award) = &evaluation.award else {
         return Vec::new();

@@ -229,22 +229,20 @@ fn form_and_time(tender: &Tender, bid: &Bid) -> Vec<Finding> {
             ),
         ));
     }
-    if bid.submitted_at > tender.deadline_at
+    // A revised bid of a negotiation round is due by that round's deadline.
+    let (deadline, deadline_at) = tender.deadline_of(bid.round);
+    if bid.submitted_at > deadline_at
         && let Some(rule) = &rules.late_bid
     {
-        let late = jiff::SignedDuration::from_secs(
-            bid.submitted_at.as_second() - tender.deadline_at.as_second(),
-        );
+        let late =
+            jiff::SignedDuration::from_secs(bid.submitted_at.as_second() - deadline_at.as_second());
         findings.push(finding(
             RuleId::LateBid,
             rule,
             bid,
             "submitted",
             format!("submitted = {}", bid.submitted),
-            format!(
-                "submitted {:#} after the deadline {}",
-                late, tender.deadline
-            ),
+            format!("submitted {late:#} after the deadline {deadline}"),
         ));
     }
     findings

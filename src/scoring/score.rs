@@ -66,6 +66,8 @@ pub struct BidScore {
     pub bid: BidId,
     pub bidder: String,
     pub file: String,
+    /// The negotiation round of the bid scored (1: the initial bid).
+    pub round: u32,
     pub outcome: Outcome,
     /// What a reader must know that did not set the bid aside (the length limit).
     pub warnings: Vec<Warning>,
@@ -320,6 +322,7 @@ fn finish(
         bid: bid.id.clone(),
         bidder: bid.bidder.clone(),
         file: bid.file.clone(),
+        round: bid.round,
         outcome,
         warnings,
         panels: bid.panels.clone(),

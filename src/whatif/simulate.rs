@@ -279,6 +279,7 @@ fn blank_bid(tender: &Tender, n: usize) -> Bid {
         panels: Default::default(),
         requirements: Default::default(),
         lots: Vec::new(),
+        round: 1,
     }
 }
 

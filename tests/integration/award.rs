@@ -20,8 +20,12 @@ use super::fixture::{Fixture, json, stderr, stdout};
 
 const ODENSE: &str = "tenders/odense-ressourceforloeb";
 
+/// The Odense tender with its initial bids only: its final bids (`rounds/2/`) are left
+/// out, so round 1 is the latest with bids. The rounds are tested in `rounds.rs`.
 fn odense() -> Fixture {
-    Fixture::copy_of(ODENSE)
+    let f = Fixture::copy_of(ODENSE);
+    std::fs::remove_dir_all(f.path("rounds")).expect("remove rounds/");
+    f
 }
 
 fn score(f: &Fixture) -> Value {
@@ -408,16 +412,18 @@ fn rescore_reports_a_change_of_the_awarded_set_and_the_shares() {
 #[test]
 fn letters_do_not_announce_an_award_to_several_suppliers_as_one_winner() {
     // Fynsk Jobpartner is awarded place 2; a letter naming Vej til Job the one winner
-    // would tell it otherwise, so no letters are written.
-    let f = odense();
+    // would tell it otherwise, so no letters are written: neither on the final round
+    // (round 2) nor on the initial bids, which are not awarded at all.
+    let f = Fixture::copy_of(ODENSE);
     let out = f.root.path().join("breve");
-    let err = stderr(
-        &f.run(
-            "letters",
-            &["-o", out.to_str().unwrap(), "--sent", "2025-04-01"],
-        )
-        .code(1),
-    );
+    let letters = |args: &[&str]| {
+        let mut all = vec!["-o", out.to_str().unwrap(), "--sent", "2025-04-10"];
+        all.extend(args);
+        stderr(&f.run("letters", &all).code(1))
+    };
+    let err = letters(&[]);
     assert!(err.contains("the tender awards several suppliers"), "{err}");
+    let err = letters(&["--round", "1"]);
+    assert!(err.contains("round 1 is not the final round (2)"), "{err}");
     assert!(!out.exists());
 }

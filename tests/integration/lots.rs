@@ -215,3 +215,31 @@ fn lot_problems_are_reported() {
             .contains("--lot 1 was given, and the tender has no lots")
     );
 }
+
+#[test]
+fn check_looks_at_every_lot() {
+    let f = Fixture::copy_of(COPENHAGEN);
+    // hjerneskade's price line weighs 90 % under Pris; the other lots are fine, so scoring
+    // them succeeds, but `check` without --lot looks at every lot and finds it.
+    f.replace(
+        "tender.toml",
+        "max = 60000\nweight = 100",
+        "max = 60000\nweight = 90",
+    );
+    f.run("score", &["-q", "--lot", "sygemeldte"]).success();
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(err.contains("error[E101]"), "{err}");
+    assert!(err.contains("90 %"), "{err}");
+    // Reported once, though the problem is seen while loading one lot only.
+    assert_eq!(err.matches("error[E101]").count(), 1, "{err}");
+    // With the weight back, every lot is checked and named.
+    f.replace(
+        "tender.toml",
+        "max = 60000\nweight = 90",
+        "max = 60000\nweight = 100",
+    );
+    let out = super::fixture::stdout(&f.run("check", &[]).success());
+    for lot in ["sygemeldte", "aktivitetsparate", "hjerneskade"] {
+        assert!(out.contains(&format!("lot {lot},")), "{out}");
+    }
+}

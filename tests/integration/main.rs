@@ -15,6 +15,7 @@ mod properties;
 mod quality;
 mod readme;
 mod rescore;
+mod rounds;
 mod score;
 mod versions;
 mod views;

@@ -74,6 +74,7 @@ pub fn bid(
         panels,
         requirements,
         lots,
+        round: 1,
     };
     let mut missing = missing_points(&check, raw, &quality);
     missing.extend(missing_assessments(&check, raw, tender));

@@ -1,14 +1,15 @@
 //! The tender's procedure beyond scoring: its minimum requirements (`[[requirements]]`)
-//! the award to several suppliers (`[award]`) and the lots (`[[lots]]`, `[lot_limit]`).
+//! the award to several suppliers (`[award]`), the lots (`[[lots]]`, `[lot_limit]`) and
+//! the negotiation rounds (`[[rounds]]`).
 
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 use toml::Spanned;
 
-use crate::domain::{Allocation, Award, KeepLots, Lot, LotLimit, Requirement, Rule, Unmet};
+use crate::domain::{Allocation, Award, KeepLots, Lot, LotLimit, Requirement, Round, Rule, Unmet};
 use crate::input::diag::Code;
-use crate::input::raw::{RawAward, RawLot, RawLotLimit, RawRequirement};
+use crate::input::raw::{RawAward, RawLot, RawLotLimit, RawRequirement, RawRound};
 use crate::values::Percent;
 
 use super::checker::{Checker, PERCENT, QUANTITY, shorten};
@@ -325,4 +326,55 @@ pub(super) fn lots(
         })
     });
     (!check.errors_since(start)).then_some((lots, limit))
+}
+
+/// The negotiation rounds after the initial bids: each named, each deadline after the one
+/// before it (the tender's own deadline for round 1); `None` when any is invalid.
+pub(super) fn rounds(
+    check: &mut Checker<'_>,
+    raw: &[Spanned<RawRound>],
+    initial_deadline: jiff::Timestamp,
+) -> Option<Vec<Round>> {
+    let start = check.diagnostics.len();
+    let mut rounds = Vec::new();
+    let mut previous = initial_deadline;
+    for (i, round) in raw.iter().enumerate() {
+        let r = round.get_ref();
+        let number = u32::try_from(i + 2).unwrap_or(u32::MAX);
+        let field = format!("rounds[{i}]");
+        if r.name.get_ref().trim().is_empty() {
+            check.report(
+                Code::BadValue,
+                r.name.span(),
+                &format!("{field}.name"),
+                format!("round {number} has no name"),
+                "name the round as the tender documents do, e.g. \"Endeligt tilbud\"".into(),
+            );
+        }
+        let Some(deadline_at) = check.instant(&r.deadline, &format!("{field}.deadline")) else {
+            continue;
+        };
+        if deadline_at <= previous {
+            check.report(
+                Code::BadValue,
+                r.deadline.span(),
+                &format!("{field}.deadline"),
+                format!(
+                    "the deadline of round {number} ({}) is not after the deadline of round {}",
+                    r.deadline.get_ref(),
+                    number - 1
+                ),
+                "list the rounds in the order they are held, each deadline after the one before (round 1's is the tender's `deadline`)".into(),
+            );
+        }
+        previous = deadline_at;
+        rounds.push(Round {
+            number,
+            name: r.name.get_ref().trim().to_string(),
+            deadline: r.deadline.get_ref().to_string(),
+            deadline_at,
+            source: r.source.clone(),
+        });
+    }
+    (!check.errors_since(start)).then_some(rounds)
 }

@@ -133,6 +133,8 @@ pub fn tender(
         Some(award) => super::procedure::award(&mut check, award).map(Some),
     };
     let lots = super::procedure::lots(&mut check, &raw.lots, raw.lot_limit.as_ref());
+    let rounds =
+        deadline_at.and_then(|first| super::procedure::rounds(&mut check, &raw.rounds, first));
 
     if !check.clean() {
         return None;
@@ -162,6 +164,8 @@ pub fn tender(
         lots: lots.clone()?.0,
         lot: None,
         lot_limit: lots?.1,
+        rounds: rounds?,
+        round: 1,
     };
     let scales_fit = thresholds_fit(&mut check, raw, &tender);
     (model_fits(&tender, &model_site, check.diagnostics) && scales_fit).then_some(tender)

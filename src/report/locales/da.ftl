@@ -11,6 +11,12 @@ meta-basis = Grundlag
 version-published = Udbudsmaterialet som offentliggjort; der er ikke udsendt rettelsesblade.
 version-amended = Udbudsmaterialet med de rettelser, der følger af rettelsesbladene nedenfor.
 version-not-latest = Bemærk: Evalueringen bygger ikke på den gældende version af udbudsmaterialet.
+meta-round = Forhandlingsrunde
+round-value = Runde { $number } af { $of }: { $name }, frist { $deadline }
+round-initial = Indledende tilbud
+round-not-final = Bemærk: Evalueringen bygger på tilbuddene i runde { $number } af { $of }. Kun tilbuddene i den sidste runde danner grundlag for tildelingen.
+round-standing = Tilbudsgivere, der ikke har afgivet et revideret tilbud i runde { $round }, er bundet af deres seneste tilbud: { $bids }.
+round-standing-bid = { $bidder } (runde { $round })
 rettelsesblad-item = Rettelsesblad nr. { $number } af { $date }: { $title }
 
 section-model = Evalueringsmodellen

@@ -11,6 +11,12 @@ meta-basis = Basis
 version-published = The tender documents as published; no rettelsesblad (correction notice) has been issued.
 version-amended = The tender documents as amended by the rettelsesblade (correction notices) below.
 version-not-latest = Note: this evaluation is not based on the version of the tender documents in force.
+meta-round = Negotiation round
+round-value = Round { $number } of { $of }: { $name }, deadline { $deadline }
+round-initial = Initial bids
+round-not-final = Note: this evaluation rests on the bids of round { $number } of { $of }. Only the bids of the final round are the basis of the award.
+round-standing = Bidders that handed in no revised bid in round { $round } stand by their latest bid: { $bids }.
+round-standing-bid = { $bidder } (round { $round })
 rettelsesblad-item = Rettelsesblad no. { $number } of { $date }: { $title }
 
 section-model = The evaluation model

@@ -80,7 +80,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let results: Vec<_> = rescore_all(&dirs, &models, &|| {})
                 .into_iter()
-                .map(|r| r.unwrap())
+                .flat_map(|r| r.unwrap())
                 .collect();
             batch::render(&Rescored::new(results), Format::Json).len()
         })

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::evaluate::rescore::{Rescored, rescore_all};
+use crate::evaluate::rescore::{Rescored, TenderRescore, rescore_all};
 use crate::input::ModelSearch;
 use crate::input::discover::find_tenders;
 use crate::report::{Format, batch};
@@ -73,13 +73,16 @@ pub(super) fn run(
     // The results keep the order of the folders.
     for (dir, result) in dirs.iter().zip(results) {
         match result {
-            Ok(r) => {
-                if !only.quiet {
-                    super::to_stderr(&r.warnings.to_string());
-                }
-                protected.files.extend(r.paths.iter().cloned());
+            Ok(lots) => {
                 protected.folders.push(dir.clone());
-                done.push(r);
+                for r in lots {
+                    // The lots of one tender share its warnings: shown once.
+                    if !only.quiet && done.last().is_none_or(|d: &TenderRescore| d.dir != r.dir) {
+                        super::to_stderr(&r.warnings.to_string());
+                    }
+                    protected.files.extend(r.paths.iter().cloned());
+                    done.push(r);
+                }
             }
             Err(invalid) => {
                 // A broken tender's files are inputs too: its folder, and every file read.

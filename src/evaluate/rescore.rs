@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Evaluation, evaluate, load};
+use super::{Evaluation, evaluate};
 use crate::domain::{BidId, Tender};
 use crate::input::{Invalid, ModelSearch};
 use crate::legal::LegalFlag;
@@ -77,6 +77,8 @@ pub struct TenderRescore {
     /// The tender folder as found.
     pub dir: String,
     pub tender: String,
+    /// The lot, in a tender split into lots: each lot is re-scored on its own.
+    pub lot: Option<String>,
     pub title: String,
     pub versions: u32,
     pub steps: Vec<Step>,
@@ -351,9 +353,35 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Comparison {
     }
 }
 
-/// Loads one tender folder and scores every version.
-pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invalid> {
-    let tender = load(dir, models)?;
+/// Loads one tender folder and scores every version; a tender split into lots, lot by
+/// lot (in the tender's order of lots). A problem in any lot fails the folder, with the
+/// problems of every lot, each once.
+pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<Vec<TenderRescore>, Invalid> {
+    let lots = crate::input::lot_ids(dir);
+    if lots.is_empty() {
+        return rescore_view(dir, models, None).map(|r| vec![r]);
+    }
+    let mut done = Vec::new();
+    let mut problems: Option<Invalid> = None;
+    for lot in &lots {
+        match rescore_view(dir, models, Some(lot)) {
+            Ok(r) => done.push(r),
+            Err(invalid) => match &mut problems {
+                Some(all) => all.absorb(invalid),
+                None => problems = Some(invalid),
+            },
+        }
+    }
+    problems.map_or(Ok(done), Err)
+}
+
+fn rescore_view(
+    dir: &Path,
+    models: &ModelSearch,
+    lot: Option<&str>,
+) -> Result<TenderRescore, Invalid> {
+    let view = crate::input::View { lot, round: None };
+    let tender = super::load_view(dir, models, view)?;
     let evaluations: Vec<Evaluation> = tender
         .versions()
         .iter()
@@ -379,6 +407,7 @@ pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invali
     Ok(TenderRescore {
         dir: dir.display().to_string(),
         tender: latest.id.clone(),
+        lot: lot.map(str::to_string),
         title: latest.title.clone(),
         versions: u32::try_from(tender.versions().len()).unwrap_or(u32::MAX),
         steps,
@@ -389,12 +418,13 @@ pub fn rescore(dir: &Path, models: &ModelSearch) -> Result<TenderRescore, Invali
 }
 
 /// Re-scores every tender in parallel over the machine's cores. `done` is called once per
-/// tender as it finishes (for a progress bar); the results keep the order of `dirs`.
+/// tender as it finishes (for a progress bar); the results keep the order of `dirs`, one
+/// per folder.
 pub fn rescore_all(
     dirs: &[PathBuf],
     models: &ModelSearch,
     done: &(dyn Fn() + Sync),
-) -> Vec<Result<TenderRescore, Invalid>> {
+) -> Vec<Result<Vec<TenderRescore>, Invalid>> {
     dirs.par_iter()
         .map(|dir| {
             let result = rescore(dir, models);
@@ -428,23 +458,32 @@ pub struct Summary {
     pub failed: usize,
     pub versions: u32,
     pub winner_changed: Vec<String>,
+    /// Tenders (or lots) whose awarded suppliers or shares changed.
+    pub award_changed: Vec<String>,
     pub ranking_changed: Vec<String>,
     pub flagged: Vec<String>,
 }
 
 fn summary(results: &[TenderRescore]) -> Summary {
+    // A lot is named with its tender: `kk-samlet-udbud-2019/hjerneskade`.
     let ids = |pick: &dyn Fn(&TenderRescore) -> bool| {
         results
             .iter()
             .filter(|r| pick(r))
-            .map(|r| r.tender.clone())
+            .map(|r| match &r.lot {
+                Some(lot) => format!("{}/{lot}", r.tender),
+                None => r.tender.clone(),
+            })
             .collect()
     };
+    let folders: std::collections::BTreeSet<&str> =
+        results.iter().map(|r| r.dir.as_str()).collect();
     Summary {
-        tenders: results.len(),
+        tenders: folders.len(),
         failed: 0,
         versions: results.iter().map(|r| r.versions).sum(),
         winner_changed: ids(&|r| r.winner_changed()),
+        award_changed: ids(&|r| r.award_changed()),
         ranking_changed: ids(&|r| r.ranking_changed()),
         flagged: ids(&|r| !r.flags.is_empty()),
     }

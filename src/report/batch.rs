@@ -69,10 +69,11 @@ pub(super) fn comparison_line(step: &Comparison) -> String {
 /// batch of a thousand tenders stays readable.
 fn summary_lines(s: &Summary) -> Vec<String> {
     let mut lines = vec![format!(
-        "{} tender(s), {} version(s) scored: winner changed in {}, ranking changed in {}, flagged by the legal check {}.",
+        "{} tender(s), {} version(s) scored: winner changed in {}, award changed in {}, ranking changed in {}, flagged by the legal check {}.",
         s.tenders,
         s.versions,
         s.winner_changed.len(),
+        s.award_changed.len(),
         s.ranking_changed.len(),
         s.flagged.len()
     )];
@@ -84,6 +85,7 @@ fn summary_lines(s: &Summary) -> Vec<String> {
     }
     for (title, ids) in [
         ("Winner changed", &s.winner_changed),
+        ("Award changed", &s.award_changed),
         ("Ranking changed", &s.ranking_changed),
         ("Legal check flagged", &s.flagged),
     ] {
@@ -137,8 +139,14 @@ fn tender_lines(r: &TenderRescore, markdown: bool) -> Vec<String> {
             markdown,
             2,
             format!(
-                "Tender {} ({}): {}, {} version(s)",
-                r.tender, r.dir, r.title, r.versions
+                "Tender {} ({}{}): {}, {} version(s)",
+                r.tender,
+                r.dir,
+                r.lot
+                    .as_deref()
+                    .map_or(String::new(), |l| format!(", lot {l}")),
+                r.title,
+                r.versions
             ),
         ),
     ];
@@ -243,8 +251,13 @@ fn csv(results: &[TenderRescore]) -> Vec<u8> {
     let mut records = vec![header];
     for r in results {
         for step in &r.steps {
+            // A lot is named with its tender, as in the summary: `tender/lot`.
+            let tender = r
+                .lot
+                .as_ref()
+                .map_or_else(|| r.tender.clone(), |lot| format!("{}/{lot}", r.tender));
             records.extend(comparison_records(
-                &r.tender,
+                &tender,
                 (step.from, step.to),
                 &step.rettelsesblad,
                 &step.changes,

@@ -243,3 +243,45 @@ fn check_looks_at_every_lot() {
         assert!(out.contains(&format!("lot {lot},")), "{out}");
     }
 }
+
+#[test]
+fn rescore_follows_each_lot() {
+    let f = Fixture::copy_of(COPENHAGEN);
+    // A rettelsesblad gives hjerneskade three suppliers instead of two: fremdrift (7.05,
+    // rank 3) is awarded too; the other lots do not change.
+    f.write(
+        "rettelsesblade/01-tre-leverandoerer.toml",
+        "number = 1\ndate = 2019-05-01\ntitle = \"Tre leverandører på delaftale 3\"\nreference = \"Rettelsesblad nr. 1\"\n\n[[changes]]\npath = \"lots.hjerneskade.award.suppliers\"\nvalue = 3\n",
+    );
+    let report = json(
+        &f.run_path("rescore", "tender", &["-q", "-f", "json"])
+            .success(),
+    );
+    let lots: Vec<&str> = report["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["lot"].as_str().unwrap())
+        .collect();
+    assert_eq!(lots, ["sygemeldte", "aktivitetsparate", "hjerneskade"]);
+    // One tender folder, three lots.
+    assert_eq!(report["summary"]["tenders"], 1);
+    assert_eq!(
+        report["summary"]["award_changed"],
+        serde_json::json!(["kk-samlet-udbud-2019/hjerneskade"])
+    );
+    let step = &report["tenders"][2]["steps"][0];
+    assert_eq!(
+        step["awarded_after"],
+        serde_json::json!(["center-for-afklaring", "godt-i-gang", "fremdrift"])
+    );
+    assert_eq!(report["tenders"][0]["steps"][0]["award_changed"], false);
+    let csv = super::fixture::stdout(
+        &f.run_path("rescore", "tender", &["-q", "-f", "csv"])
+            .success(),
+    );
+    assert!(
+        csv.contains("kk-samlet-udbud-2019/hjerneskade;0;1;"),
+        "{csv}"
+    );
+}

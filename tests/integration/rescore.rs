@@ -154,7 +154,7 @@ fn a_batch_summary_lists_the_tenders_whose_winner_or_ranking_changed() {
     // The summary: counts in one line, each list in its own section.
     assert!(
         table.contains(
-            "3 tender(s), 8 version(s) scored: winner changed in 1, ranking changed in 2"
+            "3 tender(s), 8 version(s) scored: winner changed in 1, award changed in 0, ranking changed in 2"
         ),
         "{table}"
     );

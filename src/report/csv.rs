@@ -52,6 +52,12 @@ pub(super) fn text_cell(text: &str) -> String {
 pub fn render(evaluation: &Evaluation) -> Vec<u8> {
     let leaves = leaf_columns(&evaluation.tender);
     let mut rows = vec![header(evaluation, &leaves)];
+    // Each ranked bid's award by id, looked up, never searched.
+    let awards: Option<std::collections::HashMap<_, _>> = evaluation
+        .award
+        .as_ref()
+        .map(|a| a.bids.iter().map(|b| (&b.bid, b)).collect());
+    let rounds = !evaluation.tender.rounds.is_empty();
     for (entry, total) in evaluation
         .ranking
         .iter()
@@ -61,16 +67,41 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
             text_cell(&evaluation.tender.id),
             evaluation.version.to_string(),
         ];
-        record.extend(row(
+        let mut cells = row(
             entry,
             total,
             &leaves,
             evaluation.tender.model.method.is_money(),
-        ));
+        );
+        // After the total: the round of the bid, and the award with its share and volume.
+        let mut extra = Vec::new();
+        if rounds {
+            extra.push(entry.score.round.to_string());
+        }
+        if let Some(awards) = &awards {
+            let mine = awards.get(&entry.score.bid);
+            extra.push(
+                mine.map_or(
+                    crate::scoring::award::AwardStatus::NotAwarded.as_str(),
+                    |b| b.status.as_str(),
+                )
+                .to_string(),
+            );
+            let number = |v: Option<rust_decimal::Decimal>| {
+                v.map_or(String::new(), |d| super::number::exact_comma(d.normalize()))
+            };
+            extra.push(number(mine.and_then(|b| b.share)));
+            extra.push(number(mine.and_then(|b| b.volume)));
+        }
+        cells.splice(TOTAL_COLUMN + 1..TOTAL_COLUMN + 1, extra);
+        record.extend(cells);
         rows.push(record);
     }
     excel(rows)
 }
+
+/// Where the total stands in a row of [`row`] (rank, tied_with, bidder, bid, status, total).
+const TOTAL_COLUMN: usize = 5;
 
 /// The header: who and where the bid stands, the columns of each leaf, then why a bid was
 /// set aside and its warnings.
@@ -85,6 +116,12 @@ fn header(evaluation: &Evaluation, leaves: &[&Criterion]) -> Vec<String> {
         "status".into(),
         total_header(&evaluation.tender).to_lowercase(),
     ];
+    if !evaluation.tender.rounds.is_empty() {
+        header.push("round".into());
+    }
+    if evaluation.award.is_some() {
+        header.extend(["award".into(), "share_percent".into(), "volume".into()]);
+    }
     let money = evaluation.tender.model.method.is_money();
     header.extend(leaves.iter().flat_map(|c| leaf_header(c, money)));
     header.push("set_aside".into());

@@ -18,6 +18,7 @@ use crate::domain::{
     Tender,
 };
 use crate::legal::{LegalNote, notes_of};
+use crate::scoring::award::AwardResult;
 use crate::scoring::conformity::Finding;
 use crate::scoring::price_methods::Field;
 use crate::scoring::price_rules::AdjustmentRule;
@@ -1353,16 +1354,113 @@ fn recommendation(evaluation: &Evaluation, texts: &Texts) -> String {
         .ranking
         .iter()
         .any(|r| r.score.status() == Status::Review);
-    let why = match (winners.len(), review) {
-        _ if evaluation.award.is_some() => "why-award",
-        (_, true) => "why-review",
-        (0, _) => "why-none",
-        (1, false) => {
+    let t = &evaluation.tender;
+    let why = match (winners.len(), review, &evaluation.award) {
+        _ if t.round != t.final_round() => "why-round",
+        (_, true, _) => "why-review",
+        (_, false, Some(award)) => return award_recommendation(evaluation, award, texts),
+        (0, _, _) => "why-none",
+        (1, false, None) => {
             return texts.with("recommendation", &[("winner", winners[0].into())]);
         }
         _ => "why-tie",
     };
     texts.with("recommendation-none", &[("why", texts.get(why).into())])
+}
+
+/// The award to several suppliers (or of a lot under a lot limit) the evaluation
+/// recommends: each supplier awarded with its place and allocation, then the places a tie
+/// at the boundary leaves to the authority, the places left unfilled and the bids the lot
+/// limit passes over.
+fn award_recommendation(evaluation: &Evaluation, award: &AwardResult, texts: &Texts) -> String {
+    use crate::scoring::award::AwardStatus;
+    let places = |(first, last): (u32, u32)| {
+        if first == last {
+            texts.with("award-place", &[("n", first.to_string().into())])
+        } else {
+            texts.with(
+                "award-places",
+                &[
+                    ("first", first.to_string().into()),
+                    ("last", last.to_string().into()),
+                ],
+            )
+        }
+    };
+    let unit = award.unit.clone().unwrap_or_default();
+    let awarded: Vec<String> = award
+        .awarded()
+        .map(|b| {
+            let allocation = match (b.volume, b.share) {
+                (Some(volume), Some(share)) => texts.with(
+                    "award-allocation-volume",
+                    &[
+                        ("volume", texts.number(volume).into()),
+                        ("unit", unit.as_str().into()),
+                        ("share", texts.number(share).into()),
+                    ],
+                ),
+                (None, Some(share)) => texts.with(
+                    "award-allocation-share",
+                    &[("share", texts.number(share).into())],
+                ),
+                _ => String::new(),
+            };
+            texts.with(
+                "award-item",
+                &[
+                    ("bidder", b.bidder.as_str().into()),
+                    ("places", places(b.places).into()),
+                    ("allocation", allocation.into()),
+                ],
+            )
+        })
+        .collect();
+    let what = match evaluation.tender.current_lot() {
+        Some(lot) => texts.with("award-what-lot", &[("lot", lot.name.as_str().into())]),
+        None => texts.get("award-what"),
+    };
+    let mut sentences = Vec::new();
+    if !awarded.is_empty() {
+        sentences.push(texts.with(
+            "award-recommendation",
+            &[("what", what.into()), ("list", awarded.join("; ").into())],
+        ));
+    }
+    let tied: Vec<&crate::scoring::award::BidAward> = award
+        .bids
+        .iter()
+        .filter(|b| b.status == AwardStatus::TiedAtBoundary)
+        .collect();
+    // The places the tie leaves undecided, not every place the tied group stands on.
+    if let (false, Some(&first), Some(&last)) = (
+        tied.is_empty(),
+        award.undecided.first(),
+        award.undecided.last(),
+    ) {
+        let bidders: Vec<&str> = tied.iter().map(|b| b.bidder.as_str()).collect();
+        sentences.push(texts.with(
+            "award-tied",
+            &[
+                ("bidders", bidders.join(", ").into()),
+                ("places", places((first, last)).into()),
+            ],
+        ));
+    }
+    if let (Some(&first), Some(&last)) = (award.unfilled.first(), award.unfilled.last()) {
+        sentences.push(texts.with(
+            "award-unfilled",
+            &[("places", places((first, last)).into())],
+        ));
+    }
+    for b in award
+        .bids
+        .iter()
+        .filter(|b| b.status == AwardStatus::LotLimit)
+    {
+        sentences.push(texts.with("award-lot-limit", &[("bidder", b.bidder.as_str().into())]));
+    }
+    sentences.join(" ")
 }
 
 /// Every input with its role and checksum.

@@ -20,11 +20,18 @@ use super::fixture::{Fixture, json, stderr, stdout};
 
 const ODENSE: &str = "tenders/odense-ressourceforloeb";
 
-/// The Odense tender with its initial bids only: its final bids (`rounds/2/`) are left
-/// out, so round 1 is the latest with bids. The rounds are tested in `rounds.rs`.
+/// The Odense tender without its negotiation round: the initial bids are the final ones
+/// (`rounds/2/` and the `[[rounds]]` table are left out). The rounds are tested in
+/// `rounds.rs`.
 fn odense() -> Fixture {
     let f = Fixture::copy_of(ODENSE);
     std::fs::remove_dir_all(f.path("rounds")).expect("remove rounds/");
+    f.replace(
+        "tender.toml",
+        "[[rounds]]\nname = \"Endeligt tilbud\"\ndeadline = 2025-04-07T12:00:00+02:00\nsource = \"Udbudsbetingelserne pkt. 5.4\"\n",
+        "",
+    );
+    assert!(!f.read("tender.toml").contains("[[rounds]]"));
     f
 }
 
@@ -149,6 +156,15 @@ fn a_cascade_with_a_tie_at_the_boundary_leaves_the_place_undecided() {
     assert!(
         text.contains("Tied at the award boundary for place 2: Fynsk Jobpartner ApS (fynsk-jobpartner), Odense Mentorforum I/S (mentorforum)."),
         "{text}"
+    );
+    // The memo recommends place 1 and leaves place 2 to the authority.
+    let memo = f.root.path().join("notat.html");
+    f.run("memo", &["-q", "-o", memo.to_str().unwrap()])
+        .success();
+    let html = std::fs::read_to_string(&memo).unwrap();
+    assert!(
+        html.contains("Evalueringen indstiller, at rammeaftalen tildeles Vej til Job A&#x2f;S (plads 1). Tilbuddene fra Fynsk Jobpartner ApS, Odense Mentorforum I&#x2f;S står lige på plads 2 ved grænsen for antallet af leverandører."),
+        "{html}"
     );
 
     // With three places both fit: they share places 2–3.

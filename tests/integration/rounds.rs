@@ -315,6 +315,11 @@ fn the_memo_says_which_round_it_rests_on() {
         html.contains("Bemærk: Evalueringen bygger på tilbuddene i runde 1 af 2."),
         "{html}"
     );
+    // No award is recommended on the initial bids.
+    assert!(
+        html.contains("Der kan ikke indstilles en tildeling endnu: evalueringen bygger ikke på tilbuddene i den sidste forhandlingsrunde."),
+        "{html}"
+    );
     let last = f.root.path().join("runde2.html");
     f.run("memo", &["-q", "-o", last.to_str().unwrap()])
         .success();
@@ -329,6 +334,11 @@ fn the_memo_says_which_round_it_rests_on() {
     );
     assert!(
         html.contains("er bundet af deres seneste tilbud: Vej til Job A&#x2f;S (runde 1)"),
+        "{html}"
+    );
+    // 220 borgere equally over the two suppliers of round 2.
+    assert!(
+        html.contains("Evalueringen indstiller, at rammeaftalen tildeles Odense Mentorforum I&#x2f;S (plads 1, 110 borgere svarende til 50 %); Vej til Job A&#x2f;S (plads 2, 110 borgere svarende til 50 %)."),
         "{html}"
     );
 }

@@ -52,11 +52,11 @@ fn summary(args: &TenderArgs, lot: Option<&str>, tender: &Ready) -> String {
     let mut out = format!(
         "ok: tender {}{}{} in {} version(s) with scoring model {} and {} bid(s): {found}\n",
         t.id,
-        lot.map_or(String::new(), |l| format!(", lot {l},")),
+        lot.map_or(String::new(), |l| format!(", lot {l}")),
         if t.rounds.is_empty() {
             String::new()
         } else {
-            format!(" (rounds 1 to {} of {})", t.round, t.final_round())
+            format!(", rounds 1 to {} of {},", t.round, t.final_round())
         },
         tender.versions().len(),
         t.model.name,

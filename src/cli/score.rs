@@ -102,7 +102,7 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
     let t = &evaluation.tender;
     if t.round != t.final_round() {
         return Err(Error::NoAward(format!(
-            "round {} is not the final round ({}): letters announce the award on the final round's bids (leave out --round)",
+            "round {} is not the final round ({}): letters announce the award on the bids of the final round",
             t.round,
             t.final_round()
         )));

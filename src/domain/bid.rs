@@ -123,6 +123,20 @@ pub struct Bid {
     /// The negotiation round the bid was submitted in: 1 for an initial bid. A bidder
     /// without a revised bid in a later round stands by its latest one.
     pub round: u32,
+    /// The bidder's bids of earlier rounds that this one replaced, oldest first.
+    pub earlier: Vec<EarlierBid>,
+}
+
+/// A bid of an earlier round, replaced by a revised bid: when it was submitted, so a bid
+/// that was late is not revived by a revised one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EarlierBid {
+    pub round: u32,
+    /// The bid file, relative to the tender folder.
+    pub file: String,
+    /// As written, and as an instant.
+    pub submitted: String,
+    pub submitted_at: jiff::Timestamp,
 }
 
 /// Whether a bid meets one minimum requirement, as the evaluators recorded it.

@@ -163,5 +163,6 @@ pub fn bid(
         requirements: BTreeMap::new(),
         lots: Vec::new(),
         round: 1,
+        earlier: Vec::new(),
     }
 }

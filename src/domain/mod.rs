@@ -597,7 +597,9 @@ mod model;
 mod rettelsesblad;
 mod rule_id;
 
-pub use bid::{Assessment, Bid, Declaration, FoundReservation, Panel, ReservationAbout};
+pub use bid::{
+    Assessment, Bid, Declaration, EarlierBid, FoundReservation, Panel, ReservationAbout,
+};
 pub use model::{Anchor, AnchorPrice, METHODS, Method, ScoringModel};
 pub use rettelsesblad::{Change, ChangeKind, Rettelsesblad};
 pub use rule_id::RuleId;

@@ -50,6 +50,8 @@ struct BidFile {
     file: FileId,
     round: u32,
     raw: Option<RawBid>,
+    /// The bids of earlier rounds this one replaced, oldest first.
+    earlier: Vec<crate::domain::EarlierBid>,
 }
 
 /// An input file of the evaluation, identified by its content.
@@ -514,6 +516,7 @@ fn read_bids(reader: &mut Reader, paths: Vec<PathBuf>, round: u32) -> Vec<BidFil
                 file,
                 round,
                 raw,
+                earlier: Vec::new(),
             }
         })
         .collect()
@@ -534,7 +537,9 @@ fn round_folders(reader: &mut Reader, tender_dir: &Path) -> BTreeMap<u32, PathBu
     let dir = tender_dir.join(ROUNDS_DIR);
     let mut found = BTreeMap::new();
     let Ok(entries) = fs::read_dir(&dir) else {
-        if dir.exists() {
+        // An entry that is there but cannot be listed (a file, a dangling or looping
+        // symbolic link) is reported; only a folder that is not there at all holds none.
+        if fs::symlink_metadata(&dir).is_ok() {
             reader.diagnostics.push(
                 Diagnostic::for_path(Code::Unreadable, dir.display().to_string()).says(
                     format!("cannot list {}", dir.display()),
@@ -584,6 +589,19 @@ fn read_rounds(
 ) -> (Vec<BidFile>, u32, Vec<u32>) {
     let folders = round_folders(reader, tender_dir);
     let round = asked.unwrap_or_else(|| folders.keys().last().copied().unwrap_or(1));
+    // A round is held when its folder exists (empty: no bidder revised its bid).
+    if round > 1 && !folders.contains_key(&round) {
+        reader.diagnostics.push(
+            Diagnostic::for_path(
+                Code::BadRound,
+                tender_dir.join(ROUNDS_DIR).join(round.to_string()).display().to_string(),
+            )
+            .says(
+                format!("round {round} is asked for, and it has no folder of bids (rounds/{round}/)"),
+                "score a round that has been held; an empty rounds/N/ folder records a round in which no bidder handed in a revised bid",
+            ),
+        );
+    }
     let paths = reader.list(&tender_dir.join("bids"), "bid");
     let mut bids = read_bids(reader, paths, 1);
     let position: std::collections::HashMap<BidId, usize> = bids
@@ -596,9 +614,27 @@ fn read_rounds(
             break;
         }
         let paths = reader.list(dir, "bid");
-        for revised in read_bids(reader, paths, number) {
+        for mut revised in read_bids(reader, paths, number) {
             match position.get(&revised.id) {
-                Some(&i) => bids[i] = revised,
+                Some(&i) => {
+                    if let (Some(new), Some(old)) = (&revised.raw, &bids[i].raw) {
+                        same_bidder(reader, &revised, new, old);
+                    }
+                    let old = &mut bids[i];
+                    let mut earlier = std::mem::take(&mut old.earlier);
+                    if let Some(raw) = &old.raw
+                        && let Ok(at) = raw.submitted.get_ref().to_string().parse()
+                    {
+                        earlier.push(crate::domain::EarlierBid {
+                            round: old.round,
+                            file: bid_label(&old.id.0, old.round),
+                            submitted: raw.submitted.get_ref().to_string(),
+                            submitted_at: at,
+                        });
+                    }
+                    revised.earlier = earlier;
+                    bids[i] = revised;
+                }
                 None => {
                     let label = bid_label(&revised.id.0, number);
                     let path = reader.sources.get(revised.file).path.clone();
@@ -616,6 +652,58 @@ fn read_rounds(
         }
     }
     (bids, round, folders.into_keys().collect())
+}
+
+/// A revised bid is the same bidder's bid for the same lots: the CVR number, and in a
+/// tender with lots the lots covered, are those of its earlier bid (a bid does not change
+/// hands between rounds, and lots are not negotiated). Reported where they differ.
+fn same_bidder(reader: &mut Reader, revised: &BidFile, new: &RawBid, old: &RawBid) {
+    let label = bid_label(&revised.id.0, revised.round);
+    let path = reader.sources.get(revised.file).path.clone();
+    if new.cvr.get_ref().trim() != old.cvr.get_ref().trim() {
+        reader.diagnostics.push(
+            Diagnostic::at(Code::BadRound, revised.file, new.cvr.span(), "cvr").says(
+                format!(
+                    "{label} names CVR {} and the bidder's earlier bid CVR {}: a bid does not change hands between rounds",
+                    shorten(new.cvr.get_ref()),
+                    shorten(old.cvr.get_ref())
+                ),
+                "a revised bid is the same bidder's: correct the CVR number, or file the bid under its own bidder's file name",
+            ),
+        );
+    }
+    let lots = |raw: &RawBid| -> BTreeSet<String> {
+        raw.lots
+            .as_ref()
+            .map(|l| l.get_ref().iter().map(|x| x.get_ref().clone()).collect())
+            .unwrap_or_default()
+    };
+    if lots(new) != lots(old) {
+        let span = new.lots.as_ref().map(toml::Spanned::span);
+        let draft = match span {
+            Some(span) => Diagnostic::at(Code::BadRound, revised.file, span, "lots"),
+            None => Diagnostic::for_path(Code::BadRound, path),
+        };
+        reader.diagnostics.push(draft.says(
+            format!(
+                "{label} covers the lots {} and the bidder's earlier bid the lots {}: lots are not negotiated",
+                quoted_list(&lots(new)),
+                quoted_list(&lots(old))
+            ),
+            "a revised bid covers the same lots as the bidder's initial bid: list those lots (in any order of priority)",
+        ));
+    }
+}
+
+fn quoted_list(items: &BTreeSet<String>) -> String {
+    if items.is_empty() {
+        return "(none)".into();
+    }
+    items
+        .iter()
+        .map(|i| format!("`{}`", shorten(i)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Reports a round asked for, or a folder of bids, beyond the rounds the tender in force
@@ -1110,6 +1198,7 @@ fn build_version(
                      file,
                      round,
                      raw,
+                     earlier,
                  }| {
                     let raw = raw.as_ref()?;
                     // In a lot, the bids that cover it (and those that do not say, to report).
@@ -1131,6 +1220,7 @@ fn build_version(
                     .map(|(mut bid, missing)| {
                         bid.round = *round;
                         bid.file = bid_label(&id.0, *round);
+                        bid.earlier = earlier.clone();
                         (bid, missing)
                     });
                     Some((valid, problems))

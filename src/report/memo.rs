@@ -1097,7 +1097,21 @@ pub(super) fn finding(
             ),
             None,
         ),
-        RuleId::LateBid => (late(evaluation, texts, quote, round), None),
+        // The round whose deadline was missed is the one of the file the evidence is in
+        // (a revised bid can be set aside for its bidder's late bid of an earlier round).
+        RuleId::LateBid => {
+            let missed = f
+                .evidence
+                .file
+                .strip_prefix("rounds/")
+                .and_then(|rest| rest.split('/').next()?.parse().ok())
+                .unwrap_or(if f.evidence.file.starts_with("bids/") {
+                    1
+                } else {
+                    round
+                });
+            (late(evaluation, texts, quote, missed), None)
+        }
         RuleId::DeclaredReservation => (texts.get("reason-declared-reservation"), None),
         RuleId::UnclearDeclaration => (texts.get("reason-unclear-declaration"), None),
         RuleId::QualityThreshold => (texts.get("reason-quality-threshold"), None),

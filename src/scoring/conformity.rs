@@ -245,6 +245,34 @@ fn form_and_time(tender: &Tender, bid: &Bid) -> Vec<Finding> {
             format!("submitted {late:#} after the deadline {deadline}"),
         ));
     }
+    // A bidder whose bid of an earlier round was late takes no part in the later rounds:
+    // a revised bid does not revive it.
+    if let Some(rule) = &rules.late_bid {
+        for earlier in &bid.earlier {
+            let (deadline, deadline_at) = tender.deadline_of(earlier.round);
+            if earlier.submitted_at <= deadline_at {
+                continue;
+            }
+            let late = jiff::SignedDuration::from_secs(
+                earlier.submitted_at.as_second() - deadline_at.as_second(),
+            );
+            let mut found = finding(
+                RuleId::LateBid,
+                rule,
+                bid,
+                "submitted",
+                format!("submitted = {}", earlier.submitted),
+                format!(
+                    "the bid of round {} was submitted {late:#} after the deadline {deadline}; a late bid takes no part in the later rounds",
+                    earlier.round
+                ),
+            );
+            found.evidence.file = earlier.file.clone();
+            found.evidence.line = None;
+            findings.push(found);
+            break;
+        }
+    }
     findings
 }
 

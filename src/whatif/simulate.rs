@@ -280,6 +280,7 @@ fn blank_bid(tender: &Tender, n: usize) -> Bid {
         requirements: Default::default(),
         lots: Vec::new(),
         round: 1,
+        earlier: Vec::new(),
     }
 }
 

@@ -240,7 +240,7 @@ fn check_looks_at_every_lot() {
     );
     let out = super::fixture::stdout(&f.run("check", &[]).success());
     for lot in ["sygemeldte", "aktivitetsparate", "hjerneskade"] {
-        assert!(out.contains(&format!("lot {lot},")), "{out}");
+        assert!(out.contains(&format!("lot {lot} in")), "{out}");
     }
 }
 

@@ -356,7 +356,86 @@ fn check_looks_at_the_bids_a_revised_bid_replaced() {
     f.replace("bids/mentorforum.toml", "loesning = 11", "loesning = 7");
     let out = stdout(&f.run("check", &[]).success());
     assert!(
-        out.contains("ok: tender odense-ressourceforloeb (rounds 1 to 2 of 2) in 1 version(s)"),
+        out.contains("ok: tender odense-ressourceforloeb, rounds 1 to 2 of 2, in 1 version(s)"),
         "{out}"
+    );
+}
+
+#[test]
+fn a_late_bidder_is_not_revived_by_a_revised_bid() {
+    let f = Fixture::copy_of(ODENSE);
+    // trivselshuset's initial bid came 30 minutes after the deadline (12:00); its revised
+    // bid of round 2 is on time, but a late bid takes no part in the later rounds.
+    f.replace(
+        "bids/trivselshuset.toml",
+        "submitted = 2025-03-03T08:30:00+01:00",
+        "submitted = 2025-03-03T12:30:00+01:00",
+    );
+    let revised = f
+        .read("rounds/2/fynsk-jobpartner.toml")
+        .replace("Fynsk Jobpartner ApS", "Trivselshuset Fyn ApS")
+        .replace("42223344", "45556677");
+    f.write("rounds/2/trivselshuset.toml", &revised);
+    let report = json(&f.run("score", &["-q", "-f", "json"]).success());
+    let bid = report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["bid"] == "trivselshuset")
+        .unwrap()
+        .clone();
+    assert_eq!(bid["status"], "rejected", "{bid}");
+    assert_eq!(bid["round"], 2);
+    assert_eq!(
+        bid["findings"][0]["reason"],
+        "the bid of round 1 was submitted 30m after the deadline 2025-03-03T12:00:00+01:00; a late bid takes no part in the later rounds"
+    );
+    assert_eq!(
+        bid["findings"][0]["evidence"]["file"],
+        "bids/trivselshuset.toml"
+    );
+}
+
+#[test]
+fn a_revised_bid_keeps_its_bidder_and_its_lots() {
+    // Another company's CVR number in a revised bid: a bid does not change hands.
+    let f = Fixture::copy_of(ODENSE);
+    f.replace("rounds/2/mentorforum.toml", "43334455", "49998877");
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        err.contains(
+            "rounds/2/mentorforum.toml names CVR 49998877 and the bidder's earlier bid CVR 43334455"
+        ),
+        "{err}"
+    );
+
+    // A round asked for that has no folder of bids yet.
+    let f = Fixture::copy_of(ODENSE);
+    std::fs::remove_dir_all(f.path("rounds/2")).unwrap();
+    let err = stderr(&f.run("score", &["--round", "2"]).code(1));
+    assert!(
+        err.contains("round 2 is asked for, and it has no folder of bids (rounds/2/)"),
+        "{err}"
+    );
+    // An empty folder records a round held without revised bids.
+    std::fs::create_dir_all(f.path("rounds/2")).unwrap();
+    f.run("score", &["-q", "--round", "2"]).success();
+
+    // In a tender with lots, a revised bid covers the lots of the initial bid.
+    let f = Fixture::copy_of("tenders/kk-samlet-udbud-2019");
+    f.replace(
+        "tender.toml",
+        "# Made up: in each lot, the lot's quality",
+        "[[rounds]]\nname = \"Endeligt tilbud\"\ndeadline = 2019-12-01T12:00:00+01:00\n\n# Made up: in each lot, the lot's quality",
+    );
+    let revised = f.read("bids/arbejdsbroen.toml").replace(
+        "lots = [\"sygemeldte\", \"aktivitetsparate\"]",
+        "lots = [\"sygemeldte\", \"hjerneskade\"]",
+    );
+    f.write("rounds/2/arbejdsbroen.toml", &revised);
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        err.contains("rounds/2/arbejdsbroen.toml covers the lots `hjerneskade`, `sygemeldte` and the bidder's earlier bid the lots `aktivitetsparate`, `sygemeldte`: lots are not negotiated"),
+        "{err}"
     );
 }

@@ -75,6 +75,7 @@ pub fn bid(
         requirements,
         lots,
         round: 1,
+        earlier: Vec::new(),
     };
     let mut missing = missing_points(&check, raw, &quality);
     missing.extend(missing_assessments(&check, raw, tender));

@@ -147,10 +147,15 @@ impl Tender {
         1 + u32::try_from(self.rounds.len()).unwrap_or(u32::MAX - 1)
     }
 
+    /// A round declared by `[[rounds]]` (2, 3, ...); `None` for round 1, the initial bids.
+    pub fn declared_round(&self, round: u32) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.number == round)
+    }
+
     /// The deadline a bid of `round` is submitted by, as written and as an instant: the
     /// tender's deadline for the initial bids, the round's own for a later one.
     pub fn deadline_of(&self, round: u32) -> (&str, jiff::Timestamp) {
-        match self.rounds.iter().find(|r| r.number == round) {
+        match self.declared_round(round) {
             Some(r) => (&r.deadline, r.deadline_at),
             None => (&self.deadline, self.deadline_at),
         }

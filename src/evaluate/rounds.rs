@@ -56,12 +56,14 @@ pub struct Choice<'a> {
     pub version: Option<u32>,
 }
 
-/// The version asked for, or the latest; `Err(latest)` where the tender has no such
-/// version.
-fn version_in(ready: &Ready, asked: Option<u32>) -> Result<&Version, u32> {
+/// The version asked for, or the latest; an error where the tender has no such version.
+fn version_in(ready: &Ready, asked: Option<u32>) -> Result<&Version, RoundsError> {
     match asked {
         None => Ok(ready.latest()),
-        Some(n) => ready.version(n).ok_or(ready.latest().number),
+        Some(n) => ready.version(n).ok_or(RoundsError::UnknownVersion {
+            asked: n,
+            latest: ready.latest().number,
+        }),
     }
 }
 
@@ -99,26 +101,17 @@ pub fn rounds(
     let mut evaluations = Vec::new();
     for round in 1..latest_round {
         let ready = load_view(dir, models, view(Some(round)))?;
-        let version =
-            version_in(&ready, choice.version).map_err(|latest| RoundsError::UnknownVersion {
-                asked: choice.version.unwrap_or(latest),
-                latest,
-            })?;
+        let version = version_in(&ready, choice.version)?;
         evaluations.push((evaluate(&ready, version), revised(version)));
     }
-    let version = version_in(&latest_ready, choice.version).map_err(|latest| {
-        RoundsError::UnknownVersion {
-            asked: choice.version.unwrap_or(latest),
-            latest,
-        }
-    })?;
+    let version = version_in(&latest_ready, choice.version)?;
     evaluations.push((evaluate(&latest_ready, version), revised(version)));
     let steps = evaluations
         .windows(2)
         .map(|pair| {
             let ((before, _), (after, revised)) = (&pair[0], &pair[1]);
             let t = &after.tender;
-            let declared = t.rounds.iter().find(|r| r.number == t.round);
+            let declared = t.declared_round(t.round);
             RoundStep {
                 from: before.tender.round,
                 to: t.round,

@@ -558,7 +558,7 @@ fn round(t: &Tender) -> Option<RoundJson<'_>> {
     if t.rounds.is_empty() {
         return None;
     }
-    let declared = t.rounds.iter().find(|r| r.number == t.round);
+    let declared = t.declared_round(t.round);
     Some(RoundJson {
         number: t.round,
         of: t.final_round(),

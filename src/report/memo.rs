@@ -259,7 +259,7 @@ fn round_meta(t: &Tender, texts: &Texts) -> Option<(String, String)> {
     if t.rounds.is_empty() {
         return None;
     }
-    let declared = t.rounds.iter().find(|r| r.number == t.round);
+    let declared = t.declared_round(t.round);
     let written = t.deadline_of(t.round).0;
     let deadline = written
         .get(..19)

@@ -343,7 +343,7 @@ fn round_text(t: &crate::domain::Tender) -> Option<String> {
         return None;
     }
     let last = t.final_round();
-    let what = match t.rounds.iter().find(|r| r.number == t.round) {
+    let what = match t.declared_round(t.round) {
         Some(r) => format!(
             "{}, deadline {}{}",
             r.name,

@@ -107,6 +107,8 @@ pub struct Bid {
     pub solution_descriptions: u64,
     /// The characters of the quality description, spaces included, where counted.
     pub quality_characters: Option<u64>,
+    /// The characters of the part answering each criterion, where counted.
+    pub criterion_characters: BTreeMap<CriterionId, u64>,
     /// The line of each field in the bid file (`reservation`, `submitted`, `prices.spor1`,
     /// ...), for evidence.
     pub lines: BTreeMap<String, usize>,

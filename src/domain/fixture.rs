@@ -24,6 +24,7 @@ fn criterion(id: &str, parent: Option<usize>, weight: &str, kind: CriterionKind)
         source: None,
         kind,
         scale: None,
+        length_limit: None,
     }
 }
 
@@ -156,6 +157,7 @@ pub fn bid(
         reservations_found: Vec::new(),
         solution_descriptions: 1,
         quality_characters: None,
+        criterion_characters: BTreeMap::new(),
         lines: BTreeMap::new(),
         prices,
         points,

@@ -450,6 +450,9 @@ pub struct Criterion {
     pub kind: CriterionKind,
     /// A quality criterion's own point scale, where it has one.
     pub scale: Option<Scale>,
+    /// The most the part of the description answering it may hold (a quality criterion or
+    /// a group of them); beyond it nothing is read.
+    pub length_limit: Option<Rule<LengthLimit>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -360,6 +360,8 @@ pub struct RawCriterion {
     pub source: Option<String>,
     /// In a tender with lots: the lots the criterion belongs to (absent: every lot).
     pub lots: Option<Vec<Spanned<String>>>,
+    /// The most the part of the description answering this (quality) criterion may hold.
+    pub length_limit: Option<RawLengthLimit>,
 }
 
 /// `bids/<id>.toml`.
@@ -372,6 +374,10 @@ pub struct RawBid {
     pub reservation: Spanned<String>,
     pub solution_descriptions: Option<Num>,
     pub quality_characters: Option<Num>,
+    /// The characters of the part of the description answering each quality criterion
+    /// (or group of them) that the tender limits, spaces included.
+    #[serde(default)]
+    pub criterion_characters: BTreeMap<Spanned<String>, Num>,
     #[serde(default)]
     pub prices: BTreeMap<Spanned<String>, Num>,
     #[serde(default)]

@@ -669,20 +669,44 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
             Some(with_source(text, texts, rule.source.as_deref()))
         })
         .collect();
-    if let Some(limit) = &c.length_limit {
-        items.push(with_source(
-            texts.with(
-                "length-limit-rule",
-                &[
-                    ("pages", texts.number(limit.action.pages).into()),
-                    (
-                        "characters",
-                        texts
-                            .number(Decimal::from(limit.action.characters_per_page))
-                            .into(),
-                    ),
-                ],
+    let limits =
+        c.length_limit
+            .iter()
+            .map(|limit| (limit, None))
+            .chain(t.criteria.iter().filter_map(|criterion| {
+                Some((
+                    criterion.length_limit.as_ref()?,
+                    Some(criterion.name.as_str()),
+                ))
+            }));
+    for (limit, criterion) in limits {
+        let mut args: Vec<(&str, Arg)> = vec![
+            ("pages", texts.number(limit.action.pages).into()),
+            // "1 side", "23,5 sider": one page only when exactly one.
+            (
+                "n",
+                Arg::Count(if limit.action.pages == Decimal::ONE {
+                    1
+                } else {
+                    2
+                }),
             ),
+            (
+                "characters",
+                texts
+                    .number(Decimal::from(limit.action.characters_per_page))
+                    .into(),
+            ),
+        ];
+        let key = match criterion {
+            Some(name) => {
+                args.push(("criterion", name.into()));
+                "length-limit-criterion-rule"
+            }
+            None => "length-limit-rule",
+        };
+        items.push(with_source(
+            texts.with(key, &args),
             texts,
             limit.source.as_deref(),
         ));
@@ -1293,6 +1317,14 @@ fn decisions(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         .collect()
 }
 
+/// A criterion's name, or its id where the tender in force no longer has it.
+fn criterion_name(evaluation: &Evaluation, id: &crate::domain::CriterionId) -> String {
+    evaluation
+        .tender
+        .criterion(&id.0)
+        .map_or_else(|| id.0.clone(), |c| c.name.clone())
+}
+
 /// A rule in words.
 fn rule_name(texts: &Texts, rule: RuleId) -> String {
     texts.get(&format!("rulename-{}", rule.as_str()))
@@ -1306,9 +1338,16 @@ fn warnings(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         for w in &entry.score.warnings {
             let bidder = entry.score.bidder.as_str();
             let item = match w.rule {
-                RuleId::LengthLimit => {
-                    texts.with("warning-length-limit", &[("bidder", bidder.into())])
-                }
+                RuleId::LengthLimit => match w.criterion.as_ref() {
+                    Some(id) => texts.with(
+                        "warning-length-limit-criterion",
+                        &[
+                            ("bidder", bidder.into()),
+                            ("criterion", criterion_name(evaluation, id).into()),
+                        ],
+                    ),
+                    None => texts.with("warning-length-limit", &[("bidder", bidder.into())]),
+                },
                 RuleId::EvaluatorDisagreement => texts.with(
                     "warning-evaluator-disagreement",
                     &[("bidder", bidder.into())],

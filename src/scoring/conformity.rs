@@ -13,12 +13,14 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use crate::domain::RuleId;
 
 use crate::domain::{
-    Bid, Decision, Declaration, ReservationAbout, ReviewDecision, Rule, Tender, Unmet,
+    Bid, CriterionId, Decision, Declaration, LengthLimit, ReservationAbout, ReviewDecision, Rule,
+    Tender, Unmet,
 };
 
 /// Where in the bid file a finding comes from, and what stands there.
@@ -52,6 +54,10 @@ pub struct Finding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
     pub rule: RuleId,
+    /// The criterion it concerns, where it concerns one (a criterion's length limit, the
+    /// evaluators' disagreement on a criterion).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<CriterionId>,
     pub message: String,
     pub source: Option<String>,
 }
@@ -112,6 +118,7 @@ fn requirements(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
             Unmet::Correct => {
                 warnings.push(Warning {
                     rule: RuleId::RequirementNotMet,
+                    criterion: None,
                     message: format!(
                         "requirement `{}` is not met ({evidence}); under the tender's rule the bid \
                          is read as meeting it, and the bidder is bound by it: {}",
@@ -288,6 +295,7 @@ fn warnings(tender: &Tender, bid: &Bid) -> Vec<Warning> {
                 let points = || panel.evaluators.iter().map(|(_, p)| *p);
                 warnings.push(Warning {
                     rule: RuleId::EvaluatorDisagreement,
+                    criterion: Some(criterion.clone()),
                     message: format!(
                         "the evaluators' points on `{criterion}` range from {} to {}, {} apart, more than the tender's {}",
                         points().min().unwrap_or_default(),
@@ -301,20 +309,48 @@ fn warnings(tender: &Tender, bid: &Bid) -> Vec<Warning> {
         }
     }
     if let (Some(rule), Some(characters)) = (&rules.length_limit, bid.quality_characters) {
-        let limit = rule.action.characters();
-        if characters > limit {
-            warnings.push(Warning {
-                rule: RuleId::LengthLimit,
-                message: format!(
-                    "the quality description has {characters} characters, more than {} pages of {} ({limit}); \
-                     the {} characters beyond were not read and do not count",
-                    rule.action.pages, rule.action.characters_per_page, characters - limit
-                ),
-                source: rule.source.clone(),
-            });
+        warnings.extend(beyond(rule, characters, None));
+    }
+    for criterion in &tender.criteria {
+        if let (Some(rule), Some(characters)) = (
+            &criterion.length_limit,
+            bid.criterion_characters.get(&criterion.id),
+        ) {
+            warnings.extend(beyond(rule, *characters, Some(&criterion.id)));
         }
     }
     warnings
+}
+
+/// The warning for a description of `characters` characters beyond its limit: the whole
+/// quality description, or the part answering `criterion`.
+fn beyond(
+    rule: &Rule<LengthLimit>,
+    characters: u64,
+    criterion: Option<&CriterionId>,
+) -> Option<Warning> {
+    let limit = rule.action.characters();
+    let what = match criterion {
+        Some(id) => format!("the description of `{id}`"),
+        None => "the quality description".to_string(),
+    };
+    (characters > limit).then(|| Warning {
+        rule: RuleId::LengthLimit,
+        criterion: criterion.cloned(),
+        message: format!(
+            "{what} has {characters} characters, {} beyond its limit of {limit} \
+             ({} {} × {} characters); what lies beyond was not read and does not count",
+            characters - limit,
+            rule.action.pages,
+            if rule.action.pages == Decimal::ONE {
+                "page"
+            } else {
+                "pages"
+            },
+            rule.action.characters_per_page,
+        ),
+        source: rule.source.clone(),
+    })
 }
 
 /// Bids that look like one bidder's bid twice: the same CVR number, or the same bidder
@@ -478,7 +514,7 @@ mod tests {
         assert!(
             warnings[0]
                 .message
-                .contains("the 2400 characters beyond were not read"),
+                .contains("2400 beyond its limit of 48000 (20 pages × 2400 characters)"),
             "{}",
             warnings[0].message
         );

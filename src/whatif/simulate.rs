@@ -273,6 +273,7 @@ fn blank_bid(tender: &Tender, n: usize) -> Bid {
         reservations_found: Vec::new(),
         solution_descriptions: 1,
         quality_characters: None,
+        criterion_characters: Default::default(),
         lines: Default::default(),
         prices: Default::default(),
         points: Default::default(),

@@ -384,7 +384,9 @@ fn a_length_limit_in_fractional_pages() {
     );
     let warnings = score(&f)["bids"][0]["warnings"].to_string();
     assert!(
-        warnings.contains("more than 23.5 pages of 2400 (56400); the 1 characters beyond"),
+        warnings.contains(
+            "56401 characters, 1 beyond its limit of 56400 (23.5 pages × 2400 characters)"
+        ),
         "{warnings}"
     );
     f.replace("tender.toml", "pages = 23.5", "pages = 23.125");
@@ -442,4 +444,67 @@ fn letters_do_not_announce_an_award_to_several_suppliers_as_one_winner() {
     let err = letters(&["--round", "1"]);
     assert!(err.contains("round 1 is not the final round (2)"), "{err}");
     assert!(!out.exists());
+}
+
+#[test]
+fn a_length_limit_on_one_criterion() {
+    // The seed gives "Samarbejdsmodel og Læring" 1 page of the 23.5: 1 × 2 400 = 2 400
+    // characters. Trivselshuset writes 2 600 on it: 2 600 − 2 400 = 200 beyond. A warning,
+    // no change of points: its total stays 3 + 1.2 + 0.2505 = 4.4505.
+    let f = odense();
+    let report = score(&f);
+    let trivsel = super::fixture::bid(&report, "trivselshuset");
+    assert_eq!(trivsel["total"], "4.4505");
+    let warnings = trivsel["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0]["rule"], "length-limit");
+    assert_eq!(warnings[0]["criterion"], "samarbejde");
+    assert!(
+        warnings[0]["message"].as_str().unwrap().contains(
+            "the description of `samarbejde` has 2600 characters, 200 beyond its limit of 2400 (1 page × 2400 characters)"
+        ),
+        "{warnings:?}"
+    );
+    // The memo states the limit in the model and the warning by name, in Danish.
+    let memo = stdout(&f.run("memo", &["-o", "-"]).success());
+    assert!(memo.contains(
+        "Beskrivelsen til „Samarbejdsmodel og Læring“ må fylde højst 1 side à 2.400 anslag"
+    ));
+    assert!(memo.contains(
+        "Trivselshuset Fyn ApS: beskrivelsen til „Samarbejdsmodel og Læring“ er længere end tilladt"
+    ));
+    // Exactly at the limit: no warning.
+    f.replace(
+        "bids/trivselshuset.toml",
+        "samarbejde = 2_600",
+        "samarbejde = 2_400",
+    );
+    let report = score(&f);
+    assert_eq!(
+        super::fixture::bid(&report, "trivselshuset")["warnings"],
+        serde_json::json!([])
+    );
+    // A count for a price line, or a limit on one, is refused.
+    f.replace(
+        "bids/trivselshuset.toml",
+        "samarbejde = 2_400",
+        "samarbejde = 2_400\nmentor = 10",
+    );
+    f.replace(
+        "tender.toml",
+        "unit = \"måned\"\nmin = 4000",
+        "unit = \"måned\"\nlength_limit = { pages = 1, characters_per_page = 2400 }\nmin = 4000",
+    );
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        err.contains("`mentor` is a price line (or holds only price lines), so it has no description to limit"),
+        "{err}"
+    );
+    f.replace(
+        "tender.toml",
+        "length_limit = { pages = 1, characters_per_page = 2400 }\nmin = 4000",
+        "min = 4000",
+    );
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(err.contains("criterion_characters.mentor"), "{err}");
 }

@@ -30,10 +30,14 @@ pub fn bid(
     id: BidId,
     raw: &RawBid,
     tender: Option<&Tender>,
-    elsewhere: &BTreeSet<String>,
+    elsewhere_ids: &BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Bid, Vec<Diagnostic>)> {
     let mut check = Checker::new(sources, file, diagnostics);
+    let elsewhere = &Elsewhere {
+        ids: elsewhere_ids,
+        tender,
+    };
     let facts = facts(&mut check, raw);
     let lines = field_lines(&check, raw);
     let (price_lines, quality) = match tender {
@@ -41,6 +45,7 @@ pub fn bid(
         None => (None, None),
     };
     let prices = prices(&mut check, raw, price_lines.as_deref(), elsewhere);
+    let criterion_characters = criterion_characters(&mut check, raw, tender, elsewhere);
     let points = points(&mut check, raw, tender, quality.as_deref(), elsewhere);
     let panels = panels(
         &mut check,
@@ -68,6 +73,7 @@ pub fn bid(
         reservations_found: facts.reservations_found,
         solution_descriptions: facts.solution_descriptions,
         quality_characters: facts.quality_characters,
+        criterion_characters,
         lines,
         prices,
         points,
@@ -180,6 +186,12 @@ fn field_lines(check: &Checker<'_>, raw: &RawBid) -> BTreeMap<String, usize> {
             lines.insert(field.to_string(), check.line(value.span().start));
         }
     }
+    for key in raw.criterion_characters.keys() {
+        lines.insert(
+            format!("criterion_characters.{}", key.get_ref()),
+            check.line(key.span().start),
+        );
+    }
     for key in raw.prices.keys() {
         lines.insert(
             format!("prices.{}", key.get_ref()),
@@ -207,12 +219,61 @@ fn ids_of(tender: &Tender, price: bool) -> Vec<&str> {
         .collect()
 }
 
+/// The characters of the description answering each criterion: of a quality criterion or
+/// a group with one below it (any criterion, while the tender is unknown), a whole number.
+fn criterion_characters(
+    check: &mut Checker<'_>,
+    raw: &RawBid,
+    tender: Option<&Tender>,
+    elsewhere: &Elsewhere<'_>,
+) -> BTreeMap<CriterionId, u64> {
+    let described: Option<Vec<&str>> = tender.map(|t| {
+        let mut described = vec![false; t.criteria.len()];
+        for (i, c) in t.criteria.iter().enumerate() {
+            if c.kind == CriterionKind::Quality {
+                let mut at = Some(i);
+                while let Some(j) = at.filter(|j| !described[*j]) {
+                    described[j] = true;
+                    at = t.criteria[j].parent;
+                }
+            }
+        }
+        t.criteria
+            .iter()
+            .zip(described)
+            .filter(|(_, d)| *d)
+            .map(|(c, _)| c.id.0.as_str())
+            .collect()
+    });
+    let mut characters = BTreeMap::new();
+    for (key, value) in &raw.criterion_characters {
+        let field = format!("criterion_characters.{}", key.get_ref());
+        if let Some(known) = &described
+            && !known_here(
+                check,
+                key,
+                known,
+                elsewhere,
+                Code::UnknownCriterion,
+                &field,
+                ("quality criterion", "quality criteria"),
+            )
+        {
+            continue;
+        }
+        if let Some(n) = check.whole(value, &field, 0) {
+            characters.insert(CriterionId(key.get_ref().clone()), n);
+        }
+    }
+    characters
+}
+
 /// The prices as written, each of a known price line and not negative.
 fn prices(
     check: &mut Checker<'_>,
     raw: &RawBid,
     price_lines: Option<&[&str]>,
-    elsewhere: &BTreeSet<String>,
+    elsewhere: &Elsewhere<'_>,
 ) -> BTreeMap<CriterionId, Money> {
     let mut prices = BTreeMap::new();
     for (key, value) in &raw.prices {
@@ -253,7 +314,7 @@ fn points(
     raw: &RawBid,
     tender: Option<&Tender>,
     quality: Option<&[&str]>,
-    elsewhere: &BTreeSet<String>,
+    elsewhere: &Elsewhere<'_>,
 ) -> BTreeMap<CriterionId, Points> {
     let mut points = BTreeMap::new();
     for (key, value) in &raw.points {
@@ -276,7 +337,7 @@ fn panels(
     tender: Option<&Tender>,
     quality: Option<&[&str]>,
     points: &BTreeMap<CriterionId, Points>,
-    elsewhere: &BTreeSet<String>,
+    elsewhere: &Elsewhere<'_>,
 ) -> BTreeMap<CriterionId, Panel> {
     let mut panels = BTreeMap::new();
     for (key, raw_panel) in &raw.evaluators {
@@ -328,7 +389,7 @@ fn requirements(
     check: &mut Checker<'_>,
     raw: &RawBid,
     tender: Option<&Tender>,
-    elsewhere: &BTreeSet<String>,
+    elsewhere: &Elsewhere<'_>,
 ) -> BTreeMap<String, Assessment> {
     let known: Option<Vec<&str>> =
         tender.map(|t| t.requirements.iter().map(|r| r.id.as_str()).collect());
@@ -478,19 +539,37 @@ fn missing_points(check: &Checker<'_>, raw: &RawBid, quality: &[&str]) -> Vec<Di
         .collect()
 }
 
-/// Whether a key names one of `known` of this version of the tender. A key another version
-/// has (a price line a rettelsesblad adds or removes) is passed over without a problem:
-/// the bid is checked against it in that version. Any other key is reported.
+/// The ids of criteria and requirements that some version of the tender has.
+struct Elsewhere<'a> {
+    ids: &'a BTreeSet<String>,
+    tender: Option<&'a Tender>,
+}
+
+impl Elsewhere<'_> {
+    /// Whether `id` is only in another version: this version (where known) has no
+    /// criterion or requirement of that id.
+    fn only(&self, id: &str) -> bool {
+        self.ids.contains(id)
+            && self.tender.is_none_or(|t| {
+                t.criterion(id).is_none() && !t.requirements.iter().any(|r| r.id == id)
+            })
+    }
+}
+
+/// Whether a key names one of `known` of this version of the tender. A key only another
+/// version has (a price line a rettelsesblad adds or removes) is passed over without a
+/// problem: the bid is checked against it in that version. Any other key is reported — a
+/// criterion of this version of the wrong kind too (a price line under `points`).
 fn known_here(
     check: &mut Checker<'_>,
     key: &Spanned<String>,
     known: &[&str],
-    elsewhere: &BTreeSet<String>,
+    elsewhere: &Elsewhere<'_>,
     code: Code,
     field: &str,
     what: (&str, &str),
 ) -> bool {
-    if !known.contains(&key.get_ref().as_str()) && elsewhere.contains(key.get_ref()) {
+    if !known.contains(&key.get_ref().as_str()) && elsewhere.only(key.get_ref()) {
         return false;
     }
     check.known(key, known, code, field, what)
@@ -502,7 +581,7 @@ fn known_quality(
     check: &mut Checker<'_>,
     key: &Spanned<String>,
     quality: Option<&[&str]>,
-    elsewhere: &BTreeSet<String>,
+    elsewhere: &Elsewhere<'_>,
     field: &str,
 ) -> bool {
     quality.is_none_or(|quality| {

@@ -7,14 +7,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use crate::domain::{
-    Criterion, CriterionId, CriterionKind, PriceBand, PriceLine, Scale, set_shares,
+    Criterion, CriterionId, CriterionKind, LengthLimit, PriceBand, PriceLine, Rule, Scale,
+    set_shares,
 };
 use crate::input::diag::{Code, Diagnostic, nearest};
 use crate::input::raw::RawCriterion;
 use crate::values::{Money, Percent, Share};
 
 use super::checker::{Checker, MONEY, PERCENT};
-use super::tender::scale;
+use super::tender::{length_limit, scale};
 
 /// The award criteria as a tree: ids, parents, weights, kinds and scales, with each
 /// criterion's share of the total.
@@ -54,6 +55,7 @@ pub(super) fn criteria(
         .map(|i| money && only_price_below(i, &parents, &nodes))
         .collect();
     weight_sums(check, raw, &parents, &weights, &unused);
+    let limits = length_limits(check, raw, &parents, &nodes);
     if check.errors_since(start) {
         return None;
     }
@@ -61,7 +63,8 @@ pub(super) fn criteria(
         .iter()
         .zip(parents)
         .zip(nodes)
-        .map(|((c, parent), node)| Criterion {
+        .zip(limits)
+        .map(|(((c, parent), node), length_limit)| Criterion {
             id: CriterionId(c.id.get_ref().clone()),
             name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
             parent,
@@ -70,6 +73,7 @@ pub(super) fn criteria(
             source: c.source.clone(),
             kind: node.kind.unwrap_or(CriterionKind::Group),
             scale: node.scale,
+            length_limit,
         })
         .collect();
     if !shares_exact(check, raw, &criteria) {
@@ -233,6 +237,35 @@ fn unweighted(
             help.into(),
         );
     }
+}
+
+/// Each criterion's length limit: only a quality criterion, or a group with a quality
+/// criterion below it, has a description to limit.
+fn length_limits(
+    check: &mut Checker<'_>,
+    raw: &[RawCriterion],
+    parents: &[Option<usize>],
+    nodes: &[Node],
+) -> Vec<Option<Rule<LengthLimit>>> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let limit = c.length_limit.as_ref()?;
+            let id = c.id.get_ref();
+            let field = format!("criteria[{id}].length_limit");
+            if only_price_below(i, parents, nodes) {
+                check.report(
+                    Code::BadPriceLine,
+                    c.id.span(),
+                    &field,
+                    format!("`{id}` is a price line (or holds only price lines), so it has no description to limit"),
+                    "put the length limit on the quality criterion whose description it limits, or in [conformity.length_limit] for the whole description".into(),
+                );
+                return None;
+            }
+            length_limit(check, limit, &field)
+        })
+        .collect()
 }
 
 /// Whether criterion `i` is a price line or a group whose leaves are all price lines.

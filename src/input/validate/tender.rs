@@ -14,7 +14,8 @@ use crate::domain::{
 };
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{
-    Num, RawConformity, RawCriterion, RawModel, RawQuality, RawRule, RawScale, RawTender,
+    Num, RawConformity, RawCriterion, RawLengthLimit, RawModel, RawQuality, RawRule, RawScale,
+    RawTender,
 };
 use crate::values::{ModelRounding, Percent, Points, RoundingMode};
 
@@ -438,52 +439,64 @@ const PAGES: super::checker::Limit = super::checker::Limit {
     what: "a number of pages",
 };
 
+/// A length limit: pages (above 0, at most 2 decimals) of a whole number of characters,
+/// at most `MAX_CHARACTERS` in all. `field` is where it stands (`conformity.length_limit`,
+/// `criteria[indsats].length_limit`).
+pub(super) fn length_limit(
+    check: &mut Checker<'_>,
+    limit: &RawLengthLimit,
+    field: &str,
+) -> Option<Rule<LengthLimit>> {
+    let pages = check
+        .limited(&limit.pages, &format!("{field}.pages"), PAGES)
+        .filter(|p| {
+            let positive = *p > Decimal::ZERO;
+            if !positive {
+                check.report(
+                    Code::BadValue,
+                    limit.pages.span(),
+                    &format!("{field}.pages"),
+                    format!("`{field}.pages` = {p} is not above 0"),
+                    "give the number of pages the tender allows, e.g. 20 or 23.5".into(),
+                );
+            }
+            positive
+        });
+    let per_page = check.whole(
+        &limit.characters_per_page,
+        &format!("{field}.characters_per_page"),
+        1,
+    );
+    if let (Some(pages), Some(per_page)) = (pages, per_page)
+        && pages
+            .checked_mul(Decimal::from(per_page))
+            .is_none_or(|c| c > Decimal::from(MAX_CHARACTERS))
+    {
+        check.report(
+            Code::BadValue,
+            limit.pages.span(),
+            field,
+            format!("{pages} pages of {per_page} characters is too large: at most {MAX_CHARACTERS} characters in all"),
+            "give the length limit as the tender states it, e.g. pages = 20 and characters_per_page = 2400".into(),
+        );
+        return None;
+    }
+    Some(Rule {
+        action: LengthLimit {
+            pages: pages?,
+            characters_per_page: per_page?,
+        },
+        source: limit.source.clone(),
+        text: limit.text.clone(),
+    })
+}
+
 fn conformity(check: &mut Checker<'_>, raw: &RawConformity) -> Conformity {
     let decisions = [("reject", Decision::Reject), ("review", Decision::Review)];
-    let length_limit = raw.length_limit.as_ref().and_then(|limit| {
-        let pages = check
-            .limited(&limit.pages, "conformity.length_limit.pages", PAGES)
-            .filter(|p| {
-                let positive = *p > Decimal::ZERO;
-                if !positive {
-                    check.report(
-                        Code::BadValue,
-                        limit.pages.span(),
-                        "conformity.length_limit.pages",
-                        format!("`conformity.length_limit.pages` = {p} is not above 0"),
-                        "give the number of pages the tender allows, e.g. 20 or 23.5".into(),
-                    );
-                }
-                positive
-            });
-        let per_page = check.whole(
-            &limit.characters_per_page,
-            "conformity.length_limit.characters_per_page",
-            1,
-        );
-        if let (Some(pages), Some(per_page)) = (pages, per_page)
-            && pages
-                .checked_mul(Decimal::from(per_page))
-                .is_none_or(|c| c > Decimal::from(MAX_CHARACTERS))
-        {
-            check.report(
-                Code::BadValue,
-                limit.pages.span(),
-                "conformity.length_limit",
-                format!("{pages} pages of {per_page} characters is too large: at most {MAX_CHARACTERS} characters in all"),
-                "give the length limit as the tender states it, e.g. pages = 20 and characters_per_page = 2400".into(),
-            );
-            return None;
-        }
-        Some(Rule {
-            action: LengthLimit {
-                pages: pages?,
-                characters_per_page: per_page?,
-            },
-            source: limit.source.clone(),
-            text: limit.text.clone(),
-        })
-    });
+    let length_limit = raw
+        .length_limit
+        .as_ref()
+        .and_then(|limit| length_limit(check, limit, "conformity.length_limit"));
     Conformity {
         declared_reservation: check.optional_rule(
             &raw.declared_reservation,

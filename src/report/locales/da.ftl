@@ -210,6 +210,7 @@ decision-item-accepted = { $bidder }: { $rule } – godkendt den { $date } af { 
 decision-item-rejected = { $bidder }: { $rule } – afvist den { $date } af { $by }: { $reason }
 section-warnings = Bemærkninger til tilbuddene
 warning-length-limit = { $bidder }: løsningsbeskrivelsen er længere end tilladt; det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
+warning-length-limit-criterion = { $bidder }: beskrivelsen til „{ $criterion }“ er længere end tilladt; det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
 warning-evaluator-disagreement = { $bidder }: evaluatorernes point ligger længere fra hinanden end udbudsmaterialet tillader; konsensus er begrundet i evalueringen.
 warning-other = { $bidder }: { $message }
 effective-weights = Kriteriernes point spænder forskelligt, så deres reelle andel af spændet i de samlede vurderinger er: { $list }.
@@ -240,7 +241,14 @@ quality-min-total = Et tilbud skal samlet opnå mindst { $percent } % af de muli
 conformity-title = Forhold, der medfører, at et tilbud ikke indgår i evalueringen:
 conformity-rule-reject = { $rule }: tilbuddet afvises.
 conformity-rule-review = { $rule }: tilbuddet indgår ikke, før ordregiver har taget stilling.
-length-limit-rule = Løsningsbeskrivelsen må fylde højst { $pages } sider à { $characters } anslag; det, der ligger ud over, læses ikke.
+length-limit-rule = Løsningsbeskrivelsen må fylde højst { $pages } { $n ->
+    [one] side
+   *[other] sider
+} à { $characters } anslag; det, der ligger ud over, læses ikke.
+length-limit-criterion-rule = Beskrivelsen til „{ $criterion }“ må fylde højst { $pages } { $n ->
+    [one] side
+   *[other] sider
+} à { $characters } anslag; det, der ligger ud over, læses ikke.
 requirement-rule-reject = Mindstekrav: «{ $text }». Et tilbud, der ikke opfylder det, afvises.
 requirement-rule-review = Mindstekrav: «{ $text }». Et tilbud, der ikke opfylder det, indgår ikke, før ordregiver har taget stilling.
 requirement-rule-correct = Mindstekrav: «{ $text }». Et tilbud, der ikke opfylder det, læses, som om det opfylder kravet, og tilbudsgiver er bundet af kravet.

@@ -210,6 +210,7 @@ decision-item-accepted = { $bidder }: { $rule } – accepted on { $date } by { $
 decision-item-rejected = { $bidder }: { $rule } – rejected on { $date } by { $by }: { $reason }
 section-warnings = Notes on the bids
 warning-length-limit = { $bidder }: the solution description is longer than allowed; what lies beyond the limit was not read and does not count.
+warning-length-limit-criterion = { $bidder }: the description for “{ $criterion }” is longer than allowed; what lies beyond the limit was not read and does not count.
 warning-evaluator-disagreement = { $bidder }: the evaluators' points lie further apart than the tender documents allow; the consensus is explained in the evaluation.
 warning-other = { $bidder }: { $message }
 effective-weights = The criteria's points range differently, so their real shares of the spread of totals are: { $list }.
@@ -240,7 +241,14 @@ quality-min-total = A bid must earn at least { $percent } % of the possible qual
 conformity-title = What keeps a bid out of the evaluation:
 conformity-rule-reject = { $rule }: the bid is rejected.
 conformity-rule-review = { $rule }: the bid is not evaluated until the authority has decided.
-length-limit-rule = The solution description may run to at most { $pages } pages of { $characters } characters; what lies beyond is not read.
+length-limit-rule = The solution description may run to at most { $pages } { $n ->
+    [one] page
+   *[other] pages
+} of { $characters } characters; what lies beyond is not read.
+length-limit-criterion-rule = The description for “{ $criterion }” may run to at most { $pages } { $n ->
+    [one] page
+   *[other] pages
+} of { $characters } characters; what lies beyond is not read.
 requirement-rule-reject = Minimum requirement: “{ $text }”. A bid that does not meet it is rejected.
 requirement-rule-review = Minimum requirement: “{ $text }”. A bid that does not meet it is not evaluated until the authority has decided.
 requirement-rule-correct = Minimum requirement: “{ $text }”. A bid that does not meet it is read as meeting it, and the bidder is bound by it.

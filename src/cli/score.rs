@@ -107,12 +107,21 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
             t.final_round()
         )));
     }
-    if evaluation.award.is_some() {
-        // The letters name one winner; an award to several suppliers (or a lot under a lot
-        // limit) would be announced wrongly, so none is written.
-        return Err(Error::NoAward(
-            "the tender awards several suppliers (or limits the lots per bidder); letters for such an award are not written yet: the score report's award notes say who is awarded".into(),
-        ));
+    if let Some(award) = &evaluation.award {
+        // The declared tie-break left bids tied for the last places: who is awarded is the
+        // authority's decision, and no letter can announce it yet.
+        let tied: Vec<&str> = award
+            .bids
+            .iter()
+            .filter(|b| b.status == crate::scoring::award::AwardStatus::TiedAtBoundary)
+            .map(|b| b.bidder.as_str())
+            .collect();
+        if !tied.is_empty() {
+            return Err(Error::NoAward(format!(
+                "bids are tied for the last places of the award ({}); the authority decides who is awarded before letters are written",
+                tied.join(", ")
+            )));
+        }
     }
     let review: Vec<&str> = evaluation
         .ranking
@@ -138,6 +147,9 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
             ));
         }
         1 => {}
+        // Bids sharing rank 1 are all awarded where the award has room for them (a tie
+        // at the boundary is refused above).
+        _ if evaluation.award.is_some() => {}
         _ => {
             return Err(Error::NoAward(format!(
                 "rank 1 is shared ({}); declare a tie-break in the tender or decide the tie before writing letters",

@@ -13,8 +13,9 @@ use serde::Serialize;
 
 use super::Evaluation;
 use super::i18n::{Arg, Texts};
-use super::memo::{FindingView, finding, listed};
+use super::memo::{FindingView, award_places, award_what, awarded_list, finding, listed};
 use crate::domain::{CriterionKind, Language};
+use crate::scoring::award::AwardStatus;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation, Standing};
 use crate::scoring::tree::CriterionScore;
@@ -144,22 +145,62 @@ fn letter(
     sent: jiff::civil::Date,
 ) -> LetterView {
     let t = &evaluation.tender;
-    let winner_names: Vec<&str> = winners.iter().map(|w| w.score.bidder.as_str()).collect();
-    let is_winner = entry.rank == Some(1);
     let authority = t.authority.clone();
-    let decision = if is_winner {
-        texts.with(
+    let award = evaluation.award.as_ref().map(|award| {
+        let mine = award.bids.iter().find(|b| b.bid == entry.score.bid);
+        (award, mine)
+    });
+    // Who this bid is measured against: the winner; under an award to several suppliers,
+    // the lowest-placed bid awarded — the one this bid would have had to pass.
+    let (is_winner, compare_with): (bool, Option<&Ranked>) = match award {
+        None => (entry.rank == Some(1), winners.first().copied()),
+        Some((award, mine)) => {
+            let last = award
+                .awarded()
+                .last()
+                .and_then(|last| evaluation.ranking.iter().find(|r| r.score.bid == last.bid));
+            let awarded = mine.is_some_and(|m| m.status == AwardStatus::Awarded);
+            let passed_over = mine.is_some_and(|m| m.status == AwardStatus::LotLimit);
+            (awarded || passed_over, last)
+        }
+    };
+    let decision = match award {
+        None if is_winner => texts.with(
             "letter-decision-you",
             &[("authority", authority.as_str().into())],
-        )
-    } else {
-        texts.with(
-            "letter-decision",
-            &[
-                ("authority", authority.as_str().into()),
-                ("winner", listed(texts, &winner_names).into()),
-            ],
-        )
+        ),
+        None => {
+            let names: Vec<&str> = winners.iter().map(|w| w.score.bidder.as_str()).collect();
+            texts.with(
+                "letter-decision",
+                &[
+                    ("authority", authority.as_str().into()),
+                    ("winner", listed(texts, &names).into()),
+                ],
+            )
+        }
+        Some((award, mine)) => {
+            let mut sentences = vec![texts.with(
+                "letter-decision-award",
+                &[
+                    ("authority", authority.as_str().into()),
+                    ("what", award_what(evaluation, texts).into()),
+                    ("list", awarded_list(award, texts).into()),
+                ],
+            )];
+            match mine.map(|m| (m.status, m.places)) {
+                Some((AwardStatus::Awarded, places)) => sentences.push(texts.with(
+                    "letter-award-you",
+                    &[("places", award_places(texts, places).into())],
+                )),
+                Some((AwardStatus::LotLimit, _)) => sentences.push(texts.with(
+                    "award-lot-limit",
+                    &[("bidder", entry.score.bidder.as_str().into())],
+                )),
+                _ => {}
+            }
+            sentences.join(" ")
+        }
     };
     let ranked_count = evaluation
         .ranking
@@ -174,7 +215,13 @@ fn letter(
         title: texts.get("letter-title"),
         meta: vec![
             (texts.get("letter-to"), entry.score.bidder.clone()),
-            (texts.get("letter-re"), t.title.clone()),
+            (
+                texts.get("letter-re"),
+                match t.current_lot() {
+                    Some(lot) => format!("{} – {}", t.title, lot.name),
+                    None => t.title.clone(),
+                },
+            ),
             (texts.get("letter-sent"), texts.date(sent)),
         ],
         decision,
@@ -215,16 +262,33 @@ fn letter(
                     ],
                 )
             });
-            if let Some(winner) = winners.first() {
-                view.table_intro = Some(texts.get("letter-compare-intro"));
+            if let Some(winner) = compare_with {
+                let several = award.is_some();
+                view.table_intro = Some(if several {
+                    texts.with(
+                        "letter-compare-intro-last",
+                        &[("bidder", winner.score.bidder.as_str().into())],
+                    )
+                } else {
+                    texts.get("letter-compare-intro")
+                });
                 view.table_head = vec![
                     texts.get("col-criterion"),
                     texts.get("col-yours"),
-                    texts.get("col-winner"),
+                    texts.get(if several {
+                        "col-last-awarded"
+                    } else {
+                        "col-winner"
+                    }),
                 ];
                 view.table_rows = rows(evaluation, texts, entry, Some(winner));
-                let (theirs, yours) = advantages(evaluation, texts, entry, winner);
-                view.advantages_title = Some(texts.get("letter-advantages"));
+                let who = if several { "last" } else { "winner" };
+                let (theirs, yours) = advantages(evaluation, texts, entry, winner, who);
+                view.advantages_title = Some(texts.get(if several {
+                    "letter-advantages-last"
+                } else {
+                    "letter-advantages"
+                }));
                 view.advantages = theirs;
                 if !yours.is_empty() {
                     view.yours_title = Some(texts.get("letter-your-advantages"));
@@ -322,6 +386,7 @@ fn advantages(
     texts: &Texts,
     entry: &Ranked,
     winner: &Ranked,
+    who: &str,
 ) -> (Vec<String>, Vec<String>) {
     let t = &evaluation.tender;
     let (yours, your_prices) = parts(entry);
@@ -347,6 +412,7 @@ fn advantages(
             list.push(texts.with(
                 id,
                 &[
+                    ("who", who.into()),
                     ("line", c.name.as_str().into()),
                     (
                         "winner",
@@ -377,6 +443,7 @@ fn advantages(
         list.push(texts.with(
             id,
             &[
+                ("who", who.into()),
                 ("criterion", c.name.as_str().into()),
                 ("winner", texts.number(w.points.value()).into()),
                 ("yours", texts.number(y.points.value()).into()),
@@ -385,7 +452,7 @@ fn advantages(
     }
     let (y, w) = (entry.score.standing(), winner.score.standing());
     if y == w {
-        out.push(texts.get("adv-none"));
+        out.push(texts.with("adv-none", &[("who", who.into())]));
     } else {
         out.push(texts.with(
             if t.model.method.is_money() {
@@ -394,6 +461,7 @@ fn advantages(
                 "adv-total"
             },
             &[
+                ("who", who.into()),
                 ("winner", standing(evaluation, texts, winner).into()),
                 ("yours", standing(evaluation, texts, entry).into()),
             ],

@@ -1425,23 +1425,26 @@ fn recommendation(evaluation: &Evaluation, texts: &Texts) -> String {
 /// recommends: each supplier awarded with its place and allocation, then the places a tie
 /// at the boundary leaves to the authority, the places left unfilled and the bids the lot
 /// limit passes over.
-fn award_recommendation(evaluation: &Evaluation, award: &AwardResult, texts: &Texts) -> String {
-    use crate::scoring::award::AwardStatus;
-    let places = |(first, last): (u32, u32)| {
-        if first == last {
-            texts.with("award-place", &[("n", first.to_string().into())])
-        } else {
-            texts.with(
-                "award-places",
-                &[
-                    ("first", first.to_string().into()),
-                    ("last", last.to_string().into()),
-                ],
-            )
-        }
-    };
+/// "plads 2", or "plads 2–3" for bids tied on several places.
+pub(super) fn award_places(texts: &Texts, (first, last): (u32, u32)) -> String {
+    if first == last {
+        texts.with("award-place", &[("n", first.to_string().into())])
+    } else {
+        texts.with(
+            "award-places",
+            &[
+                ("first", first.to_string().into()),
+                ("last", last.to_string().into()),
+            ],
+        )
+    }
+}
+
+/// Each awarded supplier with its place and allocation, in rank order: "A (plads 1, 110
+/// borgere svarende til 50 %); B (plads 2, ...)"; empty when none is awarded.
+pub(super) fn awarded_list(award: &AwardResult, texts: &Texts) -> String {
     let unit = award.unit.clone().unwrap_or_default();
-    let awarded: Vec<String> = award
+    award
         .awarded()
         .map(|b| {
             let allocation = match (b.volume, b.share) {
@@ -1463,21 +1466,33 @@ fn award_recommendation(evaluation: &Evaluation, award: &AwardResult, texts: &Te
                 "award-item",
                 &[
                     ("bidder", b.bidder.as_str().into()),
-                    ("places", places(b.places).into()),
+                    ("places", award_places(texts, b.places).into()),
                     ("allocation", allocation.into()),
                 ],
             )
         })
-        .collect();
-    let what = match evaluation.tender.current_lot() {
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What is awarded: the framework agreement, or the lot by name.
+pub(super) fn award_what(evaluation: &Evaluation, texts: &Texts) -> String {
+    match evaluation.tender.current_lot() {
         Some(lot) => texts.with("award-what-lot", &[("lot", lot.name.as_str().into())]),
         None => texts.get("award-what"),
-    };
+    }
+}
+
+fn award_recommendation(evaluation: &Evaluation, award: &AwardResult, texts: &Texts) -> String {
+    use crate::scoring::award::AwardStatus;
+    let places = |p| award_places(texts, p);
+    let awarded = awarded_list(award, texts);
+    let what = award_what(evaluation, texts);
     let mut sentences = Vec::new();
     if !awarded.is_empty() {
         sentences.push(texts.with(
             "award-recommendation",
-            &[("what", what.into()), ("list", awarded.join("; ").into())],
+            &[("what", what.into()), ("list", awarded.into())],
         ));
     }
     let tied: Vec<&crate::scoring::award::BidAward> = award

@@ -130,8 +130,8 @@ fn two_suppliers_share_220_citizens_equally() {
     );
 }
 
-#[test]
-fn a_cascade_with_a_tie_at_the_boundary_leaves_the_place_undecided() {
+/// The Odense tender as a cascade, mentorforum and fynsk-jobpartner tied for place 2.
+fn cascade_with_a_tie_for_place_2() -> Fixture {
     let f = odense();
     f.replace(
         "tender.toml",
@@ -139,6 +139,12 @@ fn a_cascade_with_a_tie_at_the_boundary_leaves_the_place_undecided() {
         "allocation = \"cascade\"\n",
     );
     tie_mentorforum_with_fynsk(&f);
+    f
+}
+
+#[test]
+fn a_cascade_with_a_tie_at_the_boundary_leaves_the_place_undecided() {
+    let f = cascade_with_a_tie_for_place_2();
     let report = score(&f);
     // Vej til Job takes place 1; fynsk and mentorforum share rank 2 (7.3005 each, no
     // tie-break declared) for the one place left: neither is awarded it.
@@ -428,21 +434,81 @@ fn rescore_reports_a_change_of_the_awarded_set_and_the_shares() {
 }
 
 #[test]
-fn letters_do_not_announce_an_award_to_several_suppliers_as_one_winner() {
-    // Fynsk Jobpartner is awarded place 2; a letter naming Vej til Job the one winner
-    // would tell it otherwise, so no letters are written: neither on the final round
-    // (round 2) nor on the initial bids, which are not awarded at all.
+fn letters_announce_the_award_to_several_suppliers() {
+    // Round 2 (the final round): mentorforum 7.5995 takes place 1, vej-til-job 7.5005
+    // place 2, 220 ÷ 2 = 110 citizens each (50 %). Fynsk Jobpartner (7.3995, rank 3) is
+    // measured against the lowest-placed bid awarded, Vej til Job: løsning 8 against 9,
+    // tværfagligt 11 000 against 9 500, mentor 4 800 against 6 500 (fynsk's round-2
+    // price, 10 × 2 200 / 3 000 = 7.333… → 7.33).
     let f = Fixture::copy_of(ODENSE);
     let out = f.root.path().join("breve");
     let letters = |args: &[&str]| {
         let mut all = vec!["-o", out.to_str().unwrap(), "--sent", "2025-04-10"];
         all.extend(args);
-        stderr(&f.run("letters", &all).code(1))
+        f.run("letters", &all)
     };
-    let err = letters(&[]);
-    assert!(err.contains("the tender awards several suppliers"), "{err}");
-    let err = letters(&["--round", "1"]);
+    letters(&[]).success();
+    let read = |bid: &str| std::fs::read_to_string(out.join(format!("{bid}.md"))).unwrap();
+    let decision = "Odense Kommune har besluttet at tildele rammeaftalen til Odense Mentorforum I/S (plads 1, 110 borgere svarende til 50 %); Vej til Job A/S (plads 2, 110 borgere svarende til 50 %).";
+    for bid in [
+        "mentorforum",
+        "vej-til-job",
+        "fynsk-jobpartner",
+        "trivselshuset",
+        "borgerkraft",
+    ] {
+        assert!(read(bid).contains(decision), "{bid}: {}", read(bid));
+    }
+    assert!(
+        read("mentorforum").contains("Jeres tilbud er blandt de tilbud, der tildeles (plads 1).")
+    );
+    assert!(
+        read("vej-til-job").contains("Jeres tilbud er blandt de tilbud, der tildeles (plads 2).")
+    );
+    let fynsk = read("fynsk-jobpartner");
+    assert!(
+        !fynsk.contains("blandt de tilbud, der tildeles ("),
+        "{fynsk}"
+    );
+    assert!(fynsk.contains("Jeres tilbud er placeret som nr. 3 af 4 vurderede tilbud."));
+    assert!(
+        fynsk
+            .contains("point for Vej til Job A/S, det lavest placerede af de tilbud, der tildeles")
+    );
+    assert!(fynsk.contains("| Tværfagligt forløb, pris pr. måned | 11.000,00 kr. → 6,00 point | 9.500,00 kr. → 9,00 point |"), "{fynsk}");
+    assert!(
+        fynsk.contains("| Samlet vurdering | 7,3995 | 7,5005 |"),
+        "{fynsk}"
+    );
+    assert!(fynsk.contains("Jeres tilbud har en lavere pris på prislinjen »Individuelt mentorforløb, pris pr. måned« (4.800,00 kr. mod det lavest placerede tildelte tilbuds 6.500,00 kr.)."));
+    assert!(
+        read("borgerkraft").contains("tolkebistand")
+            || read("borgerkraft").contains("Tolkebistand")
+    );
+    // The initial bids are not awarded: no letters on round 1.
+    std::fs::remove_dir_all(&out).unwrap();
+    let err = stderr(&letters(&["--round", "1"]).code(1));
     assert!(err.contains("round 1 is not the final round (2)"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn letters_wait_for_the_authority_when_a_tie_leaves_a_place_undecided() {
+    // The cascade of a_cascade_with_a_tie_at_the_boundary_leaves_the_place_undecided:
+    // fynsk and mentorforum tie at 7.3005 for place 2.
+    let f = cascade_with_a_tie_for_place_2();
+    let out = f.root.path().join("breve");
+    let err = stderr(
+        &f.run(
+            "letters",
+            &["-o", out.to_str().unwrap(), "--sent", "2025-03-10"],
+        )
+        .code(1),
+    );
+    assert!(
+        err.contains("bids are tied for the last places of the award (Fynsk Jobpartner ApS, Odense Mentorforum I/S)"),
+        "{err}"
+    );
     assert!(!out.exists());
 }
 

@@ -285,3 +285,45 @@ fn rescore_follows_each_lot() {
         "{csv}"
     );
 }
+
+#[test]
+fn letters_per_lot_name_the_lot_and_a_bidder_the_lot_limit_passes_over() {
+    // The lot limit of a_lot_limit_moves_the_award_to_the_next_bids: in aktivitetsparate
+    // fremdrift, egen-vej, godt-i-gang, hverdagsliv and i-job are awarded places 1–5;
+    // arbejdsbroen (ranked first) keeps sygemeldte and is passed over here.
+    let f = Fixture::copy_of(COPENHAGEN);
+    f.replace(
+        "tender.toml",
+        "# Made up: in each lot",
+        "[lot_limit]\nper_bidder = 1\nkeep = \"lot-order\"\nsource = \"Udbudsbetingelserne pkt. 3.4\"\n\n# Made up: in each lot",
+    );
+    let out = f.root.path().join("breve");
+    f.run(
+        "letters",
+        &[
+            "--lot",
+            "aktivitetsparate",
+            "-o",
+            out.to_str().unwrap(),
+            "--sent",
+            "2019-12-02",
+        ],
+    )
+    .success();
+    let read = |bid: &str| std::fs::read_to_string(out.join(format!("{bid}.md"))).unwrap();
+    let arbejdsbroen = read("arbejdsbroen");
+    assert!(
+        arbejdsbroen.contains("- **Vedrørende:** ")
+            && arbejdsbroen.contains(" – Delaftale 2: Forløb til aktivitetsparate kontanthjælpsmodtagere og ressourceforløbsborgere"),
+        "{arbejdsbroen}"
+    );
+    assert!(arbejdsbroen.contains(
+        "tildele „Delaftale 2: Forløb til aktivitetsparate kontanthjælpsmodtagere og ressourceforløbsborgere“ til Fremdrift A/S (plads 1); Egen Vej ApS (plads 2)"
+    ), "{arbejdsbroen}");
+    assert!(arbejdsbroen.contains(
+        "Arbejdsbroen A/S tildeles ikke delaftalen, fordi tilbudsgiveren allerede tildeles det højeste antal delaftaler"
+    ));
+    assert!(
+        read("fremdrift").contains("Jeres tilbud er blandt de tilbud, der tildeles (plads 1).")
+    );
+}

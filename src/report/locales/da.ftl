@@ -173,14 +173,40 @@ letter-own-points = Jeres point pr. kriterium:
 col-yours = Jeres tilbud
 col-winner = Det vindende tilbud
 letter-advantages = Det vindende tilbuds egenskaber og relative fordele:
+letter-decision-award = { $authority } har besluttet at tildele { $what } til { $list }.
+letter-award-you = Jeres tilbud er blandt de tilbud, der tildeles ({ $places }).
+letter-compare-intro-last = Jeres point og point for { $bidder }, det lavest placerede af de tilbud, der tildeles, pr. kriterium:
+col-last-awarded = Lavest placerede tildelte tilbud
+letter-advantages-last = Egenskaber og relative fordele ved det lavest placerede af de tilbud, der tildeles:
 letter-your-advantages = Forhold, hvor jeres tilbud stod bedre:
-adv-more = Det vindende tilbud har opnået flere point end jeres på { $criterion } ({ $winner } mod { $yours }).
-adv-less = Jeres tilbud har opnået flere point end det vindende på { $criterion } ({ $yours } mod { $winner }).
-adv-price-lower = Det vindende tilbud har en lavere pris på prislinjen »{ $line }« ({ $winner } mod jeres { $yours }).
-adv-price-higher = Jeres tilbud har en lavere pris på prislinjen »{ $line }« ({ $yours } mod det vindende tilbuds { $winner }).
-adv-total = Samlet har det vindende tilbud opnået { $winner } mod jeres { $yours }.
-adv-total-money = Det vindende tilbuds evalueringspris er { $winner } mod jeres { $yours }.
-adv-none = Det vindende tilbud og jeres tilbud har opnået samme point; rækkefølgen følger af reglen for ligestilling.
+adv-more = { $who ->
+    [last] Det lavest placerede tildelte tilbud
+   *[winner] Det vindende tilbud
+} har opnået flere point end jeres på { $criterion } ({ $winner } mod { $yours }).
+adv-less = Jeres tilbud har opnået flere point end { $who ->
+    [last] det lavest placerede tildelte tilbud
+   *[winner] det vindende
+} på { $criterion } ({ $yours } mod { $winner }).
+adv-price-lower = { $who ->
+    [last] Det lavest placerede tildelte tilbud
+   *[winner] Det vindende tilbud
+} har en lavere pris på prislinjen »{ $line }« ({ $winner } mod jeres { $yours }).
+adv-price-higher = Jeres tilbud har en lavere pris på prislinjen »{ $line }« ({ $yours } mod { $who ->
+    [last] det lavest placerede tildelte tilbuds
+   *[winner] det vindende tilbuds
+} { $winner }).
+adv-total = Samlet har { $who ->
+    [last] det lavest placerede tildelte tilbud
+   *[winner] det vindende tilbud
+} opnået { $winner } mod jeres { $yours }.
+adv-total-money = { $who ->
+    [last] Det lavest placerede tildelte tilbuds
+   *[winner] Det vindende tilbuds
+} evalueringspris er { $winner } mod jeres { $yours }.
+adv-none = { $who ->
+    [last] Det lavest placerede tildelte tilbud
+   *[winner] Det vindende tilbud
+} og jeres tilbud har opnået samme point; rækkefølgen følger af reglen for ligestilling.
 letter-set-aside = Jeres tilbud indgår ikke i evalueringen af følgende grunde:
 letter-standstill = Kontrakten indgås tidligst, når standstill-perioden på { $days } er udløbet. Perioden regnes fra dagen efter afsendelsen af denne underretning og udløber ved udgangen af { $end } (en periode, der ville slutte på en lørdag, søndag eller helligdag, slutter den følgende arbejdsdag).
 letter-closing = Med venlig hilsen

@@ -173,14 +173,40 @@ letter-own-points = Your points per criterion:
 col-yours = Your bid
 col-winner = The winning bid
 letter-advantages = The characteristics and relative advantages of the winning bid:
+letter-decision-award = { $authority } has decided to award { $what } to { $list }.
+letter-award-you = Your bid is among those awarded ({ $places }).
+letter-compare-intro-last = Your points and those of { $bidder }, the lowest-placed bid awarded, per criterion:
+col-last-awarded = Lowest-placed bid awarded
+letter-advantages-last = The characteristics and relative advantages of the lowest-placed bid awarded:
 letter-your-advantages = Where your bid did better:
-adv-more = The winning bid earned more points than yours on { $criterion } ({ $winner } against { $yours }).
-adv-less = Your bid earned more points than the winning bid on { $criterion } ({ $yours } against { $winner }).
-adv-price-lower = The winning bid has the lower price on the price line “{ $line }” ({ $winner } against your { $yours }).
-adv-price-higher = Your bid has the lower price on the price line “{ $line }” ({ $yours } against the winning bid's { $winner }).
-adv-total = In total the winning bid earned { $winner } against your { $yours }.
-adv-total-money = The winning bid's evaluation price is { $winner } against your { $yours }.
-adv-none = The winning bid and yours earned the same points; the order follows the tie-break.
+adv-more = { $who ->
+    [last] The lowest-placed bid awarded
+   *[winner] The winning bid
+} earned more points than yours on { $criterion } ({ $winner } against { $yours }).
+adv-less = Your bid earned more points than { $who ->
+    [last] the lowest-placed bid awarded
+   *[winner] the winning bid
+} on { $criterion } ({ $yours } against { $winner }).
+adv-price-lower = { $who ->
+    [last] The lowest-placed bid awarded
+   *[winner] The winning bid
+} has the lower price on the price line “{ $line }” ({ $winner } against your { $yours }).
+adv-price-higher = Your bid has the lower price on the price line “{ $line }” ({ $yours } against { $who ->
+    [last] the lowest-placed awarded bid's
+   *[winner] the winning bid's
+} { $winner }).
+adv-total = In total { $who ->
+    [last] the lowest-placed bid awarded
+   *[winner] the winning bid
+} earned { $winner } against your { $yours }.
+adv-total-money = { $who ->
+    [last] The lowest-placed awarded bid's
+   *[winner] The winning bid's
+} evaluation price is { $winner } against your { $yours }.
+adv-none = { $who ->
+    [last] The lowest-placed bid awarded
+   *[winner] The winning bid
+} and yours earned the same points; the order follows the tie-break.
 letter-set-aside = Your bid is not part of the evaluation for the following reasons:
 letter-standstill = The contract will not be concluded before the standstill period of { $days } has expired. The period runs from the day after this notice was sent and ends at the end of { $end } (a period that would end on a Saturday, Sunday or public holiday ends on the next working day).
 letter-closing = Yours sincerely

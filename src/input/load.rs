@@ -382,7 +382,7 @@ pub fn load_view(
     );
     let raw_tender: Option<RawTender> = tender_file.and_then(|f| reader.parse(f));
 
-    let (raw_bids, round, folders) = read_rounds(&mut reader, tender_dir, view.round);
+    let (mut raw_bids, round, folders) = read_rounds(&mut reader, tender_dir, view.round);
     let rettelsesblade = read_rettelsesblade(&mut reader, tender_dir);
     let decisions = read_decisions(&mut reader, tender_dir, &raw_bids);
 
@@ -413,6 +413,7 @@ pub fn load_view(
                 applied: &applied,
                 decisions: &decisions,
                 model_changes: &model_changes,
+                last: pending.len() == 0,
             };
             let Some(version) = build_version(
                 &mut reader,
@@ -420,7 +421,7 @@ pub fn load_view(
                 models,
                 &mut models_read,
                 &documents,
-                &raw_bids,
+                &mut raw_bids,
                 context,
             ) else {
                 break;
@@ -1118,6 +1119,9 @@ struct VersionContext<'a> {
     decisions: &'a [ReviewDecision],
     /// Every change to the scoring model in the rettelsesblade applied.
     model_changes: &'a [crate::domain::Change],
+    /// No version follows: each bid's parsed file is dropped once the bid is validated,
+    /// so the parsed and the validated bids are not all held at once.
+    last: bool,
 }
 
 /// Validates one version: its model (with the model changes so far), the tender and every
@@ -1128,12 +1132,12 @@ fn build_version(
     models: &ModelSearch,
     models_read: &mut BTreeMap<ModelFile, FileId>,
     documents: &Documents,
-    raw_bids: &[BidFile],
+    raw_bids: &mut [BidFile],
     context: VersionContext<'_>,
 ) -> Option<Version> {
     let (number, applied, decisions) = (context.number, context.applied, context.decisions);
     let elsewhere = context.elsewhere;
-    let (lot, round) = (context.lot, context.round);
+    let (lot, round, last) = (context.lot, context.round, context.last);
     let lot_view;
     let documents = match context.lot {
         None => documents,
@@ -1191,7 +1195,7 @@ fn build_version(
         // collected in file-name order.
         let sources = &reader.sources;
         let checked: Vec<_> = raw_bids
-            .par_iter()
+            .par_iter_mut()
             .filter_map(
                 |BidFile {
                      id,
@@ -1200,7 +1204,13 @@ fn build_version(
                      raw,
                      earlier,
                  }| {
-                    let raw = raw.as_ref()?;
+                    let taken;
+                    let raw = if last {
+                        taken = raw.take();
+                        taken.as_ref()?
+                    } else {
+                        raw.as_ref()?
+                    };
                     // In a lot, the bids that cover it (and those that do not say, to report).
                     if let (Some(lot), Some(lots)) = (lot, &raw.lots)
                         && !lots.get_ref().iter().any(|l| l.get_ref() == lot)

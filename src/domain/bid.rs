@@ -3,6 +3,10 @@
 
 use std::collections::BTreeMap;
 
+/// A bid's few prices, points and field lines: a sorted `Vec` (`litemap`), not a
+/// `BTreeMap` that allocates a node for eleven entries per map and bid.
+use litemap::LiteMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -111,11 +115,11 @@ pub struct Bid {
     pub criterion_characters: BTreeMap<CriterionId, u64>,
     /// The line of each field in the bid file (`reservation`, `submitted`, `prices.spor1`,
     /// ...), for evidence.
-    pub lines: BTreeMap<String, usize>,
+    pub lines: LiteMap<String, usize>,
     /// The prices as written in the bid, by price line id; a missing line is absent.
-    pub prices: BTreeMap<CriterionId, Money>,
+    pub prices: LiteMap<CriterionId, Money>,
     /// The evaluators' (consensus) points by quality criterion id.
-    pub points: BTreeMap<CriterionId, Points>,
+    pub points: LiteMap<CriterionId, Points>,
     /// The individual evaluators' points behind the consensus, where recorded.
     pub panels: BTreeMap<CriterionId, Panel>,
     /// The evaluators' assessment of each minimum requirement, by requirement id.

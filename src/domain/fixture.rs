@@ -129,13 +129,13 @@ pub fn bid(
     indsats: &str,
     samarbejde: &str,
 ) -> Bid {
-    let mut prices = BTreeMap::new();
+    let mut prices = litemap::LiteMap::new();
     for (line, price) in [("spor1", spor1), ("spor2", spor2)] {
         if let Some(price) = price {
             prices.insert(CriterionId(line.into()), Money::new(d(price)));
         }
     }
-    let points = BTreeMap::from([
+    let points = litemap::LiteMap::from_iter([
         (CriterionId("indsats".into()), Points::new(d(indsats))),
         (CriterionId("samarbejde".into()), Points::new(d(samarbejde))),
     ]);
@@ -158,7 +158,7 @@ pub fn bid(
         solution_descriptions: 1,
         quality_characters: None,
         criterion_characters: BTreeMap::new(),
-        lines: BTreeMap::new(),
+        lines: litemap::LiteMap::new(),
         prices,
         points,
         panels: BTreeMap::new(),

@@ -4,8 +4,6 @@
 //! Contract: pure and exact; a criterion's share is the product of the weights on its path
 //! (validated once, kept in `Criterion::share`), so weighted points add up to the total.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::domain::{Criterion, CriterionId, CriterionKind, Tender};
@@ -40,7 +38,7 @@ pub fn weighted_of(scores: &[CriterionScore], criterion: &Criterion) -> Points {
 /// weighted by their weights among themselves.
 pub fn criterion_scores(
     tender: &Tender,
-    quality: &BTreeMap<CriterionId, Points>,
+    quality: &litemap::LiteMap<CriterionId, Points>,
     price_points: impl Fn(&CriterionId) -> Option<Points>,
 ) -> Vec<CriterionScore> {
     let order = tender.depth_first();

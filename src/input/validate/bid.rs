@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use litemap::LiteMap;
 use toml::Spanned;
 
 use crate::domain::{
@@ -165,8 +166,8 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
 }
 
 /// The line of each field in the bid file, for the evidence of findings.
-fn field_lines(check: &Checker<'_>, raw: &RawBid) -> BTreeMap<String, usize> {
-    let mut lines = BTreeMap::from([
+fn field_lines(check: &Checker<'_>, raw: &RawBid) -> LiteMap<String, usize> {
+    let mut lines = LiteMap::from_iter([
         ("bidder".to_string(), check.line(raw.bidder.span().start)),
         ("cvr".to_string(), check.line(raw.cvr.span().start)),
         (
@@ -274,8 +275,8 @@ fn prices(
     raw: &RawBid,
     price_lines: Option<&[&str]>,
     elsewhere: &Elsewhere<'_>,
-) -> BTreeMap<CriterionId, Money> {
-    let mut prices = BTreeMap::new();
+) -> LiteMap<CriterionId, Money> {
+    let mut prices = LiteMap::new();
     for (key, value) in &raw.prices {
         let field = format!("prices.{}", key.get_ref());
         if let Some(lines) = price_lines
@@ -315,8 +316,8 @@ fn points(
     tender: Option<&Tender>,
     quality: Option<&[&str]>,
     elsewhere: &Elsewhere<'_>,
-) -> BTreeMap<CriterionId, Points> {
-    let mut points = BTreeMap::new();
+) -> LiteMap<CriterionId, Points> {
+    let mut points = LiteMap::new();
     for (key, value) in &raw.points {
         let field = format!("points.{}", key.get_ref());
         if !known_quality(check, key, quality, elsewhere, &field) {
@@ -336,7 +337,7 @@ fn panels(
     raw: &RawBid,
     tender: Option<&Tender>,
     quality: Option<&[&str]>,
-    points: &BTreeMap<CriterionId, Points>,
+    points: &LiteMap<CriterionId, Points>,
     elsewhere: &Elsewhere<'_>,
 ) -> BTreeMap<CriterionId, Panel> {
     let mut panels = BTreeMap::new();

@@ -122,6 +122,27 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
                 tied.join(", ")
             )));
         }
+        let awarded: Vec<_> = award.awarded().collect();
+        if awarded.is_empty() {
+            return Err(Error::NoAward(
+                "no bid is awarded (every ranked bid is passed over by the lot limit, or none is ranked): there is no award to announce".into(),
+            ));
+        }
+        // Tied awarded bids whose places carry different shares, or whose order in a
+        // cascade decides who is asked first: the authority decides before anyone is told.
+        let undecided: Vec<&str> = awarded
+            .iter()
+            .filter(|b| {
+                b.share_undecided || (award.allocation == "cascade" && b.places.0 != b.places.1)
+            })
+            .map(|b| b.bidder.as_str())
+            .collect();
+        if !undecided.is_empty() {
+            return Err(Error::NoAward(format!(
+                "bids awarded together share places whose allocation (or order in the cascade) differs ({}); the authority decides it before letters are written",
+                undecided.join(", ")
+            )));
+        }
     }
     let review: Vec<&str> = evaluation
         .ranking
@@ -199,7 +220,11 @@ pub(super) fn letters(
     let letters = crate::report::letters::render(&evaluation, language, sent);
     for letter in &letters {
         for (extension, text) in [("html", &letter.html), ("md", &letter.markdown)] {
-            let path = dir.join(format!("{}.{extension}", letter.bid));
+            // One folder may hold the letters of several lots: the lot is in the name.
+            let path = match evaluation.tender.current_lot() {
+                Some(lot) => dir.join(format!("{}.{}.{extension}", letter.bid, lot.id)),
+                None => dir.join(format!("{}.{extension}", letter.bid)),
+            };
             super::output::write_report(&path, text.as_bytes(), &inputs)?;
         }
     }

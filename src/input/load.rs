@@ -1212,7 +1212,9 @@ fn build_version(
                         raw.as_ref()?
                     };
                     // In a lot, the bids that cover it (and those that do not say, to report).
+                    // (A bid naming no lot at all stays, so that it is reported.)
                     if let (Some(lot), Some(lots)) = (lot, &raw.lots)
+                        && !lots.get_ref().is_empty()
                         && !lots.get_ref().iter().any(|l| l.get_ref() == lot)
                     {
                         return None;

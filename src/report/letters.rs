@@ -13,7 +13,9 @@ use serde::Serialize;
 
 use super::Evaluation;
 use super::i18n::{Arg, Texts};
-use super::memo::{FindingView, award_places, award_what, awarded_list, finding, listed};
+use super::memo::{
+    FindingView, award_places, award_what, awarded_list, finding, listed, with_source,
+};
 use crate::domain::{CriterionKind, Language};
 use crate::scoring::award::AwardStatus;
 use crate::scoring::rank::Ranked;
@@ -180,24 +182,42 @@ fn letter(
             )
         }
         Some((award, mine)) => {
+            let what = award_what(evaluation, texts);
             let mut sentences = vec![texts.with(
                 "letter-decision-award",
                 &[
                     ("authority", authority.as_str().into()),
-                    ("what", award_what(evaluation, texts).into()),
+                    ("what", what.as_str().into()),
                     ("list", awarded_list(award, texts).into()),
                 ],
             )];
-            match mine.map(|m| (m.status, m.places)) {
-                Some((AwardStatus::Awarded, places)) => sentences.push(texts.with(
+            if let (Some(&first), Some(&last)) = (award.unfilled.first(), award.unfilled.last()) {
+                sentences.push(texts.with(
+                    "award-unfilled",
+                    &[("places", award_places(texts, (first, last)).into())],
+                ));
+            }
+            match mine.map(|m| (m.status, m.places, m.rank)) {
+                Some((AwardStatus::Awarded, places, _)) => sentences.push(texts.with(
                     "letter-award-you",
-                    &[("places", award_places(texts, places).into())],
+                    &[
+                        ("what", what.as_str().into()),
+                        ("places", award_places(texts, places).into()),
+                    ],
                 )),
-                Some((AwardStatus::LotLimit, _)) => sentences.push(texts.with(
-                    "award-lot-limit",
-                    &[("bidder", entry.score.bidder.as_str().into())],
+                Some((AwardStatus::LotLimit, _, rank)) => sentences.push(with_source(
+                    texts.with(
+                        "letter-lot-limit-you",
+                        &[
+                            ("what", what.as_str().into()),
+                            ("rank", rank.to_string().into()),
+                        ],
+                    ),
+                    texts,
+                    t.lot_limit.as_ref().and_then(|r| r.source.as_deref()),
                 )),
-                _ => {}
+                _ => sentences
+                    .push(texts.with("letter-not-awarded", &[("what", what.as_str().into())])),
             }
             sentences.join(" ")
         }

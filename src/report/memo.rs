@@ -643,7 +643,8 @@ fn model_text(t: &Tender, texts: &Texts) -> Vec<String> {
     lines
 }
 
-/// The conformity rules: what sets a bid aside, and the length limit of the description.
+/// The conformity rules: the length limits and the requirements corrected rather than
+/// rejected, then, under their title, what sets a bid aside.
 fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
     use crate::domain::Decision;
     let c = &t.conformity;
@@ -669,6 +670,7 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
             Some(with_source(text, texts, rule.source.as_deref()))
         })
         .collect();
+    let mut apart: Vec<String> = Vec::new();
     let limits =
         c.length_limit
             .iter()
@@ -705,7 +707,8 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
             }
             None => "length-limit-rule",
         };
-        items.push(with_source(
+        // A length limit never sets a bid aside: stated apart from the list of what does.
+        apart.push(with_source(
             texts.with(key, &args),
             texts,
             limit.source.as_deref(),
@@ -717,17 +720,22 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
             crate::domain::Unmet::Review => "requirement-rule-review",
             crate::domain::Unmet::Correct => "requirement-rule-correct",
         };
-        items.push(with_source(
+        let line = with_source(
             texts.with(key, &[("text", requirement.text.as_str().into())]),
             texts,
             requirement.source.as_deref(),
-        ));
+        );
+        // A requirement the bid is read as meeting (corrected) never sets it aside either.
+        match requirement.unmet {
+            crate::domain::Unmet::Correct => apart.push(line),
+            _ => items.push(line),
+        }
     }
-    if items.is_empty() {
-        return items;
+    let mut lines = apart;
+    if !items.is_empty() {
+        lines.push(texts.get("conformity-title"));
+        lines.extend(items);
     }
-    let mut lines = vec![texts.get("conformity-title")];
-    lines.extend(items);
     lines
 }
 
@@ -1441,10 +1449,10 @@ pub(super) fn award_places(texts: &Texts, (first, last): (u32, u32)) -> String {
 }
 
 /// Each awarded supplier with its place and allocation, in rank order: "A (plads 1, 110
-/// borgere svarende til 50 %); B (plads 2, ...)"; empty when none is awarded.
+/// borgere svarende til 50 %) og B (plads 2, ...)"; empty when none is awarded.
 pub(super) fn awarded_list(award: &AwardResult, texts: &Texts) -> String {
     let unit = award.unit.clone().unwrap_or_default();
-    award
+    let items = award
         .awarded()
         .map(|b| {
             let allocation = match (b.volume, b.share) {
@@ -1453,12 +1461,12 @@ pub(super) fn awarded_list(award: &AwardResult, texts: &Texts) -> String {
                     &[
                         ("volume", texts.number(volume).into()),
                         ("unit", unit.as_str().into()),
-                        ("share", texts.number(share).into()),
+                        ("share", share_text(texts, share).into()),
                     ],
                 ),
                 (None, Some(share)) => texts.with(
                     "award-allocation-share",
-                    &[("share", texts.number(share).into())],
+                    &[("share", share_text(texts, share).into())],
                 ),
                 _ => String::new(),
             };
@@ -1471,8 +1479,32 @@ pub(super) fn awarded_list(award: &AwardResult, texts: &Texts) -> String {
                 ],
             )
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect::<Vec<_>>();
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    listed(texts, &items)
+}
+
+/// A share in %: exact where it has at most 2 decimals (50, 12,5), else to 2 decimals with
+/// "ca." (100 ÷ 3 = 33,333... → "ca. 33,33"): the allocation itself stays exact, only its
+/// words are rounded (half up).
+fn share_text(texts: &Texts, share: Decimal) -> String {
+    let share = share.normalize();
+    if share.scale() <= 2 {
+        texts.number(share)
+    } else {
+        texts.with(
+            "about",
+            &[(
+                "n",
+                texts
+                    .number(share.round_dp_with_strategy(
+                        2,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ))
+                    .into(),
+            )],
+        )
+    }
 }
 
 /// What is awarded: the framework agreement, or the lot by name.
@@ -1706,4 +1738,25 @@ fn example(
     ];
     lines.extend(super::markdown::table_lines(&head, &rows, |i| i >= 1));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_is_exact_in_words_up_to_2_decimals_and_rounded_with_about_beyond() {
+        let da = Texts::new(Language::Da);
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(share_text(&da, d("50")), "50");
+        assert_eq!(share_text(&da, d("12.5")), "12,5");
+        // 100 ÷ 3 = 33.333…: "ca. 33,33"; 200 ÷ 3 = 66.666…: half up "ca. 66,67".
+        assert_eq!(share_text(&da, Decimal::ONE_HUNDRED / d("3")), "ca. 33,33");
+        assert_eq!(share_text(&da, d("200") / d("3")), "ca. 66,67");
+        let en = Texts::new(Language::En);
+        assert_eq!(
+            share_text(&en, Decimal::ONE_HUNDRED / d("3")),
+            "about 33.33"
+        );
+    }
 }

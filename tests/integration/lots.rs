@@ -310,7 +310,10 @@ fn letters_per_lot_name_the_lot_and_a_bidder_the_lot_limit_passes_over() {
         ],
     )
     .success();
-    let read = |bid: &str| std::fs::read_to_string(out.join(format!("{bid}.md"))).unwrap();
+    // One folder may hold several lots' letters: the lot is in each file's name.
+    let read = |bid: &str| {
+        std::fs::read_to_string(out.join(format!("{bid}.aktivitetsparate.md"))).unwrap()
+    };
     let arbejdsbroen = read("arbejdsbroen");
     assert!(
         arbejdsbroen.contains("- **Vedrørende:** ")
@@ -318,12 +321,45 @@ fn letters_per_lot_name_the_lot_and_a_bidder_the_lot_limit_passes_over() {
         "{arbejdsbroen}"
     );
     assert!(arbejdsbroen.contains(
-        "tildele „Delaftale 2: Forløb til aktivitetsparate kontanthjælpsmodtagere og ressourceforløbsborgere“ til Fremdrift A/S (plads 1); Egen Vej ApS (plads 2)"
+        "tildele „Delaftale 2: Forløb til aktivitetsparate kontanthjælpsmodtagere og ressourceforløbsborgere“ til Fremdrift A/S (plads 1), Egen Vej ApS (plads 2), Godt i Gang ApS (plads 3), Hverdagsliv ApS (plads 4) og I Job Igen ApS (plads 5). Der er ikke tilbud nok, der kan tildeles, til at besætte plads 6–7."
     ), "{arbejdsbroen}");
     assert!(arbejdsbroen.contains(
-        "Arbejdsbroen A/S tildeles ikke delaftalen, fordi tilbudsgiveren allerede tildeles det højeste antal delaftaler"
+        "I tildeles ikke „Delaftale 2: Forløb til aktivitetsparate kontanthjælpsmodtagere og ressourceforløbsborgere“, selv om jeres tilbud er placeret som nr. 1, fordi I allerede er tildelt det højeste antal delaftaler, som én tilbudsgiver kan tildeles. (Udbudsbetingelserne pkt. 3.4)"
     ));
     assert!(
-        read("fremdrift").contains("Jeres tilbud er blandt de tilbud, der tildeles (plads 1).")
+        read("fremdrift").contains("I tildeles „Delaftale 2: Forløb til aktivitetsparate kontanthjælpsmodtagere og ressourceforløbsborgere“ på plads 1.")
+    );
+    // In hjerneskade the limit passes over every ranked bid: nothing to announce.
+    let err = stderr(
+        &f.run(
+            "letters",
+            &[
+                "--lot",
+                "hjerneskade",
+                "-o",
+                out.to_str().unwrap(),
+                "--sent",
+                "2019-12-02",
+            ],
+        )
+        .code(1),
+    );
+    assert!(err.contains("no bid is awarded"), "{err}");
+    assert!(!out.join("godt-i-gang.hjerneskade.md").exists());
+}
+
+#[test]
+fn a_bid_that_covers_no_lot_is_an_error() {
+    let f = Fixture::copy_of(COPENHAGEN);
+    f.replace(
+        "bids/egen-vej.toml",
+        "lots = [",
+        "lots = []
+x = [",
+    );
+    let err = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        err.contains("`lots = []` covers no lot, so the bid would be in no lot's ranking"),
+        "{err}"
     );
 }

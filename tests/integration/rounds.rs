@@ -338,7 +338,7 @@ fn the_memo_says_which_round_it_rests_on() {
     );
     // 220 borgere equally over the two suppliers of round 2.
     assert!(
-        html.contains("Evalueringen indstiller, at rammeaftalen tildeles Odense Mentorforum I&#x2f;S (plads 1, 110 borgere svarende til 50 %); Vej til Job A&#x2f;S (plads 2, 110 borgere svarende til 50 %)."),
+        html.contains("Evalueringen indstiller, at rammeaftalen tildeles Odense Mentorforum I&#x2f;S (plads 1, 110 borgere svarende til 50 %) og Vej til Job A&#x2f;S (plads 2, 110 borgere svarende til 50 %)."),
         "{html}"
     );
 }

@@ -474,6 +474,19 @@ fn lots(check: &mut Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> Vec<S
         );
         return Vec::new();
     }
+    if lots.get_ref().is_empty() {
+        check.report(
+            Code::BadValue,
+            lots.span(),
+            "lots",
+            "`lots = []` covers no lot, so the bid would be in no lot's ranking".into(),
+            format!(
+                "name the lots the bid covers, in the bidder's order of priority: {}",
+                super::checker::quoted(&known)
+            ),
+        );
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     for lot in lots.get_ref() {
         if !check.known(lot, &known, Code::BadValue, "lots", ("lot", "lots")) {

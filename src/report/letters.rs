@@ -154,7 +154,9 @@ fn letter(
     });
     // Who this bid is measured against: the winner; under an award to several suppliers,
     // the lowest-placed bid awarded — the one this bid would have had to pass.
-    let (is_winner, compare_with): (bool, Option<&Ranked>) = match award {
+    // `own_only`: the letter shows the bid's own points, compared with no one — the winner,
+    // a supplier awarded, or one the lot limit passes over (not beaten on points).
+    let (own_only, compare_with): (bool, Option<&Ranked>) = match award {
         None => (entry.rank == Some(1), winners.first().copied()),
         Some((award, mine)) => {
             let last = award
@@ -167,7 +169,7 @@ fn letter(
         }
     };
     let decision = match award {
-        None if is_winner => texts.with(
+        None if own_only => texts.with(
             "letter-decision-you",
             &[("authority", authority.as_str().into())],
         ),
@@ -267,7 +269,7 @@ fn letter(
                 .map(|f| finding(evaluation, texts, f, entry.score.round))
                 .collect();
         }
-        Outcome::Scored { .. } if is_winner => {
+        Outcome::Scored { .. } if own_only => {
             view.table_intro = Some(texts.get("letter-own-points"));
             view.table_head = vec![texts.get("col-criterion"), texts.get("col-yours")];
             view.table_rows = rows(evaluation, texts, entry, None);

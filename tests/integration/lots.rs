@@ -26,6 +26,18 @@ fn lot(f: &Fixture, lot: &str) -> Value {
     )
 }
 
+/// The Copenhagen tender with a limit of one lot per bidder, kept in the tender's order of
+/// lots (Udbudsbetingelserne pkt. 3.4, made up).
+fn with_lot_limit() -> Fixture {
+    let f = Fixture::copy_of(COPENHAGEN);
+    f.replace(
+        "tender.toml",
+        "# Made up: in each lot",
+        "[lot_limit]\nper_bidder = 1\nkeep = \"lot-order\"\nsource = \"Udbudsbetingelserne pkt. 3.4\"\n\n# Made up: in each lot",
+    );
+    f
+}
+
 /// (bid, total) in ranking order, and (bid, award status) in award order.
 fn ranked(report: &Value) -> Vec<(String, String)> {
     report["bids"]
@@ -103,12 +115,7 @@ fn each_lot_has_its_own_criteria_bids_and_award() {
 
 #[test]
 fn a_lot_limit_moves_the_award_to_the_next_bids() {
-    let f = Fixture::copy_of(COPENHAGEN);
-    f.replace(
-        "tender.toml",
-        "# Made up: in each lot",
-        "[lot_limit]\nper_bidder = 1\nkeep = \"lot-order\"\nsource = \"Udbudsbetingelserne pkt. 3.4\"\n\n# Made up: in each lot",
-    );
+    let f = with_lot_limit();
     // Round 1: arbejdsbroen, beskaeftigelseshuset, dialogcentret win sygemeldte and
     // aktivitetsparate; center-for-afklaring sygemeldte and hjerneskade; godt-i-gang
     // aktivitetsparate and hjerneskade. In lot order each keeps its first lot: the first
@@ -291,12 +298,7 @@ fn letters_per_lot_name_the_lot_and_a_bidder_the_lot_limit_passes_over() {
     // The lot limit of a_lot_limit_moves_the_award_to_the_next_bids: in aktivitetsparate
     // fremdrift, egen-vej, godt-i-gang, hverdagsliv and i-job are awarded places 1–5;
     // arbejdsbroen (ranked first) keeps sygemeldte and is passed over here.
-    let f = Fixture::copy_of(COPENHAGEN);
-    f.replace(
-        "tender.toml",
-        "# Made up: in each lot",
-        "[lot_limit]\nper_bidder = 1\nkeep = \"lot-order\"\nsource = \"Udbudsbetingelserne pkt. 3.4\"\n\n# Made up: in each lot",
-    );
+    let f = with_lot_limit();
     let out = f.root.path().join("breve");
     f.run(
         "letters",

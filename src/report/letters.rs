@@ -17,7 +17,7 @@ use super::memo::{
     FindingView, award_places, award_what, awarded_list, finding, listed, with_source,
 };
 use crate::domain::{CriterionKind, Language};
-use crate::scoring::award::AwardStatus;
+use crate::scoring::award::{AwardStatus, BidAward};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation, Standing};
 use crate::scoring::tree::CriterionScore;
@@ -50,11 +50,12 @@ pub fn render(
         return Vec::new();
     }
     let winners = evaluation.winners();
+    let awarded = Awarded::of(evaluation);
     evaluation
         .ranking
         .iter()
         .map(|entry| {
-            let letter = letter(evaluation, &texts, entry, &winners, sent);
+            let letter = letter(evaluation, &texts, entry, &winners, &awarded, sent);
             let html = env
                 .get_template("letter.html")
                 .and_then(|t| t.render(&letter))
@@ -139,33 +140,64 @@ impl LetterView {
     }
 }
 
+/// What every letter needs of the whole ranking, found once for all the letters rather
+/// than searched for in each (linear, not quadratic, in the number of bids): the number
+/// ranked and, under an `[award]`, each ranked bid's place by bid id and the lowest-placed
+/// bid awarded.
+struct Awarded<'a> {
+    /// The number of bids ranked (under any award or none).
+    ranked: usize,
+    by_bid: std::collections::HashMap<&'a crate::domain::BidId, &'a BidAward>,
+    last: Option<&'a Ranked>,
+}
+
+impl<'a> Awarded<'a> {
+    fn of(evaluation: &'a Evaluation) -> Self {
+        let ranked = evaluation
+            .ranking
+            .iter()
+            .filter(|r| r.rank.is_some())
+            .count();
+        let Some(award) = &evaluation.award else {
+            return Awarded {
+                ranked,
+                by_bid: Default::default(),
+                last: None,
+            };
+        };
+        let last_id = award.awarded().last().map(|b| &b.bid);
+        Awarded {
+            ranked,
+            by_bid: award.bids.iter().map(|b| (&b.bid, b)).collect(),
+            last: last_id.and_then(|id| evaluation.ranking.iter().find(|r| &r.score.bid == id)),
+        }
+    }
+}
+
 fn letter(
     evaluation: &Evaluation,
     texts: &Texts,
     entry: &Ranked,
     winners: &[&Ranked],
+    awarded_bids: &Awarded<'_>,
     sent: jiff::civil::Date,
 ) -> LetterView {
     let t = &evaluation.tender;
     let authority = t.authority.clone();
-    let award = evaluation.award.as_ref().map(|award| {
-        let mine = award.bids.iter().find(|b| b.bid == entry.score.bid);
-        (award, mine)
-    });
+    let award = evaluation
+        .award
+        .as_ref()
+        .map(|award| (award, awarded_bids.by_bid.get(&entry.score.bid).copied()));
     // Who this bid is measured against: the winner; under an award to several suppliers,
     // the lowest-placed bid awarded — the one this bid would have had to pass.
     // `own_only`: the letter shows the bid's own points, compared with no one — the winner,
     // a supplier awarded, or one the lot limit passes over (not beaten on points).
     let (own_only, compare_with): (bool, Option<&Ranked>) = match award {
         None => (entry.rank == Some(1), winners.first().copied()),
-        Some((award, mine)) => {
-            let last = award
-                .awarded()
-                .last()
-                .and_then(|last| evaluation.ranking.iter().find(|r| r.score.bid == last.bid));
+        Some((_, mine)) => {
             let awarded = mine.is_some_and(|m| m.status == AwardStatus::Awarded);
             let passed_over = mine.is_some_and(|m| m.status == AwardStatus::LotLimit);
-            (awarded || passed_over, last)
+            (awarded || passed_over, awarded_bids.last)
         }
     };
     let decision = match award {
@@ -224,11 +256,7 @@ fn letter(
             sentences.join(" ")
         }
     };
-    let ranked_count = evaluation
-        .ranking
-        .iter()
-        .filter(|r| r.rank.is_some())
-        .count();
+    let ranked_count = awarded_bids.ranked;
     let mut view = LetterView {
         lang: match texts.language {
             Language::Da => "da",

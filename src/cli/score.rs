@@ -287,10 +287,14 @@ fn evaluation_of(
     args: &TenderArgs,
     version: &VersionArg,
 ) -> Result<(Evaluation, Protected), Error> {
-    let tender = ready_tender(args)?;
+    let mut tender = ready_tender(args)?;
+    // Taken, not copied: the tender is let go after this one evaluation.
+    let protected = Protected::new(tender.take_paths(), vec![args.folder()]);
+    let inputs = tender.take_inputs();
     let chosen = version_of(&tender, version)?;
-    let protected = Protected::new(tender.paths().to_vec(), vec![args.folder()]);
-    Ok((evaluate(&tender, chosen), protected))
+    let mut evaluation = evaluate(&tender, chosen);
+    evaluation.inputs = inputs;
+    Ok((evaluation, protected))
 }
 
 /// The bid named on the command line: by id or file path, else by bidder name (ignoring

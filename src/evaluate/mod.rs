@@ -11,16 +11,16 @@ pub mod rounds;
 
 use std::collections::BTreeSet;
 
-use crate::domain::{BidId, Rettelsesblad, Tender};
+use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
 use std::path::Path;
 
 use crate::input::diag::{Diagnostic, Report, push_unique};
 use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version, View};
 use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
 use crate::scoring::award::{AwardResult, LotRanking, award, lot_limit};
-use crate::scoring::rank::{Ranked, rank};
+use crate::scoring::rank::{Ranked, rank, rank_in_place};
 use crate::scoring::reversal::{Reversal, rank_reversals};
-use crate::scoring::score::{BidScore, reads_quality, score_all};
+use crate::scoring::score::{reads_quality, score_all, score_refs_into};
 use crate::scoring::tree::{EffectiveWeight, effective_weights, total_bounds};
 use crate::values::Points;
 
@@ -67,6 +67,18 @@ impl Ready {
     /// Every file read, with its path, so no report overwrites one.
     pub fn paths(&self) -> &[std::path::PathBuf] {
         &self.loaded.paths
+    }
+
+    /// The files read, taken out, for a caller that evaluates once and then lets the
+    /// tender go (so the list is not held twice).
+    pub fn take_paths(&mut self) -> Vec<std::path::PathBuf> {
+        std::mem::take(&mut self.loaded.paths)
+    }
+
+    /// The inputs with their checksums, taken out: see [`Ready::take_paths`]. An
+    /// evaluation made afterwards lists no inputs until they are given back to it.
+    pub fn take_inputs(&mut self) -> Vec<InputFile> {
+        std::mem::take(&mut self.loaded.inputs)
     }
 }
 
@@ -258,8 +270,9 @@ impl Evaluation {
 
 /// Scores and ranks every bid of one version of a tender.
 pub fn evaluate(ready: &Ready, version: &Version) -> Evaluation {
-    let scores: Vec<BidScore> = score_all(&version.tender, &version.bids);
-    let ranking = rank(scores, &version.tender.tie_break.action);
+    let bids: Vec<&Bid> = version.bids.iter().collect();
+    let mut ranking = score_refs_into(&version.tender, &bids, Ranked::unranked);
+    rank_in_place(&mut ranking, &version.tender.tie_break.action);
     Evaluation {
         bounds: total_bounds(&version.tender),
         award: award_of(&version.tender)

@@ -341,10 +341,7 @@ pub fn read_text(path: &Path) -> Result<String, (String, &'static str)> {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 pub(super) fn file_stem(path: &Path) -> String {

@@ -43,52 +43,96 @@ fn key(score: &BidScore, tie_break: &[CriterionId]) -> Vec<Option<Decimal>> {
     key
 }
 
-/// Ranks the scored bids and appends the bids set aside. n log n: each key is computed
-/// once, the sort puts equal keys (and equal totals) next to each other, and every tie is
-/// named in one pass over those runs (a tie of k bids names k − 1 others for each).
-pub fn rank(scores: Vec<BidScore>, tie_break: &[CriterionId]) -> Vec<Ranked> {
-    let (scored, mut set_aside): (Vec<BidScore>, Vec<BidScore>) =
-        scores.into_iter().partition(|s| s.standing().is_some());
-    let mut keyed: Vec<(Vec<Option<Decimal>>, BidScore)> = scored
-        .into_iter()
-        .map(|s| (key(&s, tie_break), s))
-        .collect();
-    keyed.sort_by(|(ka, a), (kb, b)| kb.cmp(ka).then_with(|| by_name(a, b)));
-    set_aside.sort_by(by_name);
+impl Ranked {
+    /// A bid's score before ranking: no rank, no ties named.
+    pub fn unranked(score: BidScore) -> Ranked {
+        Ranked {
+            score,
+            rank: None,
+            tied_with: Vec::new(),
+            split_from: Vec::new(),
+        }
+    }
+}
 
-    let keys: Vec<Vec<Option<Decimal>>> = keyed.iter().map(|(k, _)| k.clone()).collect();
-    let mut ranked: Vec<Ranked> = Vec::with_capacity(keyed.len() + set_aside.len());
+/// Ranks the scored bids and appends the bids set aside. See [`rank_in_place`].
+pub fn rank(scores: Vec<BidScore>, tie_break: &[CriterionId]) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = scores.into_iter().map(Ranked::unranked).collect();
+    rank_in_place(&mut ranked, tie_break);
+    ranked
+}
+
+/// Ranks bids given as unranked entries, in their own vector: sorted in place, so the
+/// scores are never held twice. n log n: each key is computed once, the sort puts equal
+/// keys (and equal totals) next to each other, and every tie is named in one pass over
+/// those runs (a tie of k bids names k − 1 others for each).
+pub fn rank_in_place(ranked: &mut [Ranked], tie_break: &[CriterionId]) {
+    // Scored bids first, the best key first; then the bids set aside. Within equal keys,
+    // and among the bids set aside, by name.
+    let mut order: Vec<(Option<Vec<Option<Decimal>>>, usize)> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let scored = r.score.standing().is_some();
+            (scored.then(|| key(&r.score, tie_break)), i)
+        })
+        .collect();
+    order.sort_by(|(ka, a), (kb, b)| {
+        let by_key = match (ka, kb) {
+            (Some(ka), Some(kb)) => kb.cmp(ka),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        by_key.then_with(|| by_name(&ranked[*a].score, &ranked[*b].score))
+    });
+    permute(ranked, order.iter().map(|(_, from)| *from));
+    let keys: Vec<Vec<Option<Decimal>>> = order.into_iter().map_while(|(k, _)| k).collect();
+    let scored = keys.len();
     let mut first_equal = 0;
-    for (position, (_, score)) in keyed.into_iter().enumerate() {
+    for entry in ranked.iter_mut() {
+        entry.tied_with.clear();
+        entry.split_from.clear();
+    }
+    for position in 0..scored {
         if keys[position] != keys[first_equal] {
             first_equal = position;
         }
-        ranked.push(Ranked {
-            score,
-            rank: Some(u32::try_from(first_equal + 1).unwrap_or(u32::MAX)),
-            tied_with: Vec::new(),
-            split_from: Vec::new(),
-        });
+        ranked[position].rank = Some(u32::try_from(first_equal + 1).unwrap_or(u32::MAX));
     }
+    for entry in &mut ranked[scored..] {
+        entry.rank = None;
+    }
+    let ranked = &mut ranked[..scored];
     // The whole key is equal within a shared rank; the total alone within a run of equal
     // totals, which the tie-break may have split into several ranks.
-    for run in runs(&ranked, |r| r.rank) {
+    for run in runs(ranked, |r| r.rank) {
         name_others(&mut ranked[run], |r| &mut r.tied_with, |_, _| true);
     }
-    for run in runs(&ranked, |r| r.score.standing()) {
+    for run in runs(ranked, |r| r.score.standing()) {
         name_others(
             &mut ranked[run],
             |r| &mut r.split_from,
             |a, b| a.rank != b.rank,
         );
     }
-    ranked.extend(set_aside.into_iter().map(|score| Ranked {
-        score,
-        rank: None,
-        tied_with: Vec::new(),
-        split_from: Vec::new(),
-    }));
-    ranked
+}
+
+/// Puts the entry now at `from[k]` at position k, for every k, by swaps: linear, and no
+/// second vector of entries.
+fn permute<T>(entries: &mut [T], from: impl Iterator<Item = usize>) {
+    // Where each entry goes, kept in step with the swaps.
+    let mut to = vec![0; entries.len()];
+    for (k, i) in from.enumerate() {
+        to[i] = k;
+    }
+    for i in 0..entries.len() {
+        while to[i] != i {
+            let j = to[i];
+            entries.swap(i, j);
+            to.swap(i, j);
+        }
+    }
 }
 
 /// The ranges of consecutive entries with the same value, of more than one entry.
@@ -144,6 +188,21 @@ mod tests {
             .iter()
             .map(|r| (r.score.bid.0.clone(), r.rank))
             .collect()
+    }
+
+    #[test]
+    fn a_permutation_puts_every_entry_where_it_is_asked_for() {
+        // Position k receives the entry now at from[k]: [c, a, d, b] from [2, 0, 3, 1] of
+        // [a, b, c, d]; a cycle of length 4 and the identity.
+        let mut entries = ['a', 'b', 'c', 'd'];
+        permute(&mut entries, [2, 0, 3, 1].into_iter());
+        assert_eq!(entries, ['c', 'a', 'd', 'b']);
+        permute(&mut entries, 0..4);
+        assert_eq!(entries, ['c', 'a', 'd', 'b']);
+        // Two cycles of length 2: [b, a, d, c].
+        let mut entries = ['a', 'b', 'c', 'd'];
+        permute(&mut entries, [1, 0, 3, 2].into_iter());
+        assert_eq!(entries, ['b', 'a', 'd', 'c']);
     }
 
     #[test]

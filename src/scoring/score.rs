@@ -262,9 +262,21 @@ pub fn score_all(tender: &Tender, bids: &[Bid]) -> Vec<BidScore> {
 
 /// [`score_all`] over borrowed bids, so a caller can score a subset without cloning.
 pub fn score_refs(tender: &Tender, bids: &[&Bid]) -> Vec<BidScore> {
+    score_refs_into(tender, bids, |score| score)
+}
+
+/// [`score_refs`], each score handed to `into` as it is made (wrapped for ranking, say),
+/// so the scores are never held twice. The bids are assessed, and their points found, in
+/// parallel; the result keeps the bids' order.
+pub fn score_refs_into<T: Send>(
+    tender: &Tender,
+    bids: &[&Bid],
+    into: impl Fn(BidScore) -> T + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
     let duplicates = conformity::duplicates(bids);
     let mut assessed: Vec<Assessed> = bids
-        .iter()
+        .par_iter()
         .zip(duplicates)
         .map(|(bid, mut duplicate)| {
             let mut assessed = assess(tender, bid);
@@ -290,9 +302,9 @@ pub fn score_refs(tender: &Tender, bids: &[&Bid]) -> Vec<BidScore> {
         }
     }
     let fields = fields(&assessed);
-    bids.iter()
+    bids.par_iter()
         .zip(assessed)
-        .map(|(bid, a)| finish(tender, bid, a, &fields))
+        .map(|(bid, a)| into(finish(tender, bid, a, &fields)))
         .collect()
 }
 

@@ -288,7 +288,7 @@ pub(super) fn payments(tender: &TenderArgs, args: PaymentsArgs) -> Result<Vec<u8
                 .criteria
                 .iter()
                 .filter(|c| matches!(c.kind, crate::domain::CriterionKind::Price(_)))
-                .map(|c| c.id.0.clone())
+                .map(|c| c.id.0.to_string())
                 .collect(),
         };
         validate::orders(&ctx.sources, file, csv, &rules, &mut diagnostics)

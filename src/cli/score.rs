@@ -289,8 +289,8 @@ fn evaluation_of(
 ) -> Result<(Evaluation, Protected), Error> {
     let mut tender = ready_tender(args)?;
     // Taken, not copied: the tender is let go after this one evaluation.
-    let protected = Protected::new(tender.take_paths(), vec![args.folder()]);
-    let inputs = tender.take_inputs();
+    let (paths, inputs) = tender.release();
+    let protected = Protected::new(paths, vec![args.folder()]);
     let chosen = version_of(&tender, version)?;
     let mut evaluation = evaluate(&tender, chosen);
     evaluation.inputs = inputs;

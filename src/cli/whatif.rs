@@ -162,7 +162,7 @@ pub(super) fn parse_set(text: &str) -> Result<EditArg, String> {
         ));
     };
     let value = number(value)?;
-    let (bid, name) = (BidId(bid.to_string()), CriterionId(name.to_string()));
+    let (bid, name) = (BidId(bid.to_string()), CriterionId(name.into()));
     match kind {
         "price" => Ok(EditArg(Edit::Price {
             bid,
@@ -186,7 +186,7 @@ pub(super) fn parse_weight(text: &str) -> Result<EditArg, String> {
         .split_once('=')
         .ok_or_else(|| format!("no `=` in `{text}`: write CRITERION=PERCENT, e.g. indsats=60"))?;
     Ok(EditArg(Edit::Weight {
-        criterion: CriterionId(criterion.trim().to_string()),
+        criterion: CriterionId(criterion.trim().into()),
         weight: Percent::new(number(value)?),
     }))
 }

@@ -14,6 +14,65 @@ use crate::values::{Money, Points};
 
 use super::{BidId, CriterionId};
 
+/// The line of each field of a bid file, for evidence: the few top-level fields, and each
+/// entry of the tables keyed by criterion (`prices.spor1`). Compact, since every bid has
+/// one: a line number per field and the tender's shared criterion id, no string per field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldLines {
+    /// By the index of the field's name in [`FieldLines::TOP`]; 0 where not written.
+    top: [u32; FieldLines::TOP.len()],
+    /// (index of the table in [`FieldLines::TABLES`], the key, the line).
+    entries: Vec<(u8, CriterionId, u32)>,
+}
+
+impl FieldLines {
+    /// The top-level fields whose lines are kept.
+    pub const TOP: [&'static str; 6] = [
+        "bidder",
+        "cvr",
+        "reservation",
+        "submitted",
+        "solution_descriptions",
+        "quality_characters",
+    ];
+    /// The tables keyed by criterion whose entries' lines are kept.
+    pub const TABLES: [&'static str; 3] = ["criterion_characters", "prices", "points"];
+
+    /// Records the line of a top-level field (one of [`FieldLines::TOP`]; any other
+    /// name is not kept).
+    pub fn set(&mut self, field: &str, line: usize) {
+        if let Some(i) = Self::TOP.iter().position(|f| *f == field) {
+            self.top[i] = u32::try_from(line).unwrap_or(u32::MAX);
+        }
+    }
+
+    /// Records the line of an entry of a table (one of [`FieldLines::TABLES`]).
+    pub fn set_entry(&mut self, table: &str, key: CriterionId, line: usize) {
+        if let Some(i) = Self::TABLES.iter().position(|t| *t == table) {
+            let line = u32::try_from(line).unwrap_or(u32::MAX);
+            self.entries.push((i as u8, key, line));
+        }
+    }
+
+    /// The line of a field named as in the file: `submitted`, `prices.spor1`.
+    pub fn get(&self, field: &str) -> Option<usize> {
+        let line = match field.split_once('.') {
+            None => {
+                let i = Self::TOP.iter().position(|f| *f == field)?;
+                Some(self.top[i]).filter(|line| *line > 0)
+            }
+            Some((table, key)) => {
+                let t = Self::TABLES.iter().position(|x| *x == table)?;
+                self.entries
+                    .iter()
+                    .find(|(i, id, _)| usize::from(*i) == t && id.as_str() == key)
+                    .map(|(_, _, line)| *line)
+            }
+        };
+        line.map(|l| l as usize)
+    }
+}
+
 /// The reservation declaration box of the bid form ("Har Tilbudsgiver forbehold?").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -115,7 +174,7 @@ pub struct Bid {
     pub criterion_characters: BTreeMap<CriterionId, u64>,
     /// The line of each field in the bid file (`reservation`, `submitted`, `prices.spor1`,
     /// ...), for evidence.
-    pub lines: LiteMap<String, usize>,
+    pub lines: FieldLines,
     /// The prices as written in the bid, by price line id; a missing line is absent.
     pub prices: LiteMap<CriterionId, Money>,
     /// The evaluators' (consensus) points by quality criterion id.
@@ -153,4 +212,26 @@ pub struct Assessment {
     pub evidence: Option<String>,
     /// The line of the assessment in the bid file.
     pub line: usize,
+}
+
+#[cfg(test)]
+mod field_lines_tests {
+    use super::*;
+
+    #[test]
+    fn a_field_line_is_found_by_the_name_the_file_uses() {
+        let mut lines = FieldLines::default();
+        lines.set("submitted", 3);
+        lines.set_entry("prices", CriterionId("spor1".into()), 7);
+        lines.set_entry("points", CriterionId("spor1".into()), 11);
+        assert_eq!(lines.get("submitted"), Some(3));
+        assert_eq!(lines.get("prices.spor1"), Some(7));
+        assert_eq!(lines.get("points.spor1"), Some(11));
+        // Not written, not kept, or a key of another table: no line.
+        assert_eq!(lines.get("cvr"), None);
+        assert_eq!(lines.get("prices.spor2"), None);
+        assert_eq!(lines.get("criterion_characters.spor1"), None);
+        assert_eq!(lines.get("nonsense.spor1"), None);
+        assert_eq!(lines.get("prices"), None);
+    }
 }

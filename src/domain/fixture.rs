@@ -158,7 +158,7 @@ pub fn bid(
         solution_descriptions: 1,
         quality_characters: None,
         criterion_characters: BTreeMap::new(),
-        lines: litemap::LiteMap::new(),
+        lines: Default::default(),
         prices,
         points,
         panels: BTreeMap::new(),

@@ -15,10 +15,18 @@ use rust_decimal::Decimal;
 
 use crate::values::{Money, Percent, Points, Rounding, RoundingMode, Share};
 
-/// The id of a criterion, unique within its tender.
+/// The id of a criterion, unique within its tender. Shared, not copied: every bid's
+/// prices, points and scores name their criteria with the tender's own ids (a clone is a
+/// reference count, not a new string per bid).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct CriterionId(pub String);
+pub struct CriterionId(pub std::sync::Arc<str>);
+
+impl CriterionId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// The id of a bid: the name of its file without `.toml`, unique within its tender.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -351,7 +359,7 @@ impl Tender {
 
     /// The criterion with this id.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
-        self.criteria.iter().find(|c| c.id.0 == id)
+        self.criteria.iter().find(|c| &*c.id.0 == id)
     }
 
     /// The indexes of the criteria from the top of the tree down to `index`, inclusive.
@@ -606,7 +614,7 @@ mod rettelsesblad;
 mod rule_id;
 
 pub use bid::{
-    Assessment, Bid, Declaration, EarlierBid, FoundReservation, Panel, ReservationAbout,
+    Assessment, Bid, Declaration, EarlierBid, FieldLines, FoundReservation, Panel, ReservationAbout,
 };
 pub use model::{Anchor, AnchorPrice, METHODS, Method, ScoringModel};
 pub use rettelsesblad::{Change, ChangeKind, Rettelsesblad};

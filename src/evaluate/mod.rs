@@ -69,16 +69,16 @@ impl Ready {
         &self.loaded.paths
     }
 
-    /// The files read, taken out, for a caller that evaluates once and then lets the
-    /// tender go (so the list is not held twice).
-    pub fn take_paths(&mut self) -> Vec<std::path::PathBuf> {
-        std::mem::take(&mut self.loaded.paths)
-    }
-
-    /// The inputs with their checksums, taken out: see [`Ready::take_paths`]. An
-    /// evaluation made afterwards lists no inputs until they are given back to it.
-    pub fn take_inputs(&mut self) -> Vec<InputFile> {
-        std::mem::take(&mut self.loaded.inputs)
+    /// For a caller that evaluates once and then lets the tender go: the files read and
+    /// the inputs with their checksums, taken out rather than copied, and the files' texts
+    /// (kept only to show a problem in) let go, so none of them is held twice or longer
+    /// than needed. Show [`Ready::warnings`] first: they are shown in those texts.
+    pub fn release(&mut self) -> (Vec<std::path::PathBuf>, Vec<InputFile>) {
+        self.loaded.sources = crate::input::diag::Sources::default();
+        (
+            std::mem::take(&mut self.loaded.paths),
+            std::mem::take(&mut self.loaded.inputs),
+        )
     }
 }
 

@@ -138,7 +138,7 @@ fn price_line_title(t: &Tender, price: &PriceEvaluation) -> String {
             };
             (name.clone(), band)
         }
-        _ => (price.line.0.clone(), String::new()),
+        _ => (price.line.0.to_string(), String::new()),
     };
     format!("Price line {} ({name}), {band}", price.line)
 }

@@ -754,7 +754,7 @@ fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
         panels: s
             .panels
             .iter()
-            .map(|(id, p)| (id.0.as_str(), panel(p)))
+            .map(|(id, p)| (id.as_str(), panel(p)))
             .collect(),
     }
 }

@@ -365,7 +365,7 @@ fn parts(entry: &Ranked) -> (&[CriterionScore], &[PriceEvaluation]) {
 fn leaf_value(evaluation: &Evaluation, texts: &Texts, entry: &Ranked, id: &str) -> String {
     let t = &evaluation.tender;
     let (criteria, prices) = parts(entry);
-    if let Some(p) = prices.iter().find(|p| p.line.0 == id) {
+    if let Some(p) = prices.iter().find(|p| &*p.line.0 == id) {
         let price = texts.money(p.evaluated.value(), &t.currency);
         return if t.model.method.is_money() {
             price
@@ -379,7 +379,7 @@ fn leaf_value(evaluation: &Evaluation, texts: &Texts, entry: &Ranked, id: &str) 
     }
     criteria
         .iter()
-        .find(|c| c.criterion.0 == id)
+        .find(|c| &*c.criterion.0 == id)
         .map_or(String::new(), |c| texts.number(c.points.value()))
 }
 

@@ -632,7 +632,10 @@ fn model_text(t: &Tender, texts: &Texts) -> Vec<String> {
         let chain: Vec<String> = tie
             .action
             .iter()
-            .map(|id| t.criterion(&id.0).map_or(id.0.clone(), |c| c.name.clone()))
+            .map(|id| {
+                t.criterion(&id.0)
+                    .map_or(id.0.to_string(), |c| c.name.clone())
+            })
             .collect();
         lines.push(with_source(
             texts.with("tie-chain", &[("chain", chain.join(", ").into())]),
@@ -968,7 +971,7 @@ fn adjustments(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         for price in prices {
             let name = t
                 .criterion(&price.line.0)
-                .map_or(price.line.0.clone(), |c| c.name.clone());
+                .map_or(price.line.0.to_string(), |c| c.name.clone());
             for a in &price.adjustments {
                 items.push(adjustment_item(
                     texts,
@@ -1330,7 +1333,7 @@ fn criterion_name(evaluation: &Evaluation, id: &crate::domain::CriterionId) -> S
     evaluation
         .tender
         .criterion(&id.0)
-        .map_or_else(|| id.0.clone(), |c| c.name.clone())
+        .map_or_else(|| id.0.to_string(), |c| c.name.clone())
 }
 
 /// A rule in words.
@@ -1379,7 +1382,7 @@ fn warnings(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
             .map(|w| {
                 let name = t
                     .criterion(&w.criterion.0)
-                    .map_or(w.criterion.0.clone(), |c| c.name.clone());
+                    .map_or(w.criterion.0.to_string(), |c| c.name.clone());
                 texts.with(
                     "effective-weight-item",
                     &[

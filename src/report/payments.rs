@@ -84,7 +84,7 @@ fn rule_notes(texts: &Texts, contract: &Contract) -> Vec<String> {
         notes.push(texts.with(
             id,
             &[
-                ("line", payment.line.0.as_str().into()),
+                ("line", payment.line.as_str().into()),
                 ("source", source_text(payment.source.as_deref()).into()),
             ],
         ));
@@ -678,7 +678,7 @@ fn prices_json(prices: &Prices) -> Vec<PriceJson> {
         .map(|p| PriceJson {
             supplier: p.supplier.0.clone(),
             bidder: p.bidder.clone(),
-            line: p.line.0.clone(),
+            line: p.line.0.to_string(),
             submitted: p.submitted.map(|m| exact(m.value())),
             bid: exact(p.schedule.bid.value()),
             adjustments: p.adjustments.iter().map(adjustment_text).collect(),

@@ -82,7 +82,7 @@ pub fn order_note(tender: &Tender) -> String {
         .map(|id| {
             tender
                 .criterion(&id.0)
-                .map_or(id.0.clone(), |c| c.name.clone())
+                .map_or(id.0.to_string(), |c| c.name.clone())
         })
         .collect();
     format!(
@@ -490,7 +490,7 @@ pub fn effective_weights_note(tender: &Tender, weights: &[EffectiveWeight]) -> O
         .map(|w| {
             let name = tender
                 .criterion(&w.criterion.0)
-                .map_or(w.criterion.0.as_str(), |c| c.name.as_str());
+                .map_or(w.criterion.as_str(), |c| c.name.as_str());
             format!(
                 "{name} {} % (stated {} %)",
                 shown(w.effective),
@@ -513,7 +513,7 @@ fn leaf_ranges(tender: &Tender, weights: &[EffectiveWeight]) -> String {
             let (lo, hi) = w.range?;
             let name = tender
                 .criterion(&w.criterion.0)
-                .map_or(w.criterion.0.as_str(), |c| c.name.as_str());
+                .map_or(w.criterion.as_str(), |c| c.name.as_str());
             Some(format!(
                 "{name} {}–{}",
                 exact_comma(lo.value()),

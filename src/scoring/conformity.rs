@@ -77,7 +77,7 @@ pub fn finding(
         reason,
         evidence: Evidence {
             file: bid.file.clone(),
-            line: bid.lines.get(field).copied(),
+            line: bid.lines.get(field),
             quote,
         },
         source: rule.source.clone(),

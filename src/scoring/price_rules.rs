@@ -235,7 +235,7 @@ fn price_finding<A>(
         reason,
         evidence: Evidence {
             file: bid.file.clone(),
-            line: bid.lines.get(&field).copied(),
+            line: bid.lines.get(&field),
             quote,
         },
         source: source.source.clone(),

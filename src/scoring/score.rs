@@ -446,7 +446,7 @@ mod tests {
     fn price_of<'a>(score: &'a BidScore, line: &str) -> &'a PriceEvaluation {
         match &score.outcome {
             Outcome::Scored { prices, .. } => {
-                prices.iter().find(|p| p.line.0 == line).expect("line")
+                prices.iter().find(|p| &*p.line.0 == line).expect("line")
             }
             Outcome::SetAside { findings, .. } => panic!("unexpectedly set aside: {findings:?}"),
         }
@@ -545,7 +545,7 @@ mod tests {
         // Kvalitet: 0.65 × 7 + 0.35 × 8 = 7.35 points, 0.9 × 7.35 = 6.615 weighted.
         let kvalitet = criteria
             .iter()
-            .find(|c| c.criterion.0 == "kvalitet")
+            .find(|c| &*c.criterion.0 == "kvalitet")
             .unwrap();
         assert_eq!(
             (kvalitet.points.value(), kvalitet.weighted.value()),

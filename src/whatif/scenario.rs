@@ -289,7 +289,7 @@ fn ids_of(tender: &Tender, wanted: impl Fn(&CriterionKind) -> bool) -> String {
         .criteria
         .iter()
         .filter(|c| wanted(&c.kind))
-        .map(|c| c.id.0.as_str())
+        .map(|c| c.id.as_str())
         .collect();
     ids.join(", ")
 }

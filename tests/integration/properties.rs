@@ -60,7 +60,9 @@ fn line_price_points(tender: &Tender, line: &str, price: Decimal) -> Points {
         .insert(CriterionId(line.into()), Money::new(price));
     let score = score_bid(tender, &bid);
     match score.outcome {
-        Outcome::Scored { prices, .. } => prices.iter().find(|p| p.line.0 == line).unwrap().points,
+        Outcome::Scored { prices, .. } => {
+            prices.iter().find(|p| &*p.line.0 == line).unwrap().points
+        }
         Outcome::SetAside { findings, .. } => panic!("set aside: {findings:?}"),
     }
 }
@@ -483,7 +485,7 @@ proptest! {
                 }
             }
             for (c, j) in criteria.iter().zip(out["criteria"].as_array().unwrap()) {
-                prop_assert_eq!(j["id"].as_str().unwrap(), c.criterion.0.as_str());
+                prop_assert_eq!(j["id"].as_str().unwrap(), c.criterion.as_str());
                 prop_assert_eq!(read(&j["points"]), c.points.value());
                 prop_assert_eq!(read(&j["weighted"]), c.weighted.value());
                 if let Some(price) = prices.iter().find(|p| p.line == c.criterion) {

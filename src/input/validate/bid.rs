@@ -7,8 +7,8 @@ use litemap::LiteMap;
 use toml::Spanned;
 
 use crate::domain::{
-    Assessment, Bid, BidId, CriterionId, CriterionKind, Declaration, FoundReservation, Panel,
-    ReservationAbout, Tender,
+    Assessment, Bid, BidId, CriterionId, CriterionKind, Declaration, FieldLines, FoundReservation,
+    Panel, ReservationAbout, Tender,
 };
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawBid};
@@ -40,12 +40,12 @@ pub fn bid(
         tender,
     };
     let facts = facts(&mut check, raw);
-    let lines = field_lines(&check, raw);
+    let lines = field_lines(&check, raw, tender);
     let (price_lines, quality) = match tender {
         Some(t) => (Some(ids_of(t, true)), Some(ids_of(t, false))),
         None => (None, None),
     };
-    let prices = prices(&mut check, raw, price_lines.as_deref(), elsewhere);
+    let prices = prices(&mut check, raw, tender, price_lines.as_deref(), elsewhere);
     let criterion_characters = criterion_characters(&mut check, raw, tender, elsewhere);
     let points = points(&mut check, raw, tender, quality.as_deref(), elsewhere);
     let panels = panels(
@@ -166,46 +166,49 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
 }
 
 /// The line of each field in the bid file, for the evidence of findings.
-fn field_lines(check: &Checker<'_>, raw: &RawBid) -> LiteMap<String, usize> {
-    let mut lines = LiteMap::from_iter([
-        ("bidder".to_string(), check.line(raw.bidder.span().start)),
-        ("cvr".to_string(), check.line(raw.cvr.span().start)),
+fn field_lines(check: &Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> FieldLines {
+    let mut lines = FieldLines::default();
+    for (field, start) in [
+        ("bidder", Some(raw.bidder.span().start)),
+        ("cvr", Some(raw.cvr.span().start)),
+        ("reservation", Some(raw.reservation.span().start)),
+        ("submitted", Some(raw.submitted.span().start)),
         (
-            "reservation".to_string(),
-            check.line(raw.reservation.span().start),
+            "solution_descriptions",
+            raw.solution_descriptions.as_ref().map(|v| v.span().start),
         ),
         (
-            "submitted".to_string(),
-            check.line(raw.submitted.span().start),
+            "quality_characters",
+            raw.quality_characters.as_ref().map(|v| v.span().start),
         ),
-    ]);
-    for (field, value) in [
-        ("solution_descriptions", &raw.solution_descriptions),
-        ("quality_characters", &raw.quality_characters),
     ] {
-        if let Some(value) = value {
-            lines.insert(field.to_string(), check.line(value.span().start));
+        if let Some(start) = start {
+            lines.set(field, check.line(start));
         }
     }
-    for key in raw.criterion_characters.keys() {
-        lines.insert(
-            format!("criterion_characters.{}", key.get_ref()),
-            check.line(key.span().start),
-        );
-    }
-    for key in raw.prices.keys() {
-        lines.insert(
-            format!("prices.{}", key.get_ref()),
-            check.line(key.span().start),
-        );
-    }
-    for key in raw.points.keys() {
-        lines.insert(
-            format!("points.{}", key.get_ref()),
-            check.line(key.span().start),
-        );
+    let tables = [
+        ("criterion_characters", raw.criterion_characters.keys()),
+        ("prices", raw.prices.keys()),
+        ("points", raw.points.keys()),
+    ];
+    for (table, keys) in tables {
+        for key in keys {
+            lines.set_entry(
+                table,
+                id_in(tender, key.get_ref()),
+                check.line(key.span().start),
+            );
+        }
     }
     lines
+}
+
+/// The tender's own id of the criterion a bid names (shared, not copied into every bid),
+/// or a new one while the tender is unknown or does not have it.
+fn id_in(tender: Option<&Tender>, key: &str) -> CriterionId {
+    tender
+        .and_then(|t| t.criterion(key))
+        .map_or_else(|| CriterionId(key.into()), |c| c.id.clone())
 }
 
 /// The ids of the tender's price lines (`price`) or quality criteria.
@@ -216,7 +219,7 @@ fn ids_of(tender: &Tender, price: bool) -> Vec<&str> {
         .filter(|c| {
             matches!(c.kind, CriterionKind::Price(_)) == price && c.kind != CriterionKind::Group
         })
-        .map(|c| c.id.0.as_str())
+        .map(|c| c.id.as_str())
         .collect()
 }
 
@@ -243,7 +246,7 @@ fn criterion_characters(
             .iter()
             .zip(described)
             .filter(|(_, d)| *d)
-            .map(|(c, _)| c.id.0.as_str())
+            .map(|(c, _)| c.id.as_str())
             .collect()
     });
     let mut characters = BTreeMap::new();
@@ -263,7 +266,7 @@ fn criterion_characters(
             continue;
         }
         if let Some(n) = check.whole(value, &field, 0) {
-            characters.insert(CriterionId(key.get_ref().clone()), n);
+            characters.insert(id_in(tender, key.get_ref()), n);
         }
     }
     characters
@@ -273,6 +276,7 @@ fn criterion_characters(
 fn prices(
     check: &mut Checker<'_>,
     raw: &RawBid,
+    tender: Option<&Tender>,
     price_lines: Option<&[&str]>,
     elsewhere: &Elsewhere<'_>,
 ) -> LiteMap<CriterionId, Money> {
@@ -302,7 +306,7 @@ fn prices(
                     "write the price as given in the bid; a price cannot be below 0".into(),
                 );
             } else {
-                prices.insert(CriterionId(key.get_ref().clone()), Money::new(amount));
+                prices.insert(id_in(tender, key.get_ref()), Money::new(amount));
             }
         }
     }
@@ -324,7 +328,7 @@ fn points(
             continue;
         }
         if let Some(p) = on_scale(check, tender, key.get_ref(), value, &field) {
-            points.insert(CriterionId(key.get_ref().clone()), p);
+            points.insert(id_in(tender, key.get_ref()), p);
         }
     }
     points
@@ -368,7 +372,7 @@ fn panels(
             reason: raw_panel.reason.clone(),
             line: check.line(key.span().start),
         };
-        let id = CriterionId(key.get_ref().clone());
+        let id = id_in(tender, key.get_ref());
         if let Some(consensus) = points.get(&id)
             && panel.evaluators.len() == raw_panel.points.get_ref().len()
             && panel.mean().value() != consensus.value()

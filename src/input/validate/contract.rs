@@ -253,7 +253,7 @@ fn payment(
         );
         if let (true, Some(basis)) = (known, basis) {
             payment.push(LinePayment {
-                line: CriterionId(line.get_ref().clone()),
+                line: CriterionId(line.get_ref().as_str().into()),
                 basis,
                 source: how.source.clone(),
             });

@@ -65,7 +65,7 @@ pub(super) fn criteria(
         .zip(nodes)
         .zip(limits)
         .map(|(((c, parent), node), length_limit)| Criterion {
-            id: CriterionId(c.id.get_ref().clone()),
+            id: CriterionId(c.id.get_ref().as_str().into()),
             name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
             parent,
             weight: Percent::new(node.weight.unwrap_or_default()),

@@ -586,7 +586,7 @@ fn check_order(
             unknown_help(&f.supplier.value, &suppliers, "suppliers (bid ids)"),
         );
     }
-    let line = CriterionId(f.line.value.clone());
+    let line = CriterionId(f.line.value.as_str().into());
     let basis = contract.payment_of(&line).map(|p| p.basis);
     if basis.is_none() && rules.tender_lines.contains(&f.line.value) {
         check.report(
@@ -603,7 +603,7 @@ fn check_order(
             ),
         );
     } else if basis.is_none() {
-        let lines: Vec<&str> = contract.payment.iter().map(|p| p.line.0.as_str()).collect();
+        let lines: Vec<&str> = contract.payment.iter().map(|p| p.line.as_str()).collect();
         check.report(
             Code::UnknownOrderLine,
             f.line.span.clone(),

@@ -199,7 +199,7 @@ fn money_ranking(check: &mut Checker<'_>, raw: &RawTender, criteria: Option<&[Cr
         })
     };
     for id in &ranking.tie_break {
-        let Some(index) = criteria.iter().position(|c| &c.id.0 == id.get_ref()) else {
+        let Some(index) = criteria.iter().position(|c| *c.id.0 == **id.get_ref()) else {
             continue;
         };
         if !quality_below(index) {
@@ -275,7 +275,7 @@ fn tie_break(check: &mut Checker<'_>, raw: &RawTender) -> Option<Rule<Vec<Criter
             let mut chain = Vec::new();
             for id in &ranking.tie_break {
                 if ids.contains(&id.get_ref().as_str()) {
-                    chain.push(CriterionId(id.get_ref().clone()));
+                    chain.push(CriterionId(id.get_ref().as_str().into()));
                 } else {
                     let help = unknown_help(id.get_ref(), &ids, "criteria");
                     check.report(
@@ -838,7 +838,7 @@ fn volumes(
                     "give the quantity expected for the line, e.g. 130 weekdays".into(),
                 );
             } else {
-                volumes.insert(CriterionId(key.get_ref().clone()), q);
+                volumes.insert(CriterionId(key.get_ref().as_str().into()), q);
             }
         }
     }

@@ -12,9 +12,9 @@ use super::output::{Protected, emit, emit_with};
 
 pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
-    let width = terminal_width(&report.output);
+    let layout = report.layout();
     emit_with(report.output, &inputs, |out| {
-        write_for(&evaluation, report.format, width, out)
+        write_for(&evaluation, report.format, layout, out)
     })
 }
 

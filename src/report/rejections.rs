@@ -67,7 +67,11 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
         Format::Json => json(evaluation).into_bytes(),
         Format::Csv => csv(evaluation),
         // The workbook has a sheet of the bids set aside beside the ranking.
-        Format::Xlsx => super::xlsx::render(evaluation).unwrap_or_default(),
+        Format::Xlsx => super::xlsx::render(
+            evaluation,
+            &super::i18n::Texts::new(evaluation.tender.language),
+        )
+        .unwrap_or_default(),
     }
 }
 
@@ -104,7 +108,7 @@ fn table(evaluation: &Evaluation, width: Option<u16>) -> String {
     format!(
         "{}\n\n{table}\n{}\n",
         super::table::wrapped(&summary(evaluation), "", width),
-        super::evaluated_with()
+        super::evaluated_with(&super::i18n::Texts::new(crate::domain::Language::En))
     )
 }
 
@@ -138,7 +142,9 @@ fn blocks(evaluation: &Evaluation, width: u16) -> String {
             lines.push(String::new());
         }
     }
-    lines.push(super::evaluated_with());
+    lines.push(super::evaluated_with(&super::i18n::Texts::new(
+        crate::domain::Language::En,
+    )));
     text_of(&lines)
 }
 
@@ -177,7 +183,9 @@ fn markdown(evaluation: &Evaluation) -> String {
         }
     }
     lines.push(String::new());
-    lines.push(super::evaluated_with());
+    lines.push(super::evaluated_with(&super::i18n::Texts::new(
+        crate::domain::Language::En,
+    )));
     text_of(&lines)
 }
 

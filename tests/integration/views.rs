@@ -181,9 +181,15 @@ fn a_reject_policy_rejects_a_price_below_the_minimum() {
 #[test]
 fn tables_fit_an_80_column_terminal() {
     let bin = assert_cmd::cargo::cargo_bin("tenderscore");
-    for command in ["score", "rejections"] {
+    // Danish words are longer, and æøå take two bytes: both languages are checked.
+    for (command, lang) in [
+        ("score", "en"),
+        ("rejections", "en"),
+        ("score", "da"),
+        ("rejections", "da"),
+    ] {
         let shell = format!(
-            "COLUMNS=80 {} {command} {}",
+            "COLUMNS=80 {} {command} {} --lang {lang}",
             bin.display(),
             crate::fixture::repo()
                 .join(crate::fixture::REFERENCE)
@@ -194,10 +200,10 @@ fn tables_fit_an_80_column_terminal() {
             .output()
             .expect("script (util-linux) runs a command on a pseudo-terminal");
         let text = String::from_utf8(out.stdout).unwrap().replace('\r', "");
-        let expected = if command == "score" {
-            "Bidder"
-        } else {
-            "bids/arbejdsglaede.toml:16"
+        let expected = match (command, lang) {
+            ("score", "en") => "Bidder",
+            ("score", _) => "Ordregiver:",
+            _ => "bids/arbejdsglaede.toml:16",
         };
         // Evidence references are never broken inside a file name.
         assert!(text.contains(expected), "{command}: {text}");

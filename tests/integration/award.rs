@@ -284,7 +284,7 @@ fn a_requirement_not_met_rejects_the_bid_with_its_clause_and_evidence() {
     let report = json(&f.run("rejections", &["-q", "-f", "json"]).success());
     let text = report.to_string();
     assert!(text.contains("requirement-not-met"), "{text}");
-    let rejected = stdout(&f.run("rejections", &["-q"]).success());
+    let rejected = stdout(&f.run("rejections", &["-q", "--lang", "en"]).success());
     for part in [
         "Borgerkraft ApS",
         "requirement-not-met",

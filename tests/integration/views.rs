@@ -134,14 +134,28 @@ fn rejections_list_every_bid_set_aside_with_evidence_and_clause() {
 
 #[test]
 fn rejections_for_the_memo_and_the_terminal() {
-    let md = stdout(&run(&["rejections", REFERENCE, "--format", "md"]).success());
+    let md = stdout(&run(&["rejections", REFERENCE, "--format", "md", "--lang", "en"]).success());
     assert!(
         md.contains("6 of 13 bids set aside: 5 rejected, 1 for review."),
         "{md}"
     );
     insta::assert_snapshot!("rejections_markdown", md);
-    let table = stdout(&run(&["rejections", REFERENCE]).success());
+    let table = stdout(&run(&["rejections", REFERENCE, "--lang", "en"]).success());
     insta::assert_snapshot!("rejections_table", table);
+}
+
+/// In the tender's Danish: the memo's decision and reason, the rule by its name, the
+/// clause in »«; the evidence still names the line of the bid file it stands on.
+#[test]
+fn rejections_in_danish_by_default() {
+    let md = stdout(&run(&["rejections", REFERENCE, "--format", "md"]).success());
+    assert!(
+        md.contains("6 af 13 tilbud indgår ikke i evalueringen: 5 afvist, 1 til afklaring."),
+        "{md}"
+    );
+    insta::assert_snapshot!("rejections_markdown_da", md);
+    let table = stdout(&run(&["rejections", REFERENCE]).success());
+    insta::assert_snapshot!("rejections_table_da", table);
 }
 
 /// The reference tender corrects a price below the minimum; a tender that says "reject"

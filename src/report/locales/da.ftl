@@ -572,3 +572,17 @@ report-award-unfilled = Ikke besat: { $count ->
        *[other] plads
     } { $places } – der er ikke flere rangerede tilbud til at besætte dem (færre tilbud er rangeret, eller begrænsningen i antal delaftaler springer tilbud over).
 report-md-title = Evaluering af { $id }
+report-set-aside-title = Tilbud, der ikke indgår i evalueringen: { $id }
+report-set-aside-summary = Udbud { $id } (version { $version }, { $latest ->
+        [yes] den gældende
+       *[other] ikke den seneste
+    }): { $set_aside } af { $bids } tilbud indgår ikke i evalueringen: { $rejected } afvist, { $review } til afklaring.
+report-clause = { $source }: »{ $text }«
+report-clause-text = »{ $text }«
+report-clause-none = (udbudsmaterialet angiver ikke noget grundlag)
+report-clause-none-short = (intet angivet)
+report-col-evidence = Dokumentation
+report-cell-decision = { $decision }
+report-cell-rule = { $rule }
+report-cell-reason = { $reason_text }
+report-block-line = {"  "}{ $label }: { $text }

@@ -575,3 +575,17 @@ report-award-unfilled = Not filled: { $count ->
        *[other] places
     } { $places } — no ranked bid is left to fill them (fewer bids are ranked, or the lot limit passes bids over).
 report-md-title = Evaluation of { $id }
+report-set-aside-title = Bids set aside: { $id }
+report-set-aside-summary = Tender { $id } (version { $version }, { $latest ->
+        [yes] in force
+       *[other] not the latest
+    }): { $set_aside } of { $bids } bids set aside: { $rejected } rejected, { $review } for review.
+report-clause = { $source }: “{ $text }”
+report-clause-text = “{ $text }”
+report-clause-none = (no clause given in the tender definition)
+report-clause-none-short = (none given)
+report-col-evidence = Evidence
+report-cell-decision = { $status }
+report-cell-rule = { $rule_id }
+report-cell-reason = { $reason }
+report-block-line = {"  "}{ $label }: { $text }

@@ -41,8 +41,22 @@ pub struct ReportArgs {
     /// The report format.
     #[arg(short, long, value_enum, default_value = "table")]
     pub format: Format,
+    /// The language of the table, Markdown and workbook (CSV and JSON are the same in
+    /// every language) [default: the tender's `language`, else Danish].
+    #[arg(long, value_enum)]
+    pub lang: Option<super::LangArg>,
     #[command(flatten)]
     pub output: OutputArg,
+}
+
+impl ReportArgs {
+    /// The layout of a report for people: the terminal's width, and the language asked for.
+    pub(super) fn layout(&self) -> crate::report::Layout {
+        crate::report::Layout {
+            width: super::score::terminal_width(&self.output),
+            language: self.lang.map(super::LangArg::language),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

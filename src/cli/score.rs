@@ -12,17 +12,16 @@ use super::output::{Protected, emit, emit_with};
 
 pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
-    let width = terminal_width(&report.output);
+    let layout = report.layout();
     emit_with(report.output, &inputs, |out| {
-        write_for(&evaluation, report.format, width, out)
+        write_for(&evaluation, report.format, layout, out)
     })
 }
 
 pub(super) fn rejections(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
-    let width = terminal_width(&report.output);
     emit(
-        rejections::render_for(&evaluation, report.format, width),
+        rejections::render_for(&evaluation, report.format, report.layout()),
         report.output,
         &inputs,
     )
@@ -49,6 +48,12 @@ pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>,
     if report.format == crate::report::Format::Xlsx {
         return Err(Error::Unsupported(
             "--format xlsx is for score and rejections; rounds writes table, csv, json or md",
+        ));
+    }
+    // Not yet translated: an asked-for language is refused rather than ignored.
+    if report.lang.is_some() {
+        return Err(Error::Unsupported(
+            "--lang is for score and rejections; rounds is written in English for now",
         ));
     }
     let search = ModelSearch {

@@ -118,7 +118,9 @@ fn text(rescored: &Rescored, markdown: bool) -> String {
         out.extend(tender_lines(r, markdown));
     }
     out.push(String::new());
-    out.push(super::evaluated_with());
+    out.push(super::evaluated_with(&super::i18n::Texts::new(
+        crate::domain::Language::En,
+    )));
     text_of(&out)
 }
 

@@ -25,8 +25,14 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
     let s = &entry.score;
     let mut out = vec![
         format!("Bid {} ({}) in tender {}", s.bidder, s.file, t.id),
-        version_text(evaluation),
-        super::text::model_origin(evaluation),
+        version_text(
+            evaluation,
+            &super::i18n::Texts::new(crate::domain::Language::En),
+        ),
+        super::text::model_origin(
+            evaluation,
+            &super::i18n::Texts::new(crate::domain::Language::En),
+        ),
         format!("Status: {}", status(entry)),
     ];
     match &s.outcome {
@@ -57,7 +63,9 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
         }
     }
     out.extend(s.warnings.iter().map(warning_line));
-    out.push(super::evaluated_with());
+    out.push(super::evaluated_with(&super::i18n::Texts::new(
+        crate::domain::Language::En,
+    )));
     text_of(&out)
 }
 

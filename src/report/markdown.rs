@@ -1,7 +1,8 @@
 //! Markdown for the evaluation memo (evalueringsnotat): the same content as the table. Also
 //! the Markdown table every Markdown report shares.
 
-use super::text::{grid, heading, notes, order_note};
+use super::i18n::Texts;
+use super::text::{grid, heading, notes, order_note_in};
 use super::{Evaluation, text_of};
 
 /// Escapes the characters that would break a Markdown table cell.
@@ -75,14 +76,20 @@ pub(super) fn table_lines(
     lines
 }
 
-pub fn render(evaluation: &Evaluation) -> String {
-    let (header, rows) = grid(evaluation);
+pub fn render(evaluation: &Evaluation, texts: &Texts) -> String {
+    let (header, rows) = grid(evaluation, texts);
     let mut lines = vec![
-        format!("# Evaluation of {}", evaluation.tender.id),
+        format!(
+            "# {}",
+            texts.with(
+                "report-md-title",
+                &[("id", evaluation.tender.id.as_str().into())]
+            )
+        ),
         String::new(),
     ];
     lines.extend(
-        heading(evaluation)
+        heading(evaluation, texts)
             .into_iter()
             .map(|l| format!("- {}", cell(&l))),
     );
@@ -90,16 +97,16 @@ pub fn render(evaluation: &Evaluation) -> String {
     // Left-align the bidder and status; right-align the numbers.
     let last = header.len() - 1;
     lines.extend(table_lines(&header, &rows, |i| i != 1 && i != last));
-    let notes = notes(evaluation);
+    let notes = notes(evaluation, texts);
     if !notes.is_empty() {
         lines.push(String::new());
-        lines.push("## Notes".into());
+        lines.push(format!("## {}", texts.get("report-notes")));
         lines.push(String::new());
         lines.extend(notes.iter().map(|n| format!("- {}", cell(n))));
     }
     lines.push(String::new());
-    lines.push(order_note(&evaluation.tender));
+    lines.push(order_note_in(&evaluation.tender, texts));
     lines.push(String::new());
-    lines.push(super::evaluated_with());
+    lines.push(super::evaluated_with(texts));
     text_of(&lines)
 }

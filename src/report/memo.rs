@@ -401,7 +401,7 @@ fn criteria(t: &Tender, texts: &Texts) -> ([String; 4], Vec<CriterionRow>) {
 }
 
 /// How a method turns a price into points (or an evaluation price), in words.
-fn method_text(method: &Method, texts: &Texts) -> String {
+pub(super) fn method_text(method: &Method, texts: &Texts) -> String {
     // The formula's symbols; its numbers as the language writes them.
     let formula = || {
         let symbols = method.formula();
@@ -477,7 +477,7 @@ pub(super) fn listed(texts: &Texts, names: &[&str]) -> String {
     }
 }
 
-fn mode_text(texts: &Texts, mode: RoundingMode) -> String {
+pub(super) fn mode_text(texts: &Texts, mode: RoundingMode) -> String {
     texts.get(match mode {
         RoundingMode::HalfUp => "mode-half-up",
         RoundingMode::HalfEven => "mode-half-even",
@@ -995,30 +995,36 @@ pub(super) fn adjustment_item(
     a: &crate::scoring::price_rules::Adjustment,
     currency: &str,
 ) -> String {
-    let rule = adjustment_rule(texts, a.rule);
-    let to = texts.money(a.to.value(), currency);
-    let item = match a.from {
-        Some(from) => texts.with(
-            "adjust-item",
-            &[
-                ("bidder", bidder.into()),
-                ("line", line.into()),
-                ("from", texts.money(from.value(), currency).into()),
-                ("to", to.into()),
-                ("rule", rule.into()),
-            ],
-        ),
-        None => texts.with(
-            "adjust-missing-item",
-            &[
-                ("bidder", bidder.into()),
-                ("line", line.into()),
-                ("to", to.into()),
-                ("rule", rule.into()),
-            ],
-        ),
-    };
-    with_source(item, texts, a.source.as_deref())
+    texts.with(
+        "adjust-item",
+        &[
+            ("bidder", bidder.into()),
+            ("line", line.into()),
+            ("step", adjustment_step(texts, a, currency).into()),
+        ],
+    )
+}
+
+/// What one price rule did to a price, with its clause: "372,50 kr. → 373,00 kr., øre
+/// rundet til hele kroner (Bilag B pkt. 1.2.1)".
+pub(super) fn adjustment_step(
+    texts: &Texts,
+    a: &crate::scoring::price_rules::Adjustment,
+    currency: &str,
+) -> String {
+    let from = a.from.map_or_else(
+        || texts.get("pay-no-price"),
+        |from| texts.money(from.value(), currency),
+    );
+    let step = texts.with(
+        "adjust-step",
+        &[
+            ("from", from.into()),
+            ("to", texts.money(a.to.value(), currency).into()),
+            ("rule", adjustment_rule(texts, a.rule).into()),
+        ],
+    );
+    with_source(step, texts, a.source.as_deref())
 }
 
 /// What a price rule did, in words: "øre rundet til hele kroner".
@@ -1238,59 +1244,77 @@ fn late(evaluation: &Evaluation, texts: &Texts, quote: &str, round: u32) -> Stri
 fn legal(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     let mut items: Vec<String> = notes_of(&evaluation.tender)
         .into_iter()
-        .map(|note| {
-            texts.get(match note {
-                LegalNote::Proportional => "legal-proportional",
-                LegalNote::Relative => "legal-relative",
-                LegalNote::Floor { raised: true } => "legal-floor-raise",
-                LegalNote::Floor { raised: false } => "legal-floor-anchor",
-            })
-        })
+        .map(|note| legal_note(texts, note))
         .collect();
-    for flag in &evaluation.flags {
-        let days = texts.with(
-            "days",
-            &[("n", Arg::Count(flag.days_before_deadline.abs()))],
-        );
-        let date = flag
-            .date
-            .parse::<jiff::civil::Date>()
-            .map_or(flag.date.clone(), |d| texts.date(d));
-        items.push(texts.with(
-            if flag.days_before_deadline < 0 {
-                "legal-flag-after"
-            } else {
-                "legal-flag-before"
-            },
-            &[
-                ("number", flag.rettelsesblad.to_string().into()),
-                ("date", date.into()),
-                ("paths", flag.paths.join(", ").into()),
-                ("days", days.into()),
-            ],
-        ));
-    }
+    items.extend(evaluation.flags.iter().map(|flag| legal_flag(texts, flag)));
     let bidders = Bidders::new(&evaluation.ranking);
-    for r in &evaluation.reversals {
-        let place = |order: &str| {
-            texts.get(match order {
-                "ahead" => "place-ahead",
-                "behind" => "place-behind",
-                _ => "place-equal",
-            })
-        };
-        items.push(texts.with(
-            "reversal-item",
-            &[
-                ("first", bidders.name(&r.first).into()),
-                ("second", bidders.name(&r.second).into()),
-                ("removed", bidders.name(&r.removed).into()),
-                ("with_all", place(r.with_all).into()),
-                ("without", place(r.without).into()),
-            ],
-        ));
-    }
+    items.extend(
+        evaluation
+            .reversals
+            .iter()
+            .map(|r| reversal(texts, &bidders, r)),
+    );
     items
+}
+
+/// A legal note of the model in words.
+pub(super) fn legal_note(texts: &Texts, note: LegalNote) -> String {
+    texts.get(match note {
+        LegalNote::Proportional => "legal-proportional",
+        LegalNote::Relative => "legal-relative",
+        LegalNote::Floor { raised: true } => "legal-floor-raise",
+        LegalNote::Floor { raised: false } => "legal-floor-anchor",
+    })
+}
+
+/// A rettelsesblad that changed the evaluation too late, in words.
+pub(super) fn legal_flag(texts: &Texts, flag: &crate::legal::LegalFlag) -> String {
+    let days = texts.with(
+        "days",
+        &[("n", Arg::Count(flag.days_before_deadline.abs()))],
+    );
+    let date = flag
+        .date
+        .parse::<jiff::civil::Date>()
+        .map_or(flag.date.clone(), |d| texts.date(d));
+    texts.with(
+        if flag.days_before_deadline < 0 {
+            "legal-flag-after"
+        } else {
+            "legal-flag-before"
+        },
+        &[
+            ("number", flag.rettelsesblad.to_string().into()),
+            ("date", date.into()),
+            ("paths", flag.paths.join(", ").into()),
+            ("days", days.into()),
+        ],
+    )
+}
+
+/// A rank reversal in words: two bids whose order turns when a third is left out.
+pub(super) fn reversal(
+    texts: &Texts,
+    bidders: &Bidders<'_>,
+    r: &crate::scoring::reversal::Reversal,
+) -> String {
+    let place = |order: &str| {
+        texts.get(match order {
+            "ahead" => "place-ahead",
+            "behind" => "place-behind",
+            _ => "place-equal",
+        })
+    };
+    texts.with(
+        "reversal-item",
+        &[
+            ("first", bidders.name(&r.first).into()),
+            ("second", bidders.name(&r.second).into()),
+            ("removed", bidders.name(&r.removed).into()),
+            ("with_all", place(r.with_all).into()),
+            ("without", place(r.without).into()),
+        ],
+    )
 }
 
 /// The authority's decisions on findings set aside for review, as `decisions.toml` records
@@ -1341,39 +1365,54 @@ fn rule_name(texts: &Texts, rule: RuleId) -> String {
     texts.get(&format!("rulename-{}", rule.as_str()))
 }
 
+/// A warning on a scored bid in words, with its clause: "Kompas ApS: løsningsbeskrivelsen
+/// er længere end tilladt; ... (Bilag C.0 pkt. 4)".
+pub(super) fn warning_item(
+    evaluation: &Evaluation,
+    texts: &Texts,
+    bidder: &str,
+    w: &crate::scoring::conformity::Warning,
+) -> String {
+    let item = match w.rule {
+        RuleId::LengthLimit => match w.criterion.as_ref() {
+            Some(id) => texts.with(
+                "warning-length-limit-criterion",
+                &[
+                    ("bidder", bidder.into()),
+                    ("criterion", criterion_name(evaluation, id).into()),
+                ],
+            ),
+            None => texts.with("warning-length-limit", &[("bidder", bidder.into())]),
+        },
+        RuleId::EvaluatorDisagreement => texts.with(
+            "warning-evaluator-disagreement",
+            &[("bidder", bidder.into())],
+        ),
+        _ => texts.with(
+            "warning-other",
+            &[
+                ("bidder", bidder.into()),
+                ("message", w.message.as_str().into()),
+            ],
+        ),
+    };
+    with_source(item, texts, w.source.as_deref())
+}
+
 /// What a reader must know of a scored bid that does not set it aside (a length limit),
 /// and the criteria's effective weights where their point ranges differ.
 fn warnings(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
-    let mut items = Vec::new();
-    for entry in &evaluation.ranking {
-        for w in &entry.score.warnings {
-            let bidder = entry.score.bidder.as_str();
-            let item = match w.rule {
-                RuleId::LengthLimit => match w.criterion.as_ref() {
-                    Some(id) => texts.with(
-                        "warning-length-limit-criterion",
-                        &[
-                            ("bidder", bidder.into()),
-                            ("criterion", criterion_name(evaluation, id).into()),
-                        ],
-                    ),
-                    None => texts.with("warning-length-limit", &[("bidder", bidder.into())]),
-                },
-                RuleId::EvaluatorDisagreement => texts.with(
-                    "warning-evaluator-disagreement",
-                    &[("bidder", bidder.into())],
-                ),
-                _ => texts.with(
-                    "warning-other",
-                    &[
-                        ("bidder", bidder.into()),
-                        ("message", w.message.as_str().into()),
-                    ],
-                ),
-            };
-            items.push(with_source(item, texts, w.source.as_deref()));
-        }
-    }
+    let mut items: Vec<String> = evaluation
+        .ranking
+        .iter()
+        .flat_map(|entry| {
+            entry
+                .score
+                .warnings
+                .iter()
+                .map(|w| warning_item(evaluation, texts, &entry.score.bidder, w))
+        })
+        .collect();
     let t = &evaluation.tender;
     if !evaluation.effective_weights.is_empty() && !t.model.method.is_money() {
         let each: Vec<String> = evaluation

@@ -31,7 +31,7 @@ pub use text::{effective_weights_note, order_note};
 
 use rust_decimal::Decimal;
 
-use crate::domain::{BidId, Criterion, PriceLine, Tender};
+use crate::domain::{BidId, Criterion, Language, PriceLine, Tender};
 use crate::evaluate::Evaluation;
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_rules::Adjustment;
@@ -57,37 +57,69 @@ pub enum Format {
     Xlsx,
 }
 
-/// Renders the evaluation in a format.
+/// Renders the evaluation in a format, its text in the tender's language.
 pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
     render_for(evaluation, format, None)
 }
 
 /// Writes the evaluation as it is produced (the JSON report is never held whole in
-/// memory); the same bytes as [`render_for`].
+/// memory); the same bytes as [`render_in`].
 pub fn write_for(
     evaluation: &Evaluation,
     format: Format,
-    width: Option<u16>,
+    layout: Layout,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(evaluation, out),
-        Format::Xlsx => out.write_all(&xlsx::render(evaluation).map_err(std::io::Error::other)?),
-        _ => out.write_all(&render_for(evaluation, format, width)),
+        Format::Xlsx => out.write_all(
+            &xlsx::render(evaluation, &layout.texts(evaluation)).map_err(std::io::Error::other)?,
+        ),
+        _ => out.write_all(&render_in(evaluation, format, layout)),
     }
 }
 
-/// Renders the evaluation; a table for a terminal of `width` columns wraps its cells,
-/// heading and notes to that width (`None`: the stable layout of a file or pipe).
+/// Renders the evaluation in the tender's language; a table for a terminal of `width`
+/// columns wraps its cells, heading and notes to that width (`None`: the stable layout of
+/// a file or pipe).
 pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -> Vec<u8> {
+    let layout = Layout {
+        width,
+        language: None,
+    };
+    render_in(evaluation, format, layout)
+}
+
+/// How a report for people is laid out: the terminal's width, and the language of its
+/// text (the table and Markdown; CSV and JSON are the same in every language).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Layout {
+    /// The terminal's width (`None`: the stable layout of a file or pipe).
+    pub width: Option<u16>,
+    /// The language (`None`: the tender's `language`).
+    pub language: Option<Language>,
+}
+
+impl Layout {
+    /// The words of the report for an evaluation.
+    fn texts(self, evaluation: &Evaluation) -> i18n::Texts {
+        i18n::Texts::new(self.language.unwrap_or(evaluation.tender.language))
+    }
+}
+
+/// Renders the evaluation in a format and layout.
+pub fn render_in(evaluation: &Evaluation, format: Format, layout: Layout) -> Vec<u8> {
     match format {
-        Format::Table => text::terminal_safe(table::render(evaluation, width)).into_bytes(),
+        Format::Table => {
+            let texts = layout.texts(evaluation);
+            text::terminal_safe(table::render(evaluation, layout.width, &texts)).into_bytes()
+        }
         Format::Csv => csv::render(evaluation),
         Format::Json => json::render(evaluation).into_bytes(),
-        Format::Md => markdown::render(evaluation).into_bytes(),
+        Format::Md => markdown::render(evaluation, &layout.texts(evaluation)).into_bytes(),
         // Cells are kept within Excel's limits, so the writer does not fail; should it, no
         // bytes are better than a broken workbook (write_for reports the error).
-        Format::Xlsx => xlsx::render(evaluation).unwrap_or_default(),
+        Format::Xlsx => xlsx::render(evaluation, &layout.texts(evaluation)).unwrap_or_default(),
     }
 }
 
@@ -95,8 +127,8 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
 pub const TOOL: &str = concat!("tenderscore ", env!("CARGO_PKG_VERSION"));
 
 /// The last line of every report for people.
-fn evaluated_with() -> String {
-    format!("Evaluated with {TOOL}.")
+fn evaluated_with(texts: &i18n::Texts) -> String {
+    texts.with("report-evaluated-with", &[("tool", TOOL.into())])
 }
 
 /// Lines as a text: joined, and ended, by newlines.

@@ -5,10 +5,12 @@
 use comfy_table::ContentArrangement;
 use serde::Serialize;
 
+use super::i18n::Texts;
 use super::markdown::{code, inline};
 use super::table::{add_rows, terminal_table};
 use super::text::terminal_safe;
-use super::{Evaluation, Format, decision_name, evidence_place, status, text_of};
+use super::text::{status_text, yes_no};
+use super::{Evaluation, Format, Layout, decision_name, evidence_place, status, text_of};
 use crate::scoring::conformity::Finding;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Status};
@@ -28,46 +30,89 @@ fn set_aside(evaluation: &Evaluation) -> Vec<(&Ranked, &[Finding])> {
         .collect()
 }
 
-fn summary(evaluation: &Evaluation) -> String {
+fn summary(evaluation: &Evaluation, texts: &Texts) -> String {
     let bids = set_aside(evaluation);
     let rejected = bids.iter().filter(|(e, _)| status(e) == "rejected").count();
     let review = bids.len() - rejected;
-    format!(
-        "Tender {} (version {}{}): {} of {} bids set aside: {rejected} rejected, {review} for review.",
-        evaluation.tender.id,
-        evaluation.version,
-        if evaluation.latest {
-            ", in force"
-        } else {
-            ", not the latest"
-        },
-        bids.len(),
-        evaluation.ranking.len()
+    texts.with(
+        "report-set-aside-summary",
+        &[
+            ("id", evaluation.tender.id.as_str().into()),
+            ("version", evaluation.version.to_string().into()),
+            ("latest", yes_no(evaluation.latest)),
+            ("set_aside", bids.len().to_string().into()),
+            ("bids", evaluation.ranking.len().to_string().into()),
+            ("rejected", rejected.to_string().into()),
+            ("review", review.to_string().into()),
+        ],
     )
 }
 
-fn clause(finding: &Finding) -> String {
+fn clause(finding: &Finding, texts: &Texts) -> String {
     match (&finding.source, &finding.clause) {
-        (Some(source), Some(text)) => format!("{source}: “{text}”"),
+        (Some(source), Some(text)) => texts.with(
+            "report-clause",
+            &[
+                ("source", source.as_str().into()),
+                ("text", text.as_str().into()),
+            ],
+        ),
         (Some(source), None) => source.clone(),
-        (None, Some(text)) => format!("“{text}”"),
-        (None, None) => "(no clause given in the tender definition)".into(),
+        (None, Some(text)) => texts.with("report-clause-text", &[("text", text.as_str().into())]),
+        (None, None) => texts.get("report-clause-none"),
+    }
+}
+
+/// A finding's decision, rule and reason as the report shows them: in English the
+/// engine's words and the rule's id, in Danish the memo's sentences and the rule's name.
+struct Cells {
+    decision: String,
+    rule: String,
+    reason: String,
+}
+
+fn cells(evaluation: &Evaluation, entry: &Ranked, finding: &Finding, texts: &Texts) -> Cells {
+    let view = super::memo::finding(evaluation, texts, finding, entry.score.round);
+    let rule_name = texts.get(&format!("rulename-{}", finding.rule.as_str()));
+    Cells {
+        decision: texts.with(
+            "report-cell-decision",
+            &[
+                ("status", decision_name(finding).into()),
+                ("decision", view.decision.into()),
+            ],
+        ),
+        rule: texts.with(
+            "report-cell-rule",
+            &[
+                ("rule_id", finding.rule.as_str().into()),
+                ("rule", rule_name.into()),
+            ],
+        ),
+        reason: texts.with(
+            "report-cell-reason",
+            &[
+                ("reason", finding.reason.as_str().into()),
+                ("reason_text", view.reason.into()),
+            ],
+        ),
     }
 }
 
 pub fn render(evaluation: &Evaluation, format: Format) -> Vec<u8> {
-    render_for(evaluation, format, None)
+    render_for(evaluation, format, Layout::default())
 }
 
 /// Renders the bids set aside; a table for a terminal of `width` columns fits it.
-pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -> Vec<u8> {
+pub fn render_for(evaluation: &Evaluation, format: Format, layout: Layout) -> Vec<u8> {
+    let texts = || layout.texts(evaluation);
     match format {
-        Format::Table => terminal_safe(table(evaluation, width)).into_bytes(),
-        Format::Md => markdown(evaluation).into_bytes(),
+        Format::Table => terminal_safe(table(evaluation, layout.width, &texts())).into_bytes(),
+        Format::Md => markdown(evaluation, &texts()).into_bytes(),
         Format::Json => json(evaluation).into_bytes(),
         Format::Csv => csv(evaluation),
         // The workbook has a sheet of the bids set aside beside the ranking.
-        Format::Xlsx => super::xlsx::render(evaluation).unwrap_or_default(),
+        Format::Xlsx => super::xlsx::render(evaluation, &texts()).unwrap_or_default(),
     }
 }
 
@@ -75,42 +120,51 @@ pub fn render_for(evaluation: &Evaluation, format: Format, width: Option<u16>) -
 /// block per finding, so no file name or rule is broken inside.
 const NARROWEST_TABLE: u16 = 120;
 
-fn table(evaluation: &Evaluation, width: Option<u16>) -> String {
+fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
     if let Some(width) = width.filter(|w| *w < NARROWEST_TABLE) {
-        return blocks(evaluation, width);
+        return blocks(evaluation, width, texts);
     }
     let mut table = terminal_table();
     table
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width.unwrap_or(TABLE_WIDTH))
-        .set_header(vec![
-            "Bidder", "Decision", "Rule", "Reason", "Evidence", "Clause",
-        ]);
+        .set_header(
+            [
+                "col-bidder",
+                "col-decision",
+                "col-rule",
+                "col-reason",
+                "report-col-evidence",
+                "col-clause",
+            ]
+            .map(|id| texts.get(id)),
+        );
     let rows = set_aside(evaluation)
         .into_iter()
         .flat_map(|(entry, findings)| {
-            findings.iter().map(|finding| {
+            findings.iter().map(move |finding| {
+                let c = cells(evaluation, entry, finding, texts);
                 vec![
                     entry.score.bidder.clone(),
-                    decision_name(finding).to_string(),
-                    finding.rule.to_string(),
-                    finding.reason.clone(),
+                    c.decision,
+                    c.rule,
+                    c.reason,
                     format!("{}\n{}", evidence_place(finding), finding.evidence.quote),
-                    clause(finding),
+                    clause(finding, texts),
                 ]
             })
         });
     add_rows(&mut table, rows);
     format!(
         "{}\n\n{table}\n{}\n",
-        super::table::wrapped(&summary(evaluation), "", width),
-        super::evaluated_with()
+        super::table::wrapped(&summary(evaluation, texts), "", width),
+        super::evaluated_with(texts)
     )
 }
 
 /// One block per finding, wrapped to the terminal's width at spaces only, so evidence
 /// references such as `bids/arbejdsglaede.toml:16` stay whole.
-fn blocks(evaluation: &Evaluation, width: u16) -> String {
+fn blocks(evaluation: &Evaluation, width: u16, texts: &Texts) -> String {
     let wrap = |text: &str| {
         textwrap::fill(
             text,
@@ -119,56 +173,86 @@ fn blocks(evaluation: &Evaluation, width: u16) -> String {
                 .break_words(false),
         )
     };
-    let mut lines = vec![wrap(&summary(evaluation)), String::new()];
+    let label = |id: &str, text: String| {
+        wrap(&texts.with(
+            "report-block-line",
+            &[("label", texts.get(id).into()), ("text", text.into())],
+        ))
+    };
+    let mut lines = vec![wrap(&summary(evaluation, texts)), String::new()];
     for (entry, findings) in set_aside(evaluation) {
         for finding in findings {
+            let c = cells(evaluation, entry, finding, texts);
             lines.push(wrap(&format!(
                 "{} — {} ({})",
-                entry.score.bidder,
-                decision_name(finding),
-                finding.rule
+                entry.score.bidder, c.decision, c.rule
             )));
-            lines.push(wrap(&format!("  Reason: {}", finding.reason)));
-            lines.push(wrap(&format!(
-                "  Evidence: {} {}",
-                evidence_place(finding),
-                finding.evidence.quote
-            )));
-            lines.push(wrap(&format!("  Clause: {}", clause(finding))));
+            lines.push(label("col-reason", c.reason));
+            lines.push(label(
+                "report-col-evidence",
+                format!("{} {}", evidence_place(finding), finding.evidence.quote),
+            ));
+            lines.push(label("col-clause", clause(finding, texts)));
             lines.push(String::new());
         }
     }
-    lines.push(super::evaluated_with());
+    lines.push(super::evaluated_with(texts));
     text_of(&lines)
 }
 
-fn markdown(evaluation: &Evaluation) -> String {
+fn markdown(evaluation: &Evaluation, texts: &Texts) -> String {
     let mut lines = vec![
-        format!("# Bids set aside: {}", evaluation.tender.id),
+        format!(
+            "# {}",
+            texts.with(
+                "report-set-aside-title",
+                &[("id", evaluation.tender.id.as_str().into())]
+            )
+        ),
         String::new(),
-        summary(evaluation),
+        summary(evaluation, texts),
     ];
     for (entry, findings) in set_aside(evaluation) {
         lines.push(String::new());
         lines.push(format!(
             "## {} — {} ({})",
             inline(&entry.score.bidder),
-            status(entry),
+            status_text(entry, texts),
             inline(&entry.score.file)
         ));
         for finding in findings {
+            let c = cells(evaluation, entry, finding, texts);
             lines.push(String::new());
-            lines.push(format!("### {}: {}", finding.rule, decision_name(finding)));
+            lines.push(format!("### {}: {}", inline(&c.rule), inline(&c.decision)));
             lines.push(String::new());
-            lines.push(format!("- Reason: {}", inline(&finding.reason)));
-            lines.push(format!(
-                "- Evidence: {}: {}",
-                inline(&evidence_place(finding)),
-                code(&finding.evidence.quote)
+            let item = |id: &str, text: String| {
+                format!(
+                    "- {}",
+                    texts
+                        .with(
+                            "report-block-line",
+                            &[("label", texts.get(id).into()), ("text", text.into())]
+                        )
+                        .trim_start()
+                )
+            };
+            lines.push(item("col-reason", inline(&c.reason)));
+            lines.push(item(
+                "report-col-evidence",
+                format!(
+                    "{}: {}",
+                    inline(&evidence_place(finding)),
+                    code(&finding.evidence.quote)
+                ),
             ));
-            lines.push(format!(
-                "- Clause: {}",
-                inline(finding.source.as_deref().unwrap_or("(none given)"))
+            lines.push(item(
+                "col-clause",
+                inline(
+                    &finding
+                        .source
+                        .clone()
+                        .unwrap_or_else(|| texts.get("report-clause-none-short")),
+                ),
             ));
             if let Some(text) = &finding.clause {
                 lines.push(String::new());
@@ -177,7 +261,7 @@ fn markdown(evaluation: &Evaluation) -> String {
         }
     }
     lines.push(String::new());
-    lines.push(super::evaluated_with());
+    lines.push(super::evaluated_with(texts));
     text_of(&lines)
 }
 

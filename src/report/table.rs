@@ -6,7 +6,8 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
 use super::Evaluation;
-use super::text::{grid, heading, notes, order_note};
+use super::i18n::Texts;
+use super::text::{grid, heading, notes, order_note_in};
 
 /// An empty table in the style of every terminal report.
 pub(super) fn terminal_table() -> Table {
@@ -49,8 +50,8 @@ pub(super) fn align_right(table: &mut Table, columns: impl IntoIterator<Item = u
 }
 
 /// The table report; for a terminal of `width` columns every line fits it.
-pub fn render(evaluation: &Evaluation, width: Option<u16>) -> String {
-    let (header, rows) = grid(evaluation);
+pub fn render(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
+    let (header, rows) = grid(evaluation, texts);
     let columns = header.len();
     let mut table = terminal_table();
     if let Some(width) = width {
@@ -66,21 +67,27 @@ pub fn render(evaluation: &Evaluation, width: Option<u16>) -> String {
         (0..columns).filter(|i| *i != 1 && *i != columns - 1),
     );
     let fit = |text: &str, indent: &str| wrapped(text, indent, width);
-    let heading: Vec<String> = heading(evaluation).iter().map(|l| fit(l, "")).collect();
+    let heading: Vec<String> = heading(evaluation, texts)
+        .iter()
+        .map(|l| fit(l, ""))
+        .collect();
     let mut out = heading.join("\n");
     out.push_str("\n\n");
     out.push_str(&table.to_string());
     out.push('\n');
-    let notes = notes(evaluation);
+    let notes = notes(evaluation, texts);
     if !notes.is_empty() {
-        out.push_str("\nNotes:\n");
+        out.push_str(&format!("\n{}:\n", texts.get("report-notes")));
         for note in notes {
             out.push_str(&fit(&format!("- {note}"), "  "));
             out.push('\n');
         }
     }
-    out.push_str(&format!("\n{}\n", fit(&order_note(&evaluation.tender), "")));
-    out.push_str(&format!("{}\n", super::evaluated_with()));
+    out.push_str(&format!(
+        "\n{}\n",
+        fit(&order_note_in(&evaluation.tender, texts), "")
+    ));
+    out.push_str(&format!("{}\n", super::evaluated_with(texts)));
     out
 }
 

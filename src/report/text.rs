@@ -10,17 +10,22 @@
 
 use rust_decimal::Decimal;
 
-use super::number::{decimal_comma, exact_comma};
+use super::i18n::{Arg, Texts};
+use super::memo::{self, method_text, mode_text};
+use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::{
-    Bidders, Evaluation, adjustment_text, band_text, bidder_names, finding_text, leaf_columns,
-    money, reference, status, total_cells, total_header, warning_text,
+    Bidders, Evaluation, bidder_names, decision_name, evidence_place, leaf_columns, markdown,
+    money, reference, total_cells,
 };
-use crate::domain::{BidId, Criterion, CriterionKind, Scale, Tender};
+use crate::domain::{BidId, Criterion, CriterionKind, Language, PriceLine, Scale, Tender};
+use crate::legal::notes_of;
 use crate::scoring::award::AwardStatus;
+use crate::scoring::conformity::{Finding, Warning};
+use crate::scoring::price_rules::Adjustment;
 use crate::scoring::rank::Ranked;
-use crate::scoring::score::{Outcome, PriceEvaluation};
+use crate::scoring::score::{Outcome, PriceEvaluation, Status};
 use crate::scoring::tree::EffectiveWeight;
-use crate::values::{Rounding, RoundingMode, Share};
+use crate::values::{ModelRounding, Rounding, RoundingMode, Share};
 
 /// Text for a terminal: control characters other than line breaks (an escape sequence in
 /// a bidder's name that would recolour or rewrite the screen, a carriage return) shown as
@@ -41,40 +46,56 @@ pub fn terminal_safe(text: String) -> String {
 }
 
 /// The version line of every report: which version, after which rettelsesblade.
-pub(super) fn version_text(evaluation: &Evaluation) -> String {
-    let state = if evaluation.latest {
-        "the version in force"
+pub(super) fn version_text(evaluation: &Evaluation, texts: &Texts) -> String {
+    let state = texts.get(if evaluation.latest {
+        "report-state-latest"
     } else {
-        "not the latest version"
-    };
+        "report-state-earlier"
+    });
     if evaluation.applied.is_empty() {
-        format!("Version 0: the tender as published, no rettelsesblade applied ({state})")
-    } else {
-        let applied: Vec<String> = evaluation
-            .applied
-            .iter()
-            .map(|r| format!("{} of {} ({})", r.number, r.date, r.title))
-            .collect();
-        format!(
-            "Version {}: after rettelsesblad {} ({state})",
-            evaluation.version,
-            applied.join("; ")
-        )
+        return texts.with("report-version-published", &[("state", state.into())]);
     }
+    let applied: Vec<String> = evaluation
+        .applied
+        .iter()
+        .map(|r| {
+            texts.with(
+                "report-version-applied",
+                &[
+                    ("number", r.number.to_string().into()),
+                    ("iso", r.date.to_string().into()),
+                    ("date", texts.date(r.date).into()),
+                    ("title", r.title.as_str().into()),
+                ],
+            )
+        })
+        .collect();
+    texts.with(
+        "report-version-amended",
+        &[
+            ("version", evaluation.version.to_string().into()),
+            (
+                "applied",
+                applied.join(&texts.get("report-list-join")).into(),
+            ),
+            ("state", state.into()),
+        ],
+    )
 }
 
-/// How ties and the bids set aside are ordered; printed in every report.
+/// How ties and the bids set aside are ordered; printed in every report (in English: the
+/// JSON report's `order`).
 pub fn order_note(tender: &Tender) -> String {
-    const NAMES: &str = "within a shared rank and among bids set aside, bids are listed by bidder name, which is no precedence.";
+    order_note_in(tender, &Texts::new(Language::En))
+}
+
+/// [`order_note`] in the language of `texts`.
+pub(super) fn order_note_in(tender: &Tender, texts: &Texts) -> String {
     let rule = &tender.tie_break;
     // Under a money model bids are ranked by evaluation price, not by a total.
-    let equal = if tender.model.method.is_money() {
-        "Equal evaluation prices"
-    } else {
-        "Equal totals"
-    };
+    let money = yes_no(tender.model.method.is_money());
     if rule.action.is_empty() {
-        return format!("{equal} share a rank (no tie-break is declared in the tender); {NAMES}");
+        return texts.with("report-order-none", &[("money", money)]);
     }
     let chain: Vec<String> = rule
         .action
@@ -85,65 +106,117 @@ pub fn order_note(tender: &Tender) -> String {
                 .map_or(id.0.to_string(), |c| c.name.clone())
         })
         .collect();
-    format!(
-        "{equal} are ordered by the tender's tie-break{}: the higher weighted points on {}; bids equal on all of them share a rank; {NAMES}",
-        reference(rule.source.as_deref(), " (", ")"),
-        chain.join(", then ")
+    texts.with(
+        "report-order-chain",
+        &[
+            ("money", money),
+            (
+                "source",
+                reference(rule.source.as_deref(), " (", ")").into(),
+            ),
+            ("chain", chain.join(&texts.get("report-chain-join")).into()),
+        ],
     )
+}
+
+/// A condition as a message's selector: `yes` or `no`.
+pub(super) fn yes_no(condition: bool) -> Arg<'static> {
+    Arg::from(if condition { "yes" } else { "no" })
+}
+
+/// A date and time as the tender writes it ("2023-10-02T12:00:00+02:00"), for a message
+/// that picks the written form (`deadline`) or the local time in words (`at`).
+pub(super) fn when(texts: &Texts, written: &str) -> [(&'static str, Arg<'static>); 2] {
+    let at = written
+        .get(..19)
+        .and_then(|s| s.parse::<jiff::civil::DateTime>().ok())
+        .map_or_else(|| written.to_string(), |at| texts.datetime(at));
+    [("deadline", written.to_string().into()), ("at", at.into())]
 }
 
 /// The lines above a table: which tender, which model, the possible range of totals, and
 /// the scale of every criterion that has its own.
-pub(super) fn heading(evaluation: &Evaluation) -> Vec<String> {
+pub(super) fn heading(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     let t = &evaluation.tender;
     let model = &t.model;
-    let mut heading = vec![format!("Tender {}: {}", t.id, t.title)];
+    let mut heading = vec![texts.with(
+        "report-tender",
+        &[
+            ("id", t.id.as_str().into()),
+            ("title", t.title.as_str().into()),
+        ],
+    )];
     if let Some(lot) = t.current_lot() {
-        heading.push(format!(
-            "Lot {}: {}{}",
-            lot.id,
-            lot.name,
-            lot.source
-                .as_deref()
-                .map_or(String::new(), |s| format!(" ({s})"))
+        heading.push(texts.with(
+            "report-lot",
+            &[
+                ("id", lot.id.as_str().into()),
+                ("name", lot.name.as_str().into()),
+                ("source", reference(lot.source.as_deref(), " (", ")").into()),
+            ],
         ));
     }
-    heading.push(version_text(evaluation));
-    heading.extend(round_text(t));
+    heading.push(version_text(evaluation, texts));
+    heading.extend(round_text(t, texts));
+    let mut authority = vec![("authority", Arg::from(t.authority.as_str()))];
+    authority.extend(when(texts, &t.deadline));
     heading.extend([
-        format!("Authority: {}; deadline {}", t.authority, t.deadline),
-        format!(
-            "Price model {}: {}; {} {}; price lines {}",
-            model.name,
-            model.title,
-            if model.method.is_money() {
-                "evaluation price"
-            } else {
-                "points"
-            },
-            model.rounding.describe(),
-            price_bands(t).join(", ")
+        texts.with("report-authority", &authority),
+        texts.with(
+            "report-model",
+            &[
+                ("name", model.name.as_str().into()),
+                ("title", model.title.as_str().into()),
+                ("method", method_text(&model.method, texts).into()),
+                ("money", yes_no(model.method.is_money())),
+                ("rounding", rounding_text(model.rounding, texts).into()),
+                ("bands", price_bands(t, texts).join(", ").into()),
+            ],
         ),
-        model_origin(evaluation),
-        range_line(evaluation),
+        model_origin(evaluation, texts),
+        range_line(evaluation, texts),
     ]);
     heading.extend(t.criteria.iter().filter_map(|c| {
         let scale = c.scale.as_ref()?;
-        Some(format!(
-            "Scale of {}: {}, mapped linearly onto the tender's scale before weighting",
-            c.name,
-            scale_text(scale)
+        Some(texts.with(
+            "report-scale-of",
+            &[
+                ("name", c.name.as_str().into()),
+                ("scale", scale_text(scale).into()),
+            ],
         ))
     }));
     heading
 }
 
+/// How the model rounds: "rounded half-up to 2 decimals".
+fn rounding_text(rounding: ModelRounding, texts: &Texts) -> String {
+    match rounding {
+        ModelRounding::Exact => texts.get("report-rounding-none"),
+        ModelRounding::To(rule) => texts.with(
+            "report-rounding-to",
+            &[
+                ("mode_name", rule.mode.name().into()),
+                ("mode", mode_text(texts, rule.mode).into()),
+                ("decimals", rule.decimals.to_string().into()),
+            ],
+        ),
+    }
+}
+
 /// Each price line with its band: "spor1 370–430 DKK per weekday".
-fn price_bands(t: &Tender) -> Vec<String> {
+fn price_bands(t: &Tender, texts: &Texts) -> Vec<String> {
     leaf_columns(t)
         .iter()
         .filter_map(|c| match &c.kind {
-            CriterionKind::Price(line) => Some(format!("{} {}", c.id, band_text(t, line))),
+            CriterionKind::Price(line) => Some(texts.with(
+                "report-price-band",
+                &[
+                    ("id", c.id.as_str().into()),
+                    ("name", c.name.as_str().into()),
+                    ("band", band_text(t, line, texts).into()),
+                ],
+            )),
             _ => None,
         })
         .collect()
@@ -151,33 +224,41 @@ fn price_bands(t: &Tender) -> Vec<String> {
 
 /// The quality scale, and what the bids are ranked on: the range of totals, or under a
 /// money model the evaluation price and its formula.
-fn range_line(evaluation: &Evaluation) -> String {
+fn range_line(evaluation: &Evaluation, texts: &Texts) -> String {
     let t = &evaluation.tender;
+    let scale = ("scale", Arg::from(scale_text(&t.scale)));
     if t.model.method.is_money() {
-        format!(
-            "Quality scale {}; bids are ranked by evaluation price, the lowest first: {}, where Q is the weighted mean of the quality points",
-            scale_text(&t.scale),
-            t.model.method.formula()
-        )
+        let formula = t.model.method.formula();
+        // The formula's numbers as the language writes them (as the memo does).
+        let formula = match texts.language {
+            Language::Da => with_decimal_commas(&formula),
+            Language::En => formula,
+        };
+        texts.with("report-range-money", &[scale, ("formula", formula.into())])
     } else {
-        format!(
-            "Quality scale {}; totals can range from {} to {}",
-            scale_text(&t.scale),
-            exact_comma(evaluation.bounds.0.value()),
-            exact_comma(evaluation.bounds.1.value())
+        texts.with(
+            "report-range",
+            &[
+                scale,
+                ("low", exact_comma(evaluation.bounds.0.value()).into()),
+                ("high", exact_comma(evaluation.bounds.1.value()).into()),
+            ],
         )
     }
 }
 
 /// Where the scoring model came from, with its SHA-256, so the result can be reproduced:
 /// a model file, the built-in library, or the tender's own `[model]` table.
-pub(super) fn model_origin(evaluation: &Evaluation) -> String {
+pub(super) fn model_origin(evaluation: &Evaluation, texts: &Texts) -> String {
     match evaluation.inputs.iter().find(|i| i.role == "model") {
-        Some(model) => format!("Model from {}, SHA-256 {}", model.file, model.sha256),
-        None => {
-            "Model defined in the tender itself (tender.toml, whose SHA-256 the JSON report lists)"
-                .into()
-        }
+        Some(model) => texts.with(
+            "report-model-file",
+            &[
+                ("file", model.file.as_str().into()),
+                ("sha", model.sha256.as_str().into()),
+            ],
+        ),
+        None => texts.get("report-model-own"),
     }
 }
 
@@ -199,14 +280,54 @@ fn scale_text(scale: &Scale) -> String {
     format!("{range} ({})", steps.join("; "))
 }
 
+/// A price line's band of prices: "370–430 DKK per weekday", or "DKK per weekday, no
+/// price band".
+pub(super) fn band_text(tender: &Tender, line: &PriceLine, texts: &Texts) -> String {
+    let mut args = vec![
+        ("code", Arg::from(tender.currency.as_str())),
+        ("currency", currency_unit(tender).into()),
+        ("unit", line.unit.as_str().into()),
+    ];
+    match line.band {
+        Some(band) => {
+            args.push(("min", money(band.min).into()));
+            args.push(("max", money(band.max).into()));
+            texts.with("report-band", &args)
+        }
+        None => texts.with("report-band-none", &args),
+    }
+}
+
+/// The status of a bid in words: `ranked`, `rejected` or `review`.
+pub(super) fn status_text(entry: &Ranked, texts: &Texts) -> String {
+    texts.get(match entry.score.status() {
+        Status::Ranked => "report-status-ranked",
+        Status::Rejected => "report-status-rejected",
+        Status::Review => "report-status-review",
+    })
+}
+
+/// The heading of the column ranked on.
+pub(super) fn total_header_in(tender: &Tender, texts: &Texts) -> String {
+    texts.get(if tender.model.method.is_money() {
+        "col-evaluation-price"
+    } else {
+        "col-total"
+    })
+}
+
 /// The header and rows shared by the table and Markdown reports: rank, bidder, one column
 /// per leaf criterion, the total and the status.
-pub(super) fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
+pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<Vec<String>>) {
     let leaves = leaf_columns(&evaluation.tender);
-    let mut header = vec!["Rank".to_string(), "Bidder".to_string()];
-    header.extend(leaves.iter().map(|c| column_header(&evaluation.tender, c)));
-    header.push(total_header(&evaluation.tender).into());
-    header.push("Status".into());
+    let mut header = vec![texts.get("report-col-rank"), texts.get("col-bidder")];
+    header.extend(
+        leaves
+            .iter()
+            .map(|c| column_header(&evaluation.tender, c, texts)),
+    );
+    header.push(total_header_in(&evaluation.tender, texts));
+    header.push(texts.get("report-col-status"));
     let totals = total_cells(&evaluation.ranking);
     let money_model = evaluation.tender.model.method.is_money();
     let unit = currency_unit(&evaluation.tender);
@@ -222,7 +343,7 @@ pub(super) fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
                     .map(|c| leaf_cell(entry, c, money_model, unit)),
             );
             row.push(total);
-            row.push(status(entry).to_string());
+            row.push(status_text(entry, texts));
             row
         })
         .collect();
@@ -230,25 +351,20 @@ pub(super) fn grid(evaluation: &Evaluation) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// A column header: the criterion's name and its share of the total ("Indsats (58,5 %)").
-fn column_header(tender: &Tender, criterion: &Criterion) -> String {
+fn column_header(tender: &Tender, criterion: &Criterion, texts: &Texts) -> String {
+    let name = ("name", Arg::from(criterion.name.as_str()));
     // Under a money model a price line carries no weight: its column shows the price.
     if tender.model.method.is_money() && matches!(criterion.kind, CriterionKind::Price(_)) {
-        return format!("{} (evaluated price)", criterion.name);
+        return texts.with("report-col-evaluated-price", &[name]);
     }
     // Under a money model quality weighs only inside Q: its part of Q, shown to 2 decimals
     // at most (display only; Q is computed from the exact shares).
     if let Some(part) = tender.share_of_quality(criterion) {
-        return format!(
-            "{} ({} % of Q)",
-            criterion.name,
-            exact_comma((part * Decimal::ONE_HUNDRED).round_dp(2).normalize())
-        );
+        let percent = exact_comma((part * Decimal::ONE_HUNDRED).round_dp(2).normalize());
+        return texts.with("report-col-share-q", &[name, ("percent", percent.into())]);
     }
-    format!(
-        "{} ({} %)",
-        criterion.name,
-        exact_comma(percent(criterion.share))
-    )
+    let percent = exact_comma(percent(criterion.share));
+    texts.with("report-col-share", &[name, ("percent", percent.into())])
 }
 
 /// A share as a percentage: 0.585 → 58.5.
@@ -313,151 +429,218 @@ fn currency_unit(tender: &Tender) -> &str {
 
 /// The notes under a table: legal flags and notes, rank reversals, then every adjustment,
 /// rejection, warning and tie in ranking order. Bids with nothing to note are left out.
-pub(super) fn notes(evaluation: &Evaluation) -> Vec<String> {
+pub(super) fn notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     let bidders = Bidders::new(&evaluation.ranking);
-    let mut notes = standing_note(evaluation);
-    notes.extend(award_notes(evaluation));
-    notes.extend(legal_notes(evaluation));
-    notes.extend(effective_weights_note(
+    let mut notes = standing_note(evaluation, texts);
+    notes.extend(award_notes(evaluation, texts));
+    notes.extend(legal_notes(evaluation, texts));
+    notes.extend(effective_weights_in(
         &evaluation.tender,
         &evaluation.effective_weights,
+        texts,
     ));
-    notes.extend(reversal_notes(evaluation));
+    notes.extend(reversal_notes(evaluation, &bidders, texts));
     for entry in &evaluation.ranking {
-        notes.extend(bid_notes(
-            entry,
-            currency_unit(&evaluation.tender),
-            evaluation.tender.model.method.is_money(),
-        ));
-        notes.extend(tie_notes(&bidders, entry));
+        notes.extend(bid_notes(evaluation, entry, texts));
+        notes.extend(tie_notes(&bidders, entry, texts));
     }
     notes
 }
 
-/// The award to several suppliers: the rule, each supplier awarded with its share, and
-/// the places a tie at the boundary leaves undecided or no bid fills.
 /// In a negotiated procedure: the round scored, its deadline, and whether its bids are the
 /// ones awarded.
-fn round_text(t: &crate::domain::Tender) -> Option<String> {
+fn round_text(t: &Tender, texts: &Texts) -> Option<String> {
     if t.rounds.is_empty() {
         return None;
     }
     let last = t.final_round();
     let what = match t.declared_round(t.round) {
-        Some(r) => format!(
-            "{}, deadline {}{}",
-            r.name,
-            r.deadline,
-            r.source
-                .as_deref()
-                .map_or(String::new(), |s| format!(" ({s})"))
-        ),
-        None => format!("the initial bids, deadline {}", t.deadline),
+        Some(r) => {
+            let mut args = vec![
+                ("name", Arg::from(r.name.as_str())),
+                ("source", reference(r.source.as_deref(), " (", ")").into()),
+            ];
+            args.extend(when(texts, &r.deadline));
+            texts.with("report-round-declared", &args)
+        }
+        None => texts.with("report-round-initial", &when(texts, &t.deadline)),
     };
-    let status = if t.round == last {
-        "the final round, whose bids are awarded"
+    let status = texts.get(if t.round == last {
+        "report-round-final"
     } else {
-        "not the final round: only the final round's bids are awarded"
-    };
-    Some(format!("Round {} of {last}: {what} ({status})", t.round))
+        "report-round-not-final"
+    });
+    Some(texts.with(
+        "report-round",
+        &[
+            ("round", t.round.to_string().into()),
+            ("last", last.to_string().into()),
+            ("what", what.into()),
+            ("status", status.into()),
+        ],
+    ))
 }
 
 /// In a negotiated procedure: the bids that stand from an earlier round, their bidders
 /// having handed in no revised bid in the round scored.
-fn standing_note(evaluation: &Evaluation) -> Vec<String> {
+fn standing_note(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     let round = evaluation.tender.round;
     let standing: Vec<String> = evaluation
         .ranking
         .iter()
         .filter(|r| r.score.round < round)
-        .map(|r| format!("{} (round {})", r.score.bidder, r.score.round))
+        .map(|r| {
+            texts.with(
+                "round-standing-bid",
+                &[
+                    ("bidder", r.score.bidder.as_str().into()),
+                    ("round", r.score.round.to_string().into()),
+                ],
+            )
+        })
         .collect();
     if standing.is_empty() {
         return Vec::new();
     }
-    vec![format!(
-        "No revised bid in round {round}; the latest bid stands: {}",
-        standing.join(", ")
+    vec![texts.with(
+        "report-standing",
+        &[
+            ("round", round.to_string().into()),
+            ("bids", standing.join(", ").into()),
+        ],
     )]
 }
 
-fn award_notes(evaluation: &Evaluation) -> Vec<String> {
+/// The award to several suppliers: the rule, each supplier awarded with its share, and
+/// the places a tie at the boundary leaves undecided or no bid fills.
+fn award_notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     let Some(award) = &evaluation.award else {
         return Vec::new();
     };
-    let unit = award.unit.as_deref().unwrap_or("units");
-    let how = match (award.allocation, award.volume) {
-        ("cascade", _) => "in order of rank (cascade)".to_string(),
-        ("equal", Some(v)) => format!("in equal shares of {v} {unit}"),
-        ("equal", None) => "in equal shares".to_string(),
-        (_, Some(v)) => format!("in the declared shares of {v} {unit}"),
-        (_, None) => "in the declared shares".to_string(),
+    let unit = award
+        .unit
+        .clone()
+        .unwrap_or_else(|| texts.get("report-award-units"));
+    let volume = |v: u64| {
+        [
+            ("volume", Arg::from(v.to_string())),
+            ("unit", Arg::from(unit.as_str())),
+        ]
     };
-    let source = award
-        .source
-        .as_deref()
-        .map_or(String::new(), |s| format!(" ({s})"));
-    let mut notes = vec![format!(
-        "Award{source}: {} supplier{} {how}.",
-        award.suppliers,
-        if award.suppliers == 1 { "" } else { "s" }
+    let how = match (award.allocation, award.volume) {
+        ("cascade", _) => texts.get("report-award-cascade"),
+        ("equal", Some(v)) => texts.with("report-award-equal-volume", &volume(v)),
+        ("equal", None) => texts.get("report-award-equal"),
+        (_, Some(v)) => texts.with("report-award-declared-volume", &volume(v)),
+        (_, None) => texts.get("report-award-declared"),
+    };
+    let mut notes = vec![texts.with(
+        "report-award",
+        &[
+            (
+                "source",
+                reference(award.source.as_deref(), " (", ")").into(),
+            ),
+            ("suppliers", Arg::Count(i64::from(award.suppliers))),
+            ("how", how.into()),
+        ],
     )];
     for b in award.awarded() {
         let place = if b.places.0 == b.places.1 {
-            format!("place {}", b.places.0)
+            texts.with(
+                "report-award-place",
+                &[("place", b.places.0.to_string().into())],
+            )
         } else {
-            format!("places {}–{} (tied)", b.places.0, b.places.1)
+            texts.with(
+                "report-award-places",
+                &[
+                    ("first", b.places.0.to_string().into()),
+                    ("last", b.places.1.to_string().into()),
+                ],
+            )
         };
+        let percent = |s: Decimal| Arg::from(s.round_dp(2).normalize().to_string());
         let share = match (b.volume, b.share) {
-            (Some(v), Some(s)) => format!(
-                ": {} {unit} ({} %)",
-                v.normalize(),
-                s.round_dp(2).normalize()
+            (Some(v), Some(s)) => texts.with(
+                "report-awarded-volume",
+                &[
+                    ("volume", v.normalize().to_string().into()),
+                    ("unit", unit.as_str().into()),
+                    ("percent", percent(s)),
+                ],
             ),
-            (None, Some(s)) => format!(": {} % of the work", s.round_dp(2).normalize()),
-            _ if b.share_undecided => {
-                ": share undecided — tied on places whose shares differ; the authority decides"
-                    .to_string()
-            }
+            (None, Some(s)) => texts.with("report-awarded-share", &[("percent", percent(s))]),
+            _ if b.share_undecided => texts.get("report-awarded-undecided"),
             _ => String::new(),
         };
-        notes.push(format!("Awarded, {place}: {} ({}){share}", b.bidder, b.bid));
+        notes.push(texts.with(
+            "report-awarded",
+            &[
+                ("place", place.into()),
+                ("bidder", b.bidder.as_str().into()),
+                ("bid", b.bid.0.as_str().into()),
+                ("share", share.into()),
+            ],
+        ));
     }
     let tied: Vec<String> = award
         .bids
         .iter()
         .filter(|b| b.status == AwardStatus::TiedAtBoundary)
-        .map(|b| format!("{} ({})", b.bidder, b.bid))
+        .map(|b| {
+            texts.with(
+                "report-award-bid",
+                &[
+                    ("bidder", b.bidder.as_str().into()),
+                    ("bid", b.bid.0.as_str().into()),
+                ],
+            )
+        })
         .collect();
     if !tied.is_empty() {
-        notes.push(format!(
-            "Tied at the award boundary for place{} {}: {}. The tender's tie-break does not separate them; \
-             the authority must decide before these places are awarded.",
-            if award.undecided.len() == 1 { "" } else { "s" },
-            join_places(&award.undecided),
-            tied.join(", ")
+        notes.push(texts.with(
+            "report-award-tied",
+            &[
+                ("count", places_count(&award.undecided)),
+                ("places", join_places(&award.undecided).into()),
+                ("bids", tied.join(", ").into()),
+            ],
         ));
     }
     let passed: Vec<String> = award
         .bids
         .iter()
         .filter(|b| b.status == AwardStatus::LotLimit)
-        .map(|b| format!("{} ({}, rank {})", b.bidder, b.bid, b.rank))
+        .map(|b| {
+            texts.with(
+                "report-award-passed-bid",
+                &[
+                    ("bidder", b.bidder.as_str().into()),
+                    ("bid", b.bid.0.as_str().into()),
+                    ("rank", b.rank.to_string().into()),
+                ],
+            )
+        })
         .collect();
     if !passed.is_empty() {
-        notes.push(format!(
-            "Passed over by the lot limit: {}: each is awarded as many other lots as the tender allows and keeps those.",
-            passed.join(", ")
-        ));
+        notes.push(texts.with("report-award-passed", &[("bids", passed.join(", ").into())]));
     }
     if !award.unfilled.is_empty() {
-        notes.push(format!(
-            "Not filled: place{} {} — no ranked bid is left to fill them (fewer bids are ranked, or the lot limit passes bids over).",
-            if award.unfilled.len() == 1 { "" } else { "s" },
-            join_places(&award.unfilled)
+        notes.push(texts.with(
+            "report-award-unfilled",
+            &[
+                ("count", places_count(&award.unfilled)),
+                ("places", join_places(&award.unfilled).into()),
+            ],
         ));
     }
     notes
+}
+
+/// How many places, for a message's plural.
+fn places_count(places: &[u32]) -> Arg<'static> {
+    Arg::Count(i64::try_from(places.len()).unwrap_or(i64::MAX))
 }
 
 /// Places as "2" or "2–3".
@@ -472,8 +655,17 @@ fn join_places(places: &[u32]) -> String {
 /// The weights the criteria have in fact where their points range differently (a price
 /// model giving at most 8 of 10 points, say): each criterion's share of the attainable
 /// spread of totals beside its stated share, in percent rounded half-up to 2 decimals for
-/// display. A note, not a problem: a tender may choose such a model.
+/// display. A note, not a problem: a tender may choose such a model. In English (`check`).
 pub fn effective_weights_note(tender: &Tender, weights: &[EffectiveWeight]) -> Option<String> {
+    effective_weights_in(tender, weights, &Texts::new(Language::En))
+}
+
+/// [`effective_weights_note`] in the language of `texts`.
+fn effective_weights_in(
+    tender: &Tender,
+    weights: &[EffectiveWeight],
+    texts: &Texts,
+) -> Option<String> {
     if weights.is_empty() {
         return None;
     }
@@ -485,90 +677,112 @@ pub fn effective_weights_note(tender: &Tender, weights: &[EffectiveWeight]) -> O
         .apply(value * Decimal::ONE_HUNDRED);
         exact_comma(rounded)
     };
+    let name = |w: &EffectiveWeight| {
+        tender
+            .criterion(&w.criterion.0)
+            .map_or(w.criterion.as_str(), |c| c.name.as_str())
+            .to_string()
+    };
     let each: Vec<String> = weights
         .iter()
         .map(|w| {
-            let name = tender
-                .criterion(&w.criterion.0)
-                .map_or(w.criterion.as_str(), |c| c.name.as_str());
-            format!(
-                "{name} {} % (stated {} %)",
-                shown(w.effective),
-                exact_comma(percent(w.stated))
+            texts.with(
+                "effective-weight-item",
+                &[
+                    ("name", name(w).into()),
+                    ("effective", shown(w.effective).into()),
+                    ("stated", exact_comma(percent(w.stated)).into()),
+                ],
             )
         })
         .collect();
-    Some(format!(
-        "Effective weights: the criteria's points range differently ({}), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): {}",
-        leaf_ranges(tender, weights),
-        each.join("; ")
-    ))
-}
-
-/// Each leaf's range of points, "Indsats 0–10, spor1 0–8".
-fn leaf_ranges(tender: &Tender, weights: &[EffectiveWeight]) -> String {
     let ranges: Vec<String> = weights
         .iter()
         .filter_map(|w| {
             let (lo, hi) = w.range?;
-            let name = tender
-                .criterion(&w.criterion.0)
-                .map_or(w.criterion.as_str(), |c| c.name.as_str());
-            Some(format!(
-                "{name} {}–{}",
-                exact_comma(lo.value()),
-                exact_comma(hi.value())
+            Some(texts.with(
+                "report-range-of",
+                &[
+                    ("name", name(w).into()),
+                    ("low", exact_comma(lo.value()).into()),
+                    ("high", exact_comma(hi.value()).into()),
+                ],
             ))
         })
         .collect();
-    ranges.join(", ")
+    Some(texts.with(
+        "report-effective-weights",
+        &[
+            ("ranges", ranges.join(", ").into()),
+            ("list", each.join("; ").into()),
+        ],
+    ))
 }
 
 /// The legal check's flags, then its notes.
-fn legal_notes(evaluation: &Evaluation) -> Vec<String> {
-    let flags = evaluation
-        .flags
-        .iter()
-        .map(|f| format!("LEGAL CHECK: {}", f.message));
-    let notes = evaluation
-        .legal_notes
-        .iter()
-        .map(|n| format!("Legal note: {n}"));
+fn legal_notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let flags = evaluation.flags.iter().map(|f| {
+        texts.with(
+            "report-legal-flag",
+            &[
+                ("message", f.message.as_str().into()),
+                ("flag", memo::legal_flag(texts, f).into()),
+            ],
+        )
+    });
+    let notes = notes_of(&evaluation.tender).into_iter().map(|n| {
+        texts.with(
+            "report-legal-note",
+            &[
+                ("note", n.text().into()),
+                ("text", memo::legal_note(texts, n).into()),
+            ],
+        )
+    });
     flags.chain(notes).collect()
 }
 
 /// Every rank reversal: two bids whose order turns when a third is left out.
-fn reversal_notes(evaluation: &Evaluation) -> Vec<String> {
-    let bidders = Bidders::new(&evaluation.ranking);
-    let bidder = |id: &BidId| bidders.name(id).to_string();
+fn reversal_notes(evaluation: &Evaluation, bidders: &Bidders<'_>, texts: &Texts) -> Vec<String> {
     evaluation
         .reversals
         .iter()
         .map(|r| {
-            format!(
-                "RANK REVERSAL: {} is {} {} with every bid, but {} without {}",
-                bidder(&r.first),
-                r.with_all,
-                bidder(&r.second),
-                r.without,
-                bidder(&r.removed)
+            texts.with(
+                "report-reversal",
+                &[
+                    ("first", bidders.name(&r.first).into()),
+                    ("second", bidders.name(&r.second).into()),
+                    ("removed", bidders.name(&r.removed).into()),
+                    ("with_all_id", r.with_all.into()),
+                    ("without_id", r.without.into()),
+                    ("item", memo::reversal(texts, bidders, r).into()),
+                ],
             )
         })
         .collect()
 }
 
+/// One note on a bid: "Kompas ApS: ...".
+fn bid_note(bidder: &str, note: String, texts: &Texts) -> String {
+    texts.with(
+        "report-note",
+        &[("bidder", bidder.into()), ("note", note.into())],
+    )
+}
+
 /// One bid's price adjustments, or the findings that set it aside, then its warnings.
-fn bid_notes(entry: &Ranked, unit: &str, money_model: bool) -> Vec<String> {
-    let who = &entry.score.bidder;
+fn bid_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<String> {
+    let who = entry.score.bidder.as_str();
     let mut notes: Vec<String> = match &entry.score.outcome {
         Outcome::Scored { prices, .. } => prices
             .iter()
             .filter(|p| !p.adjustments.is_empty())
-            .map(|price| format!("{who}: {}", price_text(price, unit, money_model)))
+            .map(|price| bid_note(who, price_text(&evaluation.tender, price, texts), texts))
             .collect(),
         Outcome::SetAside { findings, .. } => findings
             .iter()
-            .map(|finding| format!("{who}: {}", finding_text(finding)))
+            .map(|f| bid_note(who, finding_note(evaluation, entry, f, texts), texts))
             .collect(),
     };
     notes.extend(
@@ -576,42 +790,148 @@ fn bid_notes(entry: &Ranked, unit: &str, money_model: bool) -> Vec<String> {
             .score
             .decided
             .iter()
-            .map(|finding| format!("{who}: {}", finding_text(finding))),
+            .map(|f| bid_note(who, finding_note(evaluation, entry, f, texts), texts)),
     );
+    // The memo's sentence names the bidder itself.
     notes.extend(
         entry
             .score
             .warnings
             .iter()
-            .map(|warning| format!("{who}: {}", warning_text(warning))),
+            .map(|w| warning_note(evaluation, who, w, texts)),
     );
     notes
 }
 
-/// One price line of a bid in words, e.g. "spor1: 448,05 → 449 (whole-kroner, ...) → 430
-/// (lower-to-maximum, ...) = 0,00 points".
+/// One finding in words: in English its decision, rule, reason, evidence and clause as
+/// the engine states them; in Danish the memo's sentences.
+pub(super) fn finding_note(
+    evaluation: &Evaluation,
+    entry: &Ranked,
+    finding: &Finding,
+    texts: &Texts,
+) -> String {
+    let view = memo::finding(evaluation, texts, finding, entry.score.round);
+    // The bid's words as a code span, as in English: a quote cannot open markup.
+    let evidence = view.evidence.map(|_| {
+        let quote = markdown::code(&finding.evidence.quote);
+        texts.with("evidence", &[("evidence", quote.into())])
+    });
+    let more: String = [evidence, view.clause, view.resolution]
+        .into_iter()
+        .flatten()
+        .map(|part| format!(" {part}."))
+        .collect();
+    let resolution = finding.resolution.as_ref().map(|r| {
+        texts.with(
+            "report-resolution",
+            &[
+                ("accepted", yes_no(r.accepted)),
+                ("date", r.date.as_str().into()),
+                ("by", r.by.as_str().into()),
+                ("reason", r.reason.as_str().into()),
+                ("place", r.place.as_str().into()),
+            ],
+        )
+    });
+    texts.with(
+        "report-finding",
+        &[
+            ("status", decision_name(finding).into()),
+            ("rule_id", finding.rule.as_str().into()),
+            ("reason", finding.reason.as_str().into()),
+            ("place", evidence_place(finding).into()),
+            ("quote", markdown::code(&finding.evidence.quote).into()),
+            (
+                "source",
+                reference(finding.source.as_deref(), "; ", "").into(),
+            ),
+            ("resolution", resolution.unwrap_or_default().into()),
+            ("decision", view.decision.into()),
+            ("reason_text", view.reason.into()),
+            ("more", more.into()),
+        ],
+    )
+}
+
+/// A warning on a scored bid, with its bidder: in Danish the memo's sentence.
+pub(super) fn warning_note(
+    evaluation: &Evaluation,
+    bidder: &str,
+    warning: &Warning,
+    texts: &Texts,
+) -> String {
+    texts.with(
+        "report-warning",
+        &[
+            ("bidder", bidder.into()),
+            ("rule_id", warning.rule.as_str().into()),
+            ("message", warning.message.as_str().into()),
+            (
+                "source",
+                reference(warning.source.as_deref(), " (", ")").into(),
+            ),
+            (
+                "item",
+                memo::warning_item(evaluation, texts, bidder, warning).into(),
+            ),
+        ],
+    )
+}
+
+/// One price line of a bid in words, e.g. "spor1: 448,05 → 449 (whole-kroner, ...), then
+/// 449 → 430 (lower-to-maximum, ...) → 0,00 points".
 /// Under a money model a price line earns no points: the note ends at the evaluated price.
-fn price_text(price: &PriceEvaluation, unit: &str, money_model: bool) -> String {
-    let steps: Vec<String> = price.adjustments.iter().map(adjustment_text).collect();
-    let head = if steps.is_empty() {
+pub(super) fn price_text(tender: &Tender, price: &PriceEvaluation, texts: &Texts) -> String {
+    let unit = currency_unit(tender);
+    let steps: Vec<String> = price
+        .adjustments
+        .iter()
+        .map(|a| step_text(tender, a, texts))
+        .collect();
+    let steps = if steps.is_empty() {
         format!("{} {unit}", price.submitted.map(money).unwrap_or_default())
     } else {
-        steps.join(", then ")
+        steps.join(&texts.get("report-step-join"))
     };
-    if money_model {
-        return format!("{}: {head}", price.line);
+    let line = tender
+        .criterion(&price.line.0)
+        .map_or(price.line.as_str(), |c| c.name.as_str());
+    let mut args = vec![
+        ("line_id", Arg::from(price.line.as_str())),
+        ("line", line.into()),
+        ("steps", steps.into()),
+    ];
+    if tender.model.method.is_money() {
+        return texts.with("report-price-money", &args);
     }
-    format!(
-        "{}: {head} → {} points",
-        price.line,
-        decimal_comma(price.points.value())
+    args.push(("points", decimal_comma(price.points.value()).into()));
+    texts.with("report-price", &args)
+}
+
+/// One adjustment of a price: "448,05 → 449 (whole-kroner, Bilag B pkt. 1.2.1)"; in Danish
+/// the memo's "448,05 kr. → 449,00 kr., øre rundet til hele kroner (Bilag B pkt. 1.2.1)".
+fn step_text(tender: &Tender, a: &Adjustment, texts: &Texts) -> String {
+    let from = a.from.map_or_else(|| texts.get("pay-no-price"), money);
+    texts.with(
+        "report-step",
+        &[
+            ("from", from.into()),
+            ("to", money(a.to).into()),
+            ("rule_id", a.rule.as_str().into()),
+            ("source", reference(a.source.as_deref(), ", ", "").into()),
+            (
+                "step",
+                memo::adjustment_step(texts, a, &tender.currency).into(),
+            ),
+        ],
     )
 }
 
 /// A bid's ties: the bids it shares its rank with, and those the tie-break put it apart
 /// from.
-fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked) -> Vec<String> {
-    let who = &entry.score.bidder;
+fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked, texts: &Texts) -> Vec<String> {
+    let who = entry.score.bidder.as_str();
     let total = exact_comma(
         entry
             .score
@@ -619,19 +939,26 @@ fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked) -> Vec<String> {
             .map(|s| s.value())
             .unwrap_or_default(),
     );
-    let rank = entry.rank.unwrap_or_default();
+    let rank = entry.rank.unwrap_or_default().to_string();
+    let tie = |message: &str, others: &[BidId]| {
+        let names: Vec<&str> = others.iter().map(|id| bidders.name(id)).collect();
+        let note = texts.with(
+            message,
+            &[
+                ("total", total.as_str().into()),
+                ("others", bidder_names(bidders, others).into()),
+                ("others_listed", memo::listed(texts, &names).into()),
+                ("rank", rank.as_str().into()),
+            ],
+        );
+        bid_note(who, note, texts)
+    };
     let mut notes = Vec::new();
     if !entry.tied_with.is_empty() {
-        notes.push(format!(
-            "{who}: tie on the total {total} with {}; they share rank {rank}",
-            bidder_names(bidders, &entry.tied_with)
-        ));
+        notes.push(tie("report-tie", &entry.tied_with));
     }
     if !entry.split_from.is_empty() {
-        notes.push(format!(
-            "{who}: the same total {total} as {}; placed at rank {rank} by the tie-break",
-            bidder_names(bidders, &entry.split_from)
-        ));
+        notes.push(tie("report-tie-broken", &entry.split_from));
     }
     notes
 }

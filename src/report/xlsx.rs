@@ -22,8 +22,8 @@ use crate::values::{ModelRounding, RoundingMode};
 
 /// The workbook's bytes, or why the writer failed (a limit of Excel's that the cells do
 /// not already keep to).
-pub fn render(evaluation: &Evaluation) -> Result<Vec<u8>, XlsxError> {
-    workbook(evaluation).and_then(|mut w| w.save_to_buffer())
+pub fn render(evaluation: &Evaluation, texts: &Texts) -> Result<Vec<u8>, XlsxError> {
+    workbook(evaluation, texts).and_then(|mut w| w.save_to_buffer())
 }
 
 /// Excel holds at most 32 767 characters in a cell (a longer one makes the whole workbook
@@ -124,10 +124,9 @@ fn scored(evaluation: &Evaluation) -> Vec<&Ranked> {
         .collect()
 }
 
-fn workbook(evaluation: &Evaluation) -> Result<Workbook, XlsxError> {
+/// In the language of the report (the tender's, like the documents, unless `--lang`).
+fn workbook(evaluation: &Evaluation, texts: &Texts) -> Result<Workbook, XlsxError> {
     let t = &evaluation.tender;
-    // In the tender's language, like the documents.
-    let texts = Texts::new(t.language);
     let f = formats();
     let mut workbook = Workbook::new();
     let ranked = scored(evaluation);

@@ -119,7 +119,7 @@ fn two_suppliers_share_220_citizens_equally() {
         ]
     );
     assert_eq!(report["award"]["unfilled"], serde_json::json!([]));
-    let text = stdout(&f.run("score", &["-q"]).success());
+    let text = stdout(&f.run("score", &["-q", "--lang", "en"]).success());
     assert!(
         text.contains(
             "Award (Udbudsbetingelserne pkt. 2.2): 2 suppliers in equal shares of 220 borgere."
@@ -158,7 +158,7 @@ fn a_cascade_with_a_tie_at_the_boundary_leaves_the_place_undecided() {
         ]
     );
     assert_eq!(report["award"]["undecided"], serde_json::json!([2]));
-    let text = stdout(&f.run("score", &["-q"]).success());
+    let text = stdout(&f.run("score", &["-q", "--lang", "en"]).success());
     assert!(
         text.contains("Tied at the award boundary for place 2: Fynsk Jobpartner ApS (fynsk-jobpartner), Odense Mentorforum I/S (mentorforum)."),
         "{text}"
@@ -217,7 +217,7 @@ fn declared_shares_a_tie_on_places_with_different_shares_and_places_left_unfille
     );
     let report = score(&f);
     assert_eq!(report["award"]["unfilled"], serde_json::json!([5, 6]));
-    assert!(stdout(&f.run("score", &["-q"]).success()).contains(
+    assert!(stdout(&f.run("score", &["-q", "--lang", "en"]).success()).contains(
         "Not filled: places 5–6 — no ranked bid is left to fill them (fewer bids are ranked, or the lot limit passes bids over)."
     ),);
 }
@@ -284,7 +284,7 @@ fn a_requirement_not_met_rejects_the_bid_with_its_clause_and_evidence() {
     let report = json(&f.run("rejections", &["-q", "-f", "json"]).success());
     let text = report.to_string();
     assert!(text.contains("requirement-not-met"), "{text}");
-    let rejected = stdout(&f.run("rejections", &["-q"]).success());
+    let rejected = stdout(&f.run("rejections", &["-q", "--lang", "en"]).success());
     for part in [
         "Borgerkraft ApS",
         "requirement-not-met",

@@ -61,7 +61,7 @@ fn the_proportional_model_shows_its_rank_reversal() {
         &Command::cargo_bin("tenderscore")
             .unwrap()
             .current_dir(repo())
-            .args(["score", REVERSAL])
+            .args(["score", REVERSAL, "--lang", "en"])
             .assert()
             .success(),
     );
@@ -297,7 +297,7 @@ fn a_money_model_ranks_by_the_lowest_evaluation_price() {
     );
     let kompas = &report["bids"][0]["evaluation_price"];
     assert_eq!(kompas["formula"], "56940 + (10 − 8.65) × 5000");
-    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(table.contains("Evaluation price"), "{table}");
     assert!(table.contains("bids are ranked by evaluation price, the lowest first: P + (Qmax − Q) × 5000, lowest wins"), "{table}");
     let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
@@ -460,7 +460,7 @@ fn a_money_tender_needs_no_price_weight_and_shows_no_total() {
         &Command::cargo_bin("tenderscore")
             .unwrap()
             .current_dir(repo())
-            .args(["score", MONEY])
+            .args(["score", MONEY, "--lang", "en"])
             .assert()
             .success(),
     );
@@ -578,7 +578,7 @@ fn a_relative_tender_needs_no_band_and_no_band_rules() {
         report["tender"]["criteria"][1]["price_line"],
         serde_json::json!({"unit": "time", "min": null, "max": null})
     );
-    let table = stdout(&fixture.run("score", &[]).success());
+    let table = stdout(&fixture.run("score", &["--lang", "en"]).success());
     assert!(table.contains("DKK per time, no price band"), "{table}");
 }
 

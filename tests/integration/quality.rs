@@ -21,7 +21,7 @@ fn with_scales(f: &Fixture) {
 fn descriptors_are_shown_with_the_points() {
     let f = Fixture::reference();
     with_scales(&f);
-    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(
         table.contains("Quality scale 0–10 (0 Ikke besvaret; 5 Tilfredsstillende; 9 Fremragende)"),
         "{table}"
@@ -310,7 +310,7 @@ fn a_price_model_narrower_than_the_quality_scale_gets_an_effective_weight_note()
     ] {
         assert!(check.contains(fragment), "{fragment}: {check}");
     }
-    let table = stdout(&f.run("score", &[]).success());
+    let table = stdout(&f.run("score", &["--lang", "en"]).success());
     assert!(table.contains("Pris 4,26 % (stated 10 %)"), "{table}");
 }
 
@@ -330,7 +330,7 @@ fn review_findings_are_decided_in_decisions_toml() {
     let entry = bid(&report, "uklar-erklaering");
     assert_eq!(entry["status"], "ranked");
     assert_eq!(entry["decided"][0]["resolution"]["by"], "Anna Jensen");
-    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(
         table.contains("after review accepted on 2023-10-05 by Anna Jensen: Tilbudsgiver bekræftede, at NEJ er ment."),
         "{table}"

@@ -117,12 +117,15 @@ fn the_final_round_changes_the_winner_and_the_award() {
             ("fynsk-jobpartner".into(), "110".into())
         ]
     );
-    let text = stdout(&f.run("score", &["-q", "--round", "1"]).success());
+    let text = stdout(
+        &f.run("score", &["-q", "--round", "1", "--lang", "en"])
+            .success(),
+    );
     assert!(
         text.contains("Round 1 of 2: the initial bids, deadline 2025-03-03T12:00:00+01:00 (not the final round: only the final round's bids are awarded)"),
         "{text}"
     );
-    let text = stdout(&f.run("score", &["-q"]).success());
+    let text = stdout(&f.run("score", &["-q", "--lang", "en"]).success());
     assert!(
         text.contains("No revised bid in round 2; the latest bid stands: Vej til Job A/S (round 1), Trivselshuset Fyn ApS (round 1), Borgerkraft ApS (round 1)"),
         "{text}"

@@ -161,14 +161,45 @@ fn json_explains_each_price_line() {
 
 #[test]
 fn table_shows_the_ranking_ties_and_every_adjustment() {
-    let out = stdout(&score(&[]).success());
+    let out = stdout(&score(&["--lang", "en"]).success());
     insta::assert_snapshot!("reference_table", out);
 }
 
 #[test]
 fn markdown_report_for_the_memo() {
-    let out = stdout(&score(&["--format", "md"]).success());
+    let out = stdout(&score(&["--format", "md", "--lang", "en"]).success());
     insta::assert_snapshot!("reference_markdown", out);
+}
+
+/// The tender's `language` is Danish: without `--lang` the table and Markdown are Danish,
+/// every sentence in the words of the memo (tilbudsgiver, afvist som ukonditionsmæssigt,
+/// tilbudsfrist), amounts in kroner with a decimal comma.
+#[test]
+fn table_in_danish_by_default() {
+    let out = stdout(&score(&[]).success());
+    insta::assert_snapshot!("reference_table_da", out);
+}
+
+#[test]
+fn markdown_in_danish_by_default() {
+    let out = stdout(&score(&["--format", "md"]).success());
+    insta::assert_snapshot!("reference_markdown_da", out);
+}
+
+/// `--lang en` overrides the tender's Danish; a tender with `language = "en"` is English
+/// without it, and `--lang da` overrides that.
+#[test]
+fn the_language_is_the_tenders_unless_lang_says_otherwise() {
+    let english = stdout(&score(&["--lang", "en"]).success());
+    assert!(english.contains("│ Rank ┆ Bidder"), "{english}");
+    assert!(!english.contains("Tilbudsgiver"), "{english}");
+    let f = Fixture::reference();
+    f.replace("tender.toml", "language = \"da\"", "language = \"en\"");
+    let own = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert_eq!(own, english, "English from the tender");
+    let danish = stdout(&f.run("score", &["--as-of", "0", "--lang", "da"]).success());
+    assert!(danish.contains("│ Nr. ┆ Tilbudsgiver"), "{danish}");
+    assert!(danish.contains("Beregnet med tenderscore"), "{danish}");
 }
 
 #[test]
@@ -317,7 +348,7 @@ fn a_declared_tie_break_orders_the_tie() {
         (Some(4), Some(4), Some(6), Some(7))
     );
     assert!(report["order"].as_str().unwrap().contains("tie-break (Udbudsbetingelserne pkt. 8 (fictional)): the higher weighted points on Spor 1 dagspris"));
-    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(table.contains("Ny Start ApS: the same total 6,8 as Fælles Fodfæste I/S; placed at rank 4 by the tie-break"), "{table}");
 
     // A tie-break criterion that does not exist is an input error.

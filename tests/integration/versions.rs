@@ -120,14 +120,16 @@ fn every_report_names_its_version() {
     let out = Command::cargo_bin("tenderscore")
         .unwrap()
         .current_dir(repo())
-        .args(["score", REFERENCE, "--as-of", "1"])
+        .args(["score", REFERENCE, "--as-of", "1", "--lang", "en"])
         .assert()
         .success();
     assert!(stdout(&out).contains("Version 1: after rettelsesblad 1 of 2023-09-15 (Ændret maksimalpris for indsatsspor 1) (not the latest version)"));
     let out = Command::cargo_bin("tenderscore")
         .unwrap()
         .current_dir(repo())
-        .args(["score", REFERENCE, "--as-of", "0", "--format", "md"])
+        .args([
+            "score", REFERENCE, "--as-of", "0", "--format", "md", "--lang", "en",
+        ])
         .assert()
         .success();
     assert!(stdout(&out).contains(

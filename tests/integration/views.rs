@@ -134,14 +134,28 @@ fn rejections_list_every_bid_set_aside_with_evidence_and_clause() {
 
 #[test]
 fn rejections_for_the_memo_and_the_terminal() {
-    let md = stdout(&run(&["rejections", REFERENCE, "--format", "md"]).success());
+    let md = stdout(&run(&["rejections", REFERENCE, "--format", "md", "--lang", "en"]).success());
     assert!(
         md.contains("6 of 13 bids set aside: 5 rejected, 1 for review."),
         "{md}"
     );
     insta::assert_snapshot!("rejections_markdown", md);
-    let table = stdout(&run(&["rejections", REFERENCE]).success());
+    let table = stdout(&run(&["rejections", REFERENCE, "--lang", "en"]).success());
     insta::assert_snapshot!("rejections_table", table);
+}
+
+/// In the tender's Danish: the memo's decision and reason, the rule by its name, the
+/// clause in »«; the evidence still names the line of the bid file it stands on.
+#[test]
+fn rejections_in_danish_by_default() {
+    let md = stdout(&run(&["rejections", REFERENCE, "--format", "md"]).success());
+    assert!(
+        md.contains("6 af 13 tilbud indgår ikke i evalueringen: 5 afvist, 1 til afklaring."),
+        "{md}"
+    );
+    insta::assert_snapshot!("rejections_markdown_da", md);
+    let table = stdout(&run(&["rejections", REFERENCE]).success());
+    insta::assert_snapshot!("rejections_table_da", table);
 }
 
 /// The reference tender corrects a price below the minimum; a tender that says "reject"
@@ -181,9 +195,15 @@ fn a_reject_policy_rejects_a_price_below_the_minimum() {
 #[test]
 fn tables_fit_an_80_column_terminal() {
     let bin = assert_cmd::cargo::cargo_bin("tenderscore");
-    for command in ["score", "rejections"] {
+    // Danish words are longer, and æøå take two bytes: both languages are checked.
+    for (command, lang) in [
+        ("score", "en"),
+        ("rejections", "en"),
+        ("score", "da"),
+        ("rejections", "da"),
+    ] {
         let shell = format!(
-            "COLUMNS=80 {} {command} {}",
+            "COLUMNS=80 {} {command} {} --lang {lang}",
             bin.display(),
             crate::fixture::repo()
                 .join(crate::fixture::REFERENCE)
@@ -194,10 +214,10 @@ fn tables_fit_an_80_column_terminal() {
             .output()
             .expect("script (util-linux) runs a command on a pseudo-terminal");
         let text = String::from_utf8(out.stdout).unwrap().replace('\r', "");
-        let expected = if command == "score" {
-            "Bidder"
-        } else {
-            "bids/arbejdsglaede.toml:16"
+        let expected = match (command, lang) {
+            ("score", "en") => "Bidder",
+            ("score", _) => "Ordregiver:",
+            _ => "bids/arbejdsglaede.toml:16",
         };
         // Evidence references are never broken inside a file name.
         assert!(text.contains(expected), "{command}: {text}");

@@ -85,8 +85,8 @@ chart-model = Modellen
 chart-bids = Tilbud
 
 section-adjustments = Justeringer af priser
-adjust-item = { $bidder }, { $line }: { $from } → { $to }, { $rule }
-adjust-missing-item = { $bidder }, { $line }: ingen pris → { $to }, { $rule }
+adjust-item = { $bidder }, { $line }: { $step }
+adjust-step = { $from } → { $to }, { $rule }
 adj-whole-kroner = øre rundet til hele kroner
 adj-raise = hævet til mindsteprisen
 adj-lower = sænket til maksimalprisen
@@ -478,3 +478,111 @@ simulate-col-points = Point
 about = ca. { $n }
 letter-not-awarded = I tildeles ikke { $what }.
 letter-lot-limit-you = I tildeles ikke { $what }, selv om jeres tilbud er placeret som nr. { $rank }, fordi I allerede er tildelt det højeste antal delaftaler, som én tilbudsgiver kan tildeles.
+
+## score: tabel- og Markdown-rapporterne (lånes også af rejections, explain og rounds)
+report-evaluated-with = Beregnet med { $tool }.
+report-state-latest = den gældende version
+report-state-earlier = ikke den seneste version
+report-version-published = Version 0: udbudsmaterialet som offentliggjort, uden rettelsesblade ({ $state })
+report-version-amended = Version { $version }: efter rettelsesblad { $applied } ({ $state })
+report-version-applied = nr. { $number } af { $date } ({ $title })
+report-list-join = {"; "}
+report-order-names = inden for en delt placering og blandt tilbud, der ikke indgår i evalueringen, er tilbuddene opstillet efter tilbudsgivers navn, hvilket ikke er udtryk for nogen rangorden.
+report-order-none = Tilbud med samme { $money ->
+        [yes] evalueringspris
+       *[other] samlede vurdering
+    } deler placering (udbudsmaterialet fastsætter ingen regel for ligestilling); { report-order-names }
+report-order-chain = Tilbud med samme { $money ->
+        [yes] evalueringspris
+       *[other] samlede vurdering
+    } rangeres efter udbudsmaterialets regel for ligestilling{ $source }: de højeste vægtede point på { $chain }; tilbud, der står lige på dem alle, deler placering; { report-order-names }
+report-chain-join = {", dernæst "}
+report-tender = Udbud { $id }: { $title }
+report-lot = Delkontrakt { $id }: { $name }{ $source }
+report-round = Runde { $round } af { $last }: { $what } ({ $status })
+report-round-declared = { $name }, frist { $at }{ $source }
+report-round-initial = de indledende tilbud, frist { $at }
+report-round-final = den sidste runde, hvis tilbud danner grundlag for tildelingen
+report-round-not-final = ikke den sidste runde: kun tilbuddene i den sidste runde danner grundlag for tildelingen
+report-authority = Ordregiver: { $authority }; tilbudsfrist { $at }
+report-model = Prismodel { $name }: { $method }; { $money ->
+        [yes] evalueringsprisen
+       *[other] pointene
+    } { $rounding }; prislinjer: { $bands }
+report-rounding-to = afrundes { $mode } til { $decimals } decimaler
+report-rounding-none = afrundes ikke
+report-model-file = Prismodellen er hentet fra { $file }, SHA-256 { $sha }
+report-model-own = Prismodellen er fastsat i selve udbuddet (tender.toml, hvis SHA-256 fremgår af JSON-rapporten)
+report-range-money = Kvalitetsskala { $scale }; tilbuddene rangeres efter evalueringspris, laveste først: { $formula }, hvor Q er det vægtede gennemsnit af kvalitetspointene
+report-range = Kvalitetsskala { $scale }; den samlede vurdering kan ligge fra { $low } til { $high } point
+report-scale-of = Skala for { $name }: { $scale }, omregnet lineært til udbuddets skala før vægtningen
+report-band = { $min }–{ $max } { $currency } pr. { $unit }
+report-band-none = { $currency } pr. { $unit }, intet prisinterval
+report-price-band = { $name } { $band }
+report-col-rank = Nr.
+report-col-status = Status
+report-status-ranked = rangeret
+report-status-rejected = afvist
+report-status-review = til afklaring
+report-col-evaluated-price = { $name } (evalueret pris)
+report-col-share-q = { $name } ({ $percent } % af Q)
+report-col-share = { $name } ({ $percent } %)
+report-notes = Bemærkninger
+report-standing = { round-standing }
+report-legal-flag = JURIDISK KONTROL: { $flag }
+report-legal-note = Juridisk bemærkning: { $text }
+report-effective-weights = Reelle vægte: kriteriernes point spænder forskelligt ({ $ranges }), så deres andele af det opnåelige spænd i de samlede vurderinger er (afrundet efter almindelige afrundingsregler til 2 decimaler): { $list }
+report-range-of = { $name } { $low }–{ $high }
+report-reversal = RANGOMBYTNING: { $item }
+report-note = { $bidder }: { $note }
+report-price = { $line }: { $steps } → { $points } point
+report-price-money = { $line }: { $steps }
+report-step = { $step }
+report-step-join = {", derefter "}
+report-finding = { $decision }. { $reason_text }{ $more }
+report-resolution = { $text }
+report-warning = { $item }
+report-tie = samme samlede vurdering, { $total }, som { $others_listed }; de deler { $rank }.-pladsen
+report-tie-broken = samme samlede vurdering, { $total }, som { $others_listed }; placeret som nr. { $rank } efter reglen for ligestilling
+report-award = Tildeling{ $source }: { $suppliers } { $suppliers ->
+        [one] leverandør
+       *[other] leverandører
+    } { $how }.
+report-award-cascade = i rangordenens rækkefølge (kaskademodel)
+report-award-equal-volume = med lige store andele af { $volume } { $unit }
+report-award-equal = med lige store andele
+report-award-declared-volume = med de fastsatte andele af { $volume } { $unit }
+report-award-declared = med de fastsatte andele
+report-award-units = enheder
+report-award-place = plads { $place }
+report-award-places = plads { $first }–{ $last } (lige point)
+report-awarded = Tildeles, { $place }: { $bidder }{ $share }
+report-awarded-volume = : { $volume } { $unit } ({ $percent } %)
+report-awarded-share = : { $percent } % af opgaven
+report-awarded-undecided = : andelen er ikke afgjort – tilbuddene står lige på pladser med forskellige andele; ordregiver træffer afgørelse
+report-award-tied = Lige point ved grænsen for tildeling, { $count ->
+        [one] plads
+       *[other] plads
+    } { $places }: { $bids }. Udbuddets regel for ligestilling adskiller dem ikke; ordregiver skal træffe afgørelse, før pladserne tildeles.
+report-award-bid = { $bidder }
+report-award-passed = Ikke tildelt på grund af begrænsningen i antal delaftaler: { $bids }. Hver af dem tildeles så mange andre delaftaler, som udbuddet tillader, og beholder dem.
+report-award-passed-bid = { $bidder } (nr. { $rank })
+report-award-unfilled = Ikke besat: { $count ->
+        [one] plads
+       *[other] plads
+    } { $places } – der er ikke flere rangerede tilbud til at besætte dem (færre tilbud er rangeret, eller begrænsningen i antal delaftaler springer tilbud over).
+report-md-title = Evaluering af { $id }
+report-set-aside-title = Tilbud, der ikke indgår i evalueringen: { $id }
+report-set-aside-summary = Udbud { $id } (version { $version }, { $latest ->
+        [yes] den gældende
+       *[other] ikke den seneste
+    }): { $set_aside } af { $bids } tilbud indgår ikke i evalueringen: { $rejected } afvist, { $review } til afklaring.
+report-clause = { $source }: »{ $text }«
+report-clause-text = »{ $text }«
+report-clause-none = (udbudsmaterialet angiver ikke noget grundlag)
+report-clause-none-short = (intet angivet)
+report-col-evidence = Dokumentation
+report-cell-decision = { $decision }
+report-cell-rule = { $rule }
+report-cell-reason = { $reason_text }
+report-block-line = {"  "}{ $label }: { $text }

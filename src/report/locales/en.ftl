@@ -85,8 +85,8 @@ chart-model = The model
 chart-bids = Bids
 
 section-adjustments = Price adjustments
-adjust-item = { $bidder }, { $line }: { $from } → { $to }, { $rule }
-adjust-missing-item = { $bidder }, { $line }: no price → { $to }, { $rule }
+adjust-item = { $bidder }, { $line }: { $step }
+adjust-step = { $from } → { $to }, { $rule }
 adj-whole-kroner = øre rounded to whole kroner
 adj-raise = raised to the minimum price
 adj-lower = lowered to the maximum price
@@ -478,3 +478,114 @@ simulate-col-points = Points
 about = about { $n }
 letter-not-awarded = You are not awarded { $what }.
 letter-lot-limit-you = You are not awarded { $what }, although your bid ranks { $rank }, because you are already awarded the most lots one bidder may be awarded.
+
+## score: the table and Markdown reports (also borrowed by rejections, explain and rounds)
+report-evaluated-with = Evaluated with { $tool }.
+report-state-latest = the version in force
+report-state-earlier = not the latest version
+report-version-published = Version 0: the tender as published, no rettelsesblade applied ({ $state })
+report-version-amended = Version { $version }: after rettelsesblad { $applied } ({ $state })
+report-version-applied = { $number } of { $iso } ({ $title })
+report-list-join = {"; "}
+report-order-names = within a shared rank and among bids set aside, bids are listed by bidder name, which is no precedence.
+report-order-none = { $money ->
+        [yes] Equal evaluation prices
+       *[other] Equal totals
+    } share a rank (no tie-break is declared in the tender); { report-order-names }
+report-order-chain = { $money ->
+        [yes] Equal evaluation prices
+       *[other] Equal totals
+    } are ordered by the tender's tie-break{ $source }: the higher weighted points on { $chain }; bids equal on all of them share a rank; { report-order-names }
+report-chain-join = {", then "}
+report-tender = Tender { $id }: { $title }
+report-lot = Lot { $id }: { $name }{ $source }
+report-round = Round { $round } of { $last }: { $what } ({ $status })
+report-round-declared = { $name }, deadline { $deadline }{ $source }
+report-round-initial = the initial bids, deadline { $deadline }
+report-round-final = the final round, whose bids are awarded
+report-round-not-final = not the final round: only the final round's bids are awarded
+report-authority = Authority: { $authority }; deadline { $deadline }
+report-model = Price model { $name }: { $title }; { $money ->
+        [yes] evaluation price
+       *[other] points
+    } { $rounding }; price lines { $bands }
+report-rounding-to = rounded { $mode_name } to { $decimals } decimals
+report-rounding-none = not rounded
+report-model-file = Model from { $file }, SHA-256 { $sha }
+report-model-own = Model defined in the tender itself (tender.toml, whose SHA-256 the JSON report lists)
+report-range-money = Quality scale { $scale }; bids are ranked by evaluation price, the lowest first: { $formula }, where Q is the weighted mean of the quality points
+report-range = Quality scale { $scale }; totals can range from { $low } to { $high }
+report-scale-of = Scale of { $name }: { $scale }, mapped linearly onto the tender's scale before weighting
+report-band = { $min }–{ $max } { $code } per { $unit }
+report-band-none = { $code } per { $unit }, no price band
+report-price-band = { $id } { $band }
+report-col-rank = Rank
+report-col-status = Status
+report-status-ranked = ranked
+report-status-rejected = rejected
+report-status-review = review
+report-col-evaluated-price = { $name } (evaluated price)
+report-col-share-q = { $name } ({ $percent } % of Q)
+report-col-share = { $name } ({ $percent } %)
+report-notes = Notes
+report-standing = No revised bid in round { $round }; the latest bid stands: { $bids }
+report-legal-flag = LEGAL CHECK: { $message }
+report-legal-note = Legal note: { $note }
+report-effective-weights = Effective weights: the criteria's points range differently ({ $ranges }), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): { $list }
+report-range-of = { $name } { $low }–{ $high }
+report-reversal = RANK REVERSAL: { $first } is { $with_all_id } { $second } with every bid, but { $without_id } without { $removed }
+report-note = { $bidder }: { $note }
+report-price = { $line_id }: { $steps } → { $points } points
+report-price-money = { $line_id }: { $steps }
+report-step = { $from } → { $to } ({ $rule_id }{ $source })
+report-step-join = {", then "}
+report-finding = { $status } ({ $rule_id }): { $reason } [{ $place } { $quote }{ $source }]{ $resolution }
+report-resolution = ; after review { $accepted ->
+        [yes] accepted
+       *[other] rejected
+    } on { $date } by { $by }: { $reason } ({ $place })
+report-warning = { $bidder }: warning ({ $rule_id }): { $message }{ $source }
+report-tie = tie on the total { $total } with { $others }; they share rank { $rank }
+report-tie-broken = the same total { $total } as { $others }; placed at rank { $rank } by the tie-break
+report-award = Award{ $source }: { $suppliers } { $suppliers ->
+        [one] supplier
+       *[other] suppliers
+    } { $how }.
+report-award-cascade = in order of rank (cascade)
+report-award-equal-volume = in equal shares of { $volume } { $unit }
+report-award-equal = in equal shares
+report-award-declared-volume = in the declared shares of { $volume } { $unit }
+report-award-declared = in the declared shares
+report-award-units = units
+report-award-place = place { $place }
+report-award-places = places { $first }–{ $last } (tied)
+report-awarded = Awarded, { $place }: { $bidder } ({ $bid }){ $share }
+report-awarded-volume = : { $volume } { $unit } ({ $percent } %)
+report-awarded-share = : { $percent } % of the work
+report-awarded-undecided = : share undecided — tied on places whose shares differ; the authority decides
+report-award-tied = Tied at the award boundary for { $count ->
+        [one] place
+       *[other] places
+    } { $places }: { $bids }. The tender's tie-break does not separate them; the authority must decide before these places are awarded.
+report-award-bid = { $bidder } ({ $bid })
+report-award-passed = Passed over by the lot limit: { $bids }: each is awarded as many other lots as the tender allows and keeps those.
+report-award-passed-bid = { $bidder } ({ $bid }, rank { $rank })
+report-award-unfilled = Not filled: { $count ->
+        [one] place
+       *[other] places
+    } { $places } — no ranked bid is left to fill them (fewer bids are ranked, or the lot limit passes bids over).
+report-md-title = Evaluation of { $id }
+report-set-aside-title = Bids set aside: { $id }
+report-set-aside-summary = Tender { $id } (version { $version }, { $latest ->
+        [yes] in force
+       *[other] not the latest
+    }): { $set_aside } of { $bids } bids set aside: { $rejected } rejected, { $review } for review.
+report-clause = { $source }: “{ $text }”
+report-clause-text = “{ $text }”
+report-clause-none = (no clause given in the tender definition)
+report-clause-none-short = (none given)
+report-col-evidence = Evidence
+report-cell-decision = { $status }
+report-cell-rule = { $rule_id }
+report-cell-reason = { $reason }
+report-block-line = {"  "}{ $label }: { $text }

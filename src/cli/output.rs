@@ -37,6 +37,11 @@ impl Protected {
         let Ok(target) = std::fs::metadata(path) else {
             return false;
         };
+        // Every input is a regular file (a listing reads nothing else), so a device or a
+        // pipe (`-o /dev/null`) is none, and the inputs need not be looked at.
+        if !target.is_file() {
+            return false;
+        }
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;

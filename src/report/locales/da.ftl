@@ -511,8 +511,8 @@ report-model = Prismodel { $name }: { $method }; { $money ->
     } { $rounding }; prislinjer: { $bands }
 report-rounding-to = afrundes { $mode } til { $decimals } decimaler
 report-rounding-none = afrundes ikke
-report-model-file = Prismodellen er hentet fra { $file }, SHA-256 { $sha }
-report-model-own = Prismodellen er fastsat i selve udbuddet (tender.toml, hvis SHA-256 fremgår af JSON-rapporten)
+report-model-file = Prismodellens kontrolsum (SHA-256): { $sha }
+report-model-own = Prismodellen er fastsat i selve udbudsmaterialet
 report-range-money = Kvalitetsskala { $scale }; tilbuddene rangeres efter evalueringspris, laveste først: { $formula }, hvor Q er det vægtede gennemsnit af kvalitetspointene
 report-range = Kvalitetsskala { $scale }; den samlede vurdering kan ligge fra { $low } til { $high } point
 report-scale-of = Skala for { $name }: { $scale }, omregnet lineært til udbuddets skala før vægtningen

@@ -31,12 +31,13 @@ pub(super) fn explain(
     tender: &TenderArgs,
     bid: &str,
     version: &VersionArg,
+    language: Option<crate::domain::Language>,
     output: OutputArg,
 ) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, version)?;
     let entry = find_bid(&evaluation, bid)?;
     emit(
-        crate::report::terminal_safe(explain::render(&evaluation, entry)).into_bytes(),
+        crate::report::terminal_safe(explain::render_in(&evaluation, entry, language)).into_bytes(),
         output,
         &inputs,
     )

@@ -51,12 +51,6 @@ pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>,
             "--format xlsx is for score and rejections; rounds writes table, csv, json or md",
         ));
     }
-    // Not yet translated: an asked-for language is refused rather than ignored.
-    if report.lang.is_some() {
-        return Err(Error::Unsupported(
-            "--lang is for score and rejections; rounds is written in English for now",
-        ));
-    }
     let search = ModelSearch {
         dir: tender.models.clone(),
     };
@@ -74,7 +68,7 @@ pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>,
     }
     let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
     emit(
-        crate::report::rounds::render(&found, report.format),
+        crate::report::rounds::render_in(&found, report.format, report.layout()),
         report.output,
         &protected,
     )

@@ -643,3 +643,43 @@ report-explain-quality-line = {"  "}{ $name }: { $points } point{ $how }
 report-explain-q = Q = ({ $terms }) / { $shares } = { $q } af Qmax { $qmax }
 report-explain-evaluation-price = Evalueringspris, P = { $composed }{ $price }:
 report-explain-money-formula = {"     "}{ $formula } = { $exact }{ $note }; { $rounding }: { $amount } (laveste evalueringspris vinder)
+
+## rounds og rescore: hvad der er ændret fra én runde eller version til den næste
+report-cmp-line = { $winner }; { $ranking }{ $award }
+report-cmp-winner-changed = VINDEREN ER ÆNDRET fra { $before } til { $after }
+report-cmp-winner-same = vinderen er uændret ({ $after })
+report-cmp-ranking-changed = rangordenen er ændret
+report-cmp-ranking-same = rangordenen er uændret
+report-cmp-award-same = ; tildelingen er uændret ({ $after })
+report-cmp-award-changed = ; TILDELINGEN ER ÆNDRET fra { $before } til { $after }
+report-cmp-and = {" og "}
+report-cmp-list = {", "}
+report-cmp-no-change = Intet tilbud er ændret.
+report-col-field = Felt
+report-col-before = Før
+report-col-after = Efter
+report-field-round = runde
+report-field-status = status
+report-field-rank = placering
+report-field-award = tildeling
+report-field-share = andel (%)
+report-field-volume = mængde
+report-field-total = samlet vurdering
+report-field-evaluation-price = evalueringspris
+report-field-evaluated = { $name }: evalueret pris
+report-field-points = { $name }: point
+report-value-ranked = rangeret
+report-value-rejected = afvist
+report-value-review = til afklaring
+report-value-awarded = tildelt
+report-value-not-awarded = ikke tildelt
+report-value-tied-at-boundary = lige point ved grænsen
+report-value-lot-limit = ikke tildelt (begrænsning i antal delaftaler)
+report-rounds-title = Udbud { $id }{ $lot }: { $title }
+report-rounds-lot = , delkontrakt { $lot }
+report-rounds-intro = Alle runder er evalueret efter version { $version } af udbudsmaterialet; runde { $latest } af { $final } er den seneste runde med tilbud ({ $state }).
+report-rounds-one = Udbuddet har kun én runde: der er intet at sammenligne.
+report-rounds-initial-only = Der er indtil videre kun afgivet indledende tilbud: der er intet at sammenligne.
+report-rounds-step = Runde { $from } → { $to } ({ $name }, frist { $at }): { $line }
+report-rounds-none-revised = Der er ikke afgivet reviderede tilbud i runde { $round }: alle tilbudsgivere er bundet af deres seneste tilbud.
+report-rounds-revised = Reviderede tilbud i runde { $round }: { $bids_listed }; de øvrige tilbudsgivere er bundet af deres seneste tilbud.

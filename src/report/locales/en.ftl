@@ -643,3 +643,43 @@ report-explain-quality-line = {"  "}{ $name }: { $points } points{ $how }
 report-explain-q = Q = ({ $terms }) / { $shares } = { $q } of Qmax { $qmax }
 report-explain-evaluation-price = Evaluation price ({ $method }), P = { $composed }{ $price }:
 report-explain-money-formula = {"     "}{ $formula } = { $exact }{ $note }; { $rounding }: { $value } (the lowest evaluation price wins)
+
+## rounds and rescore: what changed from one round or version to the next
+report-cmp-line = { $winner }; { $ranking }{ $award }
+report-cmp-winner-changed = WINNER CHANGED from { $before } to { $after }
+report-cmp-winner-same = winner unchanged ({ $after })
+report-cmp-ranking-changed = ranking changed
+report-cmp-ranking-same = ranking unchanged
+report-cmp-award-same = ; award unchanged ({ $after })
+report-cmp-award-changed = ; AWARD CHANGED from { $before } to { $after }
+report-cmp-and = {" and "}
+report-cmp-list = {", "}
+report-cmp-no-change = No bid changed.
+report-col-field = Field
+report-col-before = Before
+report-col-after = After
+report-field-round = round
+report-field-status = status
+report-field-rank = rank
+report-field-award = award
+report-field-share = share
+report-field-volume = volume
+report-field-total = total
+report-field-evaluation-price = evaluation price
+report-field-evaluated = { $id } evaluated
+report-field-points = { $id } points
+report-value-ranked = ranked
+report-value-rejected = rejected
+report-value-review = review
+report-value-awarded = awarded
+report-value-not-awarded = not-awarded
+report-value-tied-at-boundary = tied-at-boundary
+report-value-lot-limit = lot-limit
+report-rounds-title = Tender { $id }{ $lot }: { $title }
+report-rounds-lot = , lot { $lot }
+report-rounds-intro = Every round scored under version { $version } of the tender; round { $latest } of { $final } is the latest with bids ({ $state }).
+report-rounds-one = The tender has one round (no [[rounds]]): nothing to compare.
+report-rounds-initial-only = Only the initial bids so far: nothing to compare.
+report-rounds-step = Round { $from } → { $to } ({ $name }, deadline { $deadline }): { $line }
+report-rounds-none-revised = No revised bid in round { $round }: every bid stands as before.
+report-rounds-revised = Revised bids in round { $round }: { $bids }; every other bid stands as before.

@@ -434,7 +434,7 @@ pub enum Command {
     },
     /// Every step from one bid's input to its total and rank, or why it was set aside.
     #[command(
-        after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0"
+        after_help = "Examples:\n  tenderscore explain my-tender kompas\n  tenderscore explain my-tender \"Kompas Beskæftigelse ApS\" --as-of 0\n  tenderscore explain my-tender kompas --lang en"
     )]
     Explain {
         #[command(flatten)]
@@ -444,6 +444,9 @@ pub enum Command {
         bid: String,
         #[command(flatten)]
         version: VersionArg,
+        /// The language of the explanation [default: the tender's `language`, else Danish].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         #[command(flatten)]
         output: OutputArg,
     },
@@ -504,8 +507,9 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             tender,
             bid,
             version,
+            lang,
             output,
-        } => score::explain(&tender, &bid, &version, output),
+        } => score::explain(&tender, &bid, &version, lang.map(LangArg::language), output),
         Command::Rescore {
             paths,
             models,

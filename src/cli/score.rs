@@ -31,12 +31,13 @@ pub(super) fn explain(
     tender: &TenderArgs,
     bid: &str,
     version: &VersionArg,
+    language: Option<crate::domain::Language>,
     output: OutputArg,
 ) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, version)?;
     let entry = find_bid(&evaluation, bid)?;
     emit(
-        crate::report::terminal_safe(explain::render(&evaluation, entry)).into_bytes(),
+        crate::report::terminal_safe(explain::render_in(&evaluation, entry, language)).into_bytes(),
         output,
         &inputs,
     )
@@ -48,12 +49,6 @@ pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>,
     if report.format == crate::report::Format::Xlsx {
         return Err(Error::Unsupported(
             "--format xlsx is for score and rejections; rounds writes table, csv, json or md",
-        ));
-    }
-    // Not yet translated: an asked-for language is refused rather than ignored.
-    if report.lang.is_some() {
-        return Err(Error::Unsupported(
-            "--lang is for score and rejections; rounds is written in English for now",
         ));
     }
     let search = ModelSearch {
@@ -73,7 +68,7 @@ pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>,
     }
     let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
     emit(
-        crate::report::rounds::render(&found, report.format),
+        crate::report::rounds::render_in(&found, report.format, report.layout()),
         report.output,
         &protected,
     )

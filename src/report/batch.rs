@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+
+use super::i18n::Texts;
 use super::number::with_decimal_commas;
 use super::table::{add_rows, align_right, terminal_table};
 use super::{Format, markdown, text_of};
@@ -18,51 +21,135 @@ pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
     }
 }
 
-/// A value for people: decimal comma, and a dash where there is none.
-fn shown(value: &Option<String>) -> String {
-    value
-        .as_deref()
-        .map_or_else(|| "–".to_string(), with_decimal_commas)
-}
-
-fn step_line(step: &Step) -> String {
+fn step_line<'a>(step: &'a Step, words: &Words<'a>) -> String {
     format!(
         "Version {} → {} ({}): {}",
         step.from,
         step.to,
         step.rettelsesblad,
-        comparison_line(&step.changes)
+        comparison_line(&step.changes, words)
     )
 }
 
+/// The words of a comparison: the language, and where known the bidders' and criteria's
+/// names, which the Danish text shows instead of ids.
+pub(super) struct Words<'a> {
+    pub texts: Texts,
+    pub bidders: HashMap<&'a str, &'a str>,
+    pub criteria: HashMap<&'a str, &'a str>,
+    /// The terminal's width, which the tables of changes wrap to (`None`: a file or pipe).
+    pub width: Option<u16>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of a language with no names known.
+    pub fn new(texts: Texts) -> Words<'a> {
+        Words {
+            texts,
+            bidders: HashMap::new(),
+            criteria: HashMap::new(),
+            width: None,
+        }
+    }
+
+    /// A bid as the language names it: in English its id, in Danish its bidder.
+    fn bid(&self, id: &'a str) -> &'a str {
+        match self.texts.language {
+            crate::domain::Language::Da => self.bidders.get(id).copied().unwrap_or(id),
+            crate::domain::Language::En => id,
+        }
+    }
+
+    /// Bids as the language names and joins them: in Danish "A, B og C".
+    fn bids(&self, ids: &'a [String], joiner: &str) -> String {
+        let names: Vec<&str> = ids.iter().map(|id| self.bid(id)).collect();
+        match self.texts.language {
+            crate::domain::Language::Da => super::memo::listed(&self.texts, &names),
+            crate::domain::Language::En => names.join(&self.texts.get(joiner)),
+        }
+    }
+
+    /// A changed field as the language names it: "spor1 points" / "Spor 1 dagspris: point".
+    fn field(&self, field: &str) -> String {
+        let t = &self.texts;
+        let name = |id: &str| self.criteria.get(id).copied().unwrap_or(id).to_string();
+        let named = |message: &str, id: &str| {
+            t.with(
+                message,
+                &[("id", id.to_string().into()), ("name", name(id).into())],
+            )
+        };
+        if let Some(id) = field.strip_suffix(" evaluated") {
+            return named("report-field-evaluated", id);
+        }
+        if let Some(id) = field.strip_suffix(" points") {
+            return named("report-field-points", id);
+        }
+        t.find(&format!("report-field-{}", field.replace(' ', "-")))
+            .unwrap_or_else(|| field.to_string())
+    }
+
+    /// A value for people: decimal comma, a word of the engine in the language, and a dash
+    /// where there is none.
+    fn value(&self, value: &Option<String>) -> String {
+        let Some(value) = value.as_deref() else {
+            return "–".to_string();
+        };
+        self.texts
+            .find(&format!("report-value-{value}"))
+            .unwrap_or_else(|| with_decimal_commas(value))
+    }
+}
+
 /// What a comparison did to the winner, the ranking and the award, in one line.
-pub(super) fn comparison_line(step: &Comparison) -> String {
+pub(super) fn comparison_line<'a>(step: &'a Comparison, words: &Words<'a>) -> String {
+    let t = &words.texts;
+    let winners = |ids: &'a [String]| words.bids(ids, "report-cmp-and");
     let winner = if step.winner_changed {
-        format!(
-            "WINNER CHANGED from {} to {}",
-            step.winners_before.join(" and "),
-            step.winners_after.join(" and ")
+        t.with(
+            "report-cmp-winner-changed",
+            &[
+                ("before", winners(&step.winners_before).into()),
+                ("after", winners(&step.winners_after).into()),
+            ],
         )
     } else {
-        format!("winner unchanged ({})", step.winners_after.join(" and "))
+        t.with(
+            "report-cmp-winner-same",
+            &[("after", winners(&step.winners_after).into())],
+        )
     };
-    let ranking = if step.ranking_changed {
-        "ranking changed"
+    let ranking = t.get(if step.ranking_changed {
+        "report-cmp-ranking-changed"
     } else {
-        "ranking unchanged"
+        "report-cmp-ranking-same"
+    });
+    let awarded = |a: &'a Option<Vec<String>>| {
+        a.as_ref()
+            .map_or("–".into(), |a| words.bids(a, "report-cmp-list"))
     };
     let award = match (&step.awarded_before, &step.awarded_after) {
-        (_, Some(after)) if !step.award_changed => {
-            format!("; award unchanged ({})", after.join(", "))
-        }
-        (before, after) if step.award_changed => format!(
-            "; AWARD CHANGED from {} to {}",
-            before.as_ref().map_or("–".into(), |b| b.join(", ")),
-            after.as_ref().map_or("–".into(), |a| a.join(", "))
+        (_, Some(_)) if !step.award_changed => t.with(
+            "report-cmp-award-same",
+            &[("after", awarded(&step.awarded_after).into())],
+        ),
+        _ if step.award_changed => t.with(
+            "report-cmp-award-changed",
+            &[
+                ("before", awarded(&step.awarded_before).into()),
+                ("after", awarded(&step.awarded_after).into()),
+            ],
         ),
         _ => String::new(),
     };
-    format!("{winner}; {ranking}{award}")
+    t.with(
+        "report-cmp-line",
+        &[
+            ("winner", winner.into()),
+            ("ranking", ranking.into()),
+            ("award", award.into()),
+        ],
+    )
 }
 
 /// The counts in one line, then each list in its own section, ten tenders a line, so a
@@ -114,13 +201,13 @@ fn text(rescored: &Rescored, markdown: bool) -> String {
             (false, _) => l,
         }
     }));
+    // Not translated yet: the summary is English.
+    let words = Words::new(Texts::new(crate::domain::Language::En));
     for r in &rescored.tenders {
-        out.extend(tender_lines(r, markdown));
+        out.extend(tender_lines(r, markdown, &words));
     }
     out.push(String::new());
-    out.push(super::evaluated_with(&super::i18n::Texts::new(
-        crate::domain::Language::En,
-    )));
+    out.push(super::evaluated_with(&words.texts));
     text_of(&out)
 }
 
@@ -134,7 +221,7 @@ pub(super) fn heading(markdown: bool, level: usize, text: String) -> String {
 }
 
 /// One tender: its heading and legal flags, then each version step.
-fn tender_lines(r: &TenderRescore, markdown: bool) -> Vec<String> {
+fn tender_lines<'a>(r: &'a TenderRescore, markdown: bool, words: &Words<'a>) -> Vec<String> {
     let mut out = vec![
         String::new(),
         heading(
@@ -161,39 +248,44 @@ fn tender_lines(r: &TenderRescore, markdown: bool) -> Vec<String> {
         out.push("No rettelsesblade: only version 0.".into());
     }
     for step in &r.steps {
-        out.extend(step_lines(step, markdown));
+        out.extend(step_lines(step, markdown, words));
     }
     out
 }
 
 /// One version step: what it did to the winner and ranking, then the bids' changes.
-fn step_lines(step: &Step, markdown: bool) -> Vec<String> {
-    comparison_lines(step_line(step), &step.changes, markdown)
+fn step_lines<'a>(step: &'a Step, markdown: bool, words: &Words<'a>) -> Vec<String> {
+    comparison_lines(step_line(step, words), &step.changes, markdown, words)
 }
 
 /// A comparison under its heading: the bids' changes as a table.
-pub(super) fn comparison_lines(title: String, step: &Comparison, markdown: bool) -> Vec<String> {
+pub(super) fn comparison_lines(
+    title: String,
+    step: &Comparison,
+    markdown: bool,
+    words: &Words<'_>,
+) -> Vec<String> {
     let mut out = vec![String::new(), heading(markdown, 3, title)];
     if step.bids.is_empty() {
-        out.push("No bid changed.".into());
+        out.push(words.texts.get("report-cmp-no-change"));
         return out;
     }
     out.push(String::new());
-    out.extend(change_table(change_rows(step), markdown));
+    out.extend(change_table(change_rows(step, words), markdown, words));
     out
 }
 
 /// The changes of a step, one row a changed field: bidder, field, before, after.
-fn change_rows(step: &Comparison) -> Vec<Vec<String>> {
+fn change_rows(step: &Comparison, words: &Words<'_>) -> Vec<Vec<String>> {
     step.bids
         .iter()
         .flat_map(|b| {
             b.changes.iter().map(|c| {
                 vec![
                     b.bidder.clone(),
-                    c.field.clone(),
-                    shown(&c.before),
-                    shown(&c.after),
+                    words.field(&c.field),
+                    words.value(&c.before),
+                    words.value(&c.after),
                 ]
             })
         })
@@ -202,13 +294,24 @@ fn change_rows(step: &Comparison) -> Vec<Vec<String>> {
 
 /// The changes as a Markdown table, or a terminal table as one multi-line string; the
 /// values are right-aligned.
-fn change_table(rows: Vec<Vec<String>>, markdown: bool) -> Vec<String> {
-    let header = ["Bidder", "Field", "Before", "After"].map(String::from);
+fn change_table(rows: Vec<Vec<String>>, markdown: bool, words: &Words<'_>) -> Vec<String> {
+    let header = [
+        "col-bidder",
+        "report-col-field",
+        "report-col-before",
+        "report-col-after",
+    ]
+    .map(|id| words.texts.get(id));
     let values = [2, 3];
     if markdown {
         return markdown::table_lines(&header, &rows, |i| values.contains(&i));
     }
     let mut table = terminal_table();
+    if let Some(width) = words.width {
+        table
+            .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+            .set_width(width);
+    }
     table.set_header(header.to_vec());
     add_rows(&mut table, rows);
     align_right(&mut table, values);

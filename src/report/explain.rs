@@ -1,42 +1,57 @@
 //! `explain`: every step from a bid's input to its total and rank, or why it was set aside,
-//! in plain text a person can redo by hand.
+//! in plain text a person can redo by hand, in Danish or English. In Danish the reasons,
+//! adjustments and warnings are the memo's sentences; in English the engine's words and
+//! rule ids.
 
 use std::collections::BTreeMap;
 
+use super::i18n::{Arg, Texts};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
-use super::text::version_text;
+use super::text::{band_text, status_text, version_text, yes_no};
 use super::{
-    Bidders, Evaluation, band_text, bidder_names, decision_name, evidence_place, money, reference,
-    status, text_of, warning_detail,
+    Bidders, Evaluation, bidder_names, decision_name, evidence_place, money, reference, text_of,
+    warning_detail,
 };
-use crate::domain::{CriterionId, CriterionKind, Panel, Tender};
+use crate::domain::{CriterionId, CriterionKind, Language, Panel, Tender};
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_methods::{Calculation, MoneyCalculation};
 use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation};
 use crate::scoring::tree::CriterionScore;
-use crate::values::Points;
+use crate::values::{ModelRounding, Points};
+
+/// The explanation of one bid in the tender's language.
+pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
+    render_in(evaluation, entry, None)
+}
 
 /// The explanation of one bid: what it is, then its steps to a rank or why it was set aside,
-/// then its warnings.
-pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
+/// then its warnings; in `language` (`None`: the tender's `language`).
+pub fn render_in(evaluation: &Evaluation, entry: &Ranked, language: Option<Language>) -> String {
+    let texts = &Texts::new(language.unwrap_or(evaluation.tender.language));
     let t = &evaluation.tender;
     let s = &entry.score;
     let mut out = vec![
-        format!("Bid {} ({}) in tender {}", s.bidder, s.file, t.id),
-        version_text(
-            evaluation,
-            &super::i18n::Texts::new(crate::domain::Language::En),
+        texts.with(
+            "report-explain-title",
+            &[
+                ("bidder", s.bidder.as_str().into()),
+                ("file", s.file.as_str().into()),
+                ("id", t.id.as_str().into()),
+            ],
         ),
-        super::text::model_origin(
-            evaluation,
-            &super::i18n::Texts::new(crate::domain::Language::En),
+        version_text(evaluation, texts),
+        super::text::model_origin(evaluation, texts),
+        texts.with(
+            "report-explain-status",
+            &[("status", status_text(entry, texts).into())],
         ),
-        format!("Status: {}", status(entry)),
     ];
     match &s.outcome {
-        Outcome::SetAside { findings, .. } => out.extend(set_aside_steps(findings)),
+        Outcome::SetAside { findings, .. } => {
+            out.extend(set_aside_steps(evaluation, entry, findings, texts));
+        }
         Outcome::Scored {
             criteria,
             prices,
@@ -46,179 +61,305 @@ pub fn render(evaluation: &Evaluation, entry: &Ranked) -> String {
         } => {
             for price in prices {
                 out.push(String::new());
-                out.extend(price_steps(t, price));
+                out.extend(price_steps(t, price, texts));
             }
             out.push(String::new());
             match money_evaluation {
                 // A money model: no price points and no weighted total; the bid is ranked
                 // on its evaluation price.
-                Some(e) => out.extend(money_steps(t, criteria, &s.panels, e)),
+                Some(e) => out.extend(money_steps(t, criteria, &s.panels, e, texts)),
                 None => {
-                    out.extend(weight_steps(t, criteria, &s.panels));
+                    out.extend(weight_steps(t, criteria, &s.panels, texts));
                     out.push(String::new());
-                    out.push(total_line(evaluation, criteria, *total, *exact_total));
+                    out.push(total_line(
+                        evaluation,
+                        criteria,
+                        *total,
+                        *exact_total,
+                        texts,
+                    ));
                 }
             }
-            out.push(rank_line(evaluation, entry));
+            out.push(rank_line(evaluation, entry, texts));
         }
     }
-    out.extend(s.warnings.iter().map(warning_line));
-    out.push(super::evaluated_with(&super::i18n::Texts::new(
-        crate::domain::Language::En,
-    )));
+    out.extend(
+        s.warnings
+            .iter()
+            .map(|w| warning_line(evaluation, &s.bidder, w, texts)),
+    );
+    out.push(super::evaluated_with(texts));
     text_of(&out)
 }
 
-/// Why the bid was set aside: each finding numbered, with its evidence and clause.
-fn set_aside_steps(findings: &[Finding]) -> Vec<String> {
-    let mut out = vec![
-        String::new(),
-        "The bid was set aside, so it is neither scored nor ranked:".into(),
-    ];
+/// Why the bid was set aside: each finding numbered, with its evidence and clause. In
+/// Danish the memo's decision and reason; the evidence keeps the bid file and line it
+/// stands on, as the legal review needs to find it.
+fn set_aside_steps(
+    evaluation: &Evaluation,
+    entry: &Ranked,
+    findings: &[Finding],
+    texts: &Texts,
+) -> Vec<String> {
+    let mut out = vec![String::new(), texts.get("report-explain-set-aside")];
     for (i, f) in findings.iter().enumerate() {
-        out.push(format!(
-            "{}. {} ({}): {}",
-            i + 1,
-            decision_name(f),
-            f.rule,
-            f.reason
+        let view = super::memo::finding(evaluation, texts, f, entry.score.round);
+        out.push(texts.with(
+            "report-explain-finding",
+            &[
+                ("n", (i + 1).to_string().into()),
+                ("status", decision_name(f).into()),
+                ("rule_id", f.rule.as_str().into()),
+                ("reason", f.reason.as_str().into()),
+                ("decision", view.decision.into()),
+                ("reason_text", view.reason.into()),
+            ],
         ));
-        out.push(format!(
-            "   Evidence: {}: {}",
-            evidence_place(f),
-            f.evidence.quote
+        out.push(texts.with(
+            "report-explain-evidence",
+            &[
+                ("place", evidence_place(f).into()),
+                ("quote", f.evidence.quote.as_str().into()),
+            ],
         ));
-        out.push(format!(
-            "   Clause: {}",
-            f.source.as_deref().unwrap_or("(none given)")
-        ));
+        let source = f
+            .source
+            .clone()
+            .unwrap_or_else(|| texts.get("report-clause-none-short"));
+        out.push(texts.with("report-explain-clause", &[("source", source.into())]));
         if let Some(text) = &f.clause {
-            out.push(format!("   “{text}”"));
+            out.push(texts.with(
+                "report-explain-clause-text",
+                &[("text", text.as_str().into())],
+            ));
         }
     }
     out
 }
 
-/// One warning on the bid, as the last lines of the explanation.
-fn warning_line(warning: &Warning) -> String {
-    format!("Warning {}", warning_detail(warning))
+/// One warning on the bid, as the last lines of the explanation: in Danish the memo's
+/// sentence.
+fn warning_line(evaluation: &Evaluation, bidder: &str, warning: &Warning, texts: &Texts) -> String {
+    texts.with(
+        "report-explain-warning",
+        &[
+            ("detail", warning_detail(warning).into()),
+            (
+                "item",
+                super::memo::warning_item(evaluation, texts, bidder, warning).into(),
+            ),
+        ],
+    )
+}
+
+/// An amount as the language writes it in prose: "372,50" in English (as the engine
+/// writes it), "372,50 kr." in Danish.
+fn amount(t: &Tender, value: crate::values::Money, texts: &Texts) -> String {
+    match texts.language {
+        Language::Da => texts.money(value.value(), &t.currency),
+        Language::En => money(value),
+    }
 }
 
 /// One price line from the price as written to its points: the numbered steps of the
 /// adjustments, the evaluated price and, unless the model is a money model, the points.
-fn price_steps(t: &Tender, price: &PriceEvaluation) -> Vec<String> {
+fn price_steps(t: &Tender, price: &PriceEvaluation, texts: &Texts) -> Vec<String> {
     let mut steps = vec![match price.submitted {
-        Some(written) => format!("As written in the bid: {}", money(written)),
-        None => "The bid gives no price for this line".into(),
+        Some(written) => texts.with(
+            "report-explain-written",
+            &[("price", amount(t, written, texts).into())],
+        ),
+        None => texts.get("report-explain-no-price"),
     }];
-    steps.extend(price.adjustments.iter().map(|a| adjustment_step(t, a)));
-    steps.push(format!("Evaluated price: {}", money(price.evaluated)));
-    if !t.model.method.is_money() {
-        steps.extend(points_steps(t, price));
-    }
-    let mut lines = vec![price_line_title(t, price)];
-    lines.extend(
-        steps
+    steps.extend(
+        price
+            .adjustments
             .iter()
-            .enumerate()
-            .map(|(i, step)| format!("  {}. {step}", i + 1)),
+            .map(|a| adjustment_step(t, a, texts)),
     );
+    steps.push(texts.with(
+        "report-explain-evaluated",
+        &[("price", amount(t, price.evaluated, texts).into())],
+    ));
+    if !t.model.method.is_money() {
+        steps.extend(points_steps(t, price, texts));
+    }
+    let mut lines = vec![price_line_title(t, price, texts)];
+    lines.extend(steps.iter().enumerate().map(|(i, step)| {
+        texts.with(
+            "report-explain-step",
+            &[
+                ("n", (i + 1).to_string().into()),
+                ("step", step.as_str().into()),
+            ],
+        )
+    }));
     if t.model.method.is_money() {
-        lines.push(format!(
-            "  The price gives no points under money model {}: it enters the evaluation price below.",
-            t.model.name
+        lines.push(texts.with(
+            "report-explain-money-no-points",
+            &[("name", t.model.name.as_str().into())],
         ));
     }
     lines
 }
 
-/// The title of a price line: its id and name, and its band of prices.
-fn price_line_title(t: &Tender, price: &PriceEvaluation) -> String {
+/// The title of a price line: its name, and its band of prices.
+fn price_line_title(t: &Tender, price: &PriceEvaluation, texts: &Texts) -> String {
     let criterion = t.criterion(&price.line.0);
-    let (name, band) = match criterion.map(|c| (&c.name, &c.kind)) {
+    let (name, band, banded) = match criterion.map(|c| (&c.name, &c.kind)) {
         Some((name, CriterionKind::Price(line))) => {
-            // "band 370–450 DKK per hverdag", or "DKK per hverdag, no price band".
-            let text = band_text(t, line);
-            let band = if line.band.is_some() {
-                format!("band {text}")
-            } else {
-                text
-            };
-            (name.clone(), band)
+            (name.clone(), band_text(t, line, texts), line.band.is_some())
         }
-        _ => (price.line.0.to_string(), String::new()),
+        _ => (price.line.0.to_string(), String::new(), false),
     };
-    format!("Price line {} ({name}), {band}", price.line)
+    texts.with(
+        if banded {
+            "report-explain-line-band"
+        } else {
+            "report-explain-line"
+        },
+        &[
+            ("id", price.line.as_str().into()),
+            ("name", name.into()),
+            ("band", band.into()),
+        ],
+    )
 }
 
-/// One adjustment of the price as written, by the tender's price rule that made it.
-fn adjustment_step(t: &Tender, a: &Adjustment) -> String {
-    let source = reference(a.source.as_deref(), " (", ")");
-    match (a.rule, a.from) {
-        (AdjustmentRule::WholeKroner, Some(from)) => format!(
-            "Øre to whole kroner, {}{source}: {} → {}",
-            t.price_rules
-                .whole_kroner
-                .action
-                .map_or("none", |m| m.name()),
-            money(from),
-            money(a.to)
-        ),
-        (AdjustmentRule::RaiseToMinimum, Some(from)) => format!(
-            "Below the minimum, raised to it{source}: {} → {}",
-            money(from),
-            money(a.to)
-        ),
-        (AdjustmentRule::LowerToMaximum, Some(from)) => format!(
-            "Above the maximum, lowered to it{source}: {} → {}",
-            money(from),
-            money(a.to)
-        ),
-        (_, None) => format!("Missing price set to the maximum{source}: {}", money(a.to)),
-        (rule, Some(from)) => format!("{rule}{source}: {} → {}", money(from), money(a.to)),
+/// One adjustment of the price as written, by the tender's price rule that made it; in
+/// Danish the memo's wording of the adjustment.
+fn adjustment_step(t: &Tender, a: &Adjustment, texts: &Texts) -> String {
+    let id = match (a.rule, a.from) {
+        (AdjustmentRule::WholeKroner, Some(_)) => "report-explain-adjust-whole-kroner",
+        (AdjustmentRule::RaiseToMinimum, Some(_)) => "report-explain-adjust-raise",
+        (AdjustmentRule::LowerToMaximum, Some(_)) => "report-explain-adjust-lower",
+        (_, None) => "report-explain-adjust-missing",
+        (_, Some(_)) => "report-explain-adjust-other",
+    };
+    let mode = t
+        .price_rules
+        .whole_kroner
+        .action
+        .map_or("none", |m| m.name());
+    texts.with(
+        id,
+        &[
+            ("mode", mode.into()),
+            ("rule_id", a.rule.as_str().into()),
+            ("source", reference(a.source.as_deref(), " (", ")").into()),
+            ("from", a.from.map(money).unwrap_or_default().into()),
+            ("to", money(a.to).into()),
+            (
+                "step",
+                super::memo::adjustment_step(texts, a, &t.currency).into(),
+            ),
+        ],
+    )
+}
+
+/// How a rounding rule rounds, in words: "rounded half-up to 2 decimals", "not rounded".
+fn rounded(rounding: ModelRounding, texts: &Texts) -> String {
+    super::text::rounding_in(
+        rounding,
+        texts,
+        ["report-explain-rounded-to", "report-explain-not-rounded"],
+    )
+}
+
+/// The note on a division that does not terminate, with its space; empty where it does.
+fn cut_note(rounded_at_28_digits: bool, texts: &Texts) -> String {
+    if rounded_at_28_digits {
+        format!(" {}", texts.get("report-explain-28-digits"))
+    } else {
+        String::new()
     }
 }
 
 /// The price model's formula with the bid's numbers, then its rounding to points.
-fn points_steps(t: &Tender, price: &PriceEvaluation) -> [String; 2] {
+fn points_steps(t: &Tender, price: &PriceEvaluation, texts: &Texts) -> [String; 2] {
     let c = &price.calculation;
     [
         format!(
-            "Model {} ({}):\n     {} = {}{}",
-            t.model.name,
-            calculation_context(c),
-            with_decimal_commas(&c.formula),
+            "{}\n     {} = {}{}",
+            texts.with(
+                "report-explain-model",
+                &[
+                    ("name", t.model.name.as_str().into()),
+                    ("context", calculation_context(t, c, texts).into()),
+                ],
+            ),
+            formula_text(c, &t.currency, texts),
             exact_comma(c.exact),
-            if c.rounded_at_28_digits {
-                " (the division does not terminate: rounded at 28 significant digits)"
-            } else {
-                ""
-            }
+            cut_note(c.rounded_at_28_digits, texts)
         ),
-        format!(
-            "{}: {} points",
-            capitalised(&c.rounding.describe()),
-            decimal_comma(price.points.value())
+        texts.with(
+            "report-explain-points",
+            &[
+                ("rounding", capitalised(&rounded(c.rounding, texts)).into()),
+                ("points", decimal_comma(price.points.value()).into()),
+            ],
         ),
     ]
 }
 
-/// What the price was measured against: the anchors, or the scored bids' prices.
-fn calculation_context(c: &Calculation) -> String {
-    match (c.anchors, c.field) {
-        (Some(((p0, s0), (p1, s1))), _) if p0 != p1 => format!(
-            "linear between the anchors {} → {} points and {} → {} points",
-            money(p0),
-            exact_comma(s0.value()),
-            money(p1),
-            exact_comma(s1.value())
+/// The formula with the bid's numbers, its numbers with a decimal comma; the words the
+/// engine writes in some formulas (a price on an outermost anchor, a result below 0) in
+/// the language of `texts`.
+fn formula_text(c: &Calculation, currency: &str, texts: &Texts) -> String {
+    if let Some(((p0, _), (p1, _))) = c.anchors
+        && p0 == p1
+    {
+        return texts.with(
+            "report-explain-flat",
+            &[
+                ("price", exact_comma(p0.value()).into()),
+                ("amount", texts.money(p0.value(), currency).into()),
+            ],
+        );
+    }
+    let mut formula = c.formula.clone();
+    if let Some(max) = formula
+        .strip_prefix("the lowest price is 0, so the formula has no width: ")
+        .and_then(|rest| rest.strip_suffix(" points at 0, 0 points above it"))
+    {
+        formula = texts.with("report-explain-zero-lowest", &[("max", max.into())]);
+    }
+    for (engine, id) in [
+        (", below 0, so 0", "report-explain-below-zero"),
+        (", far below 0, so 0", "report-explain-far-below-zero"),
+        (
+            ": below the lowest number held exactly",
+            "report-explain-below-range",
         ),
-        (Some(_), _) => "fixed anchors".to_string(),
-        (None, Some(field)) => format!(
-            "{}, compared with the scored bids' lowest price {} and highest price {}",
-            c.method,
-            money(field.lowest),
-            money(field.highest)
+    ] {
+        if let Some(head) = formula.strip_suffix(engine) {
+            formula = format!("{head}{}", texts.get(id));
+        }
+    }
+    with_decimal_commas(&formula)
+}
+
+/// What the price was measured against: the anchors, or the scored bids' prices.
+fn calculation_context(t: &Tender, c: &Calculation, texts: &Texts) -> String {
+    let amount = |value| amount(t, value, texts);
+    match (c.anchors, c.field) {
+        (Some(((p0, s0), (p1, s1))), _) if p0 != p1 => texts.with(
+            "report-explain-anchors",
+            &[
+                ("p0", amount(p0).into()),
+                ("s0", exact_comma(s0.value()).into()),
+                ("p1", amount(p1).into()),
+                ("s1", exact_comma(s1.value()).into()),
+            ],
+        ),
+        (Some(_), _) => texts.get("report-explain-fixed-anchors"),
+        (None, Some(field)) => texts.with(
+            "report-explain-field",
+            &[
+                ("method", c.method.into()),
+                ("lowest", amount(field.lowest).into()),
+                ("highest", amount(field.highest).into()),
+            ],
         ),
         (None, None) => c.method.to_string(),
     }
@@ -230,6 +371,7 @@ fn total_line(
     criteria: &[CriterionScore],
     total: Points,
     exact_total: Points,
+    texts: &Texts,
 ) -> String {
     let t = &evaluation.tender;
     let leaves: Vec<String> = t
@@ -239,20 +381,26 @@ fn total_line(
         .map(|c| exact_comma(c.weighted.value()))
         .collect();
     let rounding = match t.total_rounding {
-        None => "the exact sum; the tender does not round totals".to_string(),
-        Some(r) => format!(
-            "the exact sum, rounded {} to {} decimals as the tender says: {}",
-            r.mode.name(),
-            r.decimals,
-            decimal_comma(total.value())
+        None => texts.get("report-explain-total-exact"),
+        Some(r) => texts.with(
+            "report-explain-total-rounded",
+            &[
+                ("mode_name", r.mode.name().into()),
+                ("mode", super::memo::mode_text(texts, r.mode).into()),
+                ("decimals", r.decimals.to_string().into()),
+                ("total", decimal_comma(total.value()).into()),
+            ],
         ),
     };
-    format!(
-        "Total = {} = {} ({rounding}; possible range {} to {})",
-        leaves.join(" + "),
-        exact_comma(exact_total.value()),
-        exact_comma(evaluation.bounds.0.value()),
-        exact_comma(evaluation.bounds.1.value())
+    texts.with(
+        "report-explain-total",
+        &[
+            ("leaves", leaves.join(" + ").into()),
+            ("exact", exact_comma(exact_total.value()).into()),
+            ("rounding", rounding.into()),
+            ("low", exact_comma(evaluation.bounds.0.value()).into()),
+            ("high", exact_comma(evaluation.bounds.1.value()).into()),
+        ],
     )
 }
 
@@ -263,38 +411,51 @@ fn quality_steps(
     id: &CriterionId,
     score: &CriterionScore,
     panels: &BTreeMap<CriterionId, Panel>,
+    texts: &Texts,
 ) -> String {
     let points = score.given.unwrap_or(score.points);
-    let mut text = " (the evaluators' points".to_string();
-    if let Some(criterion) = t.criterion(&id.0) {
-        let scale = t.scale_of(criterion);
-        text.push_str(&format!(
-            " on the scale {}–{}",
-            exact_comma(scale.min.value()),
-            exact_comma(scale.max.value())
-        ));
-        if let Some(given) = score.given {
-            text.push_str(&format!(
-                ", {} there, mapped onto the tender's scale {}–{}: {} + ({} − {}) × ({} − {}) / ({} − {}) = {}",
-                exact_comma(given.value()),
-                exact_comma(t.scale.min.value()),
-                exact_comma(t.scale.max.value()),
-                exact_comma(t.scale.min.value()),
-                exact_comma(given.value()),
-                exact_comma(scale.min.value()),
-                exact_comma(t.scale.max.value()),
-                exact_comma(t.scale.min.value()),
-                exact_comma(scale.max.value()),
-                exact_comma(scale.min.value()),
-                exact_comma(score.points.value())
+    let n = |value: Points| Arg::from(exact_comma(value.value()));
+    let mut text = String::new();
+    match t.criterion(&id.0) {
+        None => text.push_str(&texts.get("report-explain-quality")),
+        Some(criterion) => {
+            let scale = t.scale_of(criterion);
+            text.push_str(&texts.with(
+                "report-explain-quality-scale",
+                &[("min", n(scale.min)), ("max", n(scale.max))],
             ));
-        }
-        if let Some(step) = scale.descriptor(points) {
-            text.push_str(&format!(
-                ", step {}: {}",
-                exact_comma(step.points.value()),
-                step.text
-            ));
+            if let Some(given) = score.given {
+                let (lo, hi, from, to) = (t.scale.min, t.scale.max, scale.min, scale.max);
+                let calc = format!(
+                    "{} + ({} − {}) × ({} − {}) / ({} − {}) = {}",
+                    exact_comma(lo.value()),
+                    exact_comma(given.value()),
+                    exact_comma(from.value()),
+                    exact_comma(hi.value()),
+                    exact_comma(lo.value()),
+                    exact_comma(to.value()),
+                    exact_comma(from.value()),
+                    exact_comma(score.points.value())
+                );
+                text.push_str(&texts.with(
+                    "report-explain-mapped",
+                    &[
+                        ("given", n(given)),
+                        ("min", n(lo)),
+                        ("max", n(hi)),
+                        ("calc", calc.into()),
+                    ],
+                ));
+            }
+            if let Some(step) = scale.descriptor(points) {
+                text.push_str(&texts.with(
+                    "report-explain-descriptor",
+                    &[
+                        ("points", n(step.points)),
+                        ("text", step.text.as_str().into()),
+                    ],
+                ));
+            }
         }
     }
     if let Some(panel) = panels.get(id) {
@@ -303,17 +464,18 @@ fn quality_steps(
             .iter()
             .map(|(name, p)| format!("{name} {}", exact_comma(p.value())))
             .collect();
-        text.push_str(&format!(
-            "; evaluators {}, mean {}",
-            each.join(", "),
-            exact_comma(panel.mean().value())
+        text.push_str(&texts.with(
+            "report-explain-panel",
+            &[("each", each.join(", ").into()), ("mean", n(panel.mean()))],
         ));
         if let Some(reason) = &panel.reason {
-            text.push_str(&format!("; consensus reason: {reason}"));
+            text.push_str(&texts.with(
+                "report-explain-consensus",
+                &[("reason", reason.as_str().into())],
+            ));
         }
     }
-    text.push(')');
-    text
+    format!(" ({text})")
 }
 
 /// Under a money model: the quality Q behind the evaluation price, then the price itself.
@@ -322,30 +484,33 @@ fn money_steps(
     criteria: &[CriterionScore],
     panels: &BTreeMap<CriterionId, Panel>,
     e: &MoneyCalculation,
+    texts: &Texts,
 ) -> Vec<String> {
-    let mut lines = quality_mean_steps(t, criteria, panels, e);
+    let mut lines = quality_mean_steps(t, criteria, panels, e, texts);
     lines.push(String::new());
     let composed = e
         .price_terms
         .as_ref()
         .map(|terms| format!("{} = ", with_decimal_commas(terms)))
         .unwrap_or_default();
-    lines.push(format!(
-        "Evaluation price ({}), P = {composed}{}:",
-        e.method,
-        exact_comma(e.price.value())
+    lines.push(texts.with(
+        "report-explain-evaluation-price",
+        &[
+            ("method", e.method.into()),
+            ("composed", composed.into()),
+            ("price", exact_comma(e.price.value()).into()),
+        ],
     ));
-    lines.push(format!(
-        "     {} = {}{}; {}: {} (the lowest evaluation price wins)",
-        with_decimal_commas(&e.formula),
-        exact_comma(e.exact.value()),
-        if e.rounded_at_28_digits {
-            " (the division does not terminate: rounded at 28 significant digits)"
-        } else {
-            ""
-        },
-        t.model.rounding.describe(),
-        decimal_comma(e.value.value())
+    lines.push(texts.with(
+        "report-explain-money-formula",
+        &[
+            ("formula", with_decimal_commas(&e.formula).into()),
+            ("exact", exact_comma(e.exact.value()).into()),
+            ("note", cut_note(e.rounded_at_28_digits, texts).into()),
+            ("rounding", rounded(t.model.rounding, texts).into()),
+            ("value", decimal_comma(e.value.value()).into()),
+            ("amount", amount(t, e.value, texts).into()),
+        ],
     ));
     lines
 }
@@ -366,8 +531,9 @@ fn quality_mean_steps(
     criteria: &[CriterionScore],
     panels: &BTreeMap<CriterionId, Panel>,
     e: &MoneyCalculation,
+    texts: &Texts,
 ) -> Vec<String> {
-    let mut lines = vec!["Quality points (the weights within quality decide Q):".to_string()];
+    let mut lines = vec![texts.get("report-explain-quality-points")];
     let mut terms = Vec::new();
     let mut shares = rust_decimal::Decimal::ZERO;
     for c in t
@@ -378,11 +544,13 @@ fn quality_mean_steps(
         let Some(score) = criteria.iter().find(|s| s.criterion == c.id) else {
             continue;
         };
-        lines.push(format!(
-            "  {}: {} points{}",
-            c.name,
-            decimal_comma(score.points.value()),
-            quality_steps(t, &c.id, score, panels)
+        lines.push(texts.with(
+            "report-explain-quality-line",
+            &[
+                ("name", c.name.as_str().into()),
+                ("points", decimal_comma(score.points.value()).into()),
+                ("how", quality_steps(t, &c.id, score, panels, texts).into()),
+            ],
         ));
         terms.push(format!(
             "{} × {}",
@@ -391,12 +559,14 @@ fn quality_mean_steps(
         ));
         shares += c.share.value();
     }
-    lines.push(format!(
-        "Q = ({}) / {} = {} of Qmax {}",
-        terms.join(" + "),
-        exact_comma(shares),
-        exact_comma(e.quality.value()),
-        exact_comma(e.quality_max.value())
+    lines.push(texts.with(
+        "report-explain-q",
+        &[
+            ("terms", terms.join(" + ").into()),
+            ("shares", exact_comma(shares).into()),
+            ("q", exact_comma(e.quality.value()).into()),
+            ("qmax", exact_comma(e.quality_max.value()).into()),
+        ],
     ));
     lines
 }
@@ -407,8 +577,9 @@ fn weight_steps(
     t: &Tender,
     criteria: &[CriterionScore],
     panels: &BTreeMap<CriterionId, Panel>,
+    texts: &Texts,
 ) -> Vec<String> {
-    let mut lines = vec!["Points × share of the total = weighted points (the share is the product of the weights on the path):".to_string()];
+    let mut lines = vec![texts.get("report-explain-weights")];
     for index in t.depth_first() {
         let c = &t.criteria[index];
         let Some(score) = criteria.iter().find(|s| s.criterion == c.id) else {
@@ -417,20 +588,25 @@ fn weight_steps(
         let indent = "  ".repeat(t.path(index).len());
         let how = match &c.kind {
             CriterionKind::Group => group_sum(t, criteria, index),
-            CriterionKind::Quality => quality_steps(t, &c.id, score, panels),
-            CriterionKind::Price(_) => " (from the price line above)".into(),
+            CriterionKind::Quality => quality_steps(t, &c.id, score, panels, texts),
+            CriterionKind::Price(_) => format!(" ({})", texts.get("report-explain-from-price")),
         };
         // A leaf's points as given or rounded by the model (7,60); a group's exact sum.
         let points = match c.kind {
             CriterionKind::Group => exact_comma(score.points.value()),
             _ => decimal_comma(score.points.value()),
         };
-        lines.push(format!(
-            "{indent}{} ({} %): {points} points{how}; × {} = {}",
-            c.name,
-            exact_comma(c.weight.value()),
-            share_text(t, index),
-            exact_comma(score.weighted.value())
+        lines.push(texts.with(
+            "report-explain-criterion",
+            &[
+                ("indent", indent.into()),
+                ("name", c.name.as_str().into()),
+                ("weight", exact_comma(c.weight.value()).into()),
+                ("points", points.into()),
+                ("how", how.into()),
+                ("share", share_text(t, index).into()),
+                ("weighted", exact_comma(score.weighted.value()).into()),
+            ],
         ));
     }
     lines
@@ -474,19 +650,30 @@ fn group_sum(t: &Tender, criteria: &[CriterionScore], index: usize) -> String {
 }
 
 /// The bid's rank among the ranked bids, and the bids it shares it with.
-fn rank_line(evaluation: &Evaluation, entry: &Ranked) -> String {
+fn rank_line(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> String {
     let ranked = evaluation
         .ranking
         .iter()
         .filter(|r| r.rank.is_some())
         .count();
-    let rank = entry.rank.unwrap_or_default();
+    let rank = (
+        "rank",
+        Arg::from(entry.rank.unwrap_or_default().to_string()),
+    );
+    let ranked = ("ranked", Arg::from(ranked.to_string()));
     if entry.tied_with.is_empty() {
-        format!("Rank {rank} of {ranked} ranked bids.")
-    } else {
-        format!(
-            "Rank {rank} of {ranked} ranked bids, shared with {}: the totals are exactly equal and the tender declares no tie-break.",
-            bidder_names(&Bidders::new(&evaluation.ranking), &entry.tied_with)
-        )
+        return texts.with("report-explain-rank", &[rank, ranked]);
     }
+    let bidders = Bidders::new(&evaluation.ranking);
+    let names: Vec<&str> = entry.tied_with.iter().map(|id| bidders.name(id)).collect();
+    texts.with(
+        "report-explain-rank-shared",
+        &[
+            rank,
+            ranked,
+            ("others", bidder_names(&bidders, &entry.tied_with).into()),
+            ("others_listed", super::memo::listed(texts, &names).into()),
+            ("money", yes_no(evaluation.tender.model.method.is_money())),
+        ],
+    )
 }

@@ -62,6 +62,12 @@ impl Texts {
         self.with(id, &[])
     }
 
+    /// A message without arguments, where the files hold it (a word of the engine's that
+    /// may have no message).
+    pub fn find(&self, id: &str) -> Option<String> {
+        self.bundle.has_message(id).then(|| self.get(id))
+    }
+
     /// A message with its arguments.
     pub fn with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {

@@ -31,7 +31,7 @@ pub use text::{effective_weights_note, order_note};
 
 use rust_decimal::Decimal;
 
-use crate::domain::{BidId, Criterion, Language, PriceLine, Tender};
+use crate::domain::{BidId, Criterion, Language, Tender};
 use crate::evaluate::Evaluation;
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_rules::Adjustment;
@@ -277,21 +277,6 @@ fn total_cells(ranking: &[Ranked]) -> Vec<String> {
 /// An amount as written, with a decimal comma.
 fn money(amount: Money) -> String {
     decimal_comma(amount.value())
-}
-
-/// A price line's band of prices: "370–430 DKK per weekday", or "DKK per weekday, no
-/// price band".
-fn band_text(tender: &Tender, line: &PriceLine) -> String {
-    match line.band {
-        Some(band) => format!(
-            "{}–{} {} per {}",
-            money(band.min),
-            money(band.max),
-            tender.currency,
-            line.unit
-        ),
-        None => format!("{} per {}, no price band", tender.currency, line.unit),
-    }
 }
 
 /// One adjustment in words: "448,05 → 449 (whole-kroner, Bilag B pkt. 1.2.1)".

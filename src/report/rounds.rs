@@ -2,97 +2,134 @@
 //! revised bid, and what that changed for the winner, the award and each bid. One
 //! renderer per format; the changes are laid out as in the `rescore` report.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use super::batch::{comparison_line, comparison_lines, comparison_records, heading};
-use super::{Format, text_of};
+use super::batch::{Words, comparison_line, comparison_lines, comparison_records, heading};
+use super::i18n::{Arg, Texts};
+use super::text::when;
+use super::{Format, Layout, text_of};
+use crate::domain::Language;
 use crate::evaluate::rounds::{RoundStep, Rounds};
 
 pub fn render(rounds: &Rounds, format: Format) -> Vec<u8> {
+    render_in(rounds, format, Layout::default())
+}
+
+/// Renders the rounds; the table and Markdown in the layout's language (`None`: the
+/// tender's `language`), the table's changes wrapped to its width; JSON and CSV the same
+/// in every language.
+pub fn render_in(rounds: &Rounds, format: Format, layout: Layout) -> Vec<u8> {
+    let words = || {
+        let mut words = words(rounds, layout.language);
+        words.width = layout.width;
+        words
+    };
     match format {
-        Format::Table => super::text::terminal_safe(text(rounds, false)).into_bytes(),
-        Format::Md => text(rounds, true).into_bytes(),
+        Format::Table => super::text::terminal_safe(text(rounds, false, &words())).into_bytes(),
+        Format::Md => text(rounds, true, &words()).into_bytes(),
         Format::Json => json(rounds).into_bytes(),
         // The CLI refuses xlsx for rounds; should it get here, CSV is what opens in Excel.
         Format::Csv | Format::Xlsx => csv(rounds),
     }
 }
 
-/// The bidders of the latest round by bid id, to name a revised bid by its bidder.
-fn bidders(rounds: &Rounds) -> HashMap<&str, &str> {
-    rounds
-        .latest
+/// The words of the report: its language, and the bidders and criteria of the latest
+/// round by id, to name a bid by its bidder and a criterion by its name.
+fn words(rounds: &Rounds, language: Option<Language>) -> Words<'_> {
+    let latest = &rounds.latest;
+    let mut words = Words::new(Texts::new(language.unwrap_or(latest.tender.language)));
+    words.bidders = latest
         .ranking
         .iter()
         .map(|r| (r.score.bid.0.as_str(), r.score.bidder.as_str()))
-        .collect()
+        .collect();
+    words.criteria = latest
+        .tender
+        .criteria
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
+    words
 }
 
-fn step_title(step: &RoundStep) -> String {
-    format!(
-        "Round {} → {} ({}, deadline {}): {}",
-        step.from,
-        step.to,
-        step.name,
-        step.deadline,
-        comparison_line(&step.changes)
-    )
+fn step_title<'a>(step: &'a RoundStep, words: &Words<'a>) -> String {
+    let texts = &words.texts;
+    let mut args = vec![
+        ("from", Arg::from(step.from.to_string())),
+        ("to", step.to.to_string().into()),
+        ("name", step.name.as_str().into()),
+        ("line", comparison_line(&step.changes, words).into()),
+    ];
+    args.extend(when(texts, &step.deadline));
+    texts.with("report-rounds-step", &args)
 }
 
-fn text(rounds: &Rounds, markdown: bool) -> String {
+fn text(rounds: &Rounds, markdown: bool, words: &Words<'_>) -> String {
+    let texts = &words.texts;
+    let lot = rounds.lot.as_deref().map_or(String::new(), |l| {
+        texts.with("report-rounds-lot", &[("lot", l.into())])
+    });
     let mut out = vec![heading(
         markdown,
         2,
-        format!(
-            "Tender {}{}: {}",
-            rounds.tender,
-            rounds
-                .lot
-                .as_deref()
-                .map_or(String::new(), |l| format!(", lot {l}")),
-            rounds.title
+        texts.with(
+            "report-rounds-title",
+            &[
+                ("id", rounds.tender.as_str().into()),
+                ("lot", lot.into()),
+                ("title", rounds.title.as_str().into()),
+            ],
         ),
     )];
-    let state = if rounds.latest_round == rounds.final_round {
-        "the final round, whose bids are awarded"
+    let state = texts.get(if rounds.latest_round == rounds.final_round {
+        "report-round-final"
     } else {
-        "not the final round: only the final round's bids are awarded"
-    };
-    out.push(format!(
-        "Every round scored under version {} of the tender; round {} of {} is the latest with bids ({state}).",
-        rounds.version, rounds.latest_round, rounds.final_round
+        "report-round-not-final"
+    });
+    out.push(texts.with(
+        "report-rounds-intro",
+        &[
+            ("version", rounds.version.to_string().into()),
+            ("latest", rounds.latest_round.to_string().into()),
+            ("final", rounds.final_round.to_string().into()),
+            ("state", state.into()),
+        ],
     ));
     if rounds.steps.is_empty() {
-        out.push(if rounds.final_round == 1 {
-            "The tender has one round (no [[rounds]]): nothing to compare.".into()
+        out.push(texts.get(if rounds.final_round == 1 {
+            "report-rounds-one"
         } else {
-            "Only the initial bids so far: nothing to compare.".into()
-        });
+            "report-rounds-initial-only"
+        }));
     }
-    let names = bidders(rounds);
     for step in &rounds.steps {
-        let mut lines = comparison_lines(step_title(step), &step.changes, markdown);
+        let mut lines = comparison_lines(step_title(step, words), &step.changes, markdown, words);
         let revised: Vec<&str> = step
             .revised
             .iter()
-            .map(|id| names.get(id.as_str()).copied().unwrap_or(id))
+            .map(|id| words.bidders.get(id.as_str()).copied().unwrap_or(id))
             .collect();
+        let round = ("round", Arg::from(step.to.to_string()));
         let revised = if revised.is_empty() {
-            format!(
-                "No revised bid in round {}: every bid stands as before.",
-                step.to
-            )
+            texts.with("report-rounds-none-revised", &[round])
         } else {
-            format!(
-                "Revised bids in round {}: {}; every other bid stands as before.",
-                step.to,
-                revised.join(", ")
+            texts.with(
+                "report-rounds-revised",
+                &[
+                    round,
+                    ("bids", revised.join(", ").into()),
+                    ("bids_listed", super::memo::listed(texts, &revised).into()),
+                ],
             )
         };
         lines.insert(2, revised);
         out.extend(lines);
+    }
+    if !markdown {
+        // At a terminal the sentences wrap to its width, as the table does (not the table).
+        for line in out.iter_mut().filter(|l| !l.starts_with('┌')) {
+            *line = super::table::wrapped(line, "", words.width);
+        }
     }
     text_of(&out)
 }

@@ -191,10 +191,20 @@ pub(super) fn heading(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
 
 /// How the model rounds: "rounded half-up to 2 decimals".
 fn rounding_text(rounding: ModelRounding, texts: &Texts) -> String {
+    rounding_in(
+        rounding,
+        texts,
+        ["report-rounding-to", "report-rounding-none"],
+    )
+}
+
+/// A rounding in words by the messages `[to, none]` of a sentence: a rule's mode (its
+/// name and its words) and decimals, or that nothing is rounded.
+pub(super) fn rounding_in(rounding: ModelRounding, texts: &Texts, [to, none]: [&str; 2]) -> String {
     match rounding {
-        ModelRounding::Exact => texts.get("report-rounding-none"),
+        ModelRounding::Exact => texts.get(none),
         ModelRounding::To(rule) => texts.with(
-            "report-rounding-to",
+            to,
             &[
                 ("mode_name", rule.mode.name().into()),
                 ("mode", mode_text(texts, rule.mode).into()),

@@ -300,7 +300,10 @@ fn a_money_model_ranks_by_the_lowest_evaluation_price() {
     let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(table.contains("Evaluation price"), "{table}");
     assert!(table.contains("bids are ranked by evaluation price, the lowest first: P + (Qmax − Q) × 5000, lowest wins"), "{table}");
-    let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
+    let explained = stdout(
+        &f.run("explain", &["kompas", "--as-of", "0", "--lang", "en"])
+            .success(),
+    );
     assert!(explained.contains("56.940 + (10 − 8,65) × 5.000 = 63.690; rounded half-up to 2 decimals: 63.690,00 (the lowest evaluation price wins)"), "{explained}");
     // Q = (0.585 × 9 + 0.315 × 8) / 0.9 = 7.785 / 0.9 = 8.65; P from the volumes.
     assert!(
@@ -358,7 +361,7 @@ fn rounding_none_keeps_price_points_exact() {
         price_of("alfa")["calculation"]["rounding"],
         serde_json::json!({"decimals": null, "mode": "none"})
     );
-    let explained = stdout(&fixture.run("explain", &["alfa"]).success());
+    let explained = stdout(&fixture.run("explain", &["alfa", "--lang", "en"]).success());
     assert!(explained.contains("Not rounded"), "{explained}");
     assert!(
         explained.contains("rounded at 28 significant digits"),

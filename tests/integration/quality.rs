@@ -27,7 +27,10 @@ fn descriptors_are_shown_with_the_points() {
         "{table}"
     );
     // kompas has indsats 9: the step at or below 9 is "Fremragende"; samarbejde 8: "Tilfredsstillende".
-    let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
+    let explained = stdout(
+        &f.run("explain", &["kompas", "--as-of", "0", "--lang", "en"])
+            .success(),
+    );
     assert!(explained.contains("Indsats (65 %): 9 points (the evaluators' points on the scale 0–10, step 9: Fremragende)"), "{explained}");
     assert!(
         explained.contains("step 5: Tilfredsstillende"),
@@ -130,8 +133,11 @@ fn a_consensus_away_from_the_mean_needs_a_reason() {
     // The consensus 8 is what is scored: 6.9635 as before.
     assert_eq!(bid(&report, "trin-for-trin")["total"], "6.9635");
     let explained = stdout(
-        &f.run("explain", &["trin-for-trin", "--as-of", "0"])
-            .success(),
+        &f.run(
+            "explain",
+            &["trin-for-trin", "--as-of", "0", "--lang", "en"],
+        )
+        .success(),
     );
     assert!(explained.contains("evaluators anna 7, bo 8, carl 8, mean 7,6666666666666666666666666667; consensus reason: Anna's concern"), "{explained}");
 }

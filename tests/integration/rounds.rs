@@ -207,7 +207,7 @@ fn the_rounds_report_shows_what_changed_for_each_bidder() {
     // trivselshuset and borgerkraft: nothing changed at all.
     assert!(changes("trivselshuset").is_empty() && changes("borgerkraft").is_empty());
 
-    let text = stdout(&f.run("rounds", &["-q"]).success());
+    let text = stdout(&f.run("rounds", &["-q", "--lang", "en"]).success());
     assert!(
         text.contains("Round 1 → 2 (Endeligt tilbud, deadline 2025-04-07T12:00:00+02:00): WINNER CHANGED from vej-til-job to mentorforum"),
         "{text}"
@@ -219,8 +219,47 @@ fn the_rounds_report_shows_what_changed_for_each_bidder() {
 
     // A tender of one round has nothing to compare.
     let reference = Fixture::reference();
-    let text = stdout(&reference.run("rounds", &["-q"]).success());
+    let text = stdout(&reference.run("rounds", &["-q", "--lang", "en"]).success());
     assert!(text.contains("The tender has one round"), "{text}");
+    let text = stdout(&reference.run("rounds", &["-q"]).success());
+    assert!(
+        text.contains("Udbuddet har kun én runde: der er intet at sammenligne."),
+        "{text}"
+    );
+}
+
+/// Odense is Danish: without `--lang` the rounds report is Danish — bidders and criteria
+/// by name, the deadline as 7. april 2025 kl. 12.00, the engine's words translated; the
+/// numbers as in English (rank 3 → 1, total 6,9995 → 7,5995). `--lang en` overrides.
+#[test]
+fn rounds_in_danish_by_default() {
+    let f = Fixture::copy_of(ODENSE);
+    let table = stdout(&f.run("rounds", &["-q"]).success());
+    assert!(
+        table.contains("Runde 1 → 2 (Endeligt tilbud, frist 7. april 2025 kl. 12.00): VINDEREN ER ÆNDRET fra Vej til Job A/S til Odense Mentorforum I/S"),
+        "{table}"
+    );
+    insta::assert_snapshot!("odense_rounds_table_da", table);
+    let md = stdout(&f.run("rounds", &["-q", "-f", "md"]).success());
+    insta::assert_snapshot!("odense_rounds_markdown_da", md);
+    let english = stdout(&f.run("rounds", &["-q", "--lang", "en"]).success());
+    assert!(
+        english.contains("WINNER CHANGED from vej-til-job to mentorforum"),
+        "{english}"
+    );
+    // JSON and CSV are the same in every language.
+    for format in ["json", "csv"] {
+        assert_eq!(
+            f.run("rounds", &["-q", "-f", format])
+                .success()
+                .get_output()
+                .stdout,
+            f.run("rounds", &["-q", "-f", format, "--lang", "da"])
+                .success()
+                .get_output()
+                .stdout
+        );
+    }
 }
 
 #[test]

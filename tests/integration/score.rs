@@ -401,8 +401,11 @@ fn a_tender_may_round_the_total() {
         ]
     );
     let explained = stdout(
-        &f.run("explain", &["trin-for-trin", "--as-of", "0"])
-            .success(),
+        &f.run(
+            "explain",
+            &["trin-for-trin", "--as-of", "0", "--lang", "en"],
+        )
+        .success(),
     );
     assert!(
         explained.contains(

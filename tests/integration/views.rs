@@ -15,7 +15,7 @@ fn run(args: &[&str]) -> assert_cmd::assert::Assert {
 
 /// Explains a bid in version 0, the tender as published, whose numbers are computed here.
 fn explain(bid: &str) -> String {
-    stdout(&run(&["explain", REFERENCE, bid, "--as-of", "0"]).success())
+    stdout(&run(&["explain", REFERENCE, bid, "--as-of", "0", "--lang", "en"]).success())
 }
 
 /// Hand check of this snapshot: spor1 371 → 8 + (371 − 370) × (0 − 8) / 60 = 7.8666…
@@ -68,6 +68,72 @@ fn explain_names_the_tie() {
         out.contains("Rank 4 of 7 ranked bids, shared with Fælles Fodfæste I/S, Lige Vilkår ApS"),
         "{out}"
     );
+}
+
+/// Explains a bid in version 0 in the tender's own language, Danish.
+fn explain_da(bid: &str) -> String {
+    stdout(&run(&["explain", REFERENCE, bid, "--as-of", "0"]).success())
+}
+
+/// The reference tender is Danish: without `--lang` the explanation is Danish, its amounts
+/// in kroner, its adjustments, warnings and reasons the memo's sentences. Hand check as in
+/// English: Job & Trivsel 448,05 → 449 → 430 → 0 point; spor2 1.150 → 6 point; total
+/// 4,095 + 2,52 + 0 + 0,3 = 6,915, nr. 3 of 7.
+#[test]
+fn explain_in_danish_by_default() {
+    let clamped = explain_da("job-og-trivsel");
+    assert!(
+        clamped
+            .contains("448,05 kr. → 449,00 kr., øre rundet til hele kroner (Bilag B pkt. 1.2.1)"),
+        "{clamped}"
+    );
+    assert!(
+        clamped.contains("Samlet vurdering = 4,095 + 2,52 + 0 + 0,3 = 6,915"),
+        "{clamped}"
+    );
+    insta::assert_snapshot!("explain_clamped_da", clamped);
+    // A length limit (a warning) and a fixed anchor beyond the band.
+    insta::assert_snapshot!("explain_warning_da", explain_da("kompas"));
+    // A shared rank.
+    let tie = explain_da("ny-start");
+    assert!(
+        tie.contains(
+            "Nr. 4 af 7 rangerede tilbud, delt med Fælles Fodfæste I/S og Lige Vilkår ApS"
+        ),
+        "{tie}"
+    );
+    // Set aside: the memo's decision and reason; the evidence keeps its file and line.
+    let rejected = explain_da("arbejdsglaede");
+    assert!(
+        rejected.contains("Dokumentation: bids/arbejdsglaede.toml:16:"),
+        "{rejected}"
+    );
+    insta::assert_snapshot!("explain_rejected_da", rejected);
+    insta::assert_snapshot!("explain_late_da", explain_da("sen-levering"));
+}
+
+/// `--lang en` overrides the tender's Danish: the English explanation, byte for byte.
+#[test]
+fn explain_lang_en_overrides_the_tenders_danish() {
+    let english = explain("job-og-trivsel");
+    assert!(
+        english.starts_with("Bid Job & Trivsel ApS (bids/job-og-trivsel.toml)"),
+        "{english}"
+    );
+    assert_ne!(english, explain_da("job-og-trivsel"));
+    let danish = stdout(
+        &run(&[
+            "explain",
+            REFERENCE,
+            "job-og-trivsel",
+            "--as-of",
+            "0",
+            "--lang",
+            "da",
+        ])
+        .success(),
+    );
+    assert_eq!(danish, explain_da("job-og-trivsel"));
 }
 
 #[test]

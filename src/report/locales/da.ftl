@@ -586,3 +586,100 @@ report-cell-decision = { $decision }
 report-cell-rule = { $rule }
 report-cell-reason = { $reason_text }
 report-block-line = {"  "}{ $label }: { $text }
+
+## explain: hvert trin for ét tilbud
+report-explain-title = Tilbud fra { $bidder } i udbud { $id }
+report-explain-status = Status: { $status }
+report-explain-set-aside = Tilbuddet indgår ikke i evalueringen og er derfor hverken vurderet eller rangeret:
+report-explain-finding = { $n }. { $decision }. { $reason_text }
+report-explain-evidence = {"   "}Dokumentation: { $place }: { $quote }
+report-explain-clause = {"   "}Grundlag i udbudsmaterialet: { $source }
+report-explain-clause-text = {"   "}»{ $text }«
+report-explain-warning = Bemærkning: { $item }
+report-explain-line-band = Prislinje { $name }, prisinterval { $band }
+report-explain-line = Prislinje { $name }: { $band }
+report-explain-step = {"  "}{ $n }. { $step }
+report-explain-written = Prisen i tilbuddet: { $price }
+report-explain-no-price = Tilbuddet angiver ingen pris på denne prislinje
+report-explain-evaluated = Evalueret pris: { $price }
+report-explain-adjust-whole-kroner = { $step }
+report-explain-adjust-raise = { $step }
+report-explain-adjust-lower = { $step }
+report-explain-adjust-missing = { $step }
+report-explain-adjust-other = { $step }
+report-explain-money-no-points = {"  "}Prisen giver ikke point med pengemodellen { $name }: den indgår i evalueringsprisen nedenfor.
+report-explain-model = Prismodel { $name } ({ $context }):
+report-explain-anchors = lineært mellem ankerpunkterne { $p0 } → { $s0 } point og { $p1 } → { $s1 } point
+report-explain-fixed-anchors = prisen ligger på eller uden for det første eller sidste ankerpunkt
+report-explain-field = sammenlignet med den laveste pris { $lowest } og den højeste pris { $highest } blandt de vurderede tilbud
+report-explain-flat = pointene ved ankerpunktet { $amount }
+report-explain-zero-lowest = den laveste pris er 0, så formlen har ingen bredde: { $max } point ved 0, 0 point over 0
+report-explain-below-zero = , under 0, altså 0
+report-explain-far-below-zero = , langt under 0, altså 0
+report-explain-below-range = : under det laveste tal, der kan regnes nøjagtigt med
+report-explain-28-digits = (divisionen går ikke op: resultatet er afrundet til 28 betydende cifre)
+report-explain-rounded-to = afrundet { $mode } til { $decimals } decimaler
+report-explain-not-rounded = ikke afrundet
+report-explain-points = { $rounding }: { $points } point
+report-explain-weights = Point × andel af den samlede vurdering = vægtede point (andelen er produktet af vægtene fra øverste niveau ned til kriteriet):
+report-explain-criterion = { $indent }{ $name } ({ $weight } %): { $points } point{ $how }; × { $share } = { $weighted }
+report-explain-from-price = fra prislinjen ovenfor
+report-explain-quality = evaluatorernes point
+report-explain-quality-scale = evaluatorernes point på skalaen { $min }–{ $max }
+report-explain-mapped = , { $given } dér, omregnet lineært til udbuddets skala { $min }–{ $max }: { $calc }
+report-explain-descriptor = , trin { $points }: { $text }
+report-explain-panel = ; evaluatorerne { $each }, gennemsnit { $mean }
+report-explain-consensus = ; begrundelse for konsensus: { $reason }
+report-explain-total = Samlet vurdering = { $leaves } = { $exact } ({ $rounding }; den kan ligge fra { $low } til { $high } point)
+report-explain-total-exact = den nøjagtige sum; udbudsmaterialet afrunder ikke den samlede vurdering
+report-explain-total-rounded = den nøjagtige sum afrundet { $mode } til { $decimals } decimaler, som udbudsmaterialet foreskriver: { $total }
+report-explain-rank = Nr. { $rank } af { $ranked } rangerede tilbud.
+report-explain-rank-shared = Nr. { $rank } af { $ranked } rangerede tilbud, delt med { $others_listed }: { $money ->
+        [yes] evalueringspriserne
+       *[other] de samlede vurderinger
+    } er nøjagtig ens, og udbudsmaterialet fastsætter ingen regel for ligestilling, der adskiller dem.
+report-explain-quality-points = Kvalitetspoint (vægtene inden for kvaliteten bestemmer Q):
+report-explain-quality-line = {"  "}{ $name }: { $points } point{ $how }
+report-explain-q = Q = ({ $terms }) / { $shares } = { $q } af Qmax { $qmax }
+report-explain-evaluation-price = Evalueringspris, P = { $composed }{ $price }:
+report-explain-money-formula = {"     "}{ $formula } = { $exact }{ $note }; { $rounding }: { $amount } (laveste evalueringspris vinder)
+
+## rounds og rescore: hvad der er ændret fra én runde eller version til den næste
+report-cmp-line = { $winner }; { $ranking }{ $award }
+report-cmp-winner-changed = VINDEREN ER ÆNDRET fra { $before } til { $after }
+report-cmp-winner-same = vinderen er uændret ({ $after })
+report-cmp-ranking-changed = rangordenen er ændret
+report-cmp-ranking-same = rangordenen er uændret
+report-cmp-award-same = ; tildelingen er uændret ({ $after })
+report-cmp-award-changed = ; TILDELINGEN ER ÆNDRET fra { $before } til { $after }
+report-cmp-and = {" og "}
+report-cmp-list = {", "}
+report-cmp-no-change = Intet tilbud er ændret.
+report-col-field = Felt
+report-col-before = Før
+report-col-after = Efter
+report-field-round = runde
+report-field-status = status
+report-field-rank = placering
+report-field-award = tildeling
+report-field-share = andel (%)
+report-field-volume = mængde
+report-field-total = samlet vurdering
+report-field-evaluation-price = evalueringspris
+report-field-evaluated = { $name }: evalueret pris
+report-field-points = { $name }: point
+report-value-ranked = rangeret
+report-value-rejected = afvist
+report-value-review = til afklaring
+report-value-awarded = tildelt
+report-value-not-awarded = ikke tildelt
+report-value-tied-at-boundary = lige point ved grænsen
+report-value-lot-limit = ikke tildelt (begrænsning i antal delaftaler)
+report-rounds-title = Udbud { $id }{ $lot }: { $title }
+report-rounds-lot = , delkontrakt { $lot }
+report-rounds-intro = Alle runder er evalueret efter version { $version } af udbudsmaterialet; runde { $latest } af { $final } er den seneste runde med tilbud ({ $state }).
+report-rounds-one = Udbuddet har kun én runde: der er intet at sammenligne.
+report-rounds-initial-only = Der er indtil videre kun afgivet indledende tilbud: der er intet at sammenligne.
+report-rounds-step = Runde { $from } → { $to } ({ $name }, frist { $at }): { $line }
+report-rounds-none-revised = Der er ikke afgivet reviderede tilbud i runde { $round }: alle tilbudsgivere er bundet af deres seneste tilbud.
+report-rounds-revised = Reviderede tilbud i runde { $round }: { $bids_listed }; de øvrige tilbudsgivere er bundet af deres seneste tilbud.

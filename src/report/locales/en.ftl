@@ -589,3 +589,97 @@ report-cell-decision = { $status }
 report-cell-rule = { $rule_id }
 report-cell-reason = { $reason }
 report-block-line = {"  "}{ $label }: { $text }
+
+## explain: every step of one bid
+report-explain-title = Bid { $bidder } ({ $file }) in tender { $id }
+report-explain-status = Status: { $status }
+report-explain-set-aside = The bid was set aside, so it is neither scored nor ranked:
+report-explain-finding = { $n }. { $status } ({ $rule_id }): { $reason }
+report-explain-evidence = {"   "}Evidence: { $place }: { $quote }
+report-explain-clause = {"   "}Clause: { $source }
+report-explain-clause-text = {"   "}“{ $text }”
+report-explain-warning = Warning { $detail }
+report-explain-line-band = Price line { $id } ({ $name }), band { $band }
+report-explain-line = Price line { $id } ({ $name }), { $band }
+report-explain-step = {"  "}{ $n }. { $step }
+report-explain-written = As written in the bid: { $price }
+report-explain-no-price = The bid gives no price for this line
+report-explain-evaluated = Evaluated price: { $price }
+report-explain-adjust-whole-kroner = Øre to whole kroner, { $mode }{ $source }: { $from } → { $to }
+report-explain-adjust-raise = Below the minimum, raised to it{ $source }: { $from } → { $to }
+report-explain-adjust-lower = Above the maximum, lowered to it{ $source }: { $from } → { $to }
+report-explain-adjust-missing = Missing price set to the maximum{ $source }: { $to }
+report-explain-adjust-other = { $rule_id }{ $source }: { $from } → { $to }
+report-explain-money-no-points = {"  "}The price gives no points under money model { $name }: it enters the evaluation price below.
+report-explain-model = Model { $name } ({ $context }):
+report-explain-anchors = linear between the anchors { $p0 } → { $s0 } points and { $p1 } → { $s1 } points
+report-explain-fixed-anchors = fixed anchors
+report-explain-field = { $method }, compared with the scored bids' lowest price { $lowest } and highest price { $highest }
+report-explain-flat = the points of the anchor at { $price } (flat beyond the outermost anchors)
+report-explain-zero-lowest = the lowest price is 0, so the formula has no width: { $max } points at 0, 0 points above it
+report-explain-below-zero = , below 0, so 0
+report-explain-far-below-zero = , far below 0, so 0
+report-explain-below-range = : below the lowest number held exactly
+report-explain-28-digits = (the division does not terminate: rounded at 28 significant digits)
+report-explain-rounded-to = rounded { $mode_name } to { $decimals } decimals
+report-explain-not-rounded = not rounded
+report-explain-points = { $rounding }: { $points } points
+report-explain-weights = Points × share of the total = weighted points (the share is the product of the weights on the path):
+report-explain-criterion = { $indent }{ $name } ({ $weight } %): { $points } points{ $how }; × { $share } = { $weighted }
+report-explain-from-price = from the price line above
+report-explain-quality = the evaluators' points
+report-explain-quality-scale = the evaluators' points on the scale { $min }–{ $max }
+report-explain-mapped = , { $given } there, mapped onto the tender's scale { $min }–{ $max }: { $calc }
+report-explain-descriptor = , step { $points }: { $text }
+report-explain-panel = ; evaluators { $each }, mean { $mean }
+report-explain-consensus = ; consensus reason: { $reason }
+report-explain-total = Total = { $leaves } = { $exact } ({ $rounding }; possible range { $low } to { $high })
+report-explain-total-exact = the exact sum; the tender does not round totals
+report-explain-total-rounded = the exact sum, rounded { $mode_name } to { $decimals } decimals as the tender says: { $total }
+report-explain-rank = Rank { $rank } of { $ranked } ranked bids.
+report-explain-rank-shared = Rank { $rank } of { $ranked } ranked bids, shared with { $others }: the totals are exactly equal and the tender declares no tie-break.
+report-explain-quality-points = Quality points (the weights within quality decide Q):
+report-explain-quality-line = {"  "}{ $name }: { $points } points{ $how }
+report-explain-q = Q = ({ $terms }) / { $shares } = { $q } of Qmax { $qmax }
+report-explain-evaluation-price = Evaluation price ({ $method }), P = { $composed }{ $price }:
+report-explain-money-formula = {"     "}{ $formula } = { $exact }{ $note }; { $rounding }: { $value } (the lowest evaluation price wins)
+
+## rounds and rescore: what changed from one round or version to the next
+report-cmp-line = { $winner }; { $ranking }{ $award }
+report-cmp-winner-changed = WINNER CHANGED from { $before } to { $after }
+report-cmp-winner-same = winner unchanged ({ $after })
+report-cmp-ranking-changed = ranking changed
+report-cmp-ranking-same = ranking unchanged
+report-cmp-award-same = ; award unchanged ({ $after })
+report-cmp-award-changed = ; AWARD CHANGED from { $before } to { $after }
+report-cmp-and = {" and "}
+report-cmp-list = {", "}
+report-cmp-no-change = No bid changed.
+report-col-field = Field
+report-col-before = Before
+report-col-after = After
+report-field-round = round
+report-field-status = status
+report-field-rank = rank
+report-field-award = award
+report-field-share = share
+report-field-volume = volume
+report-field-total = total
+report-field-evaluation-price = evaluation price
+report-field-evaluated = { $id } evaluated
+report-field-points = { $id } points
+report-value-ranked = ranked
+report-value-rejected = rejected
+report-value-review = review
+report-value-awarded = awarded
+report-value-not-awarded = not-awarded
+report-value-tied-at-boundary = tied-at-boundary
+report-value-lot-limit = lot-limit
+report-rounds-title = Tender { $id }{ $lot }: { $title }
+report-rounds-lot = , lot { $lot }
+report-rounds-intro = Every round scored under version { $version } of the tender; round { $latest } of { $final } is the latest with bids ({ $state }).
+report-rounds-one = The tender has one round (no [[rounds]]): nothing to compare.
+report-rounds-initial-only = Only the initial bids so far: nothing to compare.
+report-rounds-step = Round { $from } → { $to } ({ $name }, deadline { $deadline }): { $line }
+report-rounds-none-revised = No revised bid in round { $round }: every bid stands as before.
+report-rounds-revised = Revised bids in round { $round }: { $bids }; every other bid stands as before.

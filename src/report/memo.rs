@@ -307,6 +307,15 @@ fn warning(evaluation: &Evaluation, texts: &Texts) -> Option<String> {
 /// Which version of the tender documents the evaluation rests on, and in a negotiated
 /// procedure the bids that stand from an earlier round.
 fn basis(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
+    let mut lines = version_basis(evaluation, texts);
+    lines.extend(standing_bids(evaluation, texts, "round-standing"));
+    lines
+}
+
+/// In a negotiated procedure: the sentence (message `id`) naming the bids that stand from
+/// an earlier round, their bidders having handed in no revised bid in the round scored;
+/// none where every bid is of this round.
+pub(super) fn standing_bids(evaluation: &Evaluation, texts: &Texts, id: &str) -> Option<String> {
     let round = evaluation.tender.round;
     let standing: Vec<String> = evaluation
         .ranking
@@ -322,17 +331,15 @@ fn basis(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
             )
         })
         .collect();
-    let mut lines = version_basis(evaluation, texts);
-    if !standing.is_empty() {
-        lines.push(texts.with(
-            "round-standing",
+    (!standing.is_empty()).then(|| {
+        texts.with(
+            id,
             &[
                 ("round", round.to_string().into()),
                 ("bids", standing.join(", ").into()),
             ],
-        ));
-    }
-    lines
+        )
+    })
 }
 
 /// Which version of the tender documents the evaluation rests on.

@@ -494,31 +494,9 @@ fn round_text(t: &Tender, texts: &Texts) -> Option<String> {
 /// In a negotiated procedure: the bids that stand from an earlier round, their bidders
 /// having handed in no revised bid in the round scored.
 fn standing_note(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
-    let round = evaluation.tender.round;
-    let standing: Vec<String> = evaluation
-        .ranking
-        .iter()
-        .filter(|r| r.score.round < round)
-        .map(|r| {
-            texts.with(
-                "round-standing-bid",
-                &[
-                    ("bidder", r.score.bidder.as_str().into()),
-                    ("round", r.score.round.to_string().into()),
-                ],
-            )
-        })
-        .collect();
-    if standing.is_empty() {
-        return Vec::new();
-    }
-    vec![texts.with(
-        "report-standing",
-        &[
-            ("round", round.to_string().into()),
-            ("bids", standing.join(", ").into()),
-        ],
-    )]
+    memo::standing_bids(evaluation, texts, "report-standing")
+        .into_iter()
+        .collect()
 }
 
 /// The award to several suppliers: the rule, each supplier awarded with its share, and

@@ -1,6 +1,6 @@
 //! CSV that Danish Excel opens as it is: UTF-8 with a byte-order mark, semicolons, decimal
 //! commas. One row per bid in ranking order, the rank a plain number (empty for a bid set
-//! aside) with the bids it ties with in `tied_with`; per leaf criterion its points and weighted
+//! aside) with how many bids share it in `shared_by`; per leaf criterion its points and weighted
 //! points; per price line the submitted and evaluated price and the adjustments in words.
 //! Each row starts with the tender's id and version, so rows of several runs can be
 //! pasted into one sheet. Text from bidders' files is guarded against formula injection.
@@ -100,7 +100,7 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
     excel(rows)
 }
 
-/// Where the total stands in a row of [`row`] (rank, tied_with, bidder, bid, status, total).
+/// Where the total stands in a row of [`row`] (rank, shared_by, bidder, bid, status, total).
 const TOTAL_COLUMN: usize = 5;
 
 /// The header: who and where the bid stands, the columns of each leaf, then why a bid was
@@ -110,7 +110,7 @@ fn header(evaluation: &Evaluation, leaves: &[&Criterion]) -> Vec<String> {
         "tender".to_string(),
         "version".into(),
         "rank".into(),
-        "tied_with".into(),
+        "shared_by".into(),
         "bidder".into(),
         "bid".into(),
         "status".into(),
@@ -151,11 +151,15 @@ fn leaf_header(c: &Criterion, money: bool) -> Vec<String> {
 
 /// One bid's row, in the columns of [`header`].
 fn row(entry: &Ranked, total: String, leaves: &[&Criterion], money: bool) -> Vec<String> {
-    // A plain number, so a spreadsheet can sort on it; ties are named in `tied_with`.
-    let tied_with: Vec<&str> = entry.tied_with.iter().map(|id| id.0.as_str()).collect();
+    // Plain numbers, so a spreadsheet can sort on them: the rank, and how many bids share
+    // it (empty for a bid alone; the bids themselves are the rows with the same rank).
     let mut row = vec![
         entry.rank.map(|r| r.to_string()).unwrap_or_default(),
-        text_cell(&tied_with.join(" ")),
+        if entry.shares_rank() {
+            (entry.tied_count() + 1).to_string()
+        } else {
+            String::new()
+        },
         text_cell(&entry.score.bidder),
         text_cell(&entry.score.bid.0),
         status(entry).into(),

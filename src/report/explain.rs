@@ -9,7 +9,7 @@ use super::i18n::{Arg, Texts};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::text::{band_text, status_text, version_text, yes_no};
 use super::{
-    Bidders, Evaluation, bidder_names, decision_name, evidence_place, money, reference, text_of,
+    Evaluation, decision_name, evidence_place, money, others_named, reference, text_of,
     warning_detail,
 };
 use crate::domain::{CriterionId, CriterionKind, Language, Panel, Tender};
@@ -661,18 +661,18 @@ fn rank_line(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> String {
         Arg::from(entry.rank.unwrap_or_default().to_string()),
     );
     let ranked = ("ranked", Arg::from(ranked.to_string()));
-    if entry.tied_with.is_empty() {
+    if !entry.shares_rank() {
         return texts.with("report-explain-rank", &[rank, ranked]);
     }
-    let bidders = Bidders::new(&evaluation.ranking);
-    let names: Vec<&str> = entry.tied_with.iter().map(|id| bidders.name(id)).collect();
+    let tied = entry.tied_with(&evaluation.ranking);
+    let [others, others_listed] = others_named(texts, tied, entry.tied_count());
     texts.with(
         "report-explain-rank-shared",
         &[
             rank,
             ranked,
-            ("others", bidder_names(&bidders, &entry.tied_with).into()),
-            ("others_listed", super::memo::listed(texts, &names).into()),
+            others,
+            others_listed,
             ("money", yes_no(evaluation.tender.model.method.is_money())),
         ],
     )

@@ -23,14 +23,14 @@ use crate::scoring::award::AwardResult;
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_methods::{Calculation, MoneyCalculation};
 use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
-use crate::scoring::rank::Ranked;
+use crate::scoring::rank::{Ranked, shared_ranks};
 use crate::scoring::reversal::Reversal;
 use crate::scoring::score::{Outcome, PriceEvaluation, Status};
 use crate::scoring::tree::CriterionScore;
 use crate::values::Points;
 
 /// The version of this contract; raised on any change that is not a pure addition.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// An exact decimal written as a JSON string, as the decimal stands (`"8.00"`).
 #[derive(Clone, Copy)]
@@ -66,6 +66,8 @@ struct Document<'a> {
     award: Option<AwardJson<'a>>,
     inputs: &'a [InputFile],
     order: String,
+    /// Each shared rank once, with the bids sharing it: linear however large a tie is.
+    ties: Ties<'a>,
     /// Each bid's part built and written one at a time, never all at once.
     bids: Bids<'a>,
 }
@@ -292,7 +294,6 @@ struct BidJson<'a> {
     round: u32,
     status: Status,
     rank: Option<u32>,
-    tied_with: &'a [crate::domain::BidId],
     total: Option<Exact>,
     evaluation_price: Option<EvaluationPriceJson<'a>>,
     total_exact: Option<Exact>,
@@ -447,6 +448,7 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
         award: evaluation.award.as_ref().map(award),
         inputs: &evaluation.inputs,
         order: order_note(&evaluation.tender),
+        ties: Ties(&evaluation.ranking),
         bids: Bids(&evaluation.ranking, &evaluation.tender),
     };
     // Serialising writes many small pieces: buffer them here, where the writer's type is
@@ -511,6 +513,24 @@ struct Bids<'a>(&'a [Ranked], &'a Tender);
 impl Serialize for Bids<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|entry| bid(entry, self.1)))
+    }
+}
+
+/// Each shared rank once, written as it is found.
+struct Ties<'a>(&'a [Ranked]);
+
+#[derive(Serialize)]
+struct TieJson<'a> {
+    rank: Option<u32>,
+    bids: Vec<&'a str>,
+}
+
+impl Serialize for Ties<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(shared_ranks(self.0).map(|run| TieJson {
+            rank: run[0].rank,
+            bids: run.iter().map(|r| r.score.bid.0.as_str()).collect(),
+        }))
     }
 }
 
@@ -735,7 +755,6 @@ fn bid<'a>(entry: &'a Ranked, tender: &Tender) -> BidJson<'a> {
         round: s.round,
         status: s.status(),
         rank: entry.rank,
-        tied_with: &entry.tied_with,
         // Under a money model the ranked figure is the evaluation price: no total.
         total: s
             .total()

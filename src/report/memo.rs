@@ -22,7 +22,7 @@ use crate::scoring::award::AwardResult;
 use crate::scoring::conformity::Finding;
 use crate::scoring::price_methods::Field;
 use crate::scoring::price_rules::AdjustmentRule;
-use crate::scoring::rank::Ranked;
+use crate::scoring::rank::{Ranked, shared_ranks};
 use crate::scoring::score::{Outcome, Standing, Status};
 use crate::values::{ModelRounding, Money, RoundingMode};
 
@@ -1048,18 +1048,10 @@ pub(super) fn adjustment_rule(texts: &Texts, rule: AdjustmentRule) -> String {
 fn ties(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     let t = &evaluation.tender;
     let mut items = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for entry in ranked(evaluation) {
+    for run in shared_ranks(&evaluation.ranking) {
+        let entry = &run[0];
         let Some(rank) = entry.rank else { continue };
-        if entry.tied_with.is_empty() || !seen.insert(rank) {
-            continue;
-        }
-        let names: Vec<&str> = evaluation
-            .ranking
-            .iter()
-            .filter(|r| r.rank == Some(rank))
-            .map(|r| r.score.bidder.as_str())
-            .collect();
+        let names: Vec<&str> = run.iter().map(|r| r.score.bidder.as_str()).collect();
         let total = match entry.score.standing() {
             Some(Standing::Price(p)) => texts.money(p.value(), &t.currency),
             Some(Standing::Points(p)) => texts.number(p.value()),

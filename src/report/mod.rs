@@ -38,6 +38,7 @@ use crate::scoring::price_rules::Adjustment;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::Status;
 use crate::values::Money;
+use i18n::{Arg, Texts};
 
 use number::{common_scale, decimal_comma};
 
@@ -170,9 +171,31 @@ fn status(entry: &Ranked) -> &'static str {
 }
 
 /// The bidders of the given bids, in ranking order: "Kompas ApS, Ny Start ApS".
-fn bidder_names(bidders: &Bidders<'_>, ids: &[BidId]) -> String {
-    let names: Vec<&str> = ids.iter().map(|id| bidders.name(id)).collect();
-    names.join(", ")
+/// At most this many other bidders are named in a sentence about a tie; the rest are
+/// counted, so a tie of thousands of bids does not write millions of names.
+const NAMED_OTHERS: usize = 5;
+
+/// The bidders of `others` (`count` of them) for a sentence about a tie: joined by commas
+/// (`others`) and as a list ending in "og"/"and" (`others_listed`); past
+/// [`NAMED_OTHERS`] the rest are counted ("og 12 andre").
+fn others_named<'a>(
+    texts: &Texts,
+    others: impl Iterator<Item = &'a Ranked>,
+    count: usize,
+) -> [(&'static str, Arg<'static>); 2] {
+    let mut names: Vec<String> = others
+        .take(NAMED_OTHERS)
+        .map(|r| r.score.bidder.clone())
+        .collect();
+    if count > names.len() {
+        let more = (count - names.len()).to_string();
+        names.push(texts.with("report-others-more", &[("count", more.into())]));
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    [
+        ("others", names.join(", ").into()),
+        ("others_listed", memo::listed(texts, &names).into()),
+    ]
 }
 
 /// Each bid's bidder, looked up by id (built once per report, so naming the members of

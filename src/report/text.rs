@@ -14,10 +14,10 @@ use super::i18n::{Arg, Texts};
 use super::memo::{self, method_text, mode_text};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::{
-    Bidders, Evaluation, bidder_names, decision_name, evidence_place, leaf_columns, markdown,
-    money, reference, total_cells,
+    Bidders, Evaluation, decision_name, evidence_place, leaf_columns, markdown, money,
+    others_named, reference, total_cells,
 };
-use crate::domain::{BidId, Criterion, CriterionKind, Language, PriceLine, Scale, Tender};
+use crate::domain::{Criterion, CriterionKind, Language, PriceLine, Scale, Tender};
 use crate::legal::notes_of;
 use crate::scoring::award::AwardStatus;
 use crate::scoring::conformity::{Finding, Warning};
@@ -385,7 +385,7 @@ fn percent(share: Share) -> Decimal {
 /// The rank as shown: `2=` for a shared rank, `–` for a bid set aside.
 fn rank_cell(entry: &Ranked) -> String {
     match entry.rank {
-        Some(rank) if !entry.tied_with.is_empty() => format!("{rank}="),
+        Some(rank) if entry.shares_rank() => format!("{rank}="),
         Some(rank) => rank.to_string(),
         None => "–".into(),
     }
@@ -452,7 +452,7 @@ pub(super) fn notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     notes.extend(reversal_notes(evaluation, &bidders, texts));
     for entry in &evaluation.ranking {
         notes.extend(bid_notes(evaluation, entry, texts));
-        notes.extend(tie_notes(&bidders, entry, texts));
+        notes.extend(tie_notes(&evaluation.ranking, entry, texts));
     }
     notes
 }
@@ -918,7 +918,7 @@ fn step_text(tender: &Tender, a: &Adjustment, texts: &Texts) -> String {
 
 /// A bid's ties: the bids it shares its rank with, and those the tie-break put it apart
 /// from.
-fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked, texts: &Texts) -> Vec<String> {
+fn tie_notes(ranking: &[Ranked], entry: &Ranked, texts: &Texts) -> Vec<String> {
     let who = entry.score.bidder.as_str();
     let total = exact_comma(
         entry
@@ -928,25 +928,27 @@ fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked, texts: &Texts) -> Vec<String
             .unwrap_or_default(),
     );
     let rank = entry.rank.unwrap_or_default().to_string();
-    let tie = |message: &str, others: &[BidId]| {
-        let names: Vec<&str> = others.iter().map(|id| bidders.name(id)).collect();
+    let tie = |message: &str, others: [(&'static str, Arg<'static>); 2]| {
+        let [others, others_listed] = others;
         let note = texts.with(
             message,
             &[
                 ("total", total.as_str().into()),
-                ("others", bidder_names(bidders, others).into()),
-                ("others_listed", memo::listed(texts, &names).into()),
+                others,
+                others_listed,
                 ("rank", rank.as_str().into()),
             ],
         );
         bid_note(who, note, texts)
     };
     let mut notes = Vec::new();
-    if !entry.tied_with.is_empty() {
-        notes.push(tie("report-tie", &entry.tied_with));
+    if entry.shares_rank() {
+        let others = others_named(texts, entry.tied_with(ranking), entry.tied_count());
+        notes.push(tie("report-tie", others));
     }
-    if !entry.split_from.is_empty() {
-        notes.push(tie("report-tie-broken", &entry.split_from));
+    if entry.split_count() > 0 {
+        let others = others_named(texts, entry.split_from(ranking), entry.split_count());
+        notes.push(tie("report-tie-broken", others));
     }
     notes
 }

@@ -353,45 +353,65 @@ fn beyond(
     })
 }
 
+/// At most this many of a bid's duplicates are named in its finding; the rest are counted,
+/// so a thousand copies of one bid give a thousand short findings, not a million names.
+const NAMED_DUPLICATES: usize = 5;
+
 /// Bids that look like one bidder's bid twice: the same CVR number, or the same bidder
 /// name (ignoring case and surrounding spaces). Each such bid is set aside for review with
-/// the other files named, so the authority decides which one is the bid; none is ranked
-/// meanwhile. The findings are per bid, in the order of `bids`; n log n.
+/// the other files named (the first [`NAMED_DUPLICATES`] in the order of `bids`, the rest
+/// counted), so the authority decides which one is the bid; none is ranked meanwhile. The
+/// findings are per bid, in the order of `bids`; n log n, however large a group.
 pub fn duplicates(bids: &[&Bid]) -> Vec<Vec<Finding>> {
-    let mut by_key: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    let names: Vec<String> = bids
+        .iter()
+        .map(|b| b.bidder.trim().to_lowercase())
+        .collect();
+    // Each group in the order of `bids`; a bid in both groups of another is counted once
+    // through the group of the pair.
+    let mut by_cvr: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_both: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (i, bid) in bids.iter().enumerate() {
-        by_key.entry((0, bid.cvr.clone())).or_default().push(i);
-        let name = bid.bidder.trim().to_lowercase();
-        by_key.entry((1, name)).or_default().push(i);
-    }
-    let mut others: Vec<BTreeMap<usize, &'static str>> = vec![BTreeMap::new(); bids.len()];
-    for ((kind, _), group) in by_key.iter().filter(|(_, g)| g.len() > 1) {
-        let what = if *kind == 0 {
-            "CVR number"
-        } else {
-            "bidder name"
-        };
-        for &i in group {
-            for &j in group.iter().filter(|&&j| j != i) {
-                others[i].entry(j).or_insert(what);
-            }
-        }
+        by_cvr.entry(&bid.cvr).or_default().push(i);
+        by_name.entry(&names[i]).or_default().push(i);
+        *by_both.entry((&bid.cvr, &names[i])).or_default() += 1;
     }
     let rule = Rule {
         action: Decision::Review,
         source: None,
         text: None,
     };
+    let empty = Vec::new();
     bids.iter()
-        .zip(others)
-        .map(|(bid, others)| {
-            if others.is_empty() {
+        .enumerate()
+        .map(|(i, bid)| {
+            let same_cvr = by_cvr.get(bid.cvr.as_str()).unwrap_or(&empty);
+            let same_name = by_name.get(names[i].as_str()).unwrap_or(&empty);
+            let both = by_both
+                .get(&(bid.cvr.as_str(), names[i].as_str()))
+                .copied()
+                .unwrap_or(1);
+            // The union of the two groups, less the bid itself.
+            let count = (same_cvr.len() + same_name.len()).saturating_sub(both + 1);
+            if count == 0 {
                 return Vec::new();
             }
-            let named: Vec<String> = others
+            // The first few of the union are among the first few of each group.
+            let mut first: BTreeMap<usize, &str> = BTreeMap::new();
+            for (group, what) in [(same_cvr, "CVR number"), (same_name, "bidder name")] {
+                for &j in group.iter().filter(|&&j| j != i).take(NAMED_DUPLICATES) {
+                    first.entry(j).or_insert(what);
+                }
+            }
+            let mut named: Vec<String> = first
                 .iter()
+                .take(NAMED_DUPLICATES)
                 .map(|(j, what)| format!("{} (the same {what})", bids[*j].file))
                 .collect();
+            if count > named.len() {
+                named.push(format!("{} other bids", count - named.len()));
+            }
             vec![finding(
                 RuleId::DuplicateBid,
                 &rule,
@@ -444,6 +464,46 @@ mod tests {
     use super::*;
     use crate::domain::FoundReservation;
     use crate::domain::fixture::{bid, reference_tender};
+
+    /// a, b and d share CVR 1; a, c and d the name "x": a's duplicates are the union
+    /// {b, d} ∪ {c, d} = {b, c, d}: 3 + 3 − 2 (a and d are in both) − 1 (a) = 3. e alone has
+    /// none. Eight copies of one bid name five others each and count the other two.
+    #[test]
+    fn duplicates_are_the_union_of_both_groups_named_up_to_five() {
+        let with = |id: &str, cvr: &str, name: &str| {
+            let mut b = bid(id, Some("400"), Some("1150"), "7", "7");
+            b.cvr = cvr.into();
+            b.bidder = name.into();
+            b
+        };
+        let bids = [
+            with("a", "1", "X"),
+            with("b", "1", "Y"),
+            with("c", "2", " x "),
+            with("d", "1", "X"),
+            with("e", "3", "Z"),
+        ];
+        let refs: Vec<&Bid> = bids.iter().collect();
+        let found = duplicates(&refs);
+        let message = |i: usize| found[i][0].reason.clone();
+        assert_eq!(
+            message(0),
+            "the same bidder seems to have bid twice: bids/b.toml (the same CVR number), \
+             bids/c.toml (the same bidder name), bids/d.toml (the same CVR number); set aside \
+             until the authority has decided which is the bid"
+        );
+        assert!(found[4].is_empty());
+        let copies: Vec<Bid> = (0..8).map(|n| with(&format!("k{n}"), "9", "K")).collect();
+        let refs: Vec<&Bid> = copies.iter().collect();
+        let found = duplicates(&refs);
+        assert!(
+            found[0][0]
+                .reason
+                .contains("bids/k5.toml (the same CVR number), 2 other bids;")
+        );
+        assert!(!found[0][0].reason.contains("k6"));
+        assert!(found[7][0].reason.contains("bids/k0.toml"));
+    }
 
     fn rules_of(tender: &Tender, b: &Bid) -> Vec<&'static str> {
         assess(tender, b)

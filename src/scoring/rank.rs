@@ -10,7 +10,7 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::{BidId, CriterionId};
+use crate::domain::CriterionId;
 use rust_decimal::Decimal;
 
 use crate::scoring::score::{BidScore, Outcome, Standing};
@@ -21,11 +21,47 @@ pub struct Ranked {
     pub score: BidScore,
     /// `None` for a bid set aside: it is never ranked.
     pub rank: Option<u32>,
-    /// The other bids sharing this rank: the same total and, where the tender declares a
-    /// tie-break, the same points on every tie-break criterion.
-    pub tied_with: Vec<BidId>,
-    /// The other bids with exactly the same total that the tie-break put in order.
-    pub split_from: Vec<BidId>,
+    /// Where the bids sharing this rank, and those with exactly the same total, stand in
+    /// the ranking: two ranges of positions rather than lists of names, so a tie of k bids
+    /// costs O(k) and not O(k²). Read through [`Ranked::tied_with`] and
+    /// [`Ranked::split_from`].
+    ties: Ties,
+}
+
+/// The positions `start..end` of a run of bids in the ranking.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Run {
+    start: u32,
+    end: u32,
+}
+
+impl Run {
+    fn of(range: std::ops::Range<usize>) -> Run {
+        // A ranking has fewer than 2³² bids: the loader reads no more files than that.
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Run {
+            start: at(range.start),
+            end: at(range.end),
+        }
+    }
+
+    fn len(self) -> usize {
+        self.end.saturating_sub(self.start) as usize
+    }
+
+    fn in_ranking(self, ranking: &[Ranked]) -> &[Ranked] {
+        ranking
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
+}
+
+/// A bid's run of equal rank and its run of equal total (each at least the bid itself);
+/// empty for a bid set aside or not yet ranked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Ties {
+    rank: Run,
+    total: Run,
 }
 
 /// What ranking compares: the total, then the weighted points of each tie-break criterion.
@@ -49,10 +85,70 @@ impl Ranked {
         Ranked {
             score,
             rank: None,
-            tied_with: Vec::new(),
-            split_from: Vec::new(),
+            ties: Ties::default(),
         }
     }
+
+    /// Whether other bids share this bid's rank.
+    pub fn shares_rank(&self) -> bool {
+        self.ties.rank.len() > 1
+    }
+
+    /// How many other bids share this bid's rank.
+    pub fn tied_count(&self) -> usize {
+        self.ties.rank.len().saturating_sub(1)
+    }
+
+    /// The other bids sharing this rank: the same total and, where the tender declares a
+    /// tie-break, the same points on every tie-break criterion. `ranking` is the ranking
+    /// this entry was ranked in (the evaluation's); in ranking order.
+    pub fn tied_with<'a>(&'a self, ranking: &'a [Ranked]) -> impl Iterator<Item = &'a Ranked> {
+        self.ties
+            .rank
+            .in_ranking(ranking)
+            .iter()
+            .filter(move |other| !std::ptr::eq(*other, self))
+    }
+
+    /// The other bids with exactly the same total that the tie-break put in order, in
+    /// ranking order.
+    pub fn split_from<'a>(&'a self, ranking: &'a [Ranked]) -> impl Iterator<Item = &'a Ranked> {
+        // The run of equal totals around the run of this rank: what lies before and after.
+        let (total, rank) = (self.ties.total, self.ties.rank);
+        let before = Run {
+            start: total.start,
+            end: rank.start,
+        };
+        let after = Run {
+            start: rank.end,
+            end: total.end,
+        };
+        before
+            .in_ranking(ranking)
+            .iter()
+            .chain(after.in_ranking(ranking))
+    }
+
+    /// How many other bids have exactly the same total but another rank.
+    pub fn split_count(&self) -> usize {
+        self.ties.total.len().saturating_sub(self.ties.rank.len())
+    }
+}
+
+/// Each shared rank of a ranking once, as the run of bids sharing it, in ranking order.
+pub fn shared_ranks(ranking: &[Ranked]) -> impl Iterator<Item = &[Ranked]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(entry) = ranking.get(at) {
+            let run = entry.ties.rank;
+            // A run always starts at or after the entry found in it; never stall.
+            at = (run.end as usize).max(at + 1);
+            if entry.shares_rank() {
+                return Some(run.in_ranking(ranking));
+            }
+        }
+        None
+    })
 }
 
 /// Ranks the scored bids and appends the bids set aside. See [`rank_in_place`].
@@ -91,8 +187,7 @@ pub fn rank_in_place(ranked: &mut [Ranked], tie_break: &[CriterionId]) {
     let scored = keys.len();
     let mut first_equal = 0;
     for entry in ranked.iter_mut() {
-        entry.tied_with.clear();
-        entry.split_from.clear();
+        entry.ties = Ties::default();
     }
     for position in 0..scored {
         if keys[position] != keys[first_equal] {
@@ -105,16 +200,17 @@ pub fn rank_in_place(ranked: &mut [Ranked], tie_break: &[CriterionId]) {
     }
     let ranked = &mut ranked[..scored];
     // The whole key is equal within a shared rank; the total alone within a run of equal
-    // totals, which the tie-break may have split into several ranks.
+    // totals, which the tie-break may have split into several ranks. Each entry keeps the
+    // range of its run: one pass, and no list of names per entry.
     for run in runs(ranked, |r| r.rank) {
-        name_others(&mut ranked[run], |r| &mut r.tied_with, |_, _| true);
+        for entry in &mut ranked[run.clone()] {
+            entry.ties.rank = Run::of(run.clone());
+        }
     }
     for run in runs(ranked, |r| r.score.standing()) {
-        name_others(
-            &mut ranked[run],
-            |r| &mut r.split_from,
-            |a, b| a.rank != b.rank,
-        );
+        for entry in &mut ranked[run.clone()] {
+            entry.ties.total = Run::of(run.clone());
+        }
     }
 }
 
@@ -135,7 +231,8 @@ fn permute<T>(entries: &mut [T], from: impl Iterator<Item = usize>) {
     }
 }
 
-/// The ranges of consecutive entries with the same value, of more than one entry.
+/// The ranges of consecutive entries with the same value, a range of one for an entry
+/// alone.
 fn runs<T: PartialEq>(
     ranked: &[Ranked],
     value: impl Fn(&Ranked) -> T,
@@ -144,33 +241,11 @@ fn runs<T: PartialEq>(
     let mut start = 0;
     for i in 1..=ranked.len() {
         if i == ranked.len() || value(&ranked[i]) != value(&ranked[start]) {
-            if i - start > 1 {
-                runs.push(start..i);
-            }
+            runs.push(start..i);
             start = i;
         }
     }
     runs
-}
-
-/// In one run, lists for each entry the other entries `related` to it.
-fn name_others(
-    run: &mut [Ranked],
-    list: impl Fn(&mut Ranked) -> &mut Vec<BidId>,
-    related: impl Fn(&Ranked, &Ranked) -> bool,
-) {
-    let names: Vec<Vec<BidId>> = (0..run.len())
-        .map(|i| {
-            run.iter()
-                .enumerate()
-                .filter(|(j, other)| *j != i && related(&run[i], other))
-                .map(|(_, other)| other.score.bid.clone())
-                .collect()
-        })
-        .collect();
-    for (entry, names) in run.iter_mut().zip(names) {
-        *list(entry) = names;
-    }
 }
 
 fn by_name(a: &BidScore, b: &BidScore) -> Ordering {
@@ -225,8 +300,13 @@ mod tests {
                 ("d".into(), Some(4))
             ]
         );
-        assert_eq!(ranked[1].tied_with, [BidId("c".into())]);
-        assert!(ranked[0].tied_with.is_empty());
+        let ids = |others: Vec<&Ranked>| -> Vec<String> {
+            others.iter().map(|r| r.score.bid.0.clone()).collect()
+        };
+        assert_eq!(ids(ranked[1].tied_with(&ranked).collect()), ["c"]);
+        assert_eq!(ids(ranked[2].tied_with(&ranked).collect()), ["b"]);
+        assert!(!ranked[0].shares_rank() && ranked[0].tied_with(&ranked).next().is_none());
+        assert!(ranked[1].split_count() == 0 && ranked[1].split_from(&ranked).next().is_none());
     }
 
     #[test]
@@ -259,8 +339,13 @@ mod tests {
             ranks(&by_spor1),
             [("b".into(), Some(1)), ("c".into(), Some(2))]
         );
-        assert_eq!(by_spor1[0].split_from, [BidId("c".into())]);
-        assert!(by_spor1[0].tied_with.is_empty());
+        let split: Vec<&str> = by_spor1[0]
+            .split_from(&by_spor1)
+            .map(|r| r.score.bid.0.as_str())
+            .collect();
+        assert_eq!(split, ["c"]);
+        assert!(by_spor1[0].split_count() == 1 && by_spor1[1].split_count() == 1);
+        assert!(!by_spor1[0].shares_rank());
         // On kvalitet and pris they are equal as well (6.3 and 0.5 each): still a shared rank.
         let by_groups = rank(
             scores,

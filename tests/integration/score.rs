@@ -69,9 +69,11 @@ fn json_totals_and_ranks_match_hand_arithmetic() {
         assert_eq!(entry["rank"].as_u64(), rank, "rank of {id}");
         assert_eq!(entry["total"].as_str(), total, "total of {id}");
     }
+    // The three bids on 6.8 share rank 4, named once in ranking order (by bidder name);
+    // no other rank is shared.
     assert_eq!(
-        bid(&report, "ny-start")["tied_with"],
-        serde_json::json!(["faelles-fodfaeste", "lige-vilkaar"])
+        report["ties"],
+        serde_json::json!([{"rank": 4, "bids": ["faelles-fodfaeste", "lige-vilkaar", "ny-start"]}])
     );
     let set_aside = [
         ("arbejdsglaede", "rejected", "found-reservation"),
@@ -211,7 +213,7 @@ fn csv_opens_in_danish_excel() {
     );
     let header = out.trim_start_matches('\u{feff}').lines().next().unwrap();
     assert!(
-        header.starts_with("tender;version;rank;tied_with;bidder;bid;status;total;"),
+        header.starts_with("tender;version;rank;shared_by;bidder;bid;status;total;"),
         "{header}"
     );
     // Kompas: total 8.165 padded to the column's 4 decimals, with a decimal comma; every
@@ -222,7 +224,7 @@ fn csv_opens_in_danish_excel() {
     );
     assert!(
         out.contains(
-            "\nkk-traedesten-2024;0;4;lige-vilkaar ny-start;Fælles Fodfæste I/S;faelles-fodfaeste;ranked;6,8000;"
+            "\nkk-traedesten-2024;0;4;3;Fælles Fodfæste I/S;faelles-fodfaeste;ranked;6,8000;"
         ),
         "{out}"
     );
@@ -573,4 +575,45 @@ fn an_abnormally_low_test_out_of_range_is_an_input_error() {
         "{err}"
     );
     assert!(err.contains("above 0 and below 100"), "{err}");
+}
+
+/// A tie of many bids is named once in JSON, and each bid's note names at most five of
+/// the others and counts the rest: nine copies of ny-start (385 → 6, 1200 → 4, 7/7: 6.8)
+/// join faelles-fodfaeste, lige-vilkaar and ny-start on 6.8, so twelve bids share rank 4;
+/// each has 11 others, 5 named and "6 others" counted.
+#[test]
+fn a_large_tie_is_named_once_and_counted_in_notes() {
+    let f = Fixture::reference();
+    let ny_start = f.read("bids/ny-start.toml");
+    for n in 1..=9 {
+        // Another bidder each (name and CVR number), else they are one bidder's duplicates.
+        let copy = ny_start
+            .replace("Ny Start ApS", &format!("Ny Start {n} ApS"))
+            .replace("40112233", &format!("5011223{n}"));
+        f.write(&format!("bids/ny-start-{n}.toml"), &copy);
+    }
+    let report = json(
+        &f.run("score", &["--as-of", "0", "--format", "json"])
+            .success(),
+    );
+    let ties = report["ties"].as_array().unwrap();
+    assert_eq!(ties.len(), 1, "{ties:?}");
+    assert_eq!(ties[0]["rank"], 4);
+    assert_eq!(ties[0]["bids"].as_array().unwrap().len(), 12);
+    let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
+    let note = table
+        .lines()
+        .find(|l| l.contains("Ny Start 9 ApS") && l.contains("tie on the total"))
+        .unwrap_or_else(|| panic!("{table}"));
+    // In ranking order (bidder name): Fælles Fodfæste, Lige Vilkår, Ny Start, Ny Start 1…
+    assert!(
+        note.contains("Fælles Fodfæste I/S, Lige Vilkår ApS, Ny Start 1 ApS"),
+        "{note}"
+    );
+    assert!(note.contains(", 6 others;"), "{note}");
+    assert_eq!(
+        note.matches("ApS").count() + note.matches("I/S").count(),
+        6,
+        "{note}"
+    );
 }

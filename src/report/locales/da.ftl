@@ -542,6 +542,7 @@ report-step-join = {", derefter "}
 report-finding = { $decision }. { $reason_text }{ $more }
 report-resolution = { $text }
 report-warning = { $item }
+report-others-more = { $count } andre
 report-tie = samme samlede vurdering, { $total }, som { $others_listed }; de deler { $rank }.-pladsen
 report-tie-broken = samme samlede vurdering, { $total }, som { $others_listed }; placeret som nr. { $rank } efter reglen for ligestilling
 report-award = Tildeling{ $source }: { $suppliers } { $suppliers ->

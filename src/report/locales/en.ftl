@@ -545,6 +545,7 @@ report-resolution = ; after review { $accepted ->
        *[other] rejected
     } on { $date } by { $by }: { $reason } ({ $place })
 report-warning = { $bidder }: warning ({ $rule_id }): { $message }{ $source }
+report-others-more = { $count } others
 report-tie = tie on the total { $total } with { $others }; they share rank { $rank }
 report-tie-broken = the same total { $total } as { $others }; placed at rank { $rank } by the tie-break
 report-award = Award{ $source }: { $suppliers } { $suppliers ->

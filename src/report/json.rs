@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -68,8 +69,7 @@ struct Document<'a> {
     order: String,
     /// Each shared rank once, with the bids sharing it: linear however large a tie is.
     ties: Ties<'a>,
-    /// Each bid's part built and written one at a time, never all at once.
-    bids: Bids<'a>,
+    // `bids` follows, written by [`write_bids`].
 }
 
 #[derive(Serialize)]
@@ -449,14 +449,81 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
         inputs: &evaluation.inputs,
         order: order_note(&evaluation.tender),
         ties: Ties(&evaluation.ranking),
-        bids: Bids(&evaluation.ranking, &evaluation.tender),
     };
     // Serialising writes many small pieces: buffer them here, where the writer's type is
     // known, rather than pass each through `dyn Write`.
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buffered, &document)?;
-    buffered.write_all(b"\n")?;
+    // Everything but the bids, as serde writes it; its closing brace comes after the bids.
+    let head = serde_json::to_vec_pretty(&document)?;
+    buffered.write_all(head.strip_suffix(b"\n}").unwrap_or(&head))?;
+    buffered.write_all(b",\n  \"bids\": [")?;
+    write_bids(&evaluation.ranking, &evaluation.tender, &mut buffered)?;
+    buffered.write_all(b"\n}\n")?;
     buffered.flush()
+}
+
+/// How many bids are formatted together before they are written, and how many of those
+/// one task formats into one buffer: bounds the memory the formatted text takes (a bid is
+/// about 3 kB) whatever the number of bids, and gives both cores work.
+const BIDS_PER_CHUNK: usize = 4096;
+const BIDS_PER_TASK: usize = 256;
+
+/// The bids in ranking order, byte for byte as `serde_json`'s pretty printer writes an
+/// array of them at the depth of `"bids"`: formatted a task's worth at a time in parallel,
+/// each bid printed on its own and moved in to its place, the buffers written in order.
+fn write_bids(ranking: &[Ranked], tender: &Tender, out: &mut impl Write) -> std::io::Result<()> {
+    write_bids_by(ranking, tender, out, (BIDS_PER_CHUNK, BIDS_PER_TASK))
+}
+
+/// [`write_bids`] with the chunk and task sizes given (the tests cross their boundaries).
+fn write_bids_by(
+    ranking: &[Ranked],
+    tender: &Tender,
+    out: &mut impl Write,
+    (per_chunk, per_task): (usize, usize),
+) -> std::io::Result<()> {
+    if ranking.is_empty() {
+        return out.write_all(b"]");
+    }
+    for (n, chunk) in ranking.chunks(per_chunk).enumerate() {
+        let formatted: Vec<std::io::Result<Vec<u8>>> = chunk
+            .par_chunks(per_task)
+            .enumerate()
+            .map(|(t, task)| {
+                let mut text = Vec::with_capacity(task.len() * 3072);
+                for (i, entry) in task.iter().enumerate() {
+                    let first = n == 0 && t == 0 && i == 0;
+                    text.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    serde_json::to_writer_pretty(Indented(&mut text), &bid(entry, tender))?;
+                }
+                Ok(text)
+            })
+            .collect();
+        for text in formatted {
+            out.write_all(&text?)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// Writes a value printed on its own two levels (four spaces) further in: a JSON string
+/// holds no raw line break, so every line break written is one of the printer's.
+struct Indented<'a>(&'a mut Vec<u8>);
+
+impl Write for Indented<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        for line in bytes.split_inclusive(|&b| b == b'\n') {
+            self.0.extend_from_slice(line);
+            if line.ends_with(b"\n") {
+                self.0.extend_from_slice(b"    ");
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A criterion's stated share of the total beside the share of the spread it produces;
@@ -504,15 +571,6 @@ fn reversal<'a>(r: &'a Reversal, bidders: &Bidders<'_>) -> ReversalJson<'a> {
             name(&r.removed),
             place(r.without)
         ),
-    }
-}
-
-/// The bids in ranking order, each serialised as it is built.
-struct Bids<'a>(&'a [Ranked], &'a Tender);
-
-impl Serialize for Bids<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|entry| bid(entry, self.1)))
     }
 }
 
@@ -864,5 +922,47 @@ fn calculation(c: &Calculation) -> CalculationJson<'_> {
             highest: Exact(f.highest.value()),
         }),
         rounded_at_28_digits: c.rounded_at_28_digits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixture::{bid as bid_of, reference_tender};
+    use crate::scoring::rank::rank;
+    use crate::scoring::score::score_bid;
+
+    /// Seven bids in chunks of 3 formatted 2 to a task (chunk and task boundaries, a last
+    /// task of one bid) give the bytes serde's own pretty printer gives for the array at
+    /// the depth of `"bids"`.
+    #[test]
+    fn bids_formatted_in_parallel_pieces_are_the_bytes_of_one_document() {
+        let tender = reference_tender();
+        let bids: Vec<_> = (0..7)
+            .map(|n| {
+                bid_of(
+                    &format!("b{n}"),
+                    Some("400"),
+                    Some("1150"),
+                    "7",
+                    &n.to_string(),
+                )
+            })
+            .collect();
+        let ranking = rank(bids.iter().map(|b| score_bid(&tender, b)).collect(), &[]);
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            bids: Vec<BidJson<'a>>,
+        }
+        let whole = Whole {
+            bids: ranking.iter().map(|entry| bid(entry, &tender)).collect(),
+        };
+        let expected = serde_json::to_string_pretty(&whole).unwrap();
+        for sizes in [(3, 2), (7, 7), (1, 1), (4096, 256)] {
+            let mut pieces = b"{\n  \"bids\": [".to_vec();
+            write_bids_by(&ranking, &tender, &mut pieces, sizes).unwrap();
+            pieces.extend_from_slice(b"\n}");
+            assert_eq!(String::from_utf8(pieces).unwrap(), expected, "{sizes:?}");
+        }
     }
 }

@@ -419,7 +419,7 @@ fn rescore_reports_a_change_of_the_awarded_set_and_the_shares() {
         step["awarded_after"],
         serde_json::json!(["vej-til-job", "fynsk-jobpartner", "mentorforum"])
     );
-    let text = stdout(&f.run_path("rescore", "tender", &[]).success());
+    let text = stdout(&f.run_path("rescore", "tender", &["--lang", "en"]).success());
     assert!(
         text.contains("AWARD CHANGED from vej-til-job, fynsk-jobpartner to vej-til-job, fynsk-jobpartner, mentorforum"),
         "{text}"

@@ -683,3 +683,22 @@ report-rounds-initial-only = Der er indtil videre kun afgivet indledende tilbud:
 report-rounds-step = Runde { $from } → { $to } ({ $name }, frist { $at }): { $line }
 report-rounds-none-revised = Der er ikke afgivet reviderede tilbud i runde { $round }: alle tilbudsgivere er bundet af deres seneste tilbud.
 report-rounds-revised = Reviderede tilbud i runde { $round }: { $bids_listed }; de øvrige tilbudsgivere er bundet af deres seneste tilbud.
+
+## rescore: every version of every tender after its rettelsesblade
+report-rescore-title = Genberegning efter rettelsesblade
+report-rescore-summary = { $tenders } udbud, { $versions ->
+        [one] 1 version
+       *[other] { $versions } versioner
+    } evalueret: vinderen er ændret i { $winner }, tildelingen er ændret i { $award }, rangordenen er ændret i { $ranking }, markeret af den juridiske kontrol: { $flagged }.
+report-rescore-failed = { $failed } udbud kunne ikke evalueres på grund af fejl i udbudsmaterialet eller tilbuddene; fejlene er vist særskilt.
+report-rescore-winner-changed = Vinderen er ændret ({ $count }):
+report-rescore-award-changed = Tildelingen er ændret ({ $count }):
+report-rescore-ranking-changed = Rangordenen er ændret ({ $count }):
+report-rescore-flagged = Markeret af den juridiske kontrol ({ $count }):
+report-rescore-tender = Udbud { $id }{ $lot }: { $title }, { $versions ->
+        [one] 1 version
+       *[other] { $versions } versioner
+    }
+report-rescore-no-rettelsesblade = Ingen rettelsesblade: kun udbudsmaterialet som offentliggjort (version 0).
+report-rescore-step = Version { $from } → { $to } (rettelsesblad nr. { $number } af { $date }: { $title }): { $line }
+report-rescore-step-unnamed = Version { $from } → { $to }: { $line }

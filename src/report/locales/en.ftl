@@ -683,3 +683,16 @@ report-rounds-initial-only = Only the initial bids so far: nothing to compare.
 report-rounds-step = Round { $from } → { $to } ({ $name }, deadline { $deadline }): { $line }
 report-rounds-none-revised = No revised bid in round { $round }: every bid stands as before.
 report-rounds-revised = Revised bids in round { $round }: { $bids }; every other bid stands as before.
+
+## rescore: every version of every tender after its rettelsesblade
+report-rescore-title = Re-scoring after rettelsesblade
+report-rescore-summary = { $tenders } tender(s), { $versions } version(s) scored: winner changed in { $winner }, award changed in { $award }, ranking changed in { $ranking }, flagged by the legal check { $flagged }.
+report-rescore-failed = { $failed } tender(s) could not be scored for their problems; they are listed on standard error.
+report-rescore-winner-changed = Winner changed ({ $count }):
+report-rescore-award-changed = Award changed ({ $count }):
+report-rescore-ranking-changed = Ranking changed ({ $count }):
+report-rescore-flagged = Legal check flagged ({ $count }):
+report-rescore-tender = Tender { $id }{ $lot }: { $title }, { $versions } version(s)
+report-rescore-no-rettelsesblade = No rettelsesblade: only version 0.
+report-rescore-step = Version { $from } → { $to } (rettelsesblad { $number } of { $date }: { $title }): { $line }
+report-rescore-step-unnamed = Version { $from } → { $to }: { $line }

@@ -9,8 +9,7 @@ use super::i18n::{Arg, Texts};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::text::{band_text, status_text, version_text, yes_no};
 use super::{
-    Bidders, Evaluation, bidder_names, decision_name, evidence_place, money, reference, text_of,
-    warning_detail,
+    Bidders, Evaluation, bidder_names, decision_name, money, reference, text_of, warning_detail,
 };
 use crate::domain::{CriterionId, CriterionKind, Language, Panel, Tender};
 use crate::scoring::conformity::{Finding, Warning};
@@ -37,7 +36,6 @@ pub fn render_in(evaluation: &Evaluation, entry: &Ranked, language: Option<Langu
             "report-explain-title",
             &[
                 ("bidder", s.bidder.as_str().into()),
-                ("file", s.file.as_str().into()),
                 ("id", t.id.as_str().into()),
             ],
         ),
@@ -92,9 +90,8 @@ pub fn render_in(evaluation: &Evaluation, entry: &Ranked, language: Option<Langu
     text_of(&out)
 }
 
-/// Why the bid was set aside: each finding numbered, with its evidence and clause. In
-/// Danish the memo's decision and reason; the evidence keeps the bid file and line it
-/// stands on, as the legal review needs to find it.
+/// Why the bid was set aside: each finding numbered, with its evidence in words and its
+/// clause. In Danish the memo's decision and reason.
 fn set_aside_steps(
     evaluation: &Evaluation,
     entry: &Ranked,
@@ -117,10 +114,10 @@ fn set_aside_steps(
         ));
         out.push(texts.with(
             "report-explain-evidence",
-            &[
-                ("place", evidence_place(f).into()),
-                ("quote", f.evidence.quote.as_str().into()),
-            ],
+            &[(
+                "evidence",
+                super::evidence::in_words(evaluation, f, texts).into(),
+            )],
         ));
         let source = f
             .source

@@ -1132,12 +1132,9 @@ pub(super) fn finding(
                         .into(),
                 )],
             ),
-            Some(quote.to_string()),
+            Some(()),
         ),
-        RuleId::CitizenReservation => (
-            texts.get("reason-citizen-reservation"),
-            Some(quote.to_string()),
-        ),
+        RuleId::CitizenReservation => (texts.get("reason-citizen-reservation"), Some(())),
         RuleId::AlternativeBid => (
             texts.with(
                 "reason-alternative-bid",
@@ -1167,16 +1164,13 @@ pub(super) fn finding(
         RuleId::PriceAboveMaximum => (texts.get("reason-price-above-maximum"), None),
         RuleId::MissingPrice => (texts.get("reason-missing-price"), None),
         RuleId::DuplicateBid => (texts.get("reason-duplicate-bid"), None),
-        RuleId::AbnormallyLowPrice => (
-            texts.get("reason-abnormally-low-price"),
-            Some(quote.to_string()),
-        ),
+        RuleId::AbnormallyLowPrice => (texts.get("reason-abnormally-low-price"), Some(())),
         RuleId::RequirementNotMet => (
             texts.with(
                 "reason-requirement-not-met",
                 &[("requirement", f.clause.as_deref().unwrap_or("–").into())],
             ),
-            Some(quote.to_string()),
+            Some(()),
         ),
         RuleId::EvaluatorDisagreement | RuleId::LengthLimit => (
             texts.with("reason-other", &[("reason", f.reason.as_str().into())]),
@@ -1200,7 +1194,10 @@ pub(super) fn finding(
     FindingView {
         decision,
         reason,
-        evidence: evidence.map(|e| texts.with("evidence", &[("evidence", e.into())])),
+        evidence: evidence.map(|()| {
+            let words = super::evidence::in_words(evaluation, f, texts);
+            texts.with("evidence", &[("evidence", words.into())])
+        }),
         clause: f
             .source
             .as_ref()

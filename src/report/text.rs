@@ -14,8 +14,7 @@ use super::i18n::{Arg, Texts};
 use super::memo::{self, method_text, mode_text};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::{
-    Bidders, Evaluation, bidder_names, decision_name, evidence_place, leaf_columns, markdown,
-    money, reference, total_cells,
+    Bidders, Evaluation, bidder_names, decision_name, leaf_columns, money, reference, total_cells,
 };
 use crate::domain::{BidId, Criterion, CriterionKind, Language, PriceLine, Scale, Tender};
 use crate::legal::notes_of;
@@ -803,15 +802,18 @@ pub(super) fn finding_note(
     texts: &Texts,
 ) -> String {
     let view = memo::finding(evaluation, texts, finding, entry.score.round);
-    // The bid's words as a code span, as in English: a quote cannot open markup.
-    let evidence = view.evidence.map(|_| {
-        let quote = markdown::code(&finding.evidence.quote);
-        texts.with("evidence", &[("evidence", quote.into())])
-    });
+    let evidence = view.evidence;
     let more: String = [evidence, view.clause, view.resolution]
         .into_iter()
         .flatten()
-        .map(|part| format!(" {part}."))
+        // A quote that ends its own sentence („… bestilling.“) takes no second full stop.
+        .map(|part| {
+            if part.ends_with(".“") || part.ends_with(".”") {
+                format!(" {part}")
+            } else {
+                format!(" {part}.")
+            }
+        })
         .collect();
     let resolution = finding.resolution.as_ref().map(|r| {
         texts.with(
@@ -831,8 +833,10 @@ pub(super) fn finding_note(
             ("status", decision_name(finding).into()),
             ("rule_id", finding.rule.as_str().into()),
             ("reason", finding.reason.as_str().into()),
-            ("place", evidence_place(finding).into()),
-            ("quote", markdown::code(&finding.evidence.quote).into()),
+            (
+                "evidence",
+                super::evidence::in_words(evaluation, finding, texts).into(),
+            ),
             (
                 "source",
                 reference(finding.source.as_deref(), "; ", "").into(),

@@ -289,10 +289,17 @@ fn a_requirement_not_met_rejects_the_bid_with_its_clause_and_evidence() {
         "Borgerkraft ApS",
         "requirement-not-met",
         "Kravspecifikation pkt.",
-        "bids/borgerkraft.toml:17",
+        "The bid (Prisbilag s. 2):",
+        "“Tolkebistand faktureres",
     ] {
         assert!(rejected.contains(part), "{part}: {rejected}");
     }
+    // The bid file and its line are the machine's: in the JSON, not in the table.
+    assert!(
+        text.contains(r#""file":"bids/borgerkraft.toml","line":17"#),
+        "{text}"
+    );
+    assert!(!rejected.contains("bids/"), "{rejected}");
     // The bid's own words, whole, in the JSON report.
     assert!(
         text.contains(r#"Prisbilag s. 2: \"Tolkebistand faktureres særskilt efter medgået tid.\""#),

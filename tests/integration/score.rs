@@ -474,7 +474,7 @@ fn csv_cells_from_bidders_cannot_become_formulas() {
 }
 
 /// A bidder's words cannot rewrite a report: in Markdown a quote with backticks and line
-/// breaks stays one code span and starts no heading; on a terminal an escape sequence in
+/// breaks stays on its line, its backticks escaped, and starts no heading; on a terminal an escape sequence in
 /// a bidder's name is shown as `�`, not acted on.
 #[test]
 fn bidder_text_cannot_rewrite_markdown_or_the_terminal() {
@@ -492,7 +492,7 @@ fn bidder_text_cannot_rewrite_markdown_or_the_terminal() {
     for command in ["score", "rejections"] {
         let md = stdout(&f.run(command, &["--format", "md"]).success());
         assert!(!md.lines().any(|l| l.starts_with("# Heading")), "{md}");
-        assert!(md.contains("``\"a `b` c  # Heading injected\""), "{md}");
+        assert!(md.contains("„a \\`b\\` c  # Heading injected“"), "{md}");
     }
     let table = stdout(&f.run("score", &[]).success());
     assert!(

@@ -511,8 +511,8 @@ report-model = Price model { $name }: { $title }; { $money ->
     } { $rounding }; price lines { $bands }
 report-rounding-to = rounded { $mode_name } to { $decimals } decimals
 report-rounding-none = not rounded
-report-model-file = Model from { $file }, SHA-256 { $sha }
-report-model-own = Model defined in the tender itself (tender.toml, whose SHA-256 the JSON report lists)
+report-model-file = The price model's checksum (SHA-256): { $sha }
+report-model-own = The price model is set in the tender documents themselves
 report-range-money = Quality scale { $scale }; bids are ranked by evaluation price, the lowest first: { $formula }, where Q is the weighted mean of the quality points
 report-range = Quality scale { $scale }; totals can range from { $low } to { $high }
 report-scale-of = Scale of { $name }: { $scale }, mapped linearly onto the tender's scale before weighting
@@ -539,7 +539,7 @@ report-price = { $line_id }: { $steps } → { $points } points
 report-price-money = { $line_id }: { $steps }
 report-step = { $from } → { $to } ({ $rule_id }{ $source })
 report-step-join = {", then "}
-report-finding = { $status } ({ $rule_id }): { $reason } [{ $place } { $quote }{ $source }]{ $resolution }
+report-finding = { $status } ({ $rule_id }): { $reason } [{ $evidence }{ $source }]{ $resolution }
 report-resolution = ; after review { $accepted ->
         [yes] accepted
        *[other] rejected
@@ -591,11 +591,11 @@ report-cell-reason = { $reason }
 report-block-line = {"  "}{ $label }: { $text }
 
 ## explain: every step of one bid
-report-explain-title = Bid { $bidder } ({ $file }) in tender { $id }
+report-explain-title = Bid of { $bidder } in tender { $id }
 report-explain-status = Status: { $status }
 report-explain-set-aside = The bid was set aside, so it is neither scored nor ranked:
 report-explain-finding = { $n }. { $status } ({ $rule_id }): { $reason }
-report-explain-evidence = {"   "}Evidence: { $place }: { $quote }
+report-explain-evidence = {"   "}Evidence: { $evidence }
 report-explain-clause = {"   "}Clause: { $source }
 report-explain-clause-text = {"   "}“{ $text }”
 report-explain-warning = Warning { $detail }
@@ -696,3 +696,21 @@ report-rescore-tender = Tender { $id }{ $lot }: { $title }, { $versions } versio
 report-rescore-no-rettelsesblade = No rettelsesblade: only version 0.
 report-rescore-step = Version { $from } → { $to } (rettelsesblad { $number } of { $date }: { $title }): { $line }
 report-rescore-step-unnamed = Version { $from } → { $to }: { $line }
+
+## the evidence of a finding in words (never the bid file or its keys)
+evidence-declaration = The bidder's declaration of reservations: { $answer }
+evidence-declared-yes = “YES” ticked
+evidence-declared-no = “NO” ticked
+evidence-declared-both = both “YES” and “NO” ticked
+evidence-declared-neither = neither “YES” nor “NO” ticked
+evidence-bid-says-at = The bid ({ $place }): “{ $text }”
+evidence-bid-says = The bid: “{ $text }”
+evidence-evaluators-note = The evaluators' note: { $text }
+evidence-solutions = Solution descriptions in the bid: { $count }
+evidence-received = The bid was received { $at }
+evidence-cvr = CVR no. { $cvr } ({ $bidder })
+evidence-weighted-quality = Weighted quality: { $got } of { $best } points
+evidence-points = { $name }: { $points } points
+evidence-no-price = { $name }: no price given
+evidence-price = { $name }: price bid { $price }
+evidence-as-written = “{ $text }”

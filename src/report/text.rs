@@ -333,7 +333,7 @@ pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<
     header.extend(
         leaves
             .iter()
-            .map(|c| column_header(&evaluation.tender, c, texts)),
+            .map(|c| column_header(&evaluation.tender, c, &c.name, texts)),
     );
     header.push(total_header_in(&evaluation.tender, texts));
     header.push(texts.get("report-col-status"));
@@ -359,9 +359,46 @@ pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<
     (header, rows)
 }
 
-/// A column header: the criterion's name and its share of the total ("Indsats (58,5 %)").
-fn column_header(tender: &Tender, criterion: &Criterion, texts: &Texts) -> String {
-    let name = ("name", Arg::from(criterion.name.as_str()));
+/// The header of [`grid`] for a terminal too narrow for the criteria's names: each
+/// criterion's column named by a letter and its share ("A (54 %)"), and the legend that
+/// names the letters ("Kolonner: A Indsats (54 %); B …").
+pub(super) fn lettered_header(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, String) {
+    let tender = &evaluation.tender;
+    let leaves = leaf_columns(tender);
+    let letter = |i: usize| {
+        let mut label = String::new();
+        let mut n = i;
+        loop {
+            label.insert(0, char::from(b'A' + u8::try_from(n % 26).unwrap_or(0)));
+            if n < 26 {
+                break label;
+            }
+            n = n / 26 - 1;
+        }
+    };
+    let mut header = vec![texts.get("report-col-rank"), texts.get("col-bidder")];
+    let mut legend = Vec::new();
+    for (i, c) in leaves.iter().enumerate() {
+        let label = letter(i);
+        header.push(column_header(tender, c, &label, texts));
+        legend.push(texts.with(
+            "report-col-legend-item",
+            &[
+                ("letter", label.into()),
+                ("column", column_header(tender, c, &c.name, texts).into()),
+            ],
+        ));
+    }
+    header.push(total_header_in(tender, texts));
+    header.push(texts.get("report-col-status"));
+    let legend = texts.with("report-col-legend", &[("list", legend.join("; ").into())]);
+    (header, legend)
+}
+
+/// A column header: the criterion's name (or another label) and its share of the total
+/// ("Indsats (58,5 %)").
+fn column_header(tender: &Tender, criterion: &Criterion, label: &str, texts: &Texts) -> String {
+    let name = ("name", Arg::from(label));
     // Under a money model a price line carries no weight: its column shows the price.
     if tender.model.method.is_money() && matches!(criterion.kind, CriterionKind::Price(_)) {
         return texts.with("report-col-evaluated-price", &[name]);

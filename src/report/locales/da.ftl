@@ -720,3 +720,7 @@ evidence-points = { $name }: { $points } point
 evidence-no-price = { $name }: ingen pris angivet
 evidence-price = { $name }: tilbudt pris { $price }
 evidence-as-written = „{ $text }“
+
+## the score table at a narrow terminal: criteria's columns by letter
+report-col-legend = Kolonner: { $list }
+report-col-legend-item = { $letter } { $column }

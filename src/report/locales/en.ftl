@@ -714,3 +714,7 @@ evidence-points = { $name }: { $points } points
 evidence-no-price = { $name }: no price given
 evidence-price = { $name }: price bid { $price }
 evidence-as-written = “{ $text }”
+
+## the score table at a narrow terminal: criteria's columns by letter
+report-col-legend = Columns: { $list }
+report-col-legend-item = { $letter } { $column }

@@ -658,19 +658,30 @@ fn rank_line(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> String {
         Arg::from(entry.rank.unwrap_or_default().to_string()),
     );
     let ranked = ("ranked", Arg::from(ranked.to_string()));
-    if entry.tied_with.is_empty() {
-        return texts.with("report-explain-rank", &[rank, ranked]);
-    }
+    // Shared: equal, and the tie-break (if any) does not separate them; split: equal, and
+    // the tie-break placed them.
+    let (message, others) = match (&entry.tied_with[..], &entry.split_from[..]) {
+        ([], []) => return texts.with("report-explain-rank", &[rank, ranked]),
+        ([], split) => ("report-explain-rank-split", split),
+        (tied, _) => ("report-explain-rank-shared", tied),
+    };
     let bidders = Bidders::new(&evaluation.ranking);
-    let names: Vec<&str> = entry.tied_with.iter().map(|id| bidders.name(id)).collect();
+    let names: Vec<&str> = others.iter().map(|id| bidders.name(id)).collect();
+    let tender = &evaluation.tender;
+    let criteria = super::text::tie_break_names(tender);
     texts.with(
-        "report-explain-rank-shared",
+        message,
         &[
             rank,
             ranked,
-            ("others", bidder_names(&bidders, &entry.tied_with).into()),
+            ("others", bidder_names(&bidders, others).into()),
             ("others_listed", super::memo::listed(texts, &names).into()),
-            ("money", yes_no(evaluation.tender.model.method.is_money())),
+            ("money", yes_no(tender.model.method.is_money())),
+            ("tiebreak", yes_no(!criteria.is_empty())),
+            (
+                "criteria",
+                criteria.join(&texts.get("report-chain-join")).into(),
+            ),
         ],
     )
 }

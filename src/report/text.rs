@@ -96,15 +96,7 @@ pub(super) fn order_note_in(tender: &Tender, texts: &Texts) -> String {
     if rule.action.is_empty() {
         return texts.with("report-order-none", &[("money", money)]);
     }
-    let chain: Vec<String> = rule
-        .action
-        .iter()
-        .map(|id| {
-            tender
-                .criterion(&id.0)
-                .map_or(id.0.to_string(), |c| c.name.clone())
-        })
-        .collect();
+    let chain = tie_break_names(tender);
     texts.with(
         "report-order-chain",
         &[
@@ -116,6 +108,20 @@ pub(super) fn order_note_in(tender: &Tender, texts: &Texts) -> String {
             ("chain", chain.join(&texts.get("report-chain-join")).into()),
         ],
     )
+}
+
+/// The criteria of the tender's tie-break, by name, in the order they decide.
+pub(super) fn tie_break_names(tender: &Tender) -> Vec<String> {
+    tender
+        .tie_break
+        .action
+        .iter()
+        .map(|id| {
+            tender
+                .criterion(&id.0)
+                .map_or(id.0.to_string(), |c| c.name.clone())
+        })
+        .collect()
 }
 
 /// A condition as a message's selector: `yes` or `no`.
@@ -488,7 +494,7 @@ pub(super) fn notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     notes.extend(reversal_notes(evaluation, &bidders, texts));
     for entry in &evaluation.ranking {
         notes.extend(bid_notes(evaluation, entry, texts));
-        notes.extend(tie_notes(&bidders, entry, texts));
+        notes.extend(tie_notes(evaluation, &bidders, entry, texts));
     }
     notes
 }
@@ -961,8 +967,13 @@ fn step_text(tender: &Tender, a: &Adjustment, texts: &Texts) -> String {
 }
 
 /// A bid's ties: the bids it shares its rank with, and those the tie-break put it apart
-/// from.
-fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked, texts: &Texts) -> Vec<String> {
+/// from. Under a money model the tie is on the evaluation price, not a total.
+fn tie_notes(
+    evaluation: &Evaluation,
+    bidders: &Bidders<'_>,
+    entry: &Ranked,
+    texts: &Texts,
+) -> Vec<String> {
     let who = entry.score.bidder.as_str();
     let total = exact_comma(
         entry
@@ -981,6 +992,7 @@ fn tie_notes(bidders: &Bidders<'_>, entry: &Ranked, texts: &Texts) -> Vec<String
                 ("others", bidder_names(bidders, others).into()),
                 ("others_listed", memo::listed(texts, &names).into()),
                 ("rank", rank.as_str().into()),
+                ("money", yes_no(evaluation.tender.model.method.is_money())),
             ],
         );
         bid_note(who, note, texts)

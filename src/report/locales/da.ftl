@@ -542,8 +542,14 @@ report-step-join = {", derefter "}
 report-finding = { $decision }. { $reason_text }{ $more }
 report-resolution = { $text }
 report-warning = { $item }
-report-tie = samme samlede vurdering, { $total }, som { $others_listed }; de deler { $rank }.-pladsen
-report-tie-broken = samme samlede vurdering, { $total }, som { $others_listed }; placeret som nr. { $rank } efter reglen for ligestilling
+report-tie = samme { $money ->
+        [yes] evalueringspris
+       *[other] samlede vurdering
+    }, { $total }, som { $others_listed }; de deler { $rank }.-pladsen
+report-tie-broken = samme { $money ->
+        [yes] evalueringspris
+       *[other] samlede vurdering
+    }, { $total }, som { $others_listed }; placeret som nr. { $rank } efter reglen for ligestilling
 report-award = Tildeling{ $source }: { $suppliers } { $suppliers ->
         [one] leverandør
        *[other] leverandører
@@ -637,7 +643,14 @@ report-explain-rank = Nr. { $rank } af { $ranked } rangerede tilbud.
 report-explain-rank-shared = Nr. { $rank } af { $ranked } rangerede tilbud, delt med { $others_listed }: { $money ->
         [yes] evalueringspriserne
        *[other] de samlede vurderinger
-    } er nøjagtig ens, og udbudsmaterialet fastsætter ingen regel for ligestilling, der adskiller dem.
+    } er nøjagtig ens, og { $tiebreak ->
+        [yes] pointene på kriterierne i reglen for ligestilling ({ $criteria }) er også ens, så reglen adskiller dem ikke.
+       *[other] udbudsmaterialet fastsætter ingen regel for ligestilling.
+    }
+report-explain-rank-split = Nr. { $rank } af { $ranked } rangerede tilbud: { $money ->
+        [yes] evalueringsprisen
+       *[other] den samlede vurdering
+    } er nøjagtig den samme som for { $others_listed }; placeringen følger af reglen for ligestilling ({ $criteria }).
 report-explain-quality-points = Kvalitetspoint (vægtene inden for kvaliteten bestemmer Q):
 report-explain-quality-line = {"  "}{ $name }: { $points } point{ $how }
 report-explain-q = Q = ({ $terms }) / { $shares } = { $q } af Qmax { $qmax }

@@ -545,8 +545,14 @@ report-resolution = ; after review { $accepted ->
        *[other] rejected
     } on { $date } by { $by }: { $reason } ({ $place })
 report-warning = { $bidder }: warning ({ $rule_id }): { $message }{ $source }
-report-tie = tie on the total { $total } with { $others }; they share rank { $rank }
-report-tie-broken = the same total { $total } as { $others }; placed at rank { $rank } by the tie-break
+report-tie = tie on the { $money ->
+        [yes] evaluation price
+       *[other] total
+    } { $total } with { $others }; they share rank { $rank }
+report-tie-broken = the same { $money ->
+        [yes] evaluation price
+       *[other] total
+    } { $total } as { $others }; placed at rank { $rank } by the tie-break
 report-award = Award{ $source }: { $suppliers } { $suppliers ->
         [one] supplier
        *[other] suppliers
@@ -637,7 +643,17 @@ report-explain-total = Total = { $leaves } = { $exact } ({ $rounding }; possible
 report-explain-total-exact = the exact sum; the tender does not round totals
 report-explain-total-rounded = the exact sum, rounded { $mode_name } to { $decimals } decimals as the tender says: { $total }
 report-explain-rank = Rank { $rank } of { $ranked } ranked bids.
-report-explain-rank-shared = Rank { $rank } of { $ranked } ranked bids, shared with { $others }: the totals are exactly equal and the tender declares no tie-break.
+report-explain-rank-shared = Rank { $rank } of { $ranked } ranked bids, shared with { $others }: the { $money ->
+        [yes] evaluation prices
+       *[other] totals
+    } are exactly equal, and { $tiebreak ->
+        [yes] so are the points on the tie-break's criteria ({ $criteria }): the tie-break does not separate them.
+       *[other] the tender declares no tie-break.
+    }
+report-explain-rank-split = Rank { $rank } of { $ranked } ranked bids: the { $money ->
+        [yes] evaluation price
+       *[other] total
+    } is exactly equal to that of { $others }; the tie-break ({ $criteria }) decides the rank.
 report-explain-quality-points = Quality points (the weights within quality decide Q):
 report-explain-quality-line = {"  "}{ $name }: { $points } points{ $how }
 report-explain-q = Q = ({ $terms }) / { $shares } = { $q } of Qmax { $qmax }

@@ -126,6 +126,14 @@ impl Texts {
         self.with("date", &self.date_args(date))
     }
 
+    /// A date written as an input writes it ("2023-10-02"), as the language writes it; a
+    /// text that is no date as it stands.
+    pub fn written_date(&self, written: &str) -> String {
+        written
+            .parse::<jiff::civil::Date>()
+            .map_or_else(|_| written.to_string(), |d| self.date(d))
+    }
+
     /// A date and time: "2. oktober 2023 kl. 12.00" / "2 October 2023 at 12:00".
     pub fn datetime(&self, at: jiff::civil::DateTime) -> String {
         let separator = match self.language {
@@ -189,6 +197,9 @@ mod tests {
         let at = jiff::civil::date(2023, 10, 2).at(12, 0, 0, 0);
         assert_eq!(da.datetime(at), "2. oktober 2023 kl. 12.00");
         assert_eq!(en.datetime(at), "2 October 2023 at 12:00");
+        assert_eq!(da.written_date("2023-10-02"), "2. oktober 2023");
+        assert_eq!(en.written_date("2023-10-02"), "2 October 2023");
+        assert_eq!(da.written_date("efter mødet"), "efter mødet");
         assert_eq!(
             da.with("minutes-late", &[("n", Arg::Count(7))]),
             "7 minutter"

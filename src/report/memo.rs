@@ -1185,7 +1185,7 @@ pub(super) fn finding(
                 "resolution-rejected"
             },
             &[
-                ("date", d.date.as_str().into()),
+                ("date", texts.written_date(&d.date).into()),
                 ("by", d.by.as_str().into()),
                 ("reason", d.reason.as_str().into()),
             ],
@@ -1277,10 +1277,7 @@ pub(super) fn legal_flag(texts: &Texts, flag: &crate::legal::LegalFlag) -> Strin
         "days",
         &[("n", Arg::Count(flag.days_before_deadline.abs()))],
     );
-    let date = flag
-        .date
-        .parse::<jiff::civil::Date>()
-        .map_or(flag.date.clone(), |d| texts.date(d));
+    let date = texts.written_date(&flag.date);
     texts.with(
         if flag.days_before_deadline < 0 {
             "legal-flag-after"
@@ -1330,10 +1327,7 @@ fn decisions(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         .decisions
         .iter()
         .map(|d| {
-            let date = d
-                .date
-                .parse::<jiff::civil::Date>()
-                .map_or(d.date.clone(), |day| texts.date(day));
+            let date = texts.written_date(&d.date);
             let rule = RuleId::ALL
                 .iter()
                 .find(|r| r.as_str() == d.rule)

@@ -863,10 +863,9 @@ pub(super) fn finding_note(
             "report-resolution",
             &[
                 ("accepted", yes_no(r.accepted)),
-                ("date", r.date.as_str().into()),
+                ("date", texts.written_date(&r.date).into()),
                 ("by", r.by.as_str().into()),
                 ("reason", r.reason.as_str().into()),
-                ("place", r.place.as_str().into()),
             ],
         )
     });

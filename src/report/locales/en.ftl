@@ -543,7 +543,7 @@ report-finding = { $status } ({ $rule_id }): { $reason } [{ $evidence }{ $source
 report-resolution = ; after review { $accepted ->
         [yes] accepted
        *[other] rejected
-    } on { $date } by { $by }: { $reason } ({ $place })
+    } on { $date } by { $by }: { $reason }
 report-warning = { $bidder }: warning ({ $rule_id }): { $message }{ $source }
 report-tie = tie on the { $money ->
         [yes] evaluation price

@@ -107,7 +107,7 @@ fn set_aside_steps(
                 ("n", (i + 1).to_string().into()),
                 ("status", decision_name(f).into()),
                 ("rule_id", f.rule.as_str().into()),
-                ("reason", f.reason.as_str().into()),
+                ("reason", texts.prose(&f.reason).into()),
                 ("decision", view.decision.into()),
                 ("reason_text", view.reason.into()),
             ],

@@ -1173,7 +1173,7 @@ pub(super) fn finding(
             Some(()),
         ),
         RuleId::EvaluatorDisagreement | RuleId::LengthLimit => (
-            texts.with("reason-other", &[("reason", f.reason.as_str().into())]),
+            texts.with("reason-other", &[("reason", texts.prose(&f.reason).into())]),
             None,
         ),
     };
@@ -1390,7 +1390,7 @@ pub(super) fn warning_item(
             "warning-other",
             &[
                 ("bidder", bidder.into()),
-                ("message", w.message.as_str().into()),
+                ("message", texts.prose(&w.message).into()),
             ],
         ),
     };

@@ -92,7 +92,7 @@ fn cells(evaluation: &Evaluation, entry: &Ranked, finding: &Finding, texts: &Tex
         reason: texts.with(
             "report-cell-reason",
             &[
-                ("reason", finding.reason.as_str().into()),
+                ("reason", texts.prose(&finding.reason).into()),
                 ("reason_text", view.reason.into()),
             ],
         ),

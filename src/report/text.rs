@@ -874,7 +874,7 @@ pub(super) fn finding_note(
         &[
             ("status", decision_name(finding).into()),
             ("rule_id", finding.rule.as_str().into()),
-            ("reason", finding.reason.as_str().into()),
+            ("reason", texts.prose(&finding.reason).into()),
             (
                 "evidence",
                 super::evidence::in_words(evaluation, finding, texts).into(),
@@ -903,7 +903,7 @@ pub(super) fn warning_note(
         &[
             ("bidder", bidder.into()),
             ("rule_id", warning.rule.as_str().into()),
-            ("message", warning.message.as_str().into()),
+            ("message", texts.prose(&warning.message).into()),
             (
                 "source",
                 reference(warning.source.as_deref(), " (", ")").into(),

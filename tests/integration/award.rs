@@ -300,6 +300,12 @@ fn a_requirement_not_met_rejects_the_bid_with_its_clause_and_evidence() {
         "{text}"
     );
     assert!(!rejected.contains("bids/"), "{rejected}");
+    // The engine's ids in quotation marks, not Markdown backticks, in prose.
+    assert!(
+        rejected.contains("requirement “tolkebistand”"),
+        "{rejected}"
+    );
+    assert!(!rejected.contains('`'), "{rejected}");
     // The bid's own words, whole, in the JSON report.
     assert!(
         text.contains(r#"Prisbilag s. 2: \"Tolkebistand faktureres særskilt efter medgået tid.\""#),

@@ -228,6 +228,10 @@ pub enum Command {
         /// Report only the tenders whose winner changed (the summary counts all).
         #[arg(long)]
         winner_changed: bool,
+        /// The language of the table and Markdown (CSV and JSON are the same in every
+        /// language) [default: the language the tenders share, else Danish].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
         #[command(flatten)]
         output: OutputArg,
     },
@@ -517,6 +521,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             changed,
             winner_changed,
             quiet,
+            lang,
             output,
         } => {
             let only = rescore::Only {
@@ -524,7 +529,11 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
                 winner_changed,
                 quiet,
             };
-            rescore::run(&paths, models, format, only, output)
+            let layout = crate::report::Layout {
+                width: score::terminal_width(&output),
+                language: lang.map(LangArg::language),
+            };
+            rescore::run(&paths, models, format, only, (output, layout))
         }
         Command::Whatif {
             tender,

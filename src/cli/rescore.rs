@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::evaluate::rescore::{Rescored, TenderRescore, rescore_all};
 use crate::input::ModelSearch;
 use crate::input::discover::find_tenders;
-use crate::report::{Format, batch};
+use crate::report::{Format, Layout, batch};
 
 use super::args::{OutputArg, folder_of};
 use super::error::{Error, errors, render_invalid};
@@ -25,13 +25,13 @@ pub(super) struct Only {
 
 /// Re-scores every tender under the paths. A broken tender does not stop the batch: the
 /// others are reported, the broken ones listed with their problems on standard error, and
-/// the exit code (1) says some failed.
+/// the exit code (1) says some failed. The table and Markdown are laid out by `layout`.
 pub(super) fn run(
     paths: &[PathBuf],
     models: Option<PathBuf>,
     format: Format,
     only: Only,
-    output: OutputArg,
+    (output, layout): (OutputArg, Layout),
 ) -> Result<Vec<u8>, Error> {
     if format == Format::Xlsx {
         return Err(Error::Unsupported(
@@ -105,7 +105,11 @@ pub(super) fn run(
             .any(|s| !s.changes.bids.is_empty() || s.changes.winner_changed);
         (!only.changed || changed) && (!only.winner_changed || t.winner_changed())
     });
-    let out = emit(batch::render(&rescored, format), output, &protected)?;
+    let out = emit(
+        batch::render_in(&rescored, format, layout),
+        output,
+        &protected,
+    )?;
     if count > 0 {
         return Err(Error::Partial {
             stdout: out,

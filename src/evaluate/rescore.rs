@@ -67,8 +67,20 @@ pub struct Step {
     pub to: u32,
     /// The rettelsesblad that made version `to`: its number, date and title.
     pub rettelsesblad: String,
+    /// The same rettelsesblad's number, date and title apart, for reports in words; not
+    /// part of the JSON report.
+    #[serde(skip)]
+    pub issued: Option<Issued>,
     #[serde(flatten)]
     pub changes: Comparison,
+}
+
+/// A rettelsesblad as a report names it: its number, date and title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issued {
+    pub number: u32,
+    pub date: jiff::civil::Date,
+    pub title: String,
 }
 
 /// A tender re-scored in every version.
@@ -90,6 +102,18 @@ pub struct TenderRescore {
     /// The warnings of loading this tender, rendered; not part of the report.
     #[serde(skip)]
     pub warnings: String,
+    /// The language and currency of the tender's documents (the latest version), for
+    /// reports in words; not part of the JSON report.
+    #[serde(skip)]
+    pub language: crate::domain::Language,
+    #[serde(skip)]
+    pub currency: String,
+    /// Each bid's bidder and each criterion's name by id, in any version, for reports in
+    /// words; not part of the JSON report.
+    #[serde(skip)]
+    pub bidders: Vec<(String, String)>,
+    #[serde(skip)]
+    pub criteria: Vec<(String, String)>,
 }
 
 impl TenderRescore {
@@ -391,19 +415,34 @@ fn rescore_view(
         .windows(2)
         .map(|pair| {
             let (before, after) = (&pair[0], &pair[1]);
+            let last = after.applied.last();
             Step {
                 from: before.version,
                 to: after.version,
-                rettelsesblad: after
-                    .applied
-                    .last()
+                rettelsesblad: last
                     .map(|r| format!("rettelsesblad {} of {}: {}", r.number, r.date, r.title))
                     .unwrap_or_default(),
+                issued: last.map(|r| Issued {
+                    number: r.number,
+                    date: r.date,
+                    title: r.title.clone(),
+                }),
                 changes: compare(before, after),
             }
         })
         .collect();
     let latest = &tender.latest().tender;
+    // Names by id from every version: a criterion a rettelsesblad removed is still named.
+    let mut bidders = std::collections::BTreeMap::new();
+    let mut criteria = std::collections::BTreeMap::new();
+    for evaluation in &evaluations {
+        for r in &evaluation.ranking {
+            bidders.insert(r.score.bid.0.clone(), r.score.bidder.clone());
+        }
+        for c in &evaluation.tender.criteria {
+            criteria.insert(c.id.to_string(), c.name.clone());
+        }
+    }
     Ok(TenderRescore {
         dir: dir.display().to_string(),
         tender: latest.id.clone(),
@@ -414,6 +453,10 @@ fn rescore_view(
         flags: tender.flags.clone(),
         paths: tender.paths().to_vec(),
         warnings: tender.warnings().render(),
+        language: latest.language,
+        currency: latest.currency.clone(),
+        bidders: bidders.into_iter().collect(),
+        criteria: criteria.into_iter().collect(),
     })
 }
 

@@ -5,30 +5,60 @@ use serde::Serialize;
 
 use std::collections::HashMap;
 
-use super::i18n::Texts;
+use rust_decimal::Decimal;
+
+use super::i18n::{Arg, Texts};
 use super::number::with_decimal_commas;
 use super::table::{add_rows, align_right, terminal_table};
-use super::{Format, markdown, text_of};
+use super::{Format, Layout, markdown, text_of};
+use crate::domain::Language;
 use crate::evaluate::rescore::{Comparison, Rescored, Step, Summary, TenderRescore};
 
 pub fn render(rescored: &Rescored, format: Format) -> Vec<u8> {
+    render_in(rescored, format, Layout::default())
+}
+
+/// Renders the batch; the table and Markdown in the layout's language (`None`: the
+/// language the tenders share, Danish where they differ), the table's changes wrapped to
+/// its width; JSON and CSV the same in every language.
+pub fn render_in(rescored: &Rescored, format: Format, layout: Layout) -> Vec<u8> {
     match format {
-        Format::Table => super::text::terminal_safe(text(rescored, false)).into_bytes(),
-        Format::Md => text(rescored, true).into_bytes(),
+        Format::Table => super::text::terminal_safe(text(rescored, false, layout)).into_bytes(),
+        Format::Md => text(rescored, true, layout).into_bytes(),
         Format::Json => json(rescored).into_bytes(),
         // The CLI refuses xlsx for rescore; should it get here, CSV is what opens in Excel.
         Format::Csv | Format::Xlsx => csv(&rescored.tenders),
     }
 }
 
+/// The language of a batch: the one asked for, else the one all its tenders share, else
+/// Danish, the language of the procedure.
+fn language_of(rescored: &Rescored, asked: Option<Language>) -> Language {
+    asked.unwrap_or_else(|| {
+        let mut languages = rescored.tenders.iter().map(|t| t.language);
+        match languages.next() {
+            Some(first) if languages.all(|l| l == first) => first,
+            _ => Language::Da,
+        }
+    })
+}
+
 fn step_line<'a>(step: &'a Step, words: &Words<'a>) -> String {
-    format!(
-        "Version {} → {} ({}): {}",
-        step.from,
-        step.to,
-        step.rettelsesblad,
-        comparison_line(&step.changes, words)
-    )
+    let t = &words.texts;
+    let mut args = vec![
+        ("from", Arg::from(step.from.to_string())),
+        ("to", step.to.to_string().into()),
+        ("line", comparison_line(&step.changes, words).into()),
+    ];
+    let Some(issued) = &step.issued else {
+        return t.with("report-rescore-step-unnamed", &args);
+    };
+    args.extend([
+        ("number", issued.number.to_string().into()),
+        ("date", t.date(issued.date).into()),
+        ("title", issued.title.as_str().into()),
+    ]);
+    t.with("report-rescore-step", &args)
 }
 
 /// The words of a comparison: the language, and where known the bidders' and criteria's
@@ -39,6 +69,8 @@ pub(super) struct Words<'a> {
     pub criteria: HashMap<&'a str, &'a str>,
     /// The terminal's width, which the tables of changes wrap to (`None`: a file or pipe).
     pub width: Option<u16>,
+    /// The currency the evaluated prices are in.
+    pub currency: &'a str,
 }
 
 impl<'a> Words<'a> {
@@ -49,6 +81,7 @@ impl<'a> Words<'a> {
             bidders: HashMap::new(),
             criteria: HashMap::new(),
             width: None,
+            currency: "DKK",
         }
     }
 
@@ -89,15 +122,24 @@ impl<'a> Words<'a> {
             .unwrap_or_else(|| field.to_string())
     }
 
-    /// A value for people: decimal comma, a word of the engine in the language, and a dash
-    /// where there is none.
-    fn value(&self, value: &Option<String>) -> String {
+    /// A value of a field for people: a number as the language writes it, a price with
+    /// its currency, a word of the engine in the language, and a dash where there is none.
+    fn value(&self, field: &str, value: &Option<String>) -> String {
         let Some(value) = value.as_deref() else {
             return "–".to_string();
         };
-        self.texts
-            .find(&format!("report-value-{value}"))
-            .unwrap_or_else(|| with_decimal_commas(value))
+        let t = &self.texts;
+        if let Some(word) = t.find(&format!("report-value-{value}")) {
+            return word;
+        }
+        let Ok(number) = value.parse::<Decimal>() else {
+            return value.to_string();
+        };
+        if field == "evaluation price" || field.ends_with(" evaluated") {
+            t.money(number, self.currency)
+        } else {
+            t.decimal(number)
+        }
     }
 }
 
@@ -154,32 +196,41 @@ pub(super) fn comparison_line<'a>(step: &'a Comparison, words: &Words<'a>) -> St
 
 /// The counts in one line, then each list in its own section, ten tenders a line, so a
 /// batch of a thousand tenders stays readable.
-fn summary_lines(s: &Summary) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{} tender(s), {} version(s) scored: winner changed in {}, award changed in {}, ranking changed in {}, flagged by the legal check {}.",
-        s.tenders,
-        s.versions,
-        s.winner_changed.len(),
-        s.award_changed.len(),
-        s.ranking_changed.len(),
-        s.flagged.len()
+fn summary_lines(s: &Summary, t: &Texts) -> Vec<String> {
+    let count = |ids: &[String]| Arg::Count(i64::try_from(ids.len()).unwrap_or(i64::MAX));
+    let mut lines = vec![t.with(
+        "report-rescore-summary",
+        &[
+            (
+                "tenders",
+                Arg::Count(i64::try_from(s.tenders).unwrap_or(i64::MAX)),
+            ),
+            ("versions", Arg::Count(i64::from(s.versions))),
+            ("winner", count(&s.winner_changed)),
+            ("award", count(&s.award_changed)),
+            ("ranking", count(&s.ranking_changed)),
+            ("flagged", count(&s.flagged)),
+        ],
     )];
     if s.failed > 0 {
-        lines.push(format!(
-            "{} tender(s) could not be scored for their problems; they are listed on standard error.",
-            s.failed
+        lines.push(t.with(
+            "report-rescore-failed",
+            &[(
+                "failed",
+                Arg::Count(i64::try_from(s.failed).unwrap_or(i64::MAX)),
+            )],
         ));
     }
     for (title, ids) in [
-        ("Winner changed", &s.winner_changed),
-        ("Award changed", &s.award_changed),
-        ("Ranking changed", &s.ranking_changed),
-        ("Legal check flagged", &s.flagged),
+        ("report-rescore-winner-changed", &s.winner_changed),
+        ("report-rescore-award-changed", &s.award_changed),
+        ("report-rescore-ranking-changed", &s.ranking_changed),
+        ("report-rescore-flagged", &s.flagged),
     ] {
         if ids.is_empty() {
             continue;
         }
-        lines.push(format!("{title} ({}):", ids.len()));
+        lines.push(t.with(title, &[("count", count(ids))]));
         lines.extend(
             ids.chunks(10)
                 .map(|chunk| format!("  {}", chunk.join(", "))),
@@ -189,26 +240,41 @@ fn summary_lines(s: &Summary) -> Vec<String> {
 }
 
 /// The table and Markdown report: the summary, then each tender's steps.
-fn text(rescored: &Rescored, markdown: bool) -> String {
+fn text(rescored: &Rescored, markdown: bool, layout: Layout) -> String {
+    let language = language_of(rescored, layout.language);
+    let texts = Texts::new(language);
     let mut out = vec![
-        heading(markdown, 1, "Re-scoring after rettelsesblade".into()),
+        heading(markdown, 1, texts.get("report-rescore-title")),
         String::new(),
     ];
-    out.extend(summary_lines(&rescored.summary).into_iter().map(|l| {
-        match (markdown, l.strip_prefix("  ")) {
-            (true, Some(nested)) => format!("  - {nested}"),
-            (true, None) => format!("- {l}"),
-            (false, _) => l,
-        }
-    }));
-    // Not translated yet: the summary is English.
-    let words = Words::new(Texts::new(crate::domain::Language::En));
+    out.extend(
+        summary_lines(&rescored.summary, &texts)
+            .into_iter()
+            .map(|l| match (markdown, l.strip_prefix("  ")) {
+                (true, Some(nested)) => format!("  - {nested}"),
+                (true, None) => format!("- {l}"),
+                (false, _) => l,
+            }),
+    );
     for r in &rescored.tenders {
+        let mut words = Words::new(Texts::new(language));
+        words.bidders = pairs(&r.bidders);
+        words.criteria = pairs(&r.criteria);
+        words.currency = &r.currency;
+        words.width = layout.width;
         out.extend(tender_lines(r, markdown, &words));
     }
     out.push(String::new());
-    out.push(super::evaluated_with(&words.texts));
+    out.push(super::evaluated_with(&texts));
     text_of(&out)
+}
+
+/// Names by id, borrowed.
+fn pairs(names: &[(String, String)]) -> HashMap<&str, &str> {
+    names
+        .iter()
+        .map(|(id, name)| (id.as_str(), name.as_str()))
+        .collect()
 }
 
 /// A heading: in Markdown with as many `#` as its level, in the table report as it is.
@@ -222,30 +288,29 @@ pub(super) fn heading(markdown: bool, level: usize, text: String) -> String {
 
 /// One tender: its heading and legal flags, then each version step.
 fn tender_lines<'a>(r: &'a TenderRescore, markdown: bool, words: &Words<'a>) -> Vec<String> {
+    let t = &words.texts;
+    let lot = r.lot.as_deref().map_or(String::new(), |l| {
+        t.with("report-rounds-lot", &[("lot", l.into())])
+    });
     let mut out = vec![
         String::new(),
         heading(
             markdown,
             2,
-            format!(
-                "Tender {} ({}{}): {}, {} version(s)",
-                r.tender,
-                r.dir,
-                r.lot
-                    .as_deref()
-                    .map_or(String::new(), |l| format!(", lot {l}")),
-                r.title,
-                r.versions
+            t.with(
+                "report-rescore-tender",
+                &[
+                    ("id", r.tender.as_str().into()),
+                    ("lot", lot.into()),
+                    ("title", r.title.as_str().into()),
+                    ("versions", Arg::Count(i64::from(r.versions))),
+                ],
             ),
         ),
     ];
-    out.extend(
-        r.flags
-            .iter()
-            .map(|f| format!("LEGAL CHECK: {}", f.message)),
-    );
+    out.extend(r.flags.iter().map(|f| super::text::legal_flag_line(t, f)));
     if r.steps.is_empty() {
-        out.push("No rettelsesblade: only version 0.".into());
+        out.push(t.get("report-rescore-no-rettelsesblade"));
     }
     for step in &r.steps {
         out.extend(step_lines(step, markdown, words));
@@ -284,8 +349,8 @@ fn change_rows(step: &Comparison, words: &Words<'_>) -> Vec<Vec<String>> {
                 vec![
                     b.bidder.clone(),
                     words.field(&c.field),
-                    words.value(&c.before),
-                    words.value(&c.after),
+                    words.value(&c.field, &c.before),
+                    words.value(&c.field, &c.after),
                 ]
             })
         })

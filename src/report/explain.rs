@@ -8,10 +8,7 @@ use std::collections::BTreeMap;
 use super::i18n::{Arg, Texts};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::text::{band_text, status_text, version_text, yes_no};
-use super::{
-    Evaluation, decision_name, evidence_place, money, others_named, reference, text_of,
-    warning_detail,
-};
+use super::{Evaluation, decision_name, money, others_named, reference, text_of, warning_detail};
 use crate::domain::{CriterionId, CriterionKind, Language, Panel, Tender};
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_methods::{Calculation, MoneyCalculation};
@@ -37,7 +34,6 @@ pub fn render_in(evaluation: &Evaluation, entry: &Ranked, language: Option<Langu
             "report-explain-title",
             &[
                 ("bidder", s.bidder.as_str().into()),
-                ("file", s.file.as_str().into()),
                 ("id", t.id.as_str().into()),
             ],
         ),
@@ -92,9 +88,8 @@ pub fn render_in(evaluation: &Evaluation, entry: &Ranked, language: Option<Langu
     text_of(&out)
 }
 
-/// Why the bid was set aside: each finding numbered, with its evidence and clause. In
-/// Danish the memo's decision and reason; the evidence keeps the bid file and line it
-/// stands on, as the legal review needs to find it.
+/// Why the bid was set aside: each finding numbered, with its evidence in words and its
+/// clause. In Danish the memo's decision and reason.
 fn set_aside_steps(
     evaluation: &Evaluation,
     entry: &Ranked,
@@ -110,17 +105,17 @@ fn set_aside_steps(
                 ("n", (i + 1).to_string().into()),
                 ("status", decision_name(f).into()),
                 ("rule_id", f.rule.as_str().into()),
-                ("reason", f.reason.as_str().into()),
+                ("reason", texts.prose(&f.reason).into()),
                 ("decision", view.decision.into()),
                 ("reason_text", view.reason.into()),
             ],
         ));
         out.push(texts.with(
             "report-explain-evidence",
-            &[
-                ("place", evidence_place(f).into()),
-                ("quote", f.evidence.quote.as_str().into()),
-            ],
+            &[(
+                "evidence",
+                super::evidence::in_words(evaluation, f, texts).into(),
+            )],
         ));
         let source = f
             .source
@@ -661,19 +656,36 @@ fn rank_line(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> String {
         Arg::from(entry.rank.unwrap_or_default().to_string()),
     );
     let ranked = ("ranked", Arg::from(ranked.to_string()));
-    if !entry.shares_rank() {
+    // Shared: equal, and the tie-break (if any) does not separate them; split: equal, and
+    // the tie-break placed them.
+    let ranking = &evaluation.ranking;
+    let [others, others_listed] = if entry.shares_rank() {
+        others_named(texts, entry.tied_with(ranking), entry.tied_count())
+    } else if entry.split_count() > 0 {
+        others_named(texts, entry.split_from(ranking), entry.split_count())
+    } else {
         return texts.with("report-explain-rank", &[rank, ranked]);
-    }
-    let tied = entry.tied_with(&evaluation.ranking);
-    let [others, others_listed] = others_named(texts, tied, entry.tied_count());
+    };
+    let message = if entry.shares_rank() {
+        "report-explain-rank-shared"
+    } else {
+        "report-explain-rank-split"
+    };
+    let tender = &evaluation.tender;
+    let criteria = super::text::tie_break_names(tender);
     texts.with(
-        "report-explain-rank-shared",
+        message,
         &[
             rank,
             ranked,
             others,
             others_listed,
-            ("money", yes_no(evaluation.tender.model.method.is_money())),
+            ("money", yes_no(tender.model.method.is_money())),
+            ("tiebreak", yes_no(!criteria.is_empty())),
+            (
+                "criteria",
+                criteria.join(&texts.get("report-chain-join")).into(),
+            ),
         ],
     )
 }

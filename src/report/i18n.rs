@@ -126,6 +126,39 @@ impl Texts {
         self.with("date", &self.date_args(date))
     }
 
+    /// The engine's words for people: an id it marks as code (`spor1`) in the language's
+    /// quotation marks instead („spor1“ / “spor1”). A lone backtick stays.
+    pub fn prose(&self, text: &str) -> String {
+        let (open, close) = match self.language {
+            Language::Da => ("„", "“"),
+            Language::En => ("“", "”"),
+        };
+        let parts: Vec<&str> = text.split('`').collect();
+        if parts.len().is_multiple_of(2) {
+            // An odd number of backticks: not pairs of marks.
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        for (i, part) in parts.iter().enumerate() {
+            if i % 2 == 1 {
+                out.push_str(open);
+                out.push_str(part);
+                out.push_str(close);
+            } else {
+                out.push_str(part);
+            }
+        }
+        out
+    }
+
+    /// A date written as an input writes it ("2023-10-02"), as the language writes it; a
+    /// text that is no date as it stands.
+    pub fn written_date(&self, written: &str) -> String {
+        written
+            .parse::<jiff::civil::Date>()
+            .map_or_else(|_| written.to_string(), |d| self.date(d))
+    }
+
     /// A date and time: "2. oktober 2023 kl. 12.00" / "2 October 2023 at 12:00".
     pub fn datetime(&self, at: jiff::civil::DateTime) -> String {
         let separator = match self.language {
@@ -189,6 +222,15 @@ mod tests {
         let at = jiff::civil::date(2023, 10, 2).at(12, 0, 0, 0);
         assert_eq!(da.datetime(at), "2. oktober 2023 kl. 12.00");
         assert_eq!(en.datetime(at), "2 October 2023 at 12:00");
+        assert_eq!(da.written_date("2023-10-02"), "2. oktober 2023");
+        assert_eq!(en.written_date("2023-10-02"), "2 October 2023");
+        assert_eq!(da.written_date("efter mødet"), "efter mødet");
+        assert_eq!(
+            en.prose("requirement `tolkebistand` is not met"),
+            "requirement “tolkebistand” is not met"
+        );
+        assert_eq!(da.prose("`a` og `b`"), "„a“ og „b“");
+        assert_eq!(en.prose("one ` alone"), "one ` alone");
         assert_eq!(
             da.with("minutes-late", &[("n", Arg::Count(7))]),
             "7 minutter"

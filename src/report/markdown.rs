@@ -10,6 +10,12 @@ fn cell(text: &str) -> String {
     inline(text).replace('|', "\\|")
 }
 
+/// A note as one list item: no markup at all, so a bidder's words quoted as evidence
+/// cannot open a code span, emphasis or link, nor break the line.
+fn note(text: &str) -> String {
+    plain_inline(text).replace('|', "\\|")
+}
+
 /// Text from anywhere (a bidder's name or words) as one line of Markdown that cannot
 /// start a block or open markup: line breaks and other control characters become spaces,
 /// and `<` (raw HTML) is escaped. Inside a line `#`, `>` or `-` start nothing.
@@ -102,7 +108,7 @@ pub fn render(evaluation: &Evaluation, texts: &Texts) -> String {
         lines.push(String::new());
         lines.push(format!("## {}", texts.get("report-notes")));
         lines.push(String::new());
-        lines.extend(notes.iter().map(|n| format!("- {}", cell(n))));
+        lines.extend(notes.iter().map(|n| format!("- {}", note(n))));
     }
     lines.push(String::new());
     lines.push(order_note_in(&evaluation.tender, texts));

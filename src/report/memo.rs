@@ -1124,12 +1124,9 @@ pub(super) fn finding(
                         .into(),
                 )],
             ),
-            Some(quote.to_string()),
+            Some(()),
         ),
-        RuleId::CitizenReservation => (
-            texts.get("reason-citizen-reservation"),
-            Some(quote.to_string()),
-        ),
+        RuleId::CitizenReservation => (texts.get("reason-citizen-reservation"), Some(())),
         RuleId::AlternativeBid => (
             texts.with(
                 "reason-alternative-bid",
@@ -1159,19 +1156,16 @@ pub(super) fn finding(
         RuleId::PriceAboveMaximum => (texts.get("reason-price-above-maximum"), None),
         RuleId::MissingPrice => (texts.get("reason-missing-price"), None),
         RuleId::DuplicateBid => (texts.get("reason-duplicate-bid"), None),
-        RuleId::AbnormallyLowPrice => (
-            texts.get("reason-abnormally-low-price"),
-            Some(quote.to_string()),
-        ),
+        RuleId::AbnormallyLowPrice => (texts.get("reason-abnormally-low-price"), Some(())),
         RuleId::RequirementNotMet => (
             texts.with(
                 "reason-requirement-not-met",
                 &[("requirement", f.clause.as_deref().unwrap_or("–").into())],
             ),
-            Some(quote.to_string()),
+            Some(()),
         ),
         RuleId::EvaluatorDisagreement | RuleId::LengthLimit => (
-            texts.with("reason-other", &[("reason", f.reason.as_str().into())]),
+            texts.with("reason-other", &[("reason", texts.prose(&f.reason).into())]),
             None,
         ),
     };
@@ -1183,7 +1177,7 @@ pub(super) fn finding(
                 "resolution-rejected"
             },
             &[
-                ("date", d.date.as_str().into()),
+                ("date", texts.written_date(&d.date).into()),
                 ("by", d.by.as_str().into()),
                 ("reason", d.reason.as_str().into()),
             ],
@@ -1192,7 +1186,10 @@ pub(super) fn finding(
     FindingView {
         decision,
         reason,
-        evidence: evidence.map(|e| texts.with("evidence", &[("evidence", e.into())])),
+        evidence: evidence.map(|()| {
+            let words = super::evidence::in_words(evaluation, f, texts);
+            texts.with("evidence", &[("evidence", words.into())])
+        }),
         clause: f
             .source
             .as_ref()
@@ -1272,10 +1269,7 @@ pub(super) fn legal_flag(texts: &Texts, flag: &crate::legal::LegalFlag) -> Strin
         "days",
         &[("n", Arg::Count(flag.days_before_deadline.abs()))],
     );
-    let date = flag
-        .date
-        .parse::<jiff::civil::Date>()
-        .map_or(flag.date.clone(), |d| texts.date(d));
+    let date = texts.written_date(&flag.date);
     texts.with(
         if flag.days_before_deadline < 0 {
             "legal-flag-after"
@@ -1325,10 +1319,7 @@ fn decisions(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         .decisions
         .iter()
         .map(|d| {
-            let date = d
-                .date
-                .parse::<jiff::civil::Date>()
-                .map_or(d.date.clone(), |day| texts.date(day));
+            let date = texts.written_date(&d.date);
             let rule = RuleId::ALL
                 .iter()
                 .find(|r| r.as_str() == d.rule)
@@ -1391,7 +1382,7 @@ pub(super) fn warning_item(
             "warning-other",
             &[
                 ("bidder", bidder.into()),
-                ("message", w.message.as_str().into()),
+                ("message", texts.prose(&w.message).into()),
             ],
         ),
     };

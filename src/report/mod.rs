@@ -10,6 +10,7 @@ pub mod batch;
 mod blocks;
 mod charts;
 mod csv;
+mod evidence;
 pub mod explain;
 pub mod i18n;
 mod json;

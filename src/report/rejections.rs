@@ -6,11 +6,11 @@ use comfy_table::ContentArrangement;
 use serde::Serialize;
 
 use super::i18n::Texts;
-use super::markdown::{code, inline};
+use super::markdown::{inline, plain_inline};
 use super::table::{add_rows, terminal_table};
 use super::text::terminal_safe;
 use super::text::{status_text, yes_no};
-use super::{Evaluation, Format, Layout, decision_name, evidence_place, status, text_of};
+use super::{Evaluation, Format, Layout, decision_name, status, text_of};
 use crate::scoring::conformity::Finding;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Status};
@@ -92,7 +92,7 @@ fn cells(evaluation: &Evaluation, entry: &Ranked, finding: &Finding, texts: &Tex
         reason: texts.with(
             "report-cell-reason",
             &[
-                ("reason", finding.reason.as_str().into()),
+                ("reason", texts.prose(&finding.reason).into()),
                 ("reason_text", view.reason.into()),
             ],
         ),
@@ -149,7 +149,7 @@ fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
                     c.decision,
                     c.rule,
                     c.reason,
-                    format!("{}\n{}", evidence_place(finding), finding.evidence.quote),
+                    super::evidence::in_words(evaluation, finding, texts),
                     clause(finding, texts),
                 ]
             })
@@ -162,8 +162,8 @@ fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
     )
 }
 
-/// One block per finding, wrapped to the terminal's width at spaces only, so evidence
-/// references such as `bids/arbejdsglaede.toml:16` stay whole.
+/// One block per finding, wrapped to the terminal's width at spaces only, so no word or
+/// clause reference is broken inside.
 fn blocks(evaluation: &Evaluation, width: u16, texts: &Texts) -> String {
     let wrap = |text: &str| {
         textwrap::fill(
@@ -190,7 +190,7 @@ fn blocks(evaluation: &Evaluation, width: u16, texts: &Texts) -> String {
             lines.push(label("col-reason", c.reason));
             lines.push(label(
                 "report-col-evidence",
-                format!("{} {}", evidence_place(finding), finding.evidence.quote),
+                super::evidence::in_words(evaluation, finding, texts),
             ));
             lines.push(label("col-clause", clause(finding, texts)));
             lines.push(String::new());
@@ -215,10 +215,9 @@ fn markdown(evaluation: &Evaluation, texts: &Texts) -> String {
     for (entry, findings) in set_aside(evaluation) {
         lines.push(String::new());
         lines.push(format!(
-            "## {} — {} ({})",
+            "## {} — {}",
             inline(&entry.score.bidder),
             status_text(entry, texts),
-            inline(&entry.score.file)
         ));
         for finding in findings {
             let c = cells(evaluation, entry, finding, texts);
@@ -239,11 +238,7 @@ fn markdown(evaluation: &Evaluation, texts: &Texts) -> String {
             lines.push(item("col-reason", inline(&c.reason)));
             lines.push(item(
                 "report-col-evidence",
-                format!(
-                    "{}: {}",
-                    inline(&evidence_place(finding)),
-                    code(&finding.evidence.quote)
-                ),
+                plain_inline(&super::evidence::in_words(evaluation, finding, texts)),
             ));
             lines.push(item(
                 "col-clause",

@@ -49,6 +49,7 @@ fn words(rounds: &Rounds, language: Option<Language>) -> Words<'_> {
         .iter()
         .map(|c| (c.id.as_str(), c.name.as_str()))
         .collect();
+    words.currency = &latest.tender.currency;
     words
 }
 

@@ -49,15 +49,59 @@ pub(super) fn align_right(table: &mut Table, columns: impl IntoIterator<Item = u
     }
 }
 
-/// The table report; for a terminal of `width` columns every line fits it.
+/// The narrowest a table can be without breaking a word: each column as wide as its
+/// longest word, with the borders and padding (three characters a column, and one).
+fn narrowest(header: &[String], rows: &[Vec<String>]) -> usize {
+    longest_words(header, rows).iter().sum::<usize>() + 3 * header.len() + 1
+}
+
+/// Each column's longest word, in the header or any row.
+fn longest_words(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    let longest = |text: &str| {
+        text.split_whitespace()
+            .map(textwrap::core::display_width)
+            .max()
+            .unwrap_or(0)
+    };
+    (0..header.len())
+        .map(|i| {
+            std::iter::once(&header[i])
+                .chain(rows.iter().filter_map(|r| r.get(i)))
+                .map(|t| longest(t))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// The table report; for a terminal of `width` columns every line fits it. Where the
+/// criteria's names do not fit whole, their columns are named by letters with a legend;
+/// a column is never narrower than its longest word where the table can fit them all.
 pub fn render(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
-    let (header, rows) = grid(evaluation, texts);
+    let (mut header, rows) = grid(evaluation, texts);
+    let mut legend = None;
     let columns = header.len();
     let mut table = terminal_table();
     if let Some(width) = width {
         table
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(width);
+        let width = usize::from(width);
+        if narrowest(&header, &rows) > width {
+            let (lettered, names) = super::text::lettered_header(evaluation, texts);
+            header = lettered;
+            legend = Some(names);
+        }
+        if narrowest(&header, &rows) <= width {
+            let words = longest_words(&header, &rows);
+            table.set_header(header.clone());
+            // comfy-table's widths count the padding, one character each side.
+            for (column, word) in table.column_iter_mut().zip(words) {
+                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Fixed(u16::try_from(word + 2).unwrap_or(u16::MAX)),
+                ));
+            }
+        }
     }
     table.set_header(header);
     add_rows(&mut table, rows);
@@ -75,6 +119,10 @@ pub fn render(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> Str
     out.push_str("\n\n");
     out.push_str(&table.to_string());
     out.push('\n');
+    if let Some(legend) = legend {
+        out.push_str(&fit(&legend, "  "));
+        out.push('\n');
+    }
     let notes = notes(evaluation, texts);
     if !notes.is_empty() {
         out.push_str(&format!("\n{}:\n", texts.get("report-notes")));

@@ -14,8 +14,7 @@ use super::i18n::{Arg, Texts};
 use super::memo::{self, method_text, mode_text};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::{
-    Bidders, Evaluation, decision_name, evidence_place, leaf_columns, markdown, money,
-    others_named, reference, total_cells,
+    Bidders, Evaluation, decision_name, leaf_columns, money, others_named, reference, total_cells,
 };
 use crate::domain::{Criterion, CriterionKind, Language, PriceLine, Scale, Tender};
 use crate::legal::notes_of;
@@ -97,15 +96,7 @@ pub(super) fn order_note_in(tender: &Tender, texts: &Texts) -> String {
     if rule.action.is_empty() {
         return texts.with("report-order-none", &[("money", money)]);
     }
-    let chain: Vec<String> = rule
-        .action
-        .iter()
-        .map(|id| {
-            tender
-                .criterion(&id.0)
-                .map_or(id.0.to_string(), |c| c.name.clone())
-        })
-        .collect();
+    let chain = tie_break_names(tender);
     texts.with(
         "report-order-chain",
         &[
@@ -117,6 +108,20 @@ pub(super) fn order_note_in(tender: &Tender, texts: &Texts) -> String {
             ("chain", chain.join(&texts.get("report-chain-join")).into()),
         ],
     )
+}
+
+/// The criteria of the tender's tie-break, by name, in the order they decide.
+pub(super) fn tie_break_names(tender: &Tender) -> Vec<String> {
+    tender
+        .tie_break
+        .action
+        .iter()
+        .map(|id| {
+            tender
+                .criterion(&id.0)
+                .map_or(id.0.to_string(), |c| c.name.clone())
+        })
+        .collect()
 }
 
 /// A condition as a message's selector: `yes` or `no`.
@@ -334,7 +339,7 @@ pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<
     header.extend(
         leaves
             .iter()
-            .map(|c| column_header(&evaluation.tender, c, texts)),
+            .map(|c| column_header(&evaluation.tender, c, &c.name, texts)),
     );
     header.push(total_header_in(&evaluation.tender, texts));
     header.push(texts.get("report-col-status"));
@@ -360,9 +365,46 @@ pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<
     (header, rows)
 }
 
-/// A column header: the criterion's name and its share of the total ("Indsats (58,5 %)").
-fn column_header(tender: &Tender, criterion: &Criterion, texts: &Texts) -> String {
-    let name = ("name", Arg::from(criterion.name.as_str()));
+/// The header of [`grid`] for a terminal too narrow for the criteria's names: each
+/// criterion's column named by a letter and its share ("A (54 %)"), and the legend that
+/// names the letters ("Kolonner: A Indsats (54 %); B …").
+pub(super) fn lettered_header(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, String) {
+    let tender = &evaluation.tender;
+    let leaves = leaf_columns(tender);
+    let letter = |i: usize| {
+        let mut label = String::new();
+        let mut n = i;
+        loop {
+            label.insert(0, char::from(b'A' + u8::try_from(n % 26).unwrap_or(0)));
+            if n < 26 {
+                break label;
+            }
+            n = n / 26 - 1;
+        }
+    };
+    let mut header = vec![texts.get("report-col-rank"), texts.get("col-bidder")];
+    let mut legend = Vec::new();
+    for (i, c) in leaves.iter().enumerate() {
+        let label = letter(i);
+        header.push(column_header(tender, c, &label, texts));
+        legend.push(texts.with(
+            "report-col-legend-item",
+            &[
+                ("letter", label.into()),
+                ("column", column_header(tender, c, &c.name, texts).into()),
+            ],
+        ));
+    }
+    header.push(total_header_in(tender, texts));
+    header.push(texts.get("report-col-status"));
+    let legend = texts.with("report-col-legend", &[("list", legend.join("; ").into())]);
+    (header, legend)
+}
+
+/// A column header: the criterion's name (or another label) and its share of the total
+/// ("Indsats (58,5 %)").
+fn column_header(tender: &Tender, criterion: &Criterion, label: &str, texts: &Texts) -> String {
+    let name = ("name", Arg::from(label));
     // Under a money model a price line carries no weight: its column shows the price.
     if tender.model.method.is_money() && matches!(criterion.kind, CriterionKind::Price(_)) {
         return texts.with("report-col-evaluated-price", &[name]);
@@ -452,7 +494,7 @@ pub(super) fn notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     notes.extend(reversal_notes(evaluation, &bidders, texts));
     for entry in &evaluation.ranking {
         notes.extend(bid_notes(evaluation, entry, texts));
-        notes.extend(tie_notes(&evaluation.ranking, entry, texts));
+        notes.extend(tie_notes(evaluation, entry, texts));
     }
     notes
 }
@@ -707,17 +749,20 @@ fn effective_weights_in(
     ))
 }
 
+/// A flag of the legal check as a line of a report.
+pub(super) fn legal_flag_line(texts: &Texts, flag: &crate::legal::LegalFlag) -> String {
+    texts.with(
+        "report-legal-flag",
+        &[
+            ("message", flag.message.as_str().into()),
+            ("flag", memo::legal_flag(texts, flag).into()),
+        ],
+    )
+}
+
 /// The legal check's flags, then its notes.
 fn legal_notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
-    let flags = evaluation.flags.iter().map(|f| {
-        texts.with(
-            "report-legal-flag",
-            &[
-                ("message", f.message.as_str().into()),
-                ("flag", memo::legal_flag(texts, f).into()),
-            ],
-        )
-    });
+    let flags = evaluation.flags.iter().map(|f| legal_flag_line(texts, f));
     let notes = notes_of(&evaluation.tender).into_iter().map(|n| {
         texts.with(
             "report-legal-note",
@@ -800,25 +845,27 @@ pub(super) fn finding_note(
     texts: &Texts,
 ) -> String {
     let view = memo::finding(evaluation, texts, finding, entry.score.round);
-    // The bid's words as a code span, as in English: a quote cannot open markup.
-    let evidence = view.evidence.map(|_| {
-        let quote = markdown::code(&finding.evidence.quote);
-        texts.with("evidence", &[("evidence", quote.into())])
-    });
+    let evidence = view.evidence;
     let more: String = [evidence, view.clause, view.resolution]
         .into_iter()
         .flatten()
-        .map(|part| format!(" {part}."))
+        // A quote that ends its own sentence („… bestilling.“) takes no second full stop.
+        .map(|part| {
+            if part.ends_with(".“") || part.ends_with(".”") {
+                format!(" {part}")
+            } else {
+                format!(" {part}.")
+            }
+        })
         .collect();
     let resolution = finding.resolution.as_ref().map(|r| {
         texts.with(
             "report-resolution",
             &[
                 ("accepted", yes_no(r.accepted)),
-                ("date", r.date.as_str().into()),
+                ("date", texts.written_date(&r.date).into()),
                 ("by", r.by.as_str().into()),
                 ("reason", r.reason.as_str().into()),
-                ("place", r.place.as_str().into()),
             ],
         )
     });
@@ -827,9 +874,11 @@ pub(super) fn finding_note(
         &[
             ("status", decision_name(finding).into()),
             ("rule_id", finding.rule.as_str().into()),
-            ("reason", finding.reason.as_str().into()),
-            ("place", evidence_place(finding).into()),
-            ("quote", markdown::code(&finding.evidence.quote).into()),
+            ("reason", texts.prose(&finding.reason).into()),
+            (
+                "evidence",
+                super::evidence::in_words(evaluation, finding, texts).into(),
+            ),
             (
                 "source",
                 reference(finding.source.as_deref(), "; ", "").into(),
@@ -854,7 +903,7 @@ pub(super) fn warning_note(
         &[
             ("bidder", bidder.into()),
             ("rule_id", warning.rule.as_str().into()),
-            ("message", warning.message.as_str().into()),
+            ("message", texts.prose(&warning.message).into()),
             (
                 "source",
                 reference(warning.source.as_deref(), " (", ")").into(),
@@ -917,8 +966,9 @@ fn step_text(tender: &Tender, a: &Adjustment, texts: &Texts) -> String {
 }
 
 /// A bid's ties: the bids it shares its rank with, and those the tie-break put it apart
-/// from.
-fn tie_notes(ranking: &[Ranked], entry: &Ranked, texts: &Texts) -> Vec<String> {
+/// from. Under a money model the tie is on the evaluation price, not a total.
+fn tie_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<String> {
+    let ranking = &evaluation.ranking;
     let who = entry.score.bidder.as_str();
     let total = exact_comma(
         entry
@@ -937,6 +987,7 @@ fn tie_notes(ranking: &[Ranked], entry: &Ranked, texts: &Texts) -> Vec<String> {
                 others,
                 others_listed,
                 ("rank", rank.as_str().into()),
+                ("money", yes_no(evaluation.tender.model.method.is_money())),
             ],
         );
         bid_note(who, note, texts)

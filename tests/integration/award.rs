@@ -289,10 +289,23 @@ fn a_requirement_not_met_rejects_the_bid_with_its_clause_and_evidence() {
         "Borgerkraft ApS",
         "requirement-not-met",
         "Kravspecifikation pkt.",
-        "bids/borgerkraft.toml:17",
+        "The bid (Prisbilag s. 2):",
+        "“Tolkebistand faktureres",
     ] {
         assert!(rejected.contains(part), "{part}: {rejected}");
     }
+    // The bid file and its line are the machine's: in the JSON, not in the table.
+    assert!(
+        text.contains(r#""file":"bids/borgerkraft.toml","line":17"#),
+        "{text}"
+    );
+    assert!(!rejected.contains("bids/"), "{rejected}");
+    // The engine's ids in quotation marks, not Markdown backticks, in prose.
+    assert!(
+        rejected.contains("requirement “tolkebistand”"),
+        "{rejected}"
+    );
+    assert!(!rejected.contains('`'), "{rejected}");
     // The bid's own words, whole, in the JSON report.
     assert!(
         text.contains(r#"Prisbilag s. 2: \"Tolkebistand faktureres særskilt efter medgået tid.\""#),
@@ -419,7 +432,7 @@ fn rescore_reports_a_change_of_the_awarded_set_and_the_shares() {
         step["awarded_after"],
         serde_json::json!(["vej-til-job", "fynsk-jobpartner", "mentorforum"])
     );
-    let text = stdout(&f.run_path("rescore", "tender", &[]).success());
+    let text = stdout(&f.run_path("rescore", "tender", &["--lang", "en"]).success());
     assert!(
         text.contains("AWARD CHANGED from vej-til-job, fynsk-jobpartner to vej-til-job, fynsk-jobpartner, mentorforum"),
         "{text}"

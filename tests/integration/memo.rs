@@ -221,6 +221,23 @@ fn letters_for_every_bidder_with_the_decision_and_the_standstill_period() {
         "{rejected}"
     );
     insta::assert_snapshot!("letter_da_second", second);
+    // The authority's decision of 2023-10-05, dated in words; the evidence in words, in
+    // Danish quotation marks, never the bid file or a backtick.
+    let decided = read("uklar-erklaering.md");
+    assert!(
+        decided.contains("Ordregiver har den 5. oktober 2023 afvist tilbuddet (Anna Jensen)"),
+        "{decided}"
+    );
+    assert!(!decided.contains("2023-10-05"), "{decided}");
+    let found = read("arbejdsglaede.md");
+    assert!(
+        found.contains("Tilbuddet (Løsningsbeskrivelse s. 6, afsnit 2.3): „Opstart af forløb"),
+        "{found}"
+    );
+    for machine in ['`', '"'] {
+        assert!(!found.contains(machine), "{machine} in {found}");
+    }
+    assert!(!found.contains(".toml"), "{found}");
 
     // In English, and never into the tender folder.
     f.run_path(

@@ -710,3 +710,50 @@ fn rescore_under_a_money_model_shows_no_total() {
     assert_eq!(beta["changes"][0]["before"], "262000.00");
     assert_eq!(beta["changes"][0]["after"], "262500.00");
 }
+
+/// Under a money model bids tie on the evaluation price, not on a total: `explain` and
+/// the score notes say so. A copy of beta (another bidder, the same prices and points):
+/// Q = 0.6 × 6 + 0.4 × 5 = 5.6 for both, evaluation price 240 000 + (10 − 5.6) × 5 000
+/// = 262 000 for both.
+#[test]
+fn a_tie_under_a_money_model_is_on_the_evaluation_price() {
+    let fixture = Fixture::copy_of(MONEY);
+    let beta = fixture.read("bids/beta.toml");
+    fixture.write(
+        "bids/beta-kopi.toml",
+        &beta
+            .replace("Beta ApS", "Beta Kopi ApS")
+            .replace("41000002", "41000099"),
+    );
+    let en = stdout(
+        &fixture
+            .run("explain", &["beta", "--lang", "en", "-q"])
+            .success(),
+    );
+    assert!(
+        en.contains("shared with Beta Kopi ApS: the evaluation prices are exactly equal, and the tender declares no tie-break."),
+        "{en}"
+    );
+    assert!(!en.contains("totals"), "{en}");
+    let da = stdout(
+        &fixture
+            .run("explain", &["beta", "--lang", "da", "-q"])
+            .success(),
+    );
+    assert!(
+        da.contains("delt med Beta Kopi ApS: evalueringspriserne er nøjagtig ens, og udbudsmaterialet fastsætter ingen regel for ligestilling."),
+        "{da}"
+    );
+    let notes = stdout(
+        &fixture
+            .run("score", &["--lang", "da", "-q", "-f", "md"])
+            .success(),
+    );
+    assert!(notes.contains("samme evalueringspris, 262.000"), "{notes}");
+    let notes = stdout(
+        &fixture
+            .run("score", &["--lang", "en", "-q", "-f", "md"])
+            .success(),
+    );
+    assert!(notes.contains("tie on the evaluation price 262"), "{notes}");
+}

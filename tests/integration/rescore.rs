@@ -150,8 +150,24 @@ fn a_batch_summary_lists_the_tenders_whose_winner_or_ranking_changed() {
         (&Value::from("8.125"), &Value::from("4.325"))
     );
 
+    // The tenders are Danish (no `language`): the table is Danish, bidders named.
     let table = stdout(&rescore_in(root.path(), &["tenders"]).success());
     // The summary: counts in one line, each list in its own section.
+    assert!(
+        table.contains(
+            "3 udbud, 8 versioner evalueret: vinderen er ændret i 1, tildelingen er ændret i 0, rangordenen er ændret i 2"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("Vinderen er ændret (1):\n  tender-c\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("VINDEREN ER ÆNDRET fra Kompas Beskæftigelse ApS til Vejen Frem A/S"),
+        "{table}"
+    );
+    let table = stdout(&rescore_in(root.path(), &["tenders", "--lang", "en"]).success());
     assert!(
         table.contains(
             "3 tender(s), 8 version(s) scored: winner changed in 1, award changed in 0, ranking changed in 2"
@@ -410,4 +426,31 @@ fn a_finer_rounding_of_the_same_points_is_no_change() {
         })
         .unwrap_or_default();
     assert!(!changed.contains(&"spor1 points"), "{changed:?}");
+}
+
+/// The reference tender re-scored, in Danish by default (the tender's language) and in
+/// English on request: every word from the message files, numbers with a decimal comma,
+/// prices in kroner, the rettelsesblad's date written out.
+#[test]
+fn rescore_of_the_reference_tender_in_danish_and_english() {
+    let da = stdout(&rescore_in(&repo(), &[REFERENCE, "-q"]).success());
+    insta::assert_snapshot!("rescore_reference_table_da", da);
+    // Rettelsesblad 1 raises spor1's maximum: Job & Trivsel's 449 is no longer lowered
+    // to 430.
+    assert!(
+        da.contains("Spor 1 dagspris: evalueret pris ┆ 430,00 kr. ┆ 449,00 kr."),
+        "{da}"
+    );
+    assert!(
+        da.contains("rettelsesblad nr. 1 af 15. september 2023"),
+        "{da}"
+    );
+    for english in ["Bidder", "ranking changed", "version(s)", "Evaluated with"] {
+        assert!(!da.contains(english), "{english} in {da}");
+    }
+    let en = stdout(&rescore_in(&repo(), &[REFERENCE, "-q", "--lang", "en", "-f", "md"]).success());
+    insta::assert_snapshot!("rescore_reference_markdown_en", en);
+    // English writes a decimal point: 8.165, not 8,165 (eight thousand in English).
+    assert!(en.contains("| 8.165 |"), "{en}");
+    assert!(en.contains("DKK 449.00"), "{en}");
 }

@@ -241,6 +241,11 @@ fn rounds_in_danish_by_default() {
     );
     insta::assert_snapshot!("odense_rounds_table_da", table);
     let md = stdout(&f.run("rounds", &["-q", "-f", "md"]).success());
+    // Evaluated prices are money: mentorforum's tværfagligt 12 500 → 10 500 kr.
+    assert!(
+        md.contains("| Odense Mentorforum I/S | Tværfagligt forløb, pris pr. måned: evalueret pris | 12.500,00 kr. | 10.500,00 kr. |"),
+        "{md}"
+    );
     insta::assert_snapshot!("odense_rounds_markdown_da", md);
     let english = stdout(&f.run("rounds", &["-q", "--lang", "en"]).success());
     assert!(

@@ -352,6 +352,35 @@ fn a_declared_tie_break_orders_the_tie() {
     assert!(report["order"].as_str().unwrap().contains("tie-break (Udbudsbetingelserne pkt. 8 (fictional)): the higher weighted points on Spor 1 dagspris"));
     let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(table.contains("Ny Start ApS: the same total 6,8 as Fælles Fodfæste I/S; placed at rank 4 by the tie-break"), "{table}");
+    // explain names the tie-break that was applied, never "no tie-break": ny-start shares
+    // rank 4 with lige-vilkaar (equal on spor1 too); faelles-fodfaeste is placed 6th by it.
+    let explain = |bid: &str, lang: &str| {
+        stdout(
+            &f.run("explain", &[bid, "--as-of", "0", "--lang", lang])
+                .success(),
+        )
+    };
+    let shared = explain("ny-start", "en");
+    assert!(
+        shared.contains("Rank 4 of 7 ranked bids, shared with Lige Vilkår ApS: the totals are exactly equal, and so are the points on the tie-break's criteria (Spor 1 dagspris): the tie-break does not separate them."),
+        "{shared}"
+    );
+    assert!(!shared.contains("no tie-break"), "{shared}");
+    let split = explain("faelles-fodfaeste", "en");
+    assert!(
+        split.contains("Rank 6 of 7 ranked bids: the total is exactly equal to that of Lige Vilkår ApS, Ny Start ApS; the tie-break (Spor 1 dagspris) decides the rank."),
+        "{split}"
+    );
+    let delt = explain("ny-start", "da");
+    assert!(
+        delt.contains("Nr. 4 af 7 rangerede tilbud, delt med Lige Vilkår ApS: de samlede vurderinger er nøjagtig ens, og pointene på kriterierne i reglen for ligestilling (Spor 1 dagspris) er også ens, så reglen adskiller dem ikke."),
+        "{delt}"
+    );
+    let adskilt = explain("faelles-fodfaeste", "da");
+    assert!(
+        adskilt.contains("Nr. 6 af 7 rangerede tilbud: den samlede vurdering er nøjagtig den samme som for Lige Vilkår ApS og Ny Start ApS; placeringen følger af reglen for ligestilling (Spor 1 dagspris)."),
+        "{adskilt}"
+    );
 
     // A tie-break criterion that does not exist is an input error.
     let g = Fixture::reference();
@@ -476,7 +505,7 @@ fn csv_cells_from_bidders_cannot_become_formulas() {
 }
 
 /// A bidder's words cannot rewrite a report: in Markdown a quote with backticks and line
-/// breaks stays one code span and starts no heading; on a terminal an escape sequence in
+/// breaks stays on its line, its backticks escaped, and starts no heading; on a terminal an escape sequence in
 /// a bidder's name is shown as `�`, not acted on.
 #[test]
 fn bidder_text_cannot_rewrite_markdown_or_the_terminal() {
@@ -494,7 +523,7 @@ fn bidder_text_cannot_rewrite_markdown_or_the_terminal() {
     for command in ["score", "rejections"] {
         let md = stdout(&f.run(command, &["--format", "md"]).success());
         assert!(!md.lines().any(|l| l.starts_with("# Heading")), "{md}");
-        assert!(md.contains("``\"a `b` c  # Heading injected\""), "{md}");
+        assert!(md.contains("„a \\`b\\` c  # Heading injected“"), "{md}");
     }
     let table = stdout(&f.run("score", &[]).success());
     assert!(

@@ -543,8 +543,14 @@ report-finding = { $decision }. { $reason_text }{ $more }
 report-resolution = { $text }
 report-warning = { $item }
 report-others-more = { $count } andre
-report-tie = samme samlede vurdering, { $total }, som { $others_listed }; de deler { $rank }.-pladsen
-report-tie-broken = samme samlede vurdering, { $total }, som { $others_listed }; placeret som nr. { $rank } efter reglen for ligestilling
+report-tie = samme { $money ->
+        [yes] evalueringspris
+       *[other] samlede vurdering
+    }, { $total }, som { $others_listed }; de deler { $rank }.-pladsen
+report-tie-broken = samme { $money ->
+        [yes] evalueringspris
+       *[other] samlede vurdering
+    }, { $total }, som { $others_listed }; placeret som nr. { $rank } efter reglen for ligestilling
 report-award = Tildeling{ $source }: { $suppliers } { $suppliers ->
         [one] leverandør
        *[other] leverandører
@@ -593,7 +599,7 @@ report-explain-title = Tilbud fra { $bidder } i udbud { $id }
 report-explain-status = Status: { $status }
 report-explain-set-aside = Tilbuddet indgår ikke i evalueringen og er derfor hverken vurderet eller rangeret:
 report-explain-finding = { $n }. { $decision }. { $reason_text }
-report-explain-evidence = {"   "}Dokumentation: { $place }: { $quote }
+report-explain-evidence = {"   "}Dokumentation: { $evidence }
 report-explain-clause = {"   "}Grundlag i udbudsmaterialet: { $source }
 report-explain-clause-text = {"   "}»{ $text }«
 report-explain-warning = Bemærkning: { $item }
@@ -638,7 +644,14 @@ report-explain-rank = Nr. { $rank } af { $ranked } rangerede tilbud.
 report-explain-rank-shared = Nr. { $rank } af { $ranked } rangerede tilbud, delt med { $others_listed }: { $money ->
         [yes] evalueringspriserne
        *[other] de samlede vurderinger
-    } er nøjagtig ens, og udbudsmaterialet fastsætter ingen regel for ligestilling, der adskiller dem.
+    } er nøjagtig ens, og { $tiebreak ->
+        [yes] pointene på kriterierne i reglen for ligestilling ({ $criteria }) er også ens, så reglen adskiller dem ikke.
+       *[other] udbudsmaterialet fastsætter ingen regel for ligestilling.
+    }
+report-explain-rank-split = Nr. { $rank } af { $ranked } rangerede tilbud: { $money ->
+        [yes] evalueringsprisen
+       *[other] den samlede vurdering
+    } er nøjagtig den samme som for { $others_listed }; placeringen følger af reglen for ligestilling ({ $criteria }).
 report-explain-quality-points = Kvalitetspoint (vægtene inden for kvaliteten bestemmer Q):
 report-explain-quality-line = {"  "}{ $name }: { $points } point{ $how }
 report-explain-q = Q = ({ $terms }) / { $shares } = { $q } af Qmax { $qmax }
@@ -684,3 +697,44 @@ report-rounds-initial-only = Der er indtil videre kun afgivet indledende tilbud:
 report-rounds-step = Runde { $from } → { $to } ({ $name }, frist { $at }): { $line }
 report-rounds-none-revised = Der er ikke afgivet reviderede tilbud i runde { $round }: alle tilbudsgivere er bundet af deres seneste tilbud.
 report-rounds-revised = Reviderede tilbud i runde { $round }: { $bids_listed }; de øvrige tilbudsgivere er bundet af deres seneste tilbud.
+
+## rescore: every version of every tender after its rettelsesblade
+report-rescore-title = Genberegning efter rettelsesblade
+report-rescore-summary = { $tenders } udbud, { $versions ->
+        [one] 1 version
+       *[other] { $versions } versioner
+    } evalueret: vinderen er ændret i { $winner }, tildelingen er ændret i { $award }, rangordenen er ændret i { $ranking }, markeret af den juridiske kontrol: { $flagged }.
+report-rescore-failed = { $failed } udbud kunne ikke evalueres på grund af fejl i udbudsmaterialet eller tilbuddene; fejlene er vist særskilt.
+report-rescore-winner-changed = Vinderen er ændret ({ $count }):
+report-rescore-award-changed = Tildelingen er ændret ({ $count }):
+report-rescore-ranking-changed = Rangordenen er ændret ({ $count }):
+report-rescore-flagged = Markeret af den juridiske kontrol ({ $count }):
+report-rescore-tender = Udbud { $id }{ $lot }: { $title }, { $versions ->
+        [one] 1 version
+       *[other] { $versions } versioner
+    }
+report-rescore-no-rettelsesblade = Ingen rettelsesblade: kun udbudsmaterialet som offentliggjort (version 0).
+report-rescore-step = Version { $from } → { $to } (rettelsesblad nr. { $number } af { $date }: { $title }): { $line }
+report-rescore-step-unnamed = Version { $from } → { $to }: { $line }
+
+## the evidence of a finding in words (never the bid file or its keys)
+evidence-declaration = Tilbudsgiverens erklæring om forbehold: { $answer }
+evidence-declared-yes = »JA« afkrydset
+evidence-declared-no = »NEJ« afkrydset
+evidence-declared-both = både »JA« og »NEJ« afkrydset
+evidence-declared-neither = hverken »JA« eller »NEJ« afkrydset
+evidence-bid-says-at = Tilbuddet ({ $place }): „{ $text }“
+evidence-bid-says = Tilbuddet: „{ $text }“
+evidence-evaluators-note = Evaluatorernes notat: { $text }
+evidence-solutions = Antal løsningsbeskrivelser i tilbuddet: { $count }
+evidence-received = Tilbuddet er modtaget { $at }
+evidence-cvr = CVR-nr. { $cvr } ({ $bidder })
+evidence-weighted-quality = Vægtet kvalitet: { $got } af { $best } point
+evidence-points = { $name }: { $points } point
+evidence-no-price = { $name }: ingen pris angivet
+evidence-price = { $name }: tilbudt pris { $price }
+evidence-as-written = „{ $text }“
+
+## the score table at a narrow terminal: criteria's columns by letter
+report-col-legend = Kolonner: { $list }
+report-col-legend-item = { $letter } { $column }

@@ -511,8 +511,8 @@ report-model = Price model { $name }: { $title }; { $money ->
     } { $rounding }; price lines { $bands }
 report-rounding-to = rounded { $mode_name } to { $decimals } decimals
 report-rounding-none = not rounded
-report-model-file = Model from { $file }, SHA-256 { $sha }
-report-model-own = Model defined in the tender itself (tender.toml, whose SHA-256 the JSON report lists)
+report-model-file = The price model's checksum (SHA-256): { $sha }
+report-model-own = The price model is set in the tender documents themselves
 report-range-money = Quality scale { $scale }; bids are ranked by evaluation price, the lowest first: { $formula }, where Q is the weighted mean of the quality points
 report-range = Quality scale { $scale }; totals can range from { $low } to { $high }
 report-scale-of = Scale of { $name }: { $scale }, mapped linearly onto the tender's scale before weighting
@@ -539,15 +539,21 @@ report-price = { $line_id }: { $steps } → { $points } points
 report-price-money = { $line_id }: { $steps }
 report-step = { $from } → { $to } ({ $rule_id }{ $source })
 report-step-join = {", then "}
-report-finding = { $status } ({ $rule_id }): { $reason } [{ $place } { $quote }{ $source }]{ $resolution }
+report-finding = { $status } ({ $rule_id }): { $reason } [{ $evidence }{ $source }]{ $resolution }
 report-resolution = ; after review { $accepted ->
         [yes] accepted
        *[other] rejected
-    } on { $date } by { $by }: { $reason } ({ $place })
+    } on { $date } by { $by }: { $reason }
 report-warning = { $bidder }: warning ({ $rule_id }): { $message }{ $source }
 report-others-more = { $count } others
-report-tie = tie on the total { $total } with { $others }; they share rank { $rank }
-report-tie-broken = the same total { $total } as { $others }; placed at rank { $rank } by the tie-break
+report-tie = tie on the { $money ->
+        [yes] evaluation price
+       *[other] total
+    } { $total } with { $others }; they share rank { $rank }
+report-tie-broken = the same { $money ->
+        [yes] evaluation price
+       *[other] total
+    } { $total } as { $others }; placed at rank { $rank } by the tie-break
 report-award = Award{ $source }: { $suppliers } { $suppliers ->
         [one] supplier
        *[other] suppliers
@@ -592,11 +598,11 @@ report-cell-reason = { $reason }
 report-block-line = {"  "}{ $label }: { $text }
 
 ## explain: every step of one bid
-report-explain-title = Bid { $bidder } ({ $file }) in tender { $id }
+report-explain-title = Bid of { $bidder } in tender { $id }
 report-explain-status = Status: { $status }
 report-explain-set-aside = The bid was set aside, so it is neither scored nor ranked:
 report-explain-finding = { $n }. { $status } ({ $rule_id }): { $reason }
-report-explain-evidence = {"   "}Evidence: { $place }: { $quote }
+report-explain-evidence = {"   "}Evidence: { $evidence }
 report-explain-clause = {"   "}Clause: { $source }
 report-explain-clause-text = {"   "}“{ $text }”
 report-explain-warning = Warning { $detail }
@@ -638,7 +644,17 @@ report-explain-total = Total = { $leaves } = { $exact } ({ $rounding }; possible
 report-explain-total-exact = the exact sum; the tender does not round totals
 report-explain-total-rounded = the exact sum, rounded { $mode_name } to { $decimals } decimals as the tender says: { $total }
 report-explain-rank = Rank { $rank } of { $ranked } ranked bids.
-report-explain-rank-shared = Rank { $rank } of { $ranked } ranked bids, shared with { $others }: the totals are exactly equal and the tender declares no tie-break.
+report-explain-rank-shared = Rank { $rank } of { $ranked } ranked bids, shared with { $others }: the { $money ->
+        [yes] evaluation prices
+       *[other] totals
+    } are exactly equal, and { $tiebreak ->
+        [yes] so are the points on the tie-break's criteria ({ $criteria }): the tie-break does not separate them.
+       *[other] the tender declares no tie-break.
+    }
+report-explain-rank-split = Rank { $rank } of { $ranked } ranked bids: the { $money ->
+        [yes] evaluation price
+       *[other] total
+    } is exactly equal to that of { $others }; the tie-break ({ $criteria }) decides the rank.
 report-explain-quality-points = Quality points (the weights within quality decide Q):
 report-explain-quality-line = {"  "}{ $name }: { $points } points{ $how }
 report-explain-q = Q = ({ $terms }) / { $shares } = { $q } of Qmax { $qmax }
@@ -684,3 +700,38 @@ report-rounds-initial-only = Only the initial bids so far: nothing to compare.
 report-rounds-step = Round { $from } → { $to } ({ $name }, deadline { $deadline }): { $line }
 report-rounds-none-revised = No revised bid in round { $round }: every bid stands as before.
 report-rounds-revised = Revised bids in round { $round }: { $bids }; every other bid stands as before.
+
+## rescore: every version of every tender after its rettelsesblade
+report-rescore-title = Re-scoring after rettelsesblade
+report-rescore-summary = { $tenders } tender(s), { $versions } version(s) scored: winner changed in { $winner }, award changed in { $award }, ranking changed in { $ranking }, flagged by the legal check { $flagged }.
+report-rescore-failed = { $failed } tender(s) could not be scored for their problems; they are listed on standard error.
+report-rescore-winner-changed = Winner changed ({ $count }):
+report-rescore-award-changed = Award changed ({ $count }):
+report-rescore-ranking-changed = Ranking changed ({ $count }):
+report-rescore-flagged = Legal check flagged ({ $count }):
+report-rescore-tender = Tender { $id }{ $lot }: { $title }, { $versions } version(s)
+report-rescore-no-rettelsesblade = No rettelsesblade: only version 0.
+report-rescore-step = Version { $from } → { $to } (rettelsesblad { $number } of { $date }: { $title }): { $line }
+report-rescore-step-unnamed = Version { $from } → { $to }: { $line }
+
+## the evidence of a finding in words (never the bid file or its keys)
+evidence-declaration = The bidder's declaration of reservations: { $answer }
+evidence-declared-yes = “YES” ticked
+evidence-declared-no = “NO” ticked
+evidence-declared-both = both “YES” and “NO” ticked
+evidence-declared-neither = neither “YES” nor “NO” ticked
+evidence-bid-says-at = The bid ({ $place }): “{ $text }”
+evidence-bid-says = The bid: “{ $text }”
+evidence-evaluators-note = The evaluators' note: { $text }
+evidence-solutions = Solution descriptions in the bid: { $count }
+evidence-received = The bid was received { $at }
+evidence-cvr = CVR no. { $cvr } ({ $bidder })
+evidence-weighted-quality = Weighted quality: { $got } of { $best } points
+evidence-points = { $name }: { $points } points
+evidence-no-price = { $name }: no price given
+evidence-price = { $name }: price bid { $price }
+evidence-as-written = “{ $text }”
+
+## the score table at a narrow terminal: criteria's columns by letter
+report-col-legend = Columns: { $list }
+report-col-legend-item = { $letter } { $column }

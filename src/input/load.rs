@@ -1236,6 +1236,8 @@ fn build_version(
                 },
             )
             .collect();
+        // Sized once: a vector grown by push would keep up to twice the room it needs.
+        bids.reserve_exact(checked.len());
         for (valid, problems) in checked {
             let clean = !problems.iter().any(Diagnostic::is_error);
             found.extend(problems);

@@ -126,6 +126,9 @@ pub fn apply_price_rules(
         Ok(price) => price,
         Err(finding) => return PriceResult::Rejected(*finding),
     };
+    // At most two rules change a price; a vector grown by push keeps room for four, and
+    // every bid's lines keep theirs until the report is written.
+    adjustments.shrink_to_fit();
     PriceResult::Evaluated(Priced {
         line: id.clone(),
         submitted,

@@ -374,31 +374,32 @@ fn scored(
         );
         Some(calculation)
     });
-    let prices: Vec<PriceEvaluation> = prices
-        .into_iter()
-        .filter_map(|priced| {
-            let CriterionKind::Price(price_line) = &tender.criterion(&priced.line.0)?.kind else {
-                return None;
-            };
-            let calculation = match &combined_calculation {
-                Some(shared) => shared.clone(),
-                None => tender.model.calculate(
-                    price_line,
-                    priced.evaluated,
-                    field_of(&priced.line, priced.evaluated),
-                ),
-            };
-            let points = Points::new(calculation.rounding.apply(calculation.exact));
-            Some(PriceEvaluation {
-                line: priced.line,
-                submitted: priced.submitted,
-                evaluated: priced.evaluated,
-                adjustments: priced.adjustments,
-                calculation,
-                points,
-            })
+    // Sized to the lines: a vector collected through a filter starts with room for four,
+    // which every bid would keep until the report is written.
+    let mut evaluations: Vec<PriceEvaluation> = Vec::with_capacity(prices.len());
+    evaluations.extend(prices.into_iter().filter_map(|priced| {
+        let CriterionKind::Price(price_line) = &tender.criterion(&priced.line.0)?.kind else {
+            return None;
+        };
+        let calculation = match &combined_calculation {
+            Some(shared) => shared.clone(),
+            None => tender.model.calculate(
+                price_line,
+                priced.evaluated,
+                field_of(&priced.line, priced.evaluated),
+            ),
+        };
+        let points = Points::new(calculation.rounding.apply(calculation.exact));
+        Some(PriceEvaluation {
+            line: priced.line,
+            submitted: priced.submitted,
+            evaluated: priced.evaluated,
+            adjustments: priced.adjustments,
+            calculation,
+            points,
         })
-        .collect();
+    }));
+    let prices = evaluations;
     let criteria = criterion_scores(tender, &bid.points, |line| {
         prices.iter().find(|p| &p.line == line).map(|p| p.points)
     });

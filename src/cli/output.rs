@@ -31,6 +31,22 @@ impl Protected {
         }
     }
 
+    /// [`Protected::new`] with the inputs' identities as they were read (all of them, or
+    /// none is taken): no input is looked at again.
+    pub fn read(
+        files: Vec<PathBuf>,
+        identities: &[crate::input::FileIdentity],
+        folders: Vec<PathBuf>,
+    ) -> Protected {
+        let protected = Protected::new(files, folders);
+        if identities.len() == protected.files.len() {
+            let _ = protected
+                .identities
+                .set(identities.iter().copied().collect());
+        }
+        protected
+    }
+
     /// Whether `path` is one of the inputs, by any path or link.
     fn holds(&self, path: &Path) -> bool {
         // A file that does not exist yet is no input.
@@ -210,5 +226,32 @@ fn real_path(path: &Path) -> PathBuf {
     match (parent.canonicalize(), path.file_name()) {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The identities taken while the inputs were read are the ones checked: given the
+    /// identity of `other` for the one input `read`, `other` counts as the input and
+    /// `read`'s own path does not (it is looked at no more); with identities missing for
+    /// some input, every input is looked at again.
+    #[cfg(unix)]
+    #[test]
+    fn identities_taken_at_read_time_are_the_ones_checked() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let read = dir.path().join("read.toml");
+        let other = dir.path().join("other.toml");
+        std::fs::write(&read, "a").unwrap();
+        std::fs::write(&other, "b").unwrap();
+        let meta = std::fs::metadata(&other).unwrap();
+        let given = Protected::read(vec![read.clone()], &[(meta.dev(), meta.ino())], vec![]);
+        assert!(given.holds(&other));
+        assert!(!given.holds(&read));
+        let looked_up = Protected::read(vec![read.clone()], &[], vec![]);
+        assert!(looked_up.holds(&read));
+        assert!(!looked_up.holds(&other));
     }
 }

@@ -66,7 +66,11 @@ pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>,
     if !tender.quiet {
         super::to_stderr(&ready.warnings().render_styled(super::colour()));
     }
-    let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
+    let protected = Protected::read(
+        ready.paths().to_vec(),
+        ready.identities(),
+        vec![tender.folder()],
+    );
     emit(
         crate::report::rounds::render_in(&found, report.format, report.layout()),
         report.output,
@@ -289,8 +293,9 @@ fn evaluation_of(
 ) -> Result<(Evaluation, Protected), Error> {
     let mut tender = ready_tender(args)?;
     // Taken, not copied: the tender is let go after this one evaluation.
-    let (paths, inputs) = tender.release();
-    let protected = Protected::new(paths, vec![args.folder()]);
+    let released = tender.release();
+    let protected = Protected::read(released.paths, &released.identities, vec![args.folder()]);
+    let inputs = released.inputs;
     let chosen = version_of(&tender, version)?;
     let mut evaluation = evaluate(&tender, chosen);
     evaluation.inputs = inputs;

@@ -45,7 +45,11 @@ impl WhatifReportArgs {
 pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Error> {
     let ready = super::score::ready_tender(tender)?;
     let version = super::score::version_of(&ready, &args.version)?;
-    let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
+    let protected = Protected::read(
+        ready.paths().to_vec(),
+        ready.identities(),
+        vec![tender.folder()],
+    );
     let evaluation = evaluate(&ready, version);
     let style = args.report.style();
     let language = args.report.language();
@@ -95,7 +99,11 @@ pub(super) fn simulate(
     report: WhatifReportArgs,
 ) -> Result<Vec<u8>, Error> {
     let ready = super::score::ready_tender(tender)?;
-    let protected = Protected::new(ready.paths().to_vec(), vec![tender.folder()]);
+    let protected = Protected::read(
+        ready.paths().to_vec(),
+        ready.identities(),
+        vec![tender.folder()],
+    );
     let version = ready.latest();
     let simulation =
         crate::whatif::simulate::simulate(&version.tender, settings).map_err(Error::Simulate)?;

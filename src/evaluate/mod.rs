@@ -69,17 +69,31 @@ impl Ready {
         &self.loaded.paths
     }
 
+    /// The device and inode of every file read (on Unix), taken while it was open.
+    pub fn identities(&self) -> &[crate::input::FileIdentity] {
+        &self.loaded.identities
+    }
+
     /// For a caller that evaluates once and then lets the tender go: the files read and
     /// the inputs with their checksums, taken out rather than copied, and the files' texts
     /// (kept only to show a problem in) let go, so none of them is held twice or longer
     /// than needed. Show [`Ready::warnings`] first: they are shown in those texts.
-    pub fn release(&mut self) -> (Vec<std::path::PathBuf>, Vec<InputFile>) {
+    pub fn release(&mut self) -> Released {
         self.loaded.sources = crate::input::diag::Sources::default();
-        (
-            std::mem::take(&mut self.loaded.paths),
-            std::mem::take(&mut self.loaded.inputs),
-        )
+        Released {
+            paths: std::mem::take(&mut self.loaded.paths),
+            identities: std::mem::take(&mut self.loaded.identities),
+            inputs: std::mem::take(&mut self.loaded.inputs),
+        }
     }
+}
+
+/// What [`Ready::release`] hands over: the files read, their identities and the inputs
+/// with their checksums.
+pub struct Released {
+    pub paths: Vec<std::path::PathBuf>,
+    pub identities: Vec<crate::input::FileIdentity>,
+    pub inputs: Vec<InputFile>,
 }
 
 /// Loads a tender folder and finishes its checks: every problem of every file and

@@ -103,7 +103,13 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// Every file read, with its real path, so the caller can refuse to overwrite one.
     pub paths: Vec<PathBuf>,
+    /// The device and inode of every file read, taken while it was open (on Unix; empty
+    /// elsewhere), so an output can be checked against them without opening any again.
+    pub identities: Vec<FileIdentity>,
 }
+
+/// A file's device and inode number: the same for every path or hard link to it.
+pub type FileIdentity = (u64, u64);
 
 impl Loaded {
     /// The version after every rettelsesblade: the tender in force.
@@ -193,6 +199,7 @@ pub(super) struct Reader {
     pub(super) diagnostics: Vec<Diagnostic>,
     inputs: Vec<InputFile>,
     paths: Vec<PathBuf>,
+    identities: Vec<FileIdentity>,
     missing_points: Vec<MissingPoints>,
     /// What is shown but does not stop the run.
     warnings: Vec<Diagnostic>,
@@ -211,6 +218,7 @@ impl Reader {
             diagnostics: Vec::new(),
             inputs: Vec::new(),
             paths: Vec::new(),
+            identities: Vec::new(),
             missing_points: Vec::new(),
             warnings: Vec::new(),
             origins: BTreeMap::new(),
@@ -256,10 +264,15 @@ impl Reader {
         path: &Path,
         role: &'static str,
         label: String,
-        read: Result<(String, String), (String, &'static str)>,
+        read: Result<Read, (String, &'static str)>,
     ) -> Option<FileId> {
         match read {
-            Ok((text, sha256)) => {
+            Ok(Read {
+                text,
+                sha256,
+                identity,
+            }) => {
+                self.identities.extend(identity);
                 self.inputs.push(InputFile {
                     role,
                     file: label,
@@ -299,18 +312,51 @@ impl Reader {
     }
 }
 
-/// A file's text and the SHA-256 of its bytes, or what is wrong and how to fix it.
-fn read_hashed(path: &Path) -> Result<(String, String), (String, &'static str)> {
-    read_text(path).map(|text| {
-        let sha256 = sha256_hex(text.as_bytes());
-        (text, sha256)
+/// A file read: its text, the SHA-256 of its bytes, and its identity where the system
+/// gives one.
+struct Read {
+    text: String,
+    sha256: String,
+    identity: Option<FileIdentity>,
+}
+
+/// A file's text, checksum and identity, or what is wrong and how to fix it.
+fn read_hashed(path: &Path) -> Result<Read, (String, &'static str)> {
+    read_identified(path).map(|(text, identity)| Read {
+        sha256: sha256_hex(text.as_bytes()),
+        text,
+        identity,
     })
 }
 
 /// A file's text, or what is wrong and how to fix it: a file that is not UTF-8 names the
 /// byte offset and line of the first byte that is not, a permission problem says so.
 pub fn read_text(path: &Path) -> Result<String, (String, &'static str)> {
-    let bytes = fs::read(path).map_err(|error| match error.kind() {
+    read_identified(path).map(|(text, _)| text)
+}
+
+/// [`read_text`], with the file's identity taken from the open file: the look-up that
+/// sizes the buffer gives it, so it costs nothing more.
+fn read_identified(path: &Path) -> Result<(String, Option<FileIdentity>), (String, &'static str)> {
+    let read = || -> std::io::Result<(Vec<u8>, Option<FileIdentity>)> {
+        use std::io::Read as _;
+        let mut file = fs::File::open(path)?;
+        let metadata = file.metadata()?;
+        #[cfg(unix)]
+        let identity = {
+            use std::os::unix::fs::MetadataExt;
+            Some((metadata.dev(), metadata.ino()))
+        };
+        #[cfg(not(unix))]
+        let identity = None;
+        // Room for the whole file where the system gives its size and memory allows; a
+        // size that cannot be reserved (a huge sparse file) is read as it comes instead.
+        let mut bytes = Vec::new();
+        let _ = bytes.try_reserve_exact(usize::try_from(metadata.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok((bytes, identity))
+    };
+    let (bytes, identity) = read().map_err(|error| match error.kind() {
         std::io::ErrorKind::PermissionDenied => (
             "permission denied".to_string(),
             "make the file readable for the user who runs tenderscore",
@@ -324,7 +370,7 @@ pub fn read_text(path: &Path) -> Result<String, (String, &'static str)> {
             "check that the file exists and is readable",
         ),
     })?;
-    String::from_utf8(bytes).map_err(|error| {
+    String::from_utf8(bytes).map(|text| (text, identity)).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
         let line = error.as_bytes()[..at]
             .iter()
@@ -471,6 +517,7 @@ pub fn load_view(
             versions,
             inputs: reader.inputs,
             paths: reader.paths,
+            identities: reader.identities,
             sources: reader.sources,
             missing_points: reader.missing_points,
             warnings: reader.warnings,

@@ -17,6 +17,6 @@ pub mod raw;
 pub mod validate;
 
 pub use load::{
-    InputFile, Invalid, Loaded, MissingPoints, ModelSearch, RETTELSESBLADE_DIR, ROUNDS_DIR,
-    Version, View, load, load_view, lot_ids, read_text,
+    FileIdentity, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, RETTELSESBLADE_DIR,
+    ROUNDS_DIR, Version, View, load, load_view, lot_ids, read_text,
 };

@@ -153,7 +153,7 @@ fn prices(ctx: &Context, suppliers: &[BidId], series: Option<&IndexSeries>) -> P
             if let Some(p) = prices.iter().find(|p| p.line == payment.line) {
                 bound.push(Bound {
                     supplier: supplier.clone(),
-                    bidder: entry.score.bidder.clone(),
+                    bidder: entry.score.bidder.to_string(),
                     line: p.line.clone(),
                     submitted: p.submitted,
                     price: p.evaluated,

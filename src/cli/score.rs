@@ -152,7 +152,7 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
         .ranking
         .iter()
         .filter(|r| r.score.status() == Status::Review)
-        .map(|r| r.score.bidder.as_str())
+        .map(|r| r.score.bidder.as_ref())
         .collect();
     if !review.is_empty() {
         return Err(Error::NoAward(format!(
@@ -163,7 +163,7 @@ fn award_decided(evaluation: &Evaluation, sent: jiff::civil::Date) -> Result<(),
     let winners: Vec<&str> = evaluation
         .winners()
         .iter()
-        .map(|r| r.score.bidder.as_str())
+        .map(|r| r.score.bidder.as_ref())
         .collect();
     match winners.len() {
         0 => {

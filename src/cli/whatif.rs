@@ -70,7 +70,7 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
             let entry = super::score::find_bid(&evaluation, name)?;
             if entry.rank.is_none() {
                 return Err(Error::NotRanked {
-                    bidder: entry.score.bidder.clone(),
+                    bidder: entry.score.bidder.to_string(),
                     bid: entry.score.bid.0.clone(),
                     status: entry.score.status().as_str(),
                 });

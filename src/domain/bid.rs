@@ -112,8 +112,8 @@ pub enum ReservationAbout {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FoundReservation {
     pub about: ReservationAbout,
-    /// The bid's own words.
-    pub text: String,
+    /// The bid's own words, shared with the raw bid and every version's bid.
+    pub text: std::sync::Arc<str>,
     /// Where it stands in the bid (page, section).
     pub location: String,
     /// The clause of the tender documents it deviates from.
@@ -156,7 +156,8 @@ pub struct Bid {
     pub id: BidId,
     /// The bid file's path as shown in reports, relative to the tender folder.
     pub file: String,
-    pub bidder: String,
+    /// Shared with the raw bid and every score of it (see [`crate::input::raw`]).
+    pub bidder: std::sync::Arc<str>,
     pub cvr: String,
     /// The time of submission as written (RFC 3339).
     pub submitted: String,

@@ -351,7 +351,7 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Comparison {
         if !changes.is_empty() {
             bids.push(BidChange {
                 bid: entry.score.bid.0.clone(),
-                bidder: entry.score.bidder.clone(),
+                bidder: entry.score.bidder.to_string(),
                 changes,
             });
         }
@@ -437,7 +437,7 @@ fn rescore_view(
     let mut criteria = std::collections::BTreeMap::new();
     for evaluation in &evaluations {
         for r in &evaluation.ranking {
-            bidders.insert(r.score.bid.0.clone(), r.score.bidder.clone());
+            bidders.insert(r.score.bid.0.clone(), r.score.bidder.to_string());
         }
         for c in &evaluation.tender.criteria {
             criteria.insert(c.id.to_string(), c.name.clone());

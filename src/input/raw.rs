@@ -422,7 +422,9 @@ pub struct RawCriterion {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawBid {
-    pub bidder: Spanned<String>,
+    /// Shared, not copied, by the bid of every version and its score: a bidder name of
+    /// megabytes is held once.
+    pub bidder: Spanned<std::sync::Arc<str>>,
     pub cvr: Spanned<String>,
     pub submitted: Spanned<Datetime>,
     pub reservation: Spanned<String>,
@@ -461,7 +463,8 @@ pub struct RawAssessment {
 #[serde(deny_unknown_fields)]
 pub struct RawFoundReservation {
     pub about: Spanned<String>,
-    pub text: String,
+    /// Shared by the bid of every version: a quote of megabytes is held once.
+    pub text: std::sync::Arc<str>,
     pub location: String,
     pub deviates_from: String,
 }

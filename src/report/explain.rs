@@ -33,7 +33,7 @@ pub fn render_in(evaluation: &Evaluation, entry: &Ranked, language: Option<Langu
         texts.with(
             "report-explain-title",
             &[
-                ("bidder", s.bidder.as_str().into()),
+                ("bidder", s.bidder.as_ref().into()),
                 ("id", t.id.as_str().into()),
             ],
         ),

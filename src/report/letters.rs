@@ -206,7 +206,7 @@ fn letter(
             &[("authority", authority.as_str().into())],
         ),
         None => {
-            let names: Vec<&str> = winners.iter().map(|w| w.score.bidder.as_str()).collect();
+            let names: Vec<&str> = winners.iter().map(|w| w.score.bidder.as_ref()).collect();
             texts.with(
                 "letter-decision",
                 &[
@@ -264,7 +264,7 @@ fn letter(
         },
         title: texts.get("letter-title"),
         meta: vec![
-            (texts.get("letter-to"), entry.score.bidder.clone()),
+            (texts.get("letter-to"), entry.score.bidder.to_string()),
             (
                 texts.get("letter-re"),
                 match t.current_lot() {
@@ -317,7 +317,7 @@ fn letter(
                 view.table_intro = Some(if several {
                     texts.with(
                         "letter-compare-intro-last",
-                        &[("bidder", winner.score.bidder.as_str().into())],
+                        &[("bidder", winner.score.bidder.as_ref().into())],
                     )
                 } else {
                     texts.get("letter-compare-intro")

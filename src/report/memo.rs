@@ -325,7 +325,7 @@ pub(super) fn standing_bids(evaluation: &Evaluation, texts: &Texts, id: &str) ->
             texts.with(
                 "round-standing-bid",
                 &[
-                    ("bidder", r.score.bidder.as_str().into()),
+                    ("bidder", r.score.bidder.as_ref().into()),
                     ("round", r.score.round.to_string().into()),
                 ],
             )
@@ -769,7 +769,7 @@ fn result_table(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<Res
         .map(|entry| {
             let mut row = vec![
                 entry.rank.map_or("–".into(), |r| r.to_string()),
-                entry.score.bidder.clone(),
+                entry.score.bidder.to_string(),
             ];
             match &entry.score.outcome {
                 Outcome::Scored {
@@ -848,7 +848,7 @@ fn charts_of(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
                     .collect()
             };
             Some(Bar {
-                label: entry.score.bidder.clone(),
+                label: entry.score.bidder.to_string(),
                 parts,
             })
         })
@@ -1051,7 +1051,7 @@ fn ties(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     for run in shared_ranks(&evaluation.ranking) {
         let entry = &run[0];
         let Some(rank) = entry.rank else { continue };
-        let names: Vec<&str> = run.iter().map(|r| r.score.bidder.as_str()).collect();
+        let names: Vec<&str> = run.iter().map(|r| r.score.bidder.as_ref()).collect();
         let total = match entry.score.standing() {
             Some(Standing::Price(p)) => texts.money(p.value(), &t.currency),
             Some(Standing::Points(p)) => texts.number(p.value()),
@@ -1077,7 +1077,7 @@ fn set_aside(evaluation: &Evaluation, texts: &Texts) -> Vec<SetAside> {
         .iter()
         .filter_map(|entry| match &entry.score.outcome {
             Outcome::SetAside { findings, .. } => Some(SetAside {
-                bidder: entry.score.bidder.clone(),
+                bidder: entry.score.bidder.to_string(),
                 findings: findings
                     .iter()
                     .map(|f| finding(evaluation, texts, f, entry.score.round))
@@ -1441,7 +1441,7 @@ fn recommendation(evaluation: &Evaluation, texts: &Texts) -> String {
     let winners: Vec<&str> = evaluation
         .winners()
         .iter()
-        .map(|r| r.score.bidder.as_str())
+        .map(|r| r.score.bidder.as_ref())
         .collect();
     let review = evaluation
         .ranking

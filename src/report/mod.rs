@@ -186,7 +186,7 @@ fn others_named<'a>(
 ) -> [(&'static str, Arg<'static>); 2] {
     let mut names: Vec<String> = others
         .take(NAMED_OTHERS)
-        .map(|r| r.score.bidder.clone())
+        .map(|r| r.score.bidder.to_string())
         .collect();
     if count > names.len() {
         let more = (count - names.len()).to_string();
@@ -208,7 +208,7 @@ impl<'a> Bidders<'a> {
         Bidders(
             ranking
                 .iter()
-                .map(|r| (&r.score.bid, r.score.bidder.as_str()))
+                .map(|r| (&r.score.bid, r.score.bidder.as_ref()))
                 .collect(),
         )
     }

@@ -145,7 +145,7 @@ fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
             findings.iter().map(move |finding| {
                 let c = cells(evaluation, entry, finding, texts);
                 vec![
-                    entry.score.bidder.clone(),
+                    entry.score.bidder.to_string(),
                     c.decision,
                     c.rule,
                     c.reason,

@@ -41,7 +41,7 @@ fn words(rounds: &Rounds, language: Option<Language>) -> Words<'_> {
     words.bidders = latest
         .ranking
         .iter()
-        .map(|r| (r.score.bid.0.as_str(), r.score.bidder.as_str()))
+        .map(|r| (r.score.bid.0.as_str(), r.score.bidder.as_ref()))
         .collect();
     words.criteria = latest
         .tender

@@ -351,7 +351,7 @@ pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<
         .iter()
         .zip(totals)
         .map(|(entry, total)| {
-            let mut row = vec![rank_cell(entry), entry.score.bidder.clone()];
+            let mut row = vec![rank_cell(entry), entry.score.bidder.to_string()];
             row.extend(
                 leaves
                     .iter()
@@ -806,7 +806,7 @@ fn bid_note(bidder: &str, note: String, texts: &Texts) -> String {
 
 /// One bid's price adjustments, or the findings that set it aside, then its warnings.
 fn bid_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<String> {
-    let who = entry.score.bidder.as_str();
+    let who = entry.score.bidder.as_ref();
     let mut notes: Vec<String> = match &entry.score.outcome {
         Outcome::Scored { prices, .. } => prices
             .iter()
@@ -969,7 +969,7 @@ fn step_text(tender: &Tender, a: &Adjustment, texts: &Texts) -> String {
 /// from. Under a money model the tie is on the evaluation price, not a total.
 fn tie_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<String> {
     let ranking = &evaluation.ranking;
-    let who = entry.score.bidder.as_str();
+    let who = entry.score.bidder.as_ref();
     let total = exact_comma(
         entry
             .score

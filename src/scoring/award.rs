@@ -177,7 +177,7 @@ pub fn award(rule: &Rule<Award>, ranking: &[Ranked], passed_over: &BTreeSet<BidI
         for (entry, _) in &ranked[start..end] {
             bids.push(BidAward {
                 bid: entry.score.bid.clone(),
-                bidder: entry.score.bidder.clone(),
+                bidder: entry.score.bidder.to_string(),
                 rank,
                 status,
                 places: (first, last),
@@ -197,7 +197,7 @@ pub fn award(rule: &Rule<Award>, ranking: &[Ranked], passed_over: &BTreeSet<BidI
         if let Some(rank) = entry.rank {
             bids.push(BidAward {
                 bid: entry.score.bid.clone(),
-                bidder: entry.score.bidder.clone(),
+                bidder: entry.score.bidder.to_string(),
                 rank,
                 status: AwardStatus::LotLimit,
                 places: (0, 0),

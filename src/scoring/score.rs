@@ -64,7 +64,7 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BidScore {
     pub bid: BidId,
-    pub bidder: String,
+    pub bidder: std::sync::Arc<str>,
     pub file: String,
     /// The negotiation round of the bid scored (1: the initial bid).
     pub round: u32,

@@ -325,7 +325,7 @@ fn answers_for(subject: &Subject<'_>, ranks: &Ranks<'_>, position: usize) -> Bid
     let field = field_of(subject.tender, ranks, &ranked.score.bid);
     BidAnswers {
         bid: ranked.score.bid.clone(),
-        bidder: ranked.score.bidder.clone(),
+        bidder: ranked.score.bidder.to_string(),
         rank: ranked.rank.unwrap_or_default(),
         versus: opponents
             .into_iter()
@@ -504,7 +504,7 @@ fn versus(
     Versus {
         opponent,
         bid: other_ranked.score.bid.clone(),
-        bidder: other_ranked.score.bidder.clone(),
+        bidder: other_ranked.score.bidder.to_string(),
         margin: merit(ranked) - merit(other_ranked),
         prices: needed,
         all_lowest,
@@ -705,7 +705,7 @@ fn weight_ranges(subject: &Subject<'_>, ranks: &Ranks<'_>) -> Vec<WeightRange> {
                     let tie = Bound {
                         weight: w,
                         overtaken_by: Some(ranks.entries[b].0.score.bid.clone()),
-                        bidder: Some(ranks.entries[b].0.score.bidder.clone()),
+                        bidder: Some(ranks.entries[b].0.score.bidder.to_string()),
                         exact: true,
                     };
                     if d_now.is_zero() {
@@ -723,7 +723,7 @@ fn weight_ranges(subject: &Subject<'_>, ranks: &Ranks<'_>) -> Vec<WeightRange> {
                     };
                     let root = w - step;
                     let overtaker = Some(ranks.entries[b].0.score.bid.clone());
-                    let bidder = Some(ranks.entries[b].0.score.bidder.clone());
+                    let bidder = Some(ranks.entries[b].0.score.bidder.to_string());
                     if d_100 > d_now {
                         // The margin grows with the weight: it closes below the root.
                         if root > range.low.weight {
@@ -841,7 +841,7 @@ pub fn compare(before: &[Ranked], after: &[Ranked]) -> Vec<Compared> {
         .filter_map(|r| {
             Some(Compared {
                 bid: r.score.bid.clone(),
-                bidder: r.score.bidder.clone(),
+                bidder: r.score.bidder.to_string(),
                 before: Place::of(by_id.get(&r.score.bid)?),
                 after: Place::of(r),
             })

@@ -264,7 +264,7 @@ fn blank_bid(tender: &Tender, n: usize) -> Bid {
     Bid {
         id: BidId(id.clone()),
         file: format!("{id}.toml"),
-        bidder: format!("Tilbudsgiver {}", n + 1),
+        bidder: format!("Tilbudsgiver {}", n + 1).into(),
         cvr: format!("{:08}", n + 1),
         submitted: tender.deadline.clone(),
         submitted_at: tender.deadline_at,

@@ -33,7 +33,7 @@ fn reference() -> &'static (Tender, Vec<Bid>) {
 fn distinct(bids: &mut [Bid]) {
     for (i, bid) in bids.iter_mut().enumerate() {
         bid.id = BidId(format!("{}-{i}", bid.id));
-        bid.bidder = bid.id.0.clone();
+        bid.bidder = bid.id.0.as_str().into();
         bid.cvr = format!("{:08}", 10_000_000 + i);
     }
 }
@@ -78,7 +78,7 @@ fn bid_strategy() -> impl Strategy<Value = Bid> {
         .prop_map(|(spor1, spor2, indsats, samarbejde, id)| {
             let mut bid = template();
             bid.id = BidId(id.clone());
-            bid.bidder = id;
+            bid.bidder = id.into();
             bid.declaration = Declaration::No;
             bid.prices.clear();
             for (line, p) in [("spor1", spor1), ("spor2", spor2)] {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::i18n::{Arg, Texts};
 use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::text::{band_text, status_text, version_text, yes_no};
-use super::{Evaluation, decision_name, money, others_named, reference, text_of, warning_detail};
+use super::{Evaluation, decision_name, money, others_named, reference, text_of};
 use crate::domain::{CriterionId, CriterionKind, Language, Panel, Tender};
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_methods::{Calculation, MoneyCalculation};
@@ -132,18 +132,14 @@ fn set_aside_steps(
     out
 }
 
-/// One warning on the bid, as the last lines of the explanation: in Danish the memo's
-/// sentence.
+/// One warning on the bid, as the last lines of the explanation: the memo's sentence.
 fn warning_line(evaluation: &Evaluation, bidder: &str, warning: &Warning, texts: &Texts) -> String {
     texts.with(
         "report-explain-warning",
-        &[
-            ("detail", warning_detail(warning).into()),
-            (
-                "item",
-                super::memo::warning_item(evaluation, texts, bidder, warning).into(),
-            ),
-        ],
+        &[(
+            "item",
+            super::memo::warning_item(evaluation, texts, bidder, warning).into(),
+        )],
     )
 }
 

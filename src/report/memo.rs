@@ -692,24 +692,7 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
                 ))
             }));
     for (limit, criterion) in limits {
-        let mut args: Vec<(&str, Arg)> = vec![
-            ("pages", texts.number(limit.action.pages).into()),
-            // "1 side", "23,5 sider": one page only when exactly one.
-            (
-                "n",
-                Arg::Count(if limit.action.pages == Decimal::ONE {
-                    1
-                } else {
-                    2
-                }),
-            ),
-            (
-                "characters",
-                texts
-                    .number(Decimal::from(limit.action.characters_per_page))
-                    .into(),
-            ),
-        ];
+        let mut args = pages_args(texts, limit.action);
         let key = match criterion {
             Some(name) => {
                 args.push(("criterion", name.into()));
@@ -1355,38 +1338,84 @@ fn rule_name(texts: &Texts, rule: RuleId) -> String {
     texts.get(&format!("rulename-{}", rule.as_str()))
 }
 
-/// A warning on a scored bid in words, with its clause: "Kompas ApS: løsningsbeskrivelsen
-/// er længere end tilladt; ... (Bilag C.0 pkt. 4)".
+/// A length limit's pages and characters per page, as its messages take them ("23,5
+/// sider à 2.400 anslag"): `pages`, `n` (for the plural) and `characters`.
+fn pages_args(
+    texts: &Texts,
+    limit: crate::domain::LengthLimit,
+) -> Vec<(&'static str, Arg<'static>)> {
+    vec![
+        ("pages", texts.number(limit.pages).into()),
+        // "1 side", "23,5 sider": one page only when exactly one.
+        (
+            "n",
+            Arg::Count(if limit.pages == Decimal::ONE { 1 } else { 2 }),
+        ),
+        (
+            "characters",
+            texts
+                .number(Decimal::from(limit.characters_per_page))
+                .into(),
+        ),
+    ]
+}
+
+/// A warning on a scored bid in words, with its figures and its clause: "Kompas ApS:
+/// løsningsbeskrivelsen fylder 50.400 anslag, 2.400 anslag mere end grænsen på 48.000 anslag
+/// (20 sider à 2.400 anslag); ... (Bilag C.0 pkt. 4)".
 pub(super) fn warning_item(
     evaluation: &Evaluation,
     texts: &Texts,
     bidder: &str,
     w: &crate::scoring::conformity::Warning,
 ) -> String {
-    let item = match w.rule {
-        RuleId::LengthLimit => match w.criterion.as_ref() {
-            Some(id) => texts.with(
-                "warning-length-limit-criterion",
-                &[
-                    ("bidder", bidder.into()),
-                    ("criterion", criterion_name(evaluation, id).into()),
-                ],
-            ),
-            None => texts.with("warning-length-limit", &[("bidder", bidder.into())]),
-        },
-        RuleId::EvaluatorDisagreement => texts.with(
-            "warning-evaluator-disagreement",
-            &[("bidder", bidder.into())],
-        ),
-        _ => texts.with(
-            "warning-other",
-            &[
-                ("bidder", bidder.into()),
-                ("message", texts.prose(&w.message).into()),
-            ],
-        ),
+    use crate::scoring::conformity::WarningDetail;
+    let mut args: Vec<(&str, Arg)> = vec![("bidder", bidder.into())];
+    if let Some(id) = &w.criterion {
+        args.push(("criterion", criterion_name(evaluation, id).into()));
+    }
+    let count = |n: u64| texts.number(Decimal::from(n));
+    let id = match &w.detail {
+        WarningDetail::Length { characters, limit } => {
+            args.extend(pages_args(texts, *limit));
+            args.extend([
+                ("written", count(*characters).into()),
+                ("beyond", count(characters - limit.characters()).into()),
+                ("limit", count(limit.characters()).into()),
+            ]);
+            match w.criterion {
+                Some(_) => "warning-length-limit-criterion",
+                None => "warning-length-limit",
+            }
+        }
+        WarningDetail::Disagreement {
+            lowest,
+            highest,
+            spread,
+            allowed,
+            reasoned,
+        } => {
+            args.extend([
+                ("lowest", texts.number(*lowest).into()),
+                ("highest", texts.number(*highest).into()),
+                ("spread", texts.number(*spread).into()),
+                ("allowed", texts.number(*allowed).into()),
+                ("reasoned", super::text::yes_no(*reasoned)),
+            ]);
+            "warning-evaluator-disagreement"
+        }
+        WarningDetail::Requirement { text, evidence } => {
+            args.extend([
+                ("requirement", text.as_str().into()),
+                (
+                    "evidence",
+                    super::evidence::evaluators_note(texts, evidence).into(),
+                ),
+            ]);
+            "warning-requirement-corrected"
+        }
     };
-    with_source(item, texts, w.source.as_deref())
+    with_source(texts.with(id, &args), texts, w.source.as_deref())
 }
 
 /// What a reader must know of a scored bid that does not set it aside (a length limit),

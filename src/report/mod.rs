@@ -265,15 +265,10 @@ fn resolution_text(finding: &Finding) -> String {
         .unwrap_or_default()
 }
 
-/// One warning in words, for notes and CSV cells: "warning (rule): message (source)".
+/// One warning in words, for CSV cells: "warning (rule): message (source)".
 fn warning_text(warning: &Warning) -> String {
-    format!("warning {}", warning_detail(warning))
-}
-
-/// A warning without its label: "(rule): message (source)".
-fn warning_detail(warning: &Warning) -> String {
     format!(
-        "({}): {}{}",
+        "warning ({}): {}{}",
         warning.rule,
         warning.message,
         reference(warning.source.as_deref(), " (", ")")

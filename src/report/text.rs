@@ -19,7 +19,7 @@ use super::{
 use crate::domain::{Criterion, CriterionKind, Language, PriceLine, Scale, Tender};
 use crate::legal::notes_of;
 use crate::scoring::award::AwardStatus;
-use crate::scoring::conformity::{Finding, Warning};
+use crate::scoring::conformity::Finding;
 use crate::scoring::price_rules::Adjustment;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation, Status};
@@ -831,7 +831,7 @@ fn bid_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<Stri
             .score
             .warnings
             .iter()
-            .map(|w| warning_note(evaluation, who, w, texts)),
+            .map(|w| memo::warning_item(evaluation, texts, who, w)),
     );
     notes
 }
@@ -887,31 +887,6 @@ pub(super) fn finding_note(
             ("decision", view.decision.into()),
             ("reason_text", view.reason.into()),
             ("more", more.into()),
-        ],
-    )
-}
-
-/// A warning on a scored bid, with its bidder: in Danish the memo's sentence.
-pub(super) fn warning_note(
-    evaluation: &Evaluation,
-    bidder: &str,
-    warning: &Warning,
-    texts: &Texts,
-) -> String {
-    texts.with(
-        "report-warning",
-        &[
-            ("bidder", bidder.into()),
-            ("rule_id", warning.rule.as_str().into()),
-            ("message", texts.prose(&warning.message).into()),
-            (
-                "source",
-                reference(warning.source.as_deref(), " (", ")").into(),
-            ),
-            (
-                "item",
-                memo::warning_item(evaluation, texts, bidder, warning).into(),
-            ),
         ],
     )
 }

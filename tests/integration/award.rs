@@ -326,6 +326,22 @@ fn requirements_corrected_or_reviewed_and_their_input_errors() {
             .to_string()
             .contains("requirement-not-met")
     );
+    // In Danish, in the table's notes and the memo alike: the requirement, the evaluators'
+    // note and the rule, in words.
+    let danish = "Borgerkraft ApS: tilbuddet opfylder ikke mindstekravet «Tolkebistand";
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(table.contains(danish), "{table}");
+    assert!(
+        table.contains(
+            "(Tilbuddet (Prisbilag s. 2): „Tolkebistand faktureres særskilt efter medgået tid.“). \
+             Efter udbudsmaterialets regel læses tilbuddet, som om det opfylder kravet, og \
+             tilbudsgiver er bundet af kravet."
+        ),
+        "{table}"
+    );
+    assert!(!table.contains("requirement"), "{table}");
+    let memo = stdout(&f.run("memo", &["-o", "-"]).success());
+    assert!(memo.contains(danish), "{memo}");
 
     // "review": set aside until decided; accepted in decisions.toml, it is ranked.
     let f = odense();
@@ -407,6 +423,23 @@ fn a_length_limit_in_fractional_pages() {
             "56401 characters, 1 beyond its limit of 56400 (23.5 pages × 2400 characters)"
         ),
         "{warnings}"
+    );
+    // In words in the reports people read: 23,5 pages, figures grouped as the language does.
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(
+        table.contains(
+            "Vej til Job A/S: løsningsbeskrivelsen fylder 56.401 anslag, 1 anslag mere end \
+             grænsen på 56.400 anslag (23,5 sider à 2.400 anslag)"
+        ),
+        "{table}"
+    );
+    let table = stdout(&f.run("score", &["--lang", "en"]).success());
+    assert!(
+        table.contains(
+            "Vej til Job A/S: the solution description runs to 56,401 characters, 1 beyond \
+             its limit of 56,400 characters (23.5 pages of 2,400 characters)"
+        ),
+        "{table}"
     );
     f.replace("tender.toml", "pages = 23.5", "pages = 23.125");
     assert!(stderr(&f.run("check", &[]).code(1)).contains("is too precise: at most 2 decimals"));
@@ -546,7 +579,9 @@ fn a_length_limit_on_one_criterion() {
         "Beskrivelsen til „Samarbejdsmodel og Læring“ må fylde højst 1 side à 2.400 anslag"
     ));
     assert!(memo.contains(
-        "Trivselshuset Fyn ApS: beskrivelsen til „Samarbejdsmodel og Læring“ er længere end tilladt"
+        "Trivselshuset Fyn ApS: beskrivelsen til „Samarbejdsmodel og Læring“ fylder 2.600 anslag, \
+         200 anslag mere end grænsen på 2.400 anslag (1 side à 2.400 anslag); det, der ligger ud \
+         over grænsen, er ikke læst og indgår ikke i vurderingen. (Udbudsbetingelserne pkt. 6.3)"
     ));
     // Exactly at the limit: no warning.
     f.replace(

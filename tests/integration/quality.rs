@@ -175,6 +175,42 @@ fn evaluators_far_apart_are_flagged() {
         flag["message"],
         "the evaluators' points on `indsats` range from 6 to 10, 4 apart, more than the tender's 3"
     );
+    // In the reports people read, in the language's words, the criterion by its name.
+    let danish = "Kompas Beskæftigelse ApS: evaluatorernes point på „Indsats“ spænder fra 6 til \
+                  10, dvs. 4 point, mens udbudsmaterialet tillader en forskel på højst 3 point; \
+                  begrundelsen for konsensus fremgår af evalueringen. (Evalueringsmodel pkt. 2 \
+                  (fictional))";
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(table.contains(danish), "{table}");
+    let memo = stdout(&f.run("memo", &["--as-of", "0", "-o", "-"]).success());
+    assert!(memo.contains(danish), "{memo}");
+    let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
+    assert!(
+        explained.contains(&format!("Bemærkning: {danish}")),
+        "{explained}"
+    );
+    let english = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
+    assert!(
+        english.contains(
+            "Kompas Beskæftigelse ApS: the evaluators' points on “Indsats” range from 6 to 10, \
+             4 points apart, while the tender documents allow a difference of at most 3 points; \
+             the reason for the consensus is given in the evaluation."
+        ),
+        "{english}"
+    );
+    // Without a reason (the mean (6 + 10 + 10 + 10) / 4 = 9 is the consensus), the note
+    // says none is given.
+    f.write(
+        "bids/kompas.toml",
+        &format!(
+            "{text}\n[evaluators.indsats]\npoints = {{ anna = 6, bo = 10, carl = 10, dora = 10 }}\n"
+        ),
+    );
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(
+        table.contains("højst 3 point; der er ikke angivet en begrundelse for konsensus."),
+        "{table}"
+    );
 }
 
 /// Minimum quality (the EU Commission model): 50 % on every criterion, 70 % in total.

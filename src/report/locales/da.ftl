@@ -235,10 +235,19 @@ section-decisions = Ordregivers afgørelser
 decision-item-accepted = { $bidder }: { $rule } – godkendt den { $date } af { $by }: { $reason }
 decision-item-rejected = { $bidder }: { $rule } – afvist den { $date } af { $by }: { $reason }
 section-warnings = Bemærkninger til tilbuddene
-warning-length-limit = { $bidder }: løsningsbeskrivelsen er længere end tilladt; det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
-warning-length-limit-criterion = { $bidder }: beskrivelsen til „{ $criterion }“ er længere end tilladt; det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
-warning-evaluator-disagreement = { $bidder }: evaluatorernes point ligger længere fra hinanden end udbudsmaterialet tillader; konsensus er begrundet i evalueringen.
-warning-other = { $bidder }: { $message }
+warning-length-limit = { $bidder }: løsningsbeskrivelsen fylder { $written } anslag, { $beyond } anslag mere end grænsen på { $limit } anslag ({ $pages } { $n ->
+    [one] side
+   *[other] sider
+} à { $characters } anslag); det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
+warning-length-limit-criterion = { $bidder }: beskrivelsen til „{ $criterion }“ fylder { $written } anslag, { $beyond } anslag mere end grænsen på { $limit } anslag ({ $pages } { $n ->
+    [one] side
+   *[other] sider
+} à { $characters } anslag); det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
+warning-evaluator-disagreement = { $bidder }: evaluatorernes point på „{ $criterion }“ spænder fra { $lowest } til { $highest }, dvs. { $spread } point, mens udbudsmaterialet tillader en forskel på højst { $allowed } point; { $reasoned ->
+    [yes] begrundelsen for konsensus fremgår af evalueringen.
+   *[other] der er ikke angivet en begrundelse for konsensus.
+}
+warning-requirement-corrected = { $bidder }: tilbuddet opfylder ikke mindstekravet «{ $requirement }» ({ $evidence }). Efter udbudsmaterialets regel læses tilbuddet, som om det opfylder kravet, og tilbudsgiver er bundet af kravet.
 effective-weights = Kriteriernes point spænder forskelligt, så deres reelle andel af spændet i de samlede vurderinger er: { $list }.
 effective-weight-item = { $name } { $effective } % (angivet { $stated } %)
 section-recommendation = Indstilling
@@ -541,7 +550,6 @@ report-step = { $step }
 report-step-join = {", derefter "}
 report-finding = { $decision }. { $reason_text }{ $more }
 report-resolution = { $text }
-report-warning = { $item }
 report-others-more = { $count } andre
 report-tie = samme { $money ->
         [yes] evalueringspris

@@ -235,10 +235,19 @@ section-decisions = The authority's decisions
 decision-item-accepted = { $bidder }: { $rule } – accepted on { $date } by { $by }: { $reason }
 decision-item-rejected = { $bidder }: { $rule } – rejected on { $date } by { $by }: { $reason }
 section-warnings = Notes on the bids
-warning-length-limit = { $bidder }: the solution description is longer than allowed; what lies beyond the limit was not read and does not count.
-warning-length-limit-criterion = { $bidder }: the description for “{ $criterion }” is longer than allowed; what lies beyond the limit was not read and does not count.
-warning-evaluator-disagreement = { $bidder }: the evaluators' points lie further apart than the tender documents allow; the consensus is explained in the evaluation.
-warning-other = { $bidder }: { $message }
+warning-length-limit = { $bidder }: the solution description runs to { $written } characters, { $beyond } beyond its limit of { $limit } characters ({ $pages } { $n ->
+    [one] page
+   *[other] pages
+} of { $characters } characters); what lies beyond the limit was not read and does not count.
+warning-length-limit-criterion = { $bidder }: the description for “{ $criterion }” runs to { $written } characters, { $beyond } beyond its limit of { $limit } characters ({ $pages } { $n ->
+    [one] page
+   *[other] pages
+} of { $characters } characters); what lies beyond the limit was not read and does not count.
+warning-evaluator-disagreement = { $bidder }: the evaluators' points on “{ $criterion }” range from { $lowest } to { $highest }, { $spread } points apart, while the tender documents allow a difference of at most { $allowed } points; { $reasoned ->
+    [yes] the reason for the consensus is given in the evaluation.
+   *[other] no reason is given for the consensus.
+}
+warning-requirement-corrected = { $bidder }: the bid does not meet the minimum requirement “{ $requirement }” ({ $evidence }). Under the tender's rule the bid is read as meeting it, and the bidder is bound by it.
 effective-weights = The criteria's points range differently, so their real shares of the spread of totals are: { $list }.
 effective-weight-item = { $name } { $effective } % (stated { $stated } %)
 section-recommendation = Recommendation
@@ -544,7 +553,6 @@ report-resolution = ; after review { $accepted ->
         [yes] accepted
        *[other] rejected
     } on { $date } by { $by }: { $reason }
-report-warning = { $bidder }: warning ({ $rule_id }): { $message }{ $source }
 report-others-more = { $count } others
 report-tie = tie on the { $money ->
         [yes] evaluation price
@@ -605,7 +613,7 @@ report-explain-finding = { $n }. { $status } ({ $rule_id }): { $reason }
 report-explain-evidence = {"   "}Evidence: { $evidence }
 report-explain-clause = {"   "}Clause: { $source }
 report-explain-clause-text = {"   "}“{ $text }”
-report-explain-warning = Warning { $detail }
+report-explain-warning = Note: { $item }
 report-explain-line-band = Price line { $id } ({ $name }), band { $band }
 report-explain-line = Price line { $id } ({ $name }), { $band }
 report-explain-step = {"  "}{ $n }. { $step }

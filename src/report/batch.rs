@@ -308,7 +308,12 @@ fn tender_lines<'a>(r: &'a TenderRescore, markdown: bool, words: &Words<'a>) -> 
             ),
         ),
     ];
-    out.extend(r.flags.iter().map(|f| super::text::legal_flag_line(t, f)));
+    let name = |id: &str| words.criteria.get(id).map(|n| n.to_string());
+    out.extend(
+        r.flags
+            .iter()
+            .map(|f| super::text::legal_flag_line(t, f, &name)),
+    );
     if r.steps.is_empty() {
         out.push(t.get("report-rescore-no-rettelsesblade"));
     }

@@ -1225,7 +1225,13 @@ fn legal(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         .into_iter()
         .map(|note| legal_note(texts, note))
         .collect();
-    items.extend(evaluation.flags.iter().map(|flag| legal_flag(texts, flag)));
+    let name = criterion_names(evaluation);
+    items.extend(
+        evaluation
+            .flags
+            .iter()
+            .map(|flag| legal_flag(texts, flag, &name)),
+    );
     let bidders = Bidders::new(&evaluation.ranking);
     items.extend(
         evaluation
@@ -1246,8 +1252,13 @@ pub(super) fn legal_note(texts: &Texts, note: LegalNote) -> String {
     })
 }
 
-/// A rettelsesblad that changed the evaluation too late, in words.
-pub(super) fn legal_flag(texts: &Texts, flag: &crate::legal::LegalFlag) -> String {
+/// A rettelsesblad that changed the evaluation too late, in words; `name` names a
+/// criterion by its id.
+pub(super) fn legal_flag(
+    texts: &Texts,
+    flag: &crate::legal::LegalFlag,
+    name: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let days = texts.with(
         "days",
         &[("n", Arg::Count(flag.days_before_deadline.abs()))],
@@ -1262,7 +1273,10 @@ pub(super) fn legal_flag(texts: &Texts, flag: &crate::legal::LegalFlag) -> Strin
         &[
             ("number", flag.rettelsesblad.to_string().into()),
             ("date", date.into()),
-            ("paths", flag.paths.join(", ").into()),
+            (
+                "paths",
+                super::changes::in_words(texts, &flag.paths, name).into(),
+            ),
             ("days", days.into()),
         ],
     )
@@ -1323,6 +1337,11 @@ fn decisions(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// A criterion's name by its id, where the tender scored has it.
+pub(super) fn criterion_names(evaluation: &Evaluation) -> impl Fn(&str) -> Option<String> + '_ {
+    |id: &str| evaluation.tender.criterion(id).map(|c| c.name.clone())
 }
 
 /// A criterion's name, or its id where the tender in force no longer has it.

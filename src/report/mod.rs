@@ -8,6 +8,7 @@
 
 pub mod batch;
 mod blocks;
+mod changes;
 mod charts;
 mod csv;
 mod evidence;

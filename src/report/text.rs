@@ -749,20 +749,25 @@ fn effective_weights_in(
     ))
 }
 
-/// A flag of the legal check as a line of a report.
-pub(super) fn legal_flag_line(texts: &Texts, flag: &crate::legal::LegalFlag) -> String {
+/// A flag of the legal check as a line of a report; `name` names a criterion by its id.
+pub(super) fn legal_flag_line(
+    texts: &Texts,
+    flag: &crate::legal::LegalFlag,
+    name: &dyn Fn(&str) -> Option<String>,
+) -> String {
     texts.with(
         "report-legal-flag",
-        &[
-            ("message", flag.message.as_str().into()),
-            ("flag", memo::legal_flag(texts, flag).into()),
-        ],
+        &[("flag", memo::legal_flag(texts, flag, name).into())],
     )
 }
 
 /// The legal check's flags, then its notes.
 fn legal_notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
-    let flags = evaluation.flags.iter().map(|f| legal_flag_line(texts, f));
+    let name = memo::criterion_names(evaluation);
+    let flags = evaluation
+        .flags
+        .iter()
+        .map(|f| legal_flag_line(texts, f, &name));
     let notes = notes_of(&evaluation.tender).into_iter().map(|n| {
         texts.with(
             "report-legal-note",

@@ -746,3 +746,31 @@ evidence-as-written = „{ $text }“
 ## the score table at a narrow terminal: criteria's columns by letter
 report-col-legend = Kolonner: { $list }
 report-col-legend-item = { $letter } { $column }
+
+## hvad et rettelsesblad har ændret, i ord (aldrig felternes navne)
+change-weight = vægten af »{ $name }«
+change-min = mindsteprisen for »{ $name }«
+change-max = maksimalprisen for »{ $name }«
+change-target = målprisen for »{ $name }«
+change-unit = prisenheden for »{ $name }«
+change-scale-of = pointskalaen for »{ $name }«
+change-length-limit-of = længdegrænsen for beskrivelsen til »{ $name }«
+change-criterion = kriteriet »{ $name }«
+change-criteria = kriterierne
+change-model = prismodellen
+change-volumes = de forventede mængder, som prislinjerne vægtes efter
+change-price-rules = prisreglerne
+change-scale = pointskalaen for kvaliteten
+change-quality = kravene til kvaliteten
+change-length-limit = længdegrænsen for løsningsbeskrivelsen
+change-conformity = reglerne for, hvornår et tilbud ikke indgår i evalueringen
+change-total-rounding = afrundingen af den samlede vurdering
+change-tie-break = reglen for ligestilling
+change-requirements = mindstekravene
+change-award = tildelingen
+change-lots = delkontrakterne
+change-lot-limit = begrænsningen i antal delkontrakter
+change-rounds = forhandlingsrunderne
+change-contract = kontraktens vilkår
+change-currency = valutaen
+change-other = udbudsmaterialet i øvrigt

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::i18n::Texts;
 use super::markdown::{inline, plain_inline};
-use super::table::{add_rows, terminal_table};
+use super::table::{add_rows, keep_words_whole, terminal_table};
 use super::text::terminal_safe;
 use super::text::{status_text, yes_no};
 use super::{Evaluation, Format, Layout, decision_name, status, text_of};
@@ -117,29 +117,30 @@ pub fn render_for(evaluation: &Evaluation, format: Format, layout: Layout) -> Ve
 }
 
 /// The narrowest terminal that still gets the six-column table; a narrower one gets one
-/// block per finding, so no file name or rule is broken inside.
+/// block per finding, so no file name or rule is broken inside. So does a terminal too
+/// narrow for every column to be as wide as its longest word.
 const NARROWEST_TABLE: u16 = 120;
 
 fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
     if let Some(width) = width.filter(|w| *w < NARROWEST_TABLE) {
         return blocks(evaluation, width, texts);
     }
+    let table_width = width.unwrap_or(TABLE_WIDTH);
     let mut table = terminal_table();
     table
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width.unwrap_or(TABLE_WIDTH))
-        .set_header(
-            [
-                "col-bidder",
-                "col-decision",
-                "col-rule",
-                "col-reason",
-                "report-col-evidence",
-                "col-clause",
-            ]
-            .map(|id| texts.get(id)),
-        );
-    let rows = set_aside(evaluation)
+        .set_width(table_width);
+    let header = [
+        "col-bidder",
+        "col-decision",
+        "col-rule",
+        "col-reason",
+        "report-col-evidence",
+        "col-clause",
+    ]
+    .map(|id| texts.get(id));
+    table.set_header(header.clone());
+    let rows: Vec<Vec<String>> = set_aside(evaluation)
         .into_iter()
         .flat_map(|(entry, findings)| {
             findings.iter().map(move |finding| {
@@ -153,7 +154,15 @@ fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
                     clause(finding, texts),
                 ]
             })
-        });
+        })
+        .collect();
+    // Lines break between words, never inside one ("forbeholdserklæringe n"); a terminal
+    // too narrow for that gets the blocks. The fixed width of a file keeps the table.
+    if !keep_words_whole(&mut table, &header, &rows, usize::from(table_width))
+        && let Some(width) = width
+    {
+        return blocks(evaluation, width, texts);
+    }
     add_rows(&mut table, rows);
     format!(
         "{}\n\n{table}\n{}\n",

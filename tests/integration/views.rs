@@ -402,3 +402,32 @@ fn human_reports_name_no_bid_file_line_or_key() {
         "{text}"
     );
 }
+
+/// The rejections table breaks its lines between words, never inside one: every word of
+/// the table (at its fixed width of 140, as in a file) is a whole word of the same texts
+/// in the Markdown report, which wraps nothing. Before, "forbeholdserklæringen" came out
+/// as "forbeholdserklæringe" and "n".
+#[test]
+fn the_rejections_table_breaks_lines_between_words() {
+    for tender in [REFERENCE, "tenders/odense-ressourceforloeb"] {
+        for lang in ["da", "en"] {
+            let table = stdout(&run(&["rejections", tender, "-q", "--lang", lang]).success());
+            let md =
+                stdout(&run(&["rejections", tender, "-q", "--lang", lang, "-f", "md"]).success());
+            // The table joins a clause's reference and text ("2: »Det …"), the Markdown
+            // sets them apart: their marks are not compared.
+            let bare = |w: &str| w.trim_matches([':', '»', '«', '“', '”']).to_string();
+            let whole: std::collections::HashSet<String> =
+                md.split_whitespace().map(bare).collect();
+            let body = table.lines().skip_while(|l| !l.starts_with('╞'));
+            for line in body.filter(|l| l.starts_with('│')) {
+                for word in line.split(['│', '┆']).flat_map(str::split_whitespace) {
+                    assert!(
+                        whole.contains(&bare(word)),
+                        "{tender} {lang}: {word:?} is no whole word:\n{table}"
+                    );
+                }
+            }
+        }
+    }
+}

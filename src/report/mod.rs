@@ -276,9 +276,9 @@ fn warning_text(warning: &Warning) -> String {
     )
 }
 
-/// Totals of the ranked bids padded to a common number of decimals (exact, no rounding);
-/// empty for bids set aside.
-fn total_cells(ranking: &[Ranked]) -> Vec<String> {
+/// Totals of the ranked bids padded to a common number of decimals (exact, no rounding),
+/// each written by `write`; empty for bids set aside.
+fn total_cells(ranking: &[Ranked], write: impl Fn(Decimal) -> String) -> Vec<String> {
     let totals: Vec<Decimal> = ranking
         .iter()
         .filter_map(|r| r.score.standing())
@@ -288,7 +288,7 @@ fn total_cells(ranking: &[Ranked]) -> Vec<String> {
     ranking
         .iter()
         .map(|r| match r.score.standing() {
-            Some(_) => padded.next().map(decimal_comma).unwrap_or_default(),
+            Some(_) => padded.next().map(&write).unwrap_or_default(),
             None => String::new(),
         })
         .collect()

@@ -63,8 +63,8 @@ fn clause(finding: &Finding, texts: &Texts) -> String {
     }
 }
 
-/// A finding's decision, rule and reason as the report shows them: in English the
-/// engine's words and the rule's id, in Danish the memo's sentences and the rule's name.
+/// A finding's decision, rule and reason as the report shows them: the memo's sentences
+/// and the rule's name.
 struct Cells {
     decision: String,
     rule: String,
@@ -75,27 +75,9 @@ fn cells(evaluation: &Evaluation, entry: &Ranked, finding: &Finding, texts: &Tex
     let view = super::memo::finding(evaluation, texts, finding, entry.score.round);
     let rule_name = texts.get(&format!("rulename-{}", finding.rule.as_str()));
     Cells {
-        decision: texts.with(
-            "report-cell-decision",
-            &[
-                ("status", decision_name(finding).into()),
-                ("decision", view.decision.into()),
-            ],
-        ),
-        rule: texts.with(
-            "report-cell-rule",
-            &[
-                ("rule_id", finding.rule.as_str().into()),
-                ("rule", rule_name.into()),
-            ],
-        ),
-        reason: texts.with(
-            "report-cell-reason",
-            &[
-                ("reason", texts.prose(&finding.reason).into()),
-                ("reason_text", view.reason.into()),
-            ],
-        ),
+        decision: view.decision,
+        rule: rule_name,
+        reason: view.reason,
     }
 }
 

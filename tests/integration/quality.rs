@@ -139,7 +139,7 @@ fn a_consensus_away_from_the_mean_needs_a_reason() {
         )
         .success(),
     );
-    assert!(explained.contains("evaluators anna 7, bo 8, carl 8, mean 7,6666666666666666666666666667; consensus reason: Anna's concern"), "{explained}");
+    assert!(explained.contains("evaluators anna 7, bo 8, carl 8, mean 7.6666666666666666666666666667; consensus reason: Anna's concern"), "{explained}");
 }
 
 #[test]
@@ -346,14 +346,14 @@ fn a_price_model_narrower_than_the_quality_scale_gets_an_effective_weight_note()
     let check = stdout(&f.run("check", &[]).success());
     for fragment in [
         "note: Effective weights",
-        "Kvalitet 95,74 % (stated 90 %)",
-        "Pris 4,26 % (stated 10 %)",
-        "Spor 1 dagspris 2,13 % (stated 5 %)",
+        "Kvalitet 95.74 % (stated 90 %)",
+        "Pris 4.26 % (stated 10 %)",
+        "Spor 1 dagspris 2.13 % (stated 5 %)",
     ] {
         assert!(check.contains(fragment), "{fragment}: {check}");
     }
     let table = stdout(&f.run("score", &["--lang", "en"]).success());
-    assert!(table.contains("Pris 4,26 % (stated 10 %)"), "{table}");
+    assert!(table.contains("Pris 4.26 % (stated 10 %)"), "{table}");
 }
 
 /// A finding for review is decided in decisions.toml, never by editing the bid file:
@@ -374,7 +374,7 @@ fn review_findings_are_decided_in_decisions_toml() {
     assert_eq!(entry["decided"][0]["resolution"]["by"], "Anna Jensen");
     let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(
-        table.contains("after review accepted on 5 October 2023 by Anna Jensen: Tilbudsgiver bekræftede, at NEJ er ment."),
+        table.contains("On 5 October 2023 the authority accepted the matter (Anna Jensen): Tilbudsgiver bekræftede, at NEJ er ment."),
         "{table}"
     );
     // Where the decision is written (decisions.toml:1) is the machine's, not the reader's.

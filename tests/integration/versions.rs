@@ -123,7 +123,7 @@ fn every_report_names_its_version() {
         .args(["score", REFERENCE, "--as-of", "1", "--lang", "en"])
         .assert()
         .success();
-    assert!(stdout(&out).contains("Version 1: after rettelsesblad 1 of 2023-09-15 (Ændret maksimalpris for indsatsspor 1) (not the latest version)"));
+    assert!(stdout(&out).contains("Version 1: after rettelsesblad 1 of 15 September 2023 (Ændret maksimalpris for indsatsspor 1) (not the latest version)"));
     let out = Command::cargo_bin("tenderscore")
         .unwrap()
         .current_dir(repo())

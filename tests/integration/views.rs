@@ -25,7 +25,7 @@ fn explain(bid: &str) -> String {
 fn explain_an_ordinary_bid() {
     let out = explain("trin-for-trin");
     assert!(
-        out.contains("Total = 4,68 + 1,89 + 0,3935 + 0 = 6,9635"),
+        out.contains("Total = 4.68 + 1.89 + 0.3935 + 0 = 6.9635"),
         "{out}"
     );
     assert!(out.contains("Rank 2 of 7 ranked bids."), "{out}");
@@ -37,14 +37,14 @@ fn explain_an_ordinary_bid() {
 #[test]
 fn explain_a_clamped_bid() {
     let out = explain("Job & Trivsel ApS");
-    assert!(out.contains("448,05 → 449"), "{out}");
-    assert!(out.contains("449 → 430"), "{out}");
+    assert!(out.contains("DKK 448.05 → DKK 449.00"), "{out}");
+    assert!(out.contains("DKK 449.00 → DKK 430.00"), "{out}");
     assert!(
-        out.contains("8 + (1.150 − 1.100) × (0 − 8) / (1.300 − 1.100) = 6"),
+        out.contains("8 + (1150 − 1100) × (0 − 8) / (1300 − 1100) = 6"),
         "{out}"
     );
     assert!(
-        out.contains("Total = 4,095 + 2,52 + 0 + 0,3 = 6,915"),
+        out.contains("Total = 4.095 + 2.52 + 0 + 0.3 = 6.915"),
         "{out}"
     );
     insta::assert_snapshot!("explain_clamped", out);

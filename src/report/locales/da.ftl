@@ -549,7 +549,6 @@ report-price-money = { $line }: { $steps }
 report-step = { $step }
 report-step-join = {", derefter "}
 report-finding = { $decision }. { $reason_text }{ $more }
-report-resolution = { $text }
 report-others-more = { $count } andre
 report-tie = samme { $money ->
         [yes] evalueringspris
@@ -597,9 +596,6 @@ report-clause-text = »{ $text }«
 report-clause-none = (udbudsmaterialet angiver ikke noget grundlag)
 report-clause-none-short = (intet angivet)
 report-col-evidence = Dokumentation
-report-cell-decision = { $decision }
-report-cell-rule = { $rule }
-report-cell-reason = { $reason_text }
 report-block-line = {"  "}{ $label }: { $text }
 
 ## explain: hvert trin for ét tilbud
@@ -674,8 +670,6 @@ report-cmp-ranking-changed = rangordenen er ændret
 report-cmp-ranking-same = rangordenen er uændret
 report-cmp-award-same = ; tildelingen er uændret ({ $after })
 report-cmp-award-changed = ; TILDELINGEN ER ÆNDRET fra { $before } til { $after }
-report-cmp-and = {" og "}
-report-cmp-list = {", "}
 report-cmp-no-change = Intet tilbud er ændret.
 report-col-field = Felt
 report-col-before = Før

@@ -85,21 +85,15 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// A bid as the language names it: in English its id, in Danish its bidder.
+    /// A bid by its bidder (its id only where no bidder is known).
     fn bid(&self, id: &'a str) -> &'a str {
-        match self.texts.language {
-            crate::domain::Language::Da => self.bidders.get(id).copied().unwrap_or(id),
-            crate::domain::Language::En => id,
-        }
+        self.bidders.get(id).copied().unwrap_or(id)
     }
 
-    /// Bids as the language names and joins them: in Danish "A, B og C".
-    fn bids(&self, ids: &'a [String], joiner: &str) -> String {
+    /// Bids by their bidders, joined as the language joins a list: "A, B og C".
+    fn bids(&self, ids: &'a [String]) -> String {
         let names: Vec<&str> = ids.iter().map(|id| self.bid(id)).collect();
-        match self.texts.language {
-            crate::domain::Language::Da => super::memo::listed(&self.texts, &names),
-            crate::domain::Language::En => names.join(&self.texts.get(joiner)),
-        }
+        super::memo::listed(&self.texts, &names)
     }
 
     /// A changed field as the language names it: "spor1 points" / "Spor 1 dagspris: point".
@@ -146,7 +140,7 @@ impl<'a> Words<'a> {
 /// What a comparison did to the winner, the ranking and the award, in one line.
 pub(super) fn comparison_line<'a>(step: &'a Comparison, words: &Words<'a>) -> String {
     let t = &words.texts;
-    let winners = |ids: &'a [String]| words.bids(ids, "report-cmp-and");
+    let winners = |ids: &'a [String]| words.bids(ids);
     let winner = if step.winner_changed {
         t.with(
             "report-cmp-winner-changed",
@@ -166,10 +160,7 @@ pub(super) fn comparison_line<'a>(step: &'a Comparison, words: &Words<'a>) -> St
     } else {
         "report-cmp-ranking-same"
     });
-    let awarded = |a: &'a Option<Vec<String>>| {
-        a.as_ref()
-            .map_or("–".into(), |a| words.bids(a, "report-cmp-list"))
-    };
+    let awarded = |a: &'a Option<Vec<String>>| a.as_ref().map_or("–".into(), |a| words.bids(a));
     let award = match (&step.awarded_before, &step.awarded_after) {
         (_, Some(_)) if !step.award_changed => t.with(
             "report-cmp-award-same",
@@ -308,7 +299,12 @@ fn tender_lines<'a>(r: &'a TenderRescore, markdown: bool, words: &Words<'a>) -> 
             ),
         ),
     ];
-    out.extend(r.flags.iter().map(|f| super::text::legal_flag_line(t, f)));
+    let name = |id: &str| words.criteria.get(id).map(|n| n.to_string());
+    out.extend(
+        r.flags
+            .iter()
+            .map(|f| super::text::legal_flag_line(t, f, &name)),
+    );
     if r.steps.is_empty() {
         out.push(t.get("report-rescore-no-rettelsesblade"));
     }

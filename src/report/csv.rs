@@ -61,7 +61,7 @@ pub fn render(evaluation: &Evaluation) -> Vec<u8> {
     for (entry, total) in evaluation
         .ranking
         .iter()
-        .zip(total_cells(&evaluation.ranking))
+        .zip(total_cells(&evaluation.ranking, decimal_comma))
     {
         let mut record = vec![
             text_cell(&evaluation.tender.id),

@@ -46,16 +46,7 @@ pub(super) fn in_words(evaluation: &Evaluation, f: &Finding, texts: &Texts) -> S
         },
         // The evaluators' note: where in the bid, and often its words (`Prisbilag s. 2:
         // "…"`).
-        RuleId::RequirementNotMet => match quote
-            .split_once(": \"")
-            .and_then(|(place, text)| Some((place, text.strip_suffix('"')?)))
-        {
-            Some((place, text)) => texts.with(
-                "evidence-bid-says-at",
-                &[("text", text.into()), ("place", place.into())],
-            ),
-            None => texts.with("evidence-evaluators-note", &[("text", quote.into())]),
-        },
+        RuleId::RequirementNotMet => evaluators_note(texts, quote),
         RuleId::AlternativeBid => match value {
             Some(count) => texts.with("evidence-solutions", &[("count", count.into())]),
             None => as_written(texts, quote),
@@ -138,6 +129,21 @@ pub(super) fn in_words(evaluation: &Evaluation, f: &Finding, texts: &Texts) -> S
             }
         }
         RuleId::EvaluatorDisagreement | RuleId::LengthLimit => as_written(texts, quote),
+    }
+}
+
+/// The evaluators' note on a requirement in words: where in the bid, and its words
+/// (`Prisbilag s. 2: "…"`), or the note as it stands.
+pub(super) fn evaluators_note(texts: &Texts, note: &str) -> String {
+    match note
+        .split_once(": \"")
+        .and_then(|(place, text)| Some((place, text.strip_suffix('"')?)))
+    {
+        Some((place, text)) => texts.with(
+            "evidence-bid-says-at",
+            &[("text", text.into()), ("place", place.into())],
+        ),
+        None => texts.with("evidence-evaluators-note", &[("text", note.into())]),
     }
 }
 

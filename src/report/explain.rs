@@ -6,9 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::i18n::{Arg, Texts};
-use super::number::{decimal_comma, exact_comma, with_decimal_commas};
 use super::text::{band_text, status_text, version_text, yes_no};
-use super::{Evaluation, decision_name, money, others_named, reference, text_of, warning_detail};
+use super::{Evaluation, others_named, reference, text_of};
 use crate::domain::{CriterionId, CriterionKind, Language, Panel, Tender};
 use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_methods::{Calculation, MoneyCalculation};
@@ -103,9 +102,6 @@ fn set_aside_steps(
             "report-explain-finding",
             &[
                 ("n", (i + 1).to_string().into()),
-                ("status", decision_name(f).into()),
-                ("rule_id", f.rule.as_str().into()),
-                ("reason", texts.prose(&f.reason).into()),
                 ("decision", view.decision.into()),
                 ("reason_text", view.reason.into()),
             ],
@@ -132,28 +128,20 @@ fn set_aside_steps(
     out
 }
 
-/// One warning on the bid, as the last lines of the explanation: in Danish the memo's
-/// sentence.
+/// One warning on the bid, as the last lines of the explanation: the memo's sentence.
 fn warning_line(evaluation: &Evaluation, bidder: &str, warning: &Warning, texts: &Texts) -> String {
     texts.with(
         "report-explain-warning",
-        &[
-            ("detail", warning_detail(warning).into()),
-            (
-                "item",
-                super::memo::warning_item(evaluation, texts, bidder, warning).into(),
-            ),
-        ],
+        &[(
+            "item",
+            super::memo::warning_item(evaluation, texts, bidder, warning).into(),
+        )],
     )
 }
 
-/// An amount as the language writes it in prose: "372,50" in English (as the engine
-/// writes it), "372,50 kr." in Danish.
+/// An amount as the language writes it in prose: "372,50 kr." / "DKK 372.50".
 fn amount(t: &Tender, value: crate::values::Money, texts: &Texts) -> String {
-    match texts.language {
-        Language::Da => texts.money(value.value(), &t.currency),
-        Language::En => money(value),
-    }
+    texts.money(value.value(), &t.currency)
 }
 
 /// One price line from the price as written to its points: the numbered steps of the
@@ -242,8 +230,14 @@ fn adjustment_step(t: &Tender, a: &Adjustment, texts: &Texts) -> String {
             ("mode", mode.into()),
             ("rule_id", a.rule.as_str().into()),
             ("source", reference(a.source.as_deref(), " (", ")").into()),
-            ("from", a.from.map(money).unwrap_or_default().into()),
-            ("to", money(a.to).into()),
+            (
+                "from",
+                a.from
+                    .map(|m| amount(t, m, texts))
+                    .unwrap_or_default()
+                    .into(),
+            ),
+            ("to", amount(t, a.to, texts).into()),
             (
                 "step",
                 super::memo::adjustment_step(texts, a, &t.currency).into(),
@@ -284,14 +278,14 @@ fn points_steps(t: &Tender, price: &PriceEvaluation, texts: &Texts) -> [String; 
                 ],
             ),
             formula_text(c, &t.currency, texts),
-            exact_comma(c.exact),
+            texts.number(c.exact),
             cut_note(c.rounded_at_28_digits, texts)
         ),
         texts.with(
             "report-explain-points",
             &[
                 ("rounding", capitalised(&rounded(c.rounding, texts)).into()),
-                ("points", decimal_comma(price.points.value()).into()),
+                ("points", texts.decimal(price.points.value()).into()),
             ],
         ),
     ]
@@ -307,7 +301,7 @@ fn formula_text(c: &Calculation, currency: &str, texts: &Texts) -> String {
         return texts.with(
             "report-explain-flat",
             &[
-                ("price", exact_comma(p0.value()).into()),
+                ("price", texts.number(p0.value()).into()),
                 ("amount", texts.money(p0.value(), currency).into()),
             ],
         );
@@ -331,7 +325,7 @@ fn formula_text(c: &Calculation, currency: &str, texts: &Texts) -> String {
             formula = format!("{head}{}", texts.get(id));
         }
     }
-    with_decimal_commas(&formula)
+    texts.numbers_in(&formula)
 }
 
 /// What the price was measured against: the anchors, or the scored bids' prices.
@@ -342,9 +336,9 @@ fn calculation_context(t: &Tender, c: &Calculation, texts: &Texts) -> String {
             "report-explain-anchors",
             &[
                 ("p0", amount(p0).into()),
-                ("s0", exact_comma(s0.value()).into()),
+                ("s0", texts.number(s0.value()).into()),
                 ("p1", amount(p1).into()),
-                ("s1", exact_comma(s1.value()).into()),
+                ("s1", texts.number(s1.value()).into()),
             ],
         ),
         (Some(_), _) => texts.get("report-explain-fixed-anchors"),
@@ -373,7 +367,7 @@ fn total_line(
         .leaves()
         .into_iter()
         .filter_map(|i| criteria.iter().find(|c| c.criterion == t.criteria[i].id))
-        .map(|c| exact_comma(c.weighted.value()))
+        .map(|c| texts.number(c.weighted.value()))
         .collect();
     let rounding = match t.total_rounding {
         None => texts.get("report-explain-total-exact"),
@@ -383,7 +377,7 @@ fn total_line(
                 ("mode_name", r.mode.name().into()),
                 ("mode", super::memo::mode_text(texts, r.mode).into()),
                 ("decimals", r.decimals.to_string().into()),
-                ("total", decimal_comma(total.value()).into()),
+                ("total", texts.decimal(total.value()).into()),
             ],
         ),
     };
@@ -391,10 +385,10 @@ fn total_line(
         "report-explain-total",
         &[
             ("leaves", leaves.join(" + ").into()),
-            ("exact", exact_comma(exact_total.value()).into()),
+            ("exact", texts.number(exact_total.value()).into()),
             ("rounding", rounding.into()),
-            ("low", exact_comma(evaluation.bounds.0.value()).into()),
-            ("high", exact_comma(evaluation.bounds.1.value()).into()),
+            ("low", texts.number(evaluation.bounds.0.value()).into()),
+            ("high", texts.number(evaluation.bounds.1.value()).into()),
         ],
     )
 }
@@ -409,7 +403,7 @@ fn quality_steps(
     texts: &Texts,
 ) -> String {
     let points = score.given.unwrap_or(score.points);
-    let n = |value: Points| Arg::from(exact_comma(value.value()));
+    let n = |value: Points| Arg::from(texts.number(value.value()));
     let mut text = String::new();
     match t.criterion(&id.0) {
         None => text.push_str(&texts.get("report-explain-quality")),
@@ -423,14 +417,14 @@ fn quality_steps(
                 let (lo, hi, from, to) = (t.scale.min, t.scale.max, scale.min, scale.max);
                 let calc = format!(
                     "{} + ({} − {}) × ({} − {}) / ({} − {}) = {}",
-                    exact_comma(lo.value()),
-                    exact_comma(given.value()),
-                    exact_comma(from.value()),
-                    exact_comma(hi.value()),
-                    exact_comma(lo.value()),
-                    exact_comma(to.value()),
-                    exact_comma(from.value()),
-                    exact_comma(score.points.value())
+                    texts.number(lo.value()),
+                    texts.number(given.value()),
+                    texts.number(from.value()),
+                    texts.number(hi.value()),
+                    texts.number(lo.value()),
+                    texts.number(to.value()),
+                    texts.number(from.value()),
+                    texts.number(score.points.value())
                 );
                 text.push_str(&texts.with(
                     "report-explain-mapped",
@@ -457,7 +451,7 @@ fn quality_steps(
         let each: Vec<String> = panel
             .evaluators
             .iter()
-            .map(|(name, p)| format!("{name} {}", exact_comma(p.value())))
+            .map(|(name, p)| format!("{name} {}", texts.number(p.value())))
             .collect();
         text.push_str(&texts.with(
             "report-explain-panel",
@@ -486,24 +480,24 @@ fn money_steps(
     let composed = e
         .price_terms
         .as_ref()
-        .map(|terms| format!("{} = ", with_decimal_commas(terms)))
+        .map(|terms| format!("{} = ", texts.numbers_in(terms)))
         .unwrap_or_default();
     lines.push(texts.with(
         "report-explain-evaluation-price",
         &[
             ("method", e.method.into()),
             ("composed", composed.into()),
-            ("price", exact_comma(e.price.value()).into()),
+            ("price", texts.number(e.price.value()).into()),
         ],
     ));
     lines.push(texts.with(
         "report-explain-money-formula",
         &[
-            ("formula", with_decimal_commas(&e.formula).into()),
-            ("exact", exact_comma(e.exact.value()).into()),
+            ("formula", texts.numbers_in(&e.formula).into()),
+            ("exact", texts.number(e.exact.value()).into()),
             ("note", cut_note(e.rounded_at_28_digits, texts).into()),
             ("rounding", rounded(t.model.rounding, texts).into()),
-            ("value", decimal_comma(e.value.value()).into()),
+            ("value", texts.decimal(e.value.value()).into()),
             ("amount", amount(t, e.value, texts).into()),
         ],
     ));
@@ -543,14 +537,14 @@ fn quality_mean_steps(
             "report-explain-quality-line",
             &[
                 ("name", c.name.as_str().into()),
-                ("points", decimal_comma(score.points.value()).into()),
+                ("points", texts.decimal(score.points.value()).into()),
                 ("how", quality_steps(t, &c.id, score, panels, texts).into()),
             ],
         ));
         terms.push(format!(
             "{} × {}",
-            exact_comma(c.share.value()),
-            exact_comma(score.points.value())
+            texts.number(c.share.value()),
+            texts.number(score.points.value())
         ));
         shares += c.share.value();
     }
@@ -558,9 +552,9 @@ fn quality_mean_steps(
         "report-explain-q",
         &[
             ("terms", terms.join(" + ").into()),
-            ("shares", exact_comma(shares).into()),
-            ("q", exact_comma(e.quality.value()).into()),
-            ("qmax", exact_comma(e.quality_max.value()).into()),
+            ("shares", texts.number(shares).into()),
+            ("q", texts.number(e.quality.value()).into()),
+            ("qmax", texts.number(e.quality_max.value()).into()),
         ],
     ));
     lines
@@ -582,25 +576,25 @@ fn weight_steps(
         };
         let indent = "  ".repeat(t.path(index).len());
         let how = match &c.kind {
-            CriterionKind::Group => group_sum(t, criteria, index),
+            CriterionKind::Group => group_sum(t, criteria, index, texts),
             CriterionKind::Quality => quality_steps(t, &c.id, score, panels, texts),
             CriterionKind::Price(_) => format!(" ({})", texts.get("report-explain-from-price")),
         };
         // A leaf's points as given or rounded by the model (7,60); a group's exact sum.
         let points = match c.kind {
-            CriterionKind::Group => exact_comma(score.points.value()),
-            _ => decimal_comma(score.points.value()),
+            CriterionKind::Group => texts.number(score.points.value()),
+            _ => texts.decimal(score.points.value()),
         };
         lines.push(texts.with(
             "report-explain-criterion",
             &[
                 ("indent", indent.into()),
                 ("name", c.name.as_str().into()),
-                ("weight", exact_comma(c.weight.value()).into()),
+                ("weight", texts.number(c.weight.value()).into()),
                 ("points", points.into()),
                 ("how", how.into()),
-                ("share", share_text(t, index).into()),
-                ("weighted", exact_comma(score.weighted.value()).into()),
+                ("share", share_text(t, index, texts).into()),
+                ("weighted", texts.number(score.weighted.value()).into()),
             ],
         ));
     }
@@ -609,22 +603,22 @@ fn weight_steps(
 
 /// A criterion's share of the total, below the top level with the weights on its path it
 /// is the product of: "0,585 (0,9 × 0,65)".
-fn share_text(t: &Tender, index: usize) -> String {
+fn share_text(t: &Tender, index: usize, texts: &Texts) -> String {
     let c = &t.criteria[index];
     let path: Vec<String> = t
         .path(index)
         .iter()
-        .map(|i| exact_comma(t.criteria[*i].weight.fraction().value()))
+        .map(|i| texts.number(t.criteria[*i].weight.fraction().value()))
         .collect();
     if path.len() > 1 {
-        format!("{} ({})", exact_comma(c.share.value()), path.join(" × "))
+        format!("{} ({})", texts.number(c.share.value()), path.join(" × "))
     } else {
-        exact_comma(c.share.value())
+        texts.number(c.share.value())
     }
 }
 
 /// How a group's points add up from its children's: " = 0,65 × 8 + 0,35 × 9".
-fn group_sum(t: &Tender, criteria: &[CriterionScore], index: usize) -> String {
+fn group_sum(t: &Tender, criteria: &[CriterionScore], index: usize, texts: &Texts) -> String {
     let parts: Vec<String> = t
         .children(Some(index))
         .filter_map(|(_, child)| {
@@ -636,8 +630,8 @@ fn group_sum(t: &Tender, criteria: &[CriterionScore], index: usize) -> String {
         .map(|(child, s)| {
             format!(
                 "{} × {}",
-                exact_comma(child.weight.fraction().value()),
-                exact_comma(s.points.value())
+                texts.number(child.weight.fraction().value()),
+                texts.number(s.points.value())
             )
         })
         .collect();

@@ -107,6 +107,15 @@ impl Texts {
         }
     }
 
+    /// A text that writes its numbers with a decimal point (a formula) with its numbers as
+    /// the language writes them: in Danish "8 + (373 − 370) × 0,1".
+    pub fn numbers_in(&self, text: &str) -> String {
+        match self.language {
+            Language::Da => super::number::with_decimal_commas(text),
+            Language::En => text.to_string(),
+        }
+    }
+
     /// An amount with at least two decimals and its currency: "1.350,00 kr." /
     /// "DKK 1,350.00". More decimals, where the amount has them, are kept.
     pub fn money(&self, value: Decimal, currency: &str) -> String {

@@ -692,24 +692,7 @@ fn conformity_text(t: &Tender, texts: &Texts) -> Vec<String> {
                 ))
             }));
     for (limit, criterion) in limits {
-        let mut args: Vec<(&str, Arg)> = vec![
-            ("pages", texts.number(limit.action.pages).into()),
-            // "1 side", "23,5 sider": one page only when exactly one.
-            (
-                "n",
-                Arg::Count(if limit.action.pages == Decimal::ONE {
-                    1
-                } else {
-                    2
-                }),
-            ),
-            (
-                "characters",
-                texts
-                    .number(Decimal::from(limit.action.characters_per_page))
-                    .into(),
-            ),
-        ];
+        let mut args = pages_args(texts, limit.action);
         let key = match criterion {
             Some(name) => {
                 args.push(("criterion", name.into()));
@@ -1242,7 +1225,13 @@ fn legal(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         .into_iter()
         .map(|note| legal_note(texts, note))
         .collect();
-    items.extend(evaluation.flags.iter().map(|flag| legal_flag(texts, flag)));
+    let name = criterion_names(evaluation);
+    items.extend(
+        evaluation
+            .flags
+            .iter()
+            .map(|flag| legal_flag(texts, flag, &name)),
+    );
     let bidders = Bidders::new(&evaluation.ranking);
     items.extend(
         evaluation
@@ -1263,8 +1252,13 @@ pub(super) fn legal_note(texts: &Texts, note: LegalNote) -> String {
     })
 }
 
-/// A rettelsesblad that changed the evaluation too late, in words.
-pub(super) fn legal_flag(texts: &Texts, flag: &crate::legal::LegalFlag) -> String {
+/// A rettelsesblad that changed the evaluation too late, in words; `name` names a
+/// criterion by its id.
+pub(super) fn legal_flag(
+    texts: &Texts,
+    flag: &crate::legal::LegalFlag,
+    name: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let days = texts.with(
         "days",
         &[("n", Arg::Count(flag.days_before_deadline.abs()))],
@@ -1279,7 +1273,10 @@ pub(super) fn legal_flag(texts: &Texts, flag: &crate::legal::LegalFlag) -> Strin
         &[
             ("number", flag.rettelsesblad.to_string().into()),
             ("date", date.into()),
-            ("paths", flag.paths.join(", ").into()),
+            (
+                "paths",
+                super::changes::in_words(texts, &flag.paths, name).into(),
+            ),
             ("days", days.into()),
         ],
     )
@@ -1342,6 +1339,11 @@ fn decisions(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
         .collect()
 }
 
+/// A criterion's name by its id, where the tender scored has it.
+pub(super) fn criterion_names(evaluation: &Evaluation) -> impl Fn(&str) -> Option<String> + '_ {
+    |id: &str| evaluation.tender.criterion(id).map(|c| c.name.clone())
+}
+
 /// A criterion's name, or its id where the tender in force no longer has it.
 fn criterion_name(evaluation: &Evaluation, id: &crate::domain::CriterionId) -> String {
     evaluation
@@ -1355,38 +1357,84 @@ fn rule_name(texts: &Texts, rule: RuleId) -> String {
     texts.get(&format!("rulename-{}", rule.as_str()))
 }
 
-/// A warning on a scored bid in words, with its clause: "Kompas ApS: løsningsbeskrivelsen
-/// er længere end tilladt; ... (Bilag C.0 pkt. 4)".
+/// A length limit's pages and characters per page, as its messages take them ("23,5
+/// sider à 2.400 anslag"): `pages`, `n` (for the plural) and `characters`.
+fn pages_args(
+    texts: &Texts,
+    limit: crate::domain::LengthLimit,
+) -> Vec<(&'static str, Arg<'static>)> {
+    vec![
+        ("pages", texts.number(limit.pages).into()),
+        // "1 side", "23,5 sider": one page only when exactly one.
+        (
+            "n",
+            Arg::Count(if limit.pages == Decimal::ONE { 1 } else { 2 }),
+        ),
+        (
+            "characters",
+            texts
+                .number(Decimal::from(limit.characters_per_page))
+                .into(),
+        ),
+    ]
+}
+
+/// A warning on a scored bid in words, with its figures and its clause: "Kompas ApS:
+/// løsningsbeskrivelsen fylder 50.400 anslag, 2.400 anslag mere end grænsen på 48.000 anslag
+/// (20 sider à 2.400 anslag); ... (Bilag C.0 pkt. 4)".
 pub(super) fn warning_item(
     evaluation: &Evaluation,
     texts: &Texts,
     bidder: &str,
     w: &crate::scoring::conformity::Warning,
 ) -> String {
-    let item = match w.rule {
-        RuleId::LengthLimit => match w.criterion.as_ref() {
-            Some(id) => texts.with(
-                "warning-length-limit-criterion",
-                &[
-                    ("bidder", bidder.into()),
-                    ("criterion", criterion_name(evaluation, id).into()),
-                ],
-            ),
-            None => texts.with("warning-length-limit", &[("bidder", bidder.into())]),
-        },
-        RuleId::EvaluatorDisagreement => texts.with(
-            "warning-evaluator-disagreement",
-            &[("bidder", bidder.into())],
-        ),
-        _ => texts.with(
-            "warning-other",
-            &[
-                ("bidder", bidder.into()),
-                ("message", texts.prose(&w.message).into()),
-            ],
-        ),
+    use crate::scoring::conformity::WarningDetail;
+    let mut args: Vec<(&str, Arg)> = vec![("bidder", bidder.into())];
+    if let Some(id) = &w.criterion {
+        args.push(("criterion", criterion_name(evaluation, id).into()));
+    }
+    let count = |n: u64| texts.number(Decimal::from(n));
+    let id = match &w.detail {
+        WarningDetail::Length { characters, limit } => {
+            args.extend(pages_args(texts, *limit));
+            args.extend([
+                ("written", count(*characters).into()),
+                ("beyond", count(characters - limit.characters()).into()),
+                ("limit", count(limit.characters()).into()),
+            ]);
+            match w.criterion {
+                Some(_) => "warning-length-limit-criterion",
+                None => "warning-length-limit",
+            }
+        }
+        WarningDetail::Disagreement {
+            lowest,
+            highest,
+            spread,
+            allowed,
+            reasoned,
+        } => {
+            args.extend([
+                ("lowest", texts.number(*lowest).into()),
+                ("highest", texts.number(*highest).into()),
+                ("spread", texts.number(*spread).into()),
+                ("allowed", texts.number(*allowed).into()),
+                ("reasoned", super::text::yes_no(*reasoned)),
+            ]);
+            "warning-evaluator-disagreement"
+        }
+        WarningDetail::Requirement { text, evidence } => {
+            args.extend([
+                ("requirement", text.as_str().into()),
+                (
+                    "evidence",
+                    super::evidence::evaluators_note(texts, evidence).into(),
+                ),
+            ]);
+            "warning-requirement-corrected"
+        }
     };
-    with_source(item, texts, w.source.as_deref())
+    with_source(texts.with(id, &args), texts, w.source.as_deref())
 }
 
 /// What a reader must know of a scored bid that does not set it aside (a length limit),

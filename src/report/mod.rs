@@ -8,6 +8,7 @@
 
 pub mod batch;
 mod blocks;
+mod changes;
 mod charts;
 mod csv;
 mod evidence;
@@ -265,24 +266,19 @@ fn resolution_text(finding: &Finding) -> String {
         .unwrap_or_default()
 }
 
-/// One warning in words, for notes and CSV cells: "warning (rule): message (source)".
+/// One warning in words, for CSV cells: "warning (rule): message (source)".
 fn warning_text(warning: &Warning) -> String {
-    format!("warning {}", warning_detail(warning))
-}
-
-/// A warning without its label: "(rule): message (source)".
-fn warning_detail(warning: &Warning) -> String {
     format!(
-        "({}): {}{}",
+        "warning ({}): {}{}",
         warning.rule,
         warning.message,
         reference(warning.source.as_deref(), " (", ")")
     )
 }
 
-/// Totals of the ranked bids padded to a common number of decimals (exact, no rounding);
-/// empty for bids set aside.
-fn total_cells(ranking: &[Ranked]) -> Vec<String> {
+/// Totals of the ranked bids padded to a common number of decimals (exact, no rounding),
+/// each written by `write`; empty for bids set aside.
+fn total_cells(ranking: &[Ranked], write: impl Fn(Decimal) -> String) -> Vec<String> {
     let totals: Vec<Decimal> = ranking
         .iter()
         .filter_map(|r| r.score.standing())
@@ -292,7 +288,7 @@ fn total_cells(ranking: &[Ranked]) -> Vec<String> {
     ranking
         .iter()
         .map(|r| match r.score.standing() {
-            Some(_) => padded.next().map(decimal_comma).unwrap_or_default(),
+            Some(_) => padded.next().map(&write).unwrap_or_default(),
             None => String::new(),
         })
         .collect()

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::i18n::Texts;
 use super::markdown::{inline, plain_inline};
-use super::table::{add_rows, terminal_table};
+use super::table::{add_rows, keep_words_whole, terminal_table};
 use super::text::terminal_safe;
 use super::text::{status_text, yes_no};
 use super::{Evaluation, Format, Layout, decision_name, status, text_of};
@@ -63,8 +63,8 @@ fn clause(finding: &Finding, texts: &Texts) -> String {
     }
 }
 
-/// A finding's decision, rule and reason as the report shows them: in English the
-/// engine's words and the rule's id, in Danish the memo's sentences and the rule's name.
+/// A finding's decision, rule and reason as the report shows them: the memo's sentences
+/// and the rule's name.
 struct Cells {
     decision: String,
     rule: String,
@@ -75,27 +75,9 @@ fn cells(evaluation: &Evaluation, entry: &Ranked, finding: &Finding, texts: &Tex
     let view = super::memo::finding(evaluation, texts, finding, entry.score.round);
     let rule_name = texts.get(&format!("rulename-{}", finding.rule.as_str()));
     Cells {
-        decision: texts.with(
-            "report-cell-decision",
-            &[
-                ("status", decision_name(finding).into()),
-                ("decision", view.decision.into()),
-            ],
-        ),
-        rule: texts.with(
-            "report-cell-rule",
-            &[
-                ("rule_id", finding.rule.as_str().into()),
-                ("rule", rule_name.into()),
-            ],
-        ),
-        reason: texts.with(
-            "report-cell-reason",
-            &[
-                ("reason", texts.prose(&finding.reason).into()),
-                ("reason_text", view.reason.into()),
-            ],
-        ),
+        decision: view.decision,
+        rule: rule_name,
+        reason: view.reason,
     }
 }
 
@@ -117,29 +99,30 @@ pub fn render_for(evaluation: &Evaluation, format: Format, layout: Layout) -> Ve
 }
 
 /// The narrowest terminal that still gets the six-column table; a narrower one gets one
-/// block per finding, so no file name or rule is broken inside.
+/// block per finding, so no file name or rule is broken inside. So does a terminal too
+/// narrow for every column to be as wide as its longest word.
 const NARROWEST_TABLE: u16 = 120;
 
 fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
     if let Some(width) = width.filter(|w| *w < NARROWEST_TABLE) {
         return blocks(evaluation, width, texts);
     }
+    let table_width = width.unwrap_or(TABLE_WIDTH);
     let mut table = terminal_table();
     table
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width.unwrap_or(TABLE_WIDTH))
-        .set_header(
-            [
-                "col-bidder",
-                "col-decision",
-                "col-rule",
-                "col-reason",
-                "report-col-evidence",
-                "col-clause",
-            ]
-            .map(|id| texts.get(id)),
-        );
-    let rows = set_aside(evaluation)
+        .set_width(table_width);
+    let header = [
+        "col-bidder",
+        "col-decision",
+        "col-rule",
+        "col-reason",
+        "report-col-evidence",
+        "col-clause",
+    ]
+    .map(|id| texts.get(id));
+    table.set_header(header.clone());
+    let rows: Vec<Vec<String>> = set_aside(evaluation)
         .into_iter()
         .flat_map(|(entry, findings)| {
             findings.iter().map(move |finding| {
@@ -153,7 +136,15 @@ fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
                     clause(finding, texts),
                 ]
             })
-        });
+        })
+        .collect();
+    // Lines break between words, never inside one ("forbeholdserklæringe n"); a terminal
+    // too narrow for that gets the blocks. The fixed width of a file keeps the table.
+    if !keep_words_whole(&mut table, &header, &rows, usize::from(table_width))
+        && let Some(width) = width
+    {
+        return blocks(evaluation, width, texts);
+    }
     add_rows(&mut table, rows);
     format!(
         "{}\n\n{table}\n{}\n",

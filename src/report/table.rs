@@ -74,6 +74,29 @@ fn longest_words(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
         .collect()
 }
 
+/// Sets the header and makes no column narrower than its longest word, where a table of
+/// `width` characters can hold every column so, and says whether it could; else leaves
+/// the table as it is (a word longer than the table can hold must break somewhere).
+pub(super) fn keep_words_whole(
+    table: &mut Table,
+    header: &[String],
+    rows: &[Vec<String>],
+    width: usize,
+) -> bool {
+    if narrowest(header, rows) > width {
+        return false;
+    }
+    let words = longest_words(header, rows);
+    table.set_header(header.to_vec());
+    // comfy-table's widths count the padding, one character each side.
+    for (column, word) in table.column_iter_mut().zip(words) {
+        column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+            comfy_table::Width::Fixed(u16::try_from(word + 2).unwrap_or(u16::MAX)),
+        ));
+    }
+    true
+}
+
 /// The table report; for a terminal of `width` columns every line fits it. Where the
 /// criteria's names do not fit whole, their columns are named by letters with a legend;
 /// a column is never narrower than its longest word where the table can fit them all.
@@ -92,16 +115,7 @@ pub fn render(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> Str
             header = lettered;
             legend = Some(names);
         }
-        if narrowest(&header, &rows) <= width {
-            let words = longest_words(&header, &rows);
-            table.set_header(header.clone());
-            // comfy-table's widths count the padding, one character each side.
-            for (column, word) in table.column_iter_mut().zip(words) {
-                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
-                    comfy_table::Width::Fixed(u16::try_from(word + 2).unwrap_or(u16::MAX)),
-                ));
-            }
-        }
+        keep_words_whole(&mut table, &header, &rows, width);
     }
     table.set_header(header);
     add_rows(&mut table, rows);

@@ -8,18 +8,17 @@
 //! format needs. Numbers use the decimal comma; points and totals are shown exactly, never
 //! rounded here.
 
+use crate::values::Money;
 use rust_decimal::Decimal;
 
 use super::i18n::{Arg, Texts};
 use super::memo::{self, method_text, mode_text};
-use super::number::{decimal_comma, exact_comma, with_decimal_commas};
-use super::{
-    Bidders, Evaluation, decision_name, leaf_columns, money, others_named, reference, total_cells,
-};
+use super::number::with_decimal_commas;
+use super::{Bidders, Evaluation, leaf_columns, others_named, reference, total_cells};
 use crate::domain::{Criterion, CriterionKind, Language, PriceLine, Scale, Tender};
 use crate::legal::notes_of;
 use crate::scoring::award::AwardStatus;
-use crate::scoring::conformity::{Finding, Warning};
+use crate::scoring::conformity::Finding;
 use crate::scoring::price_rules::Adjustment;
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation, Status};
@@ -187,7 +186,7 @@ pub(super) fn heading(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
             "report-scale-of",
             &[
                 ("name", c.name.as_str().into()),
-                ("scale", scale_text(scale).into()),
+                ("scale", scale_text(scale, texts).into()),
             ],
         ))
     }));
@@ -241,7 +240,7 @@ fn price_bands(t: &Tender, texts: &Texts) -> Vec<String> {
 /// money model the evaluation price and its formula.
 fn range_line(evaluation: &Evaluation, texts: &Texts) -> String {
     let t = &evaluation.tender;
-    let scale = ("scale", Arg::from(scale_text(&t.scale)));
+    let scale = ("scale", Arg::from(scale_text(&t.scale, texts)));
     if t.model.method.is_money() {
         let formula = t.model.method.formula();
         // The formula's numbers as the language writes them (as the memo does).
@@ -255,8 +254,8 @@ fn range_line(evaluation: &Evaluation, texts: &Texts) -> String {
             "report-range",
             &[
                 scale,
-                ("low", exact_comma(evaluation.bounds.0.value()).into()),
-                ("high", exact_comma(evaluation.bounds.1.value()).into()),
+                ("low", texts.number(evaluation.bounds.0.value()).into()),
+                ("high", texts.number(evaluation.bounds.1.value()).into()),
             ],
         )
     }
@@ -278,11 +277,11 @@ pub(super) fn model_origin(evaluation: &Evaluation, texts: &Texts) -> String {
 }
 
 /// A scale as text: "0–10" and its steps' descriptors where the tender gives them.
-fn scale_text(scale: &Scale) -> String {
+fn scale_text(scale: &Scale, texts: &Texts) -> String {
     let range = format!(
         "{}–{}",
-        decimal_comma(scale.min.value()),
-        decimal_comma(scale.max.value())
+        texts.decimal(scale.min.value()),
+        texts.decimal(scale.max.value())
     );
     if scale.descriptors.is_empty() {
         return range;
@@ -290,7 +289,7 @@ fn scale_text(scale: &Scale) -> String {
     let steps: Vec<String> = scale
         .descriptors
         .iter()
-        .map(|d| format!("{} {}", decimal_comma(d.points.value()), d.text))
+        .map(|d| format!("{} {}", texts.decimal(d.points.value()), d.text))
         .collect();
     format!("{range} ({})", steps.join("; "))
 }
@@ -300,13 +299,13 @@ fn scale_text(scale: &Scale) -> String {
 pub(super) fn band_text(tender: &Tender, line: &PriceLine, texts: &Texts) -> String {
     let mut args = vec![
         ("code", Arg::from(tender.currency.as_str())),
-        ("currency", currency_unit(tender).into()),
+        ("currency", currency_unit(tender, texts).into()),
         ("unit", line.unit.as_str().into()),
     ];
     match line.band {
         Some(band) => {
-            args.push(("min", money(band.min).into()));
-            args.push(("max", money(band.max).into()));
+            args.push(("min", amount(texts, band.min).into()));
+            args.push(("max", amount(texts, band.max).into()));
             texts.with("report-band", &args)
         }
         None => texts.with("report-band-none", &args),
@@ -343,9 +342,9 @@ pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<
     );
     header.push(total_header_in(&evaluation.tender, texts));
     header.push(texts.get("report-col-status"));
-    let totals = total_cells(&evaluation.ranking);
+    let totals = total_cells(&evaluation.ranking, |d| texts.decimal(d));
     let money_model = evaluation.tender.model.method.is_money();
-    let unit = currency_unit(&evaluation.tender);
+    let unit = currency_unit(&evaluation.tender, texts);
     let rows = evaluation
         .ranking
         .iter()
@@ -355,7 +354,7 @@ pub(super) fn grid(evaluation: &Evaluation, texts: &Texts) -> (Vec<String>, Vec<
             row.extend(
                 leaves
                     .iter()
-                    .map(|c| leaf_cell(entry, c, money_model, unit)),
+                    .map(|c| leaf_cell(entry, c, money_model, unit, texts)),
             );
             row.push(total);
             row.push(status_text(entry, texts));
@@ -412,10 +411,10 @@ fn column_header(tender: &Tender, criterion: &Criterion, label: &str, texts: &Te
     // Under a money model quality weighs only inside Q: its part of Q, shown to 2 decimals
     // at most (display only; Q is computed from the exact shares).
     if let Some(part) = tender.share_of_quality(criterion) {
-        let percent = exact_comma((part * Decimal::ONE_HUNDRED).round_dp(2).normalize());
+        let percent = texts.number((part * Decimal::ONE_HUNDRED).round_dp(2).normalize());
         return texts.with("report-col-share-q", &[name, ("percent", percent.into())]);
     }
-    let percent = exact_comma(percent(criterion.share));
+    let percent = texts.number(percent(criterion.share));
     texts.with("report-col-share", &[name, ("percent", percent.into())])
 }
 
@@ -434,7 +433,13 @@ fn rank_cell(entry: &Ranked) -> String {
 }
 
 /// A bid's points on one leaf, as shown in a column; empty for a bid set aside.
-fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool, unit: &str) -> String {
+fn leaf_cell(
+    entry: &Ranked,
+    criterion: &Criterion,
+    money_model: bool,
+    unit: &str,
+    texts: &Texts,
+) -> String {
     match &entry.score.outcome {
         // Under a money model a price line gives no points: show its evaluated price.
         Outcome::Scored { prices, .. }
@@ -443,7 +448,7 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool, unit: &st
             prices
                 .iter()
                 .find(|p| p.line == criterion.id)
-                .map(|p| money(p.evaluated))
+                .map(|p| amount(texts, p.evaluated))
                 .unwrap_or_default()
         }
         // A price line: the evaluated price and its points, so the cell does not read as a
@@ -455,8 +460,8 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool, unit: &st
                 .map(|p| {
                     format!(
                         "{} {unit} → {}",
-                        money(p.evaluated),
-                        decimal_comma(p.points.value())
+                        amount(texts, p.evaluated),
+                        texts.decimal(p.points.value())
                     )
                 })
                 .unwrap_or_default()
@@ -464,19 +469,25 @@ fn leaf_cell(entry: &Ranked, criterion: &Criterion, money_model: bool, unit: &st
         Outcome::Scored { criteria, .. } => criteria
             .iter()
             .find(|c| c.criterion == criterion.id)
-            .map(|c| decimal_comma(c.points.value()))
+            .map(|c| texts.decimal(c.points.value()))
             .unwrap_or_default(),
         Outcome::SetAside { .. } => String::new(),
     }
 }
 
-/// How amounts are written: "kr." for Danish kroner, else the tender's currency code.
-fn currency_unit(tender: &Tender) -> &str {
-    if tender.currency == "DKK" {
+/// How amounts are written after their number: "kr." for kroner in Danish, else the
+/// tender's currency code.
+fn currency_unit<'a>(tender: &'a Tender, texts: &Texts) -> &'a str {
+    if tender.currency == "DKK" && texts.language == Language::Da {
         "kr."
     } else {
         &tender.currency
     }
+}
+
+/// An amount as the language writes it, without its currency ("1.350,5" / "1,350.5").
+fn amount(texts: &Texts, value: Money) -> String {
+    texts.decimal(value.value())
 }
 
 /// The notes under a table: legal flags and notes, rank reversals, then every adjustment,
@@ -705,7 +716,7 @@ fn effective_weights_in(
             mode: RoundingMode::HalfUp,
         }
         .apply(value * Decimal::ONE_HUNDRED);
-        exact_comma(rounded)
+        texts.number(rounded)
     };
     let name = |w: &EffectiveWeight| {
         tender
@@ -721,7 +732,7 @@ fn effective_weights_in(
                 &[
                     ("name", name(w).into()),
                     ("effective", shown(w.effective).into()),
-                    ("stated", exact_comma(percent(w.stated)).into()),
+                    ("stated", texts.number(percent(w.stated)).into()),
                 ],
             )
         })
@@ -734,8 +745,8 @@ fn effective_weights_in(
                 "report-range-of",
                 &[
                     ("name", name(w).into()),
-                    ("low", exact_comma(lo.value()).into()),
-                    ("high", exact_comma(hi.value()).into()),
+                    ("low", texts.number(lo.value()).into()),
+                    ("high", texts.number(hi.value()).into()),
                 ],
             ))
         })
@@ -749,20 +760,25 @@ fn effective_weights_in(
     ))
 }
 
-/// A flag of the legal check as a line of a report.
-pub(super) fn legal_flag_line(texts: &Texts, flag: &crate::legal::LegalFlag) -> String {
+/// A flag of the legal check as a line of a report; `name` names a criterion by its id.
+pub(super) fn legal_flag_line(
+    texts: &Texts,
+    flag: &crate::legal::LegalFlag,
+    name: &dyn Fn(&str) -> Option<String>,
+) -> String {
     texts.with(
         "report-legal-flag",
-        &[
-            ("message", flag.message.as_str().into()),
-            ("flag", memo::legal_flag(texts, flag).into()),
-        ],
+        &[("flag", memo::legal_flag(texts, flag, name).into())],
     )
 }
 
 /// The legal check's flags, then its notes.
 fn legal_notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
-    let flags = evaluation.flags.iter().map(|f| legal_flag_line(texts, f));
+    let name = memo::criterion_names(evaluation);
+    let flags = evaluation
+        .flags
+        .iter()
+        .map(|f| legal_flag_line(texts, f, &name));
     let notes = notes_of(&evaluation.tender).into_iter().map(|n| {
         texts.with(
             "report-legal-note",
@@ -831,7 +847,7 @@ fn bid_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<Stri
             .score
             .warnings
             .iter()
-            .map(|w| warning_note(evaluation, who, w, texts)),
+            .map(|w| memo::warning_item(evaluation, texts, who, w)),
     );
     notes
 }
@@ -845,73 +861,25 @@ pub(super) fn finding_note(
     texts: &Texts,
 ) -> String {
     let view = memo::finding(evaluation, texts, finding, entry.score.round);
-    let evidence = view.evidence;
-    let more: String = [evidence, view.clause, view.resolution]
+    let more: String = [view.evidence, view.clause, view.resolution]
         .into_iter()
         .flatten()
-        // A quote that ends its own sentence („… bestilling.“) takes no second full stop.
+        // A sentence that ends itself (a quote „… bestilling.“, a reason "… afkrydset.")
+        // takes no second full stop.
         .map(|part| {
-            if part.ends_with(".“") || part.ends_with(".”") {
+            if part.ends_with('.') || part.ends_with(".“") || part.ends_with(".”") {
                 format!(" {part}")
             } else {
                 format!(" {part}.")
             }
         })
         .collect();
-    let resolution = finding.resolution.as_ref().map(|r| {
-        texts.with(
-            "report-resolution",
-            &[
-                ("accepted", yes_no(r.accepted)),
-                ("date", texts.written_date(&r.date).into()),
-                ("by", r.by.as_str().into()),
-                ("reason", r.reason.as_str().into()),
-            ],
-        )
-    });
     texts.with(
         "report-finding",
         &[
-            ("status", decision_name(finding).into()),
-            ("rule_id", finding.rule.as_str().into()),
-            ("reason", texts.prose(&finding.reason).into()),
-            (
-                "evidence",
-                super::evidence::in_words(evaluation, finding, texts).into(),
-            ),
-            (
-                "source",
-                reference(finding.source.as_deref(), "; ", "").into(),
-            ),
-            ("resolution", resolution.unwrap_or_default().into()),
             ("decision", view.decision.into()),
             ("reason_text", view.reason.into()),
             ("more", more.into()),
-        ],
-    )
-}
-
-/// A warning on a scored bid, with its bidder: in Danish the memo's sentence.
-pub(super) fn warning_note(
-    evaluation: &Evaluation,
-    bidder: &str,
-    warning: &Warning,
-    texts: &Texts,
-) -> String {
-    texts.with(
-        "report-warning",
-        &[
-            ("bidder", bidder.into()),
-            ("rule_id", warning.rule.as_str().into()),
-            ("message", texts.prose(&warning.message).into()),
-            (
-                "source",
-                reference(warning.source.as_deref(), " (", ")").into(),
-            ),
-            (
-                "item",
-                memo::warning_item(evaluation, texts, bidder, warning).into(),
-            ),
         ],
     )
 }
@@ -920,14 +888,20 @@ pub(super) fn warning_note(
 /// 449 → 430 (lower-to-maximum, ...) → 0,00 points".
 /// Under a money model a price line earns no points: the note ends at the evaluated price.
 pub(super) fn price_text(tender: &Tender, price: &PriceEvaluation, texts: &Texts) -> String {
-    let unit = currency_unit(tender);
+    let unit = currency_unit(tender, texts);
     let steps: Vec<String> = price
         .adjustments
         .iter()
         .map(|a| step_text(tender, a, texts))
         .collect();
     let steps = if steps.is_empty() {
-        format!("{} {unit}", price.submitted.map(money).unwrap_or_default())
+        format!(
+            "{} {unit}",
+            price
+                .submitted
+                .map(|m| amount(texts, m))
+                .unwrap_or_default()
+        )
     } else {
         steps.join(&texts.get("report-step-join"))
     };
@@ -942,19 +916,21 @@ pub(super) fn price_text(tender: &Tender, price: &PriceEvaluation, texts: &Texts
     if tender.model.method.is_money() {
         return texts.with("report-price-money", &args);
     }
-    args.push(("points", decimal_comma(price.points.value()).into()));
+    args.push(("points", texts.decimal(price.points.value()).into()));
     texts.with("report-price", &args)
 }
 
 /// One adjustment of a price: "448,05 → 449 (whole-kroner, Bilag B pkt. 1.2.1)"; in Danish
 /// the memo's "448,05 kr. → 449,00 kr., øre rundet til hele kroner (Bilag B pkt. 1.2.1)".
 fn step_text(tender: &Tender, a: &Adjustment, texts: &Texts) -> String {
-    let from = a.from.map_or_else(|| texts.get("pay-no-price"), money);
+    let from = a
+        .from
+        .map_or_else(|| texts.get("pay-no-price"), |m| amount(texts, m));
     texts.with(
         "report-step",
         &[
             ("from", from.into()),
-            ("to", money(a.to).into()),
+            ("to", amount(texts, a.to).into()),
             ("rule_id", a.rule.as_str().into()),
             ("source", reference(a.source.as_deref(), ", ", "").into()),
             (
@@ -970,7 +946,7 @@ fn step_text(tender: &Tender, a: &Adjustment, texts: &Texts) -> String {
 fn tie_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<String> {
     let ranking = &evaluation.ranking;
     let who = entry.score.bidder.as_ref();
-    let total = exact_comma(
+    let total = texts.number(
         entry
             .score
             .standing()

@@ -60,6 +60,28 @@ pub struct Warning {
     pub criterion: Option<CriterionId>,
     pub message: String,
     pub source: Option<String>,
+    /// The warning's figures, for the reports that put it in words of their own
+    /// language; the JSON report keeps the message.
+    #[serde(skip)]
+    pub detail: WarningDetail,
+}
+
+/// What a warning is about, in figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WarningDetail {
+    /// The evaluators' points on a criterion lie further apart than the tender allows;
+    /// `reasoned` where the panel gives a reason for its common points.
+    Disagreement {
+        lowest: Decimal,
+        highest: Decimal,
+        spread: Decimal,
+        allowed: Decimal,
+        reasoned: bool,
+    },
+    /// A description of `characters` characters, longer than its `limit`.
+    Length { characters: u64, limit: LengthLimit },
+    /// A requirement not met that the tender corrects: the bid is read as meeting it.
+    Requirement { text: String, evidence: String },
 }
 
 /// Builds a finding under a tender rule, with the evidence at a field of the bid file.
@@ -125,6 +147,10 @@ fn requirements(tender: &Tender, bid: &Bid) -> (Vec<Finding>, Vec<Warning>) {
                         requirement.id, requirement.text
                     ),
                     source: requirement.source.clone(),
+                    detail: WarningDetail::Requirement {
+                        text: requirement.text.clone(),
+                        evidence: evidence.clone(),
+                    },
                 });
                 continue;
             }
@@ -293,17 +319,24 @@ fn warnings(tender: &Tender, bid: &Bid) -> Vec<Warning> {
             let spread = panel.spread();
             if spread > threshold {
                 let points = || panel.evaluators.iter().map(|(_, p)| *p);
+                let lowest = points().min().unwrap_or_default();
+                let highest = points().max().unwrap_or_default();
                 warnings.push(Warning {
                     rule: RuleId::EvaluatorDisagreement,
                     criterion: Some(criterion.clone()),
                     message: format!(
-                        "the evaluators' points on `{criterion}` range from {} to {}, {} apart, more than the tender's {}",
-                        points().min().unwrap_or_default(),
-                        points().max().unwrap_or_default(),
+                        "the evaluators' points on `{criterion}` range from {lowest} to {highest}, {} apart, more than the tender's {}",
                         spread.value().normalize(),
                         threshold.value().normalize()
                     ),
                     source: tender.quality.source.clone(),
+                    detail: WarningDetail::Disagreement {
+                        lowest: lowest.value(),
+                        highest: highest.value(),
+                        spread: spread.value(),
+                        allowed: threshold.value(),
+                        reasoned: panel.reason.is_some(),
+                    },
                 });
             }
         }
@@ -350,6 +383,10 @@ fn beyond(
             rule.action.characters_per_page,
         ),
         source: rule.source.clone(),
+        detail: WarningDetail::Length {
+            characters,
+            limit: rule.action,
+        },
     })
 }
 

@@ -123,9 +123,7 @@ fn two_suppliers_share_220_citizens_equally() {
     assert!(
         text.contains(
             "Award (Udbudsbetingelserne pkt. 2.2): 2 suppliers in equal shares of 220 borgere."
-        ) && text.contains(
-            "Awarded, place 2: Fynsk Jobpartner ApS (fynsk-jobpartner): 110 borgere (50 %)"
-        ),
+        ) && text.contains("Awarded, place 2: Fynsk Jobpartner ApS: 110 borgere (50 %)"),
         "{text}"
     );
 }
@@ -160,7 +158,9 @@ fn a_cascade_with_a_tie_at_the_boundary_leaves_the_place_undecided() {
     assert_eq!(report["award"]["undecided"], serde_json::json!([2]));
     let text = stdout(&f.run("score", &["-q", "--lang", "en"]).success());
     assert!(
-        text.contains("Tied at the award boundary for place 2: Fynsk Jobpartner ApS (fynsk-jobpartner), Odense Mentorforum I/S (mentorforum)."),
+        text.contains(
+            "Tied at the award boundary for place 2: Fynsk Jobpartner ApS, Odense Mentorforum I/S."
+        ),
         "{text}"
     );
     // The memo recommends place 1 and leaves place 2 to the authority.
@@ -284,10 +284,14 @@ fn a_requirement_not_met_rejects_the_bid_with_its_clause_and_evidence() {
     let report = json(&f.run("rejections", &["-q", "-f", "json"]).success());
     let text = report.to_string();
     assert!(text.contains("requirement-not-met"), "{text}");
-    let rejected = stdout(&f.run("rejections", &["-q", "--lang", "en"]).success());
+    // In the Markdown report, where no line is wrapped inside a phrase.
+    let rejected = stdout(
+        &f.run("rejections", &["-q", "--lang", "en", "-f", "md"])
+            .success(),
+    );
     for part in [
         "Borgerkraft ApS",
-        "requirement-not-met",
+        "Minimum requirement not met",
         "Kravspecifikation pkt.",
         "The bid (Prisbilag s. 2):",
         "“Tolkebistand faktureres",
@@ -300,11 +304,13 @@ fn a_requirement_not_met_rejects_the_bid_with_its_clause_and_evidence() {
         "{text}"
     );
     assert!(!rejected.contains("bids/"), "{rejected}");
-    // The engine's ids in quotation marks, not Markdown backticks, in prose.
+    // The requirement by its text, not the engine's id in Markdown backticks.
     assert!(
-        rejected.contains("requirement “tolkebistand”"),
+        rejected
+            .contains("The bid does not meet the minimum requirement: “Tolkebistand til borgere"),
         "{rejected}"
     );
+    assert!(!rejected.contains("tolkebistand"), "{rejected}");
     assert!(!rejected.contains('`'), "{rejected}");
     // The bid's own words, whole, in the JSON report.
     assert!(
@@ -326,6 +332,22 @@ fn requirements_corrected_or_reviewed_and_their_input_errors() {
             .to_string()
             .contains("requirement-not-met")
     );
+    // In Danish, in the table's notes and the memo alike: the requirement, the evaluators'
+    // note and the rule, in words.
+    let danish = "Borgerkraft ApS: tilbuddet opfylder ikke mindstekravet «Tolkebistand";
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(table.contains(danish), "{table}");
+    assert!(
+        table.contains(
+            "(Tilbuddet (Prisbilag s. 2): „Tolkebistand faktureres særskilt efter medgået tid.“). \
+             Efter udbudsmaterialets regel læses tilbuddet, som om det opfylder kravet, og \
+             tilbudsgiver er bundet af kravet."
+        ),
+        "{table}"
+    );
+    assert!(!table.contains("requirement"), "{table}");
+    let memo = stdout(&f.run("memo", &["-o", "-"]).success());
+    assert!(memo.contains(danish), "{memo}");
 
     // "review": set aside until decided; accepted in decisions.toml, it is ranked.
     let f = odense();
@@ -408,6 +430,23 @@ fn a_length_limit_in_fractional_pages() {
         ),
         "{warnings}"
     );
+    // In words in the reports people read: 23,5 pages, figures grouped as the language does.
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(
+        table.contains(
+            "Vej til Job A/S: løsningsbeskrivelsen fylder 56.401 anslag, 1 anslag mere end \
+             grænsen på 56.400 anslag (23,5 sider à 2.400 anslag)"
+        ),
+        "{table}"
+    );
+    let table = stdout(&f.run("score", &["--lang", "en"]).success());
+    assert!(
+        table.contains(
+            "Vej til Job A/S: the solution description runs to 56,401 characters, 1 beyond \
+             its limit of 56,400 characters (23.5 pages of 2,400 characters)"
+        ),
+        "{table}"
+    );
     f.replace("tender.toml", "pages = 23.5", "pages = 23.125");
     assert!(stderr(&f.run("check", &[]).code(1)).contains("is too precise: at most 2 decimals"));
 }
@@ -434,7 +473,7 @@ fn rescore_reports_a_change_of_the_awarded_set_and_the_shares() {
     );
     let text = stdout(&f.run_path("rescore", "tender", &["--lang", "en"]).success());
     assert!(
-        text.contains("AWARD CHANGED from vej-til-job, fynsk-jobpartner to vej-til-job, fynsk-jobpartner, mentorforum"),
+        text.contains("AWARD CHANGED from Vej til Job A/S and Fynsk Jobpartner ApS to Vej til Job A/S, Fynsk Jobpartner ApS and Odense Mentorforum I/S"),
         "{text}"
     );
     let changes = step["bids"].to_string();
@@ -546,7 +585,9 @@ fn a_length_limit_on_one_criterion() {
         "Beskrivelsen til „Samarbejdsmodel og Læring“ må fylde højst 1 side à 2.400 anslag"
     ));
     assert!(memo.contains(
-        "Trivselshuset Fyn ApS: beskrivelsen til „Samarbejdsmodel og Læring“ er længere end tilladt"
+        "Trivselshuset Fyn ApS: beskrivelsen til „Samarbejdsmodel og Læring“ fylder 2.600 anslag, \
+         200 anslag mere end grænsen på 2.400 anslag (1 side à 2.400 anslag); det, der ligger ud \
+         over grænsen, er ikke læst og indgår ikke i vurderingen. (Udbudsbetingelserne pkt. 6.3)"
     ));
     // Exactly at the limit: no warning.
     f.replace(

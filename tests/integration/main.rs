@@ -4,6 +4,7 @@ mod anywhere;
 mod award;
 mod bad_input;
 mod bad_input_snapshots;
+mod danish;
 mod fixture;
 mod limits;
 mod lots;

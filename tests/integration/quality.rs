@@ -139,7 +139,7 @@ fn a_consensus_away_from_the_mean_needs_a_reason() {
         )
         .success(),
     );
-    assert!(explained.contains("evaluators anna 7, bo 8, carl 8, mean 7,6666666666666666666666666667; consensus reason: Anna's concern"), "{explained}");
+    assert!(explained.contains("evaluators anna 7, bo 8, carl 8, mean 7.6666666666666666666666666667; consensus reason: Anna's concern"), "{explained}");
 }
 
 #[test]
@@ -174,6 +174,42 @@ fn evaluators_far_apart_are_flagged() {
     assert_eq!(
         flag["message"],
         "the evaluators' points on `indsats` range from 6 to 10, 4 apart, more than the tender's 3"
+    );
+    // In the reports people read, in the language's words, the criterion by its name.
+    let danish = "Kompas Beskæftigelse ApS: evaluatorernes point på „Indsats“ spænder fra 6 til \
+                  10, dvs. 4 point, mens udbudsmaterialet tillader en forskel på højst 3 point; \
+                  begrundelsen for konsensus fremgår af evalueringen. (Evalueringsmodel pkt. 2 \
+                  (fictional))";
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(table.contains(danish), "{table}");
+    let memo = stdout(&f.run("memo", &["--as-of", "0", "-o", "-"]).success());
+    assert!(memo.contains(danish), "{memo}");
+    let explained = stdout(&f.run("explain", &["kompas", "--as-of", "0"]).success());
+    assert!(
+        explained.contains(&format!("Bemærkning: {danish}")),
+        "{explained}"
+    );
+    let english = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
+    assert!(
+        english.contains(
+            "Kompas Beskæftigelse ApS: the evaluators' points on “Indsats” range from 6 to 10, \
+             4 points apart, while the tender documents allow a difference of at most 3 points; \
+             the reason for the consensus is given in the evaluation."
+        ),
+        "{english}"
+    );
+    // Without a reason (the mean (6 + 10 + 10 + 10) / 4 = 9 is the consensus), the note
+    // says none is given.
+    f.write(
+        "bids/kompas.toml",
+        &format!(
+            "{text}\n[evaluators.indsats]\npoints = {{ anna = 6, bo = 10, carl = 10, dora = 10 }}\n"
+        ),
+    );
+    let table = stdout(&f.run("score", &["--as-of", "0"]).success());
+    assert!(
+        table.contains("højst 3 point; der er ikke angivet en begrundelse for konsensus."),
+        "{table}"
     );
 }
 
@@ -310,14 +346,14 @@ fn a_price_model_narrower_than_the_quality_scale_gets_an_effective_weight_note()
     let check = stdout(&f.run("check", &[]).success());
     for fragment in [
         "note: Effective weights",
-        "Kvalitet 95,74 % (stated 90 %)",
-        "Pris 4,26 % (stated 10 %)",
-        "Spor 1 dagspris 2,13 % (stated 5 %)",
+        "Kvalitet 95.74 % (stated 90 %)",
+        "Pris 4.26 % (stated 10 %)",
+        "Spor 1 dagspris 2.13 % (stated 5 %)",
     ] {
         assert!(check.contains(fragment), "{fragment}: {check}");
     }
     let table = stdout(&f.run("score", &["--lang", "en"]).success());
-    assert!(table.contains("Pris 4,26 % (stated 10 %)"), "{table}");
+    assert!(table.contains("Pris 4.26 % (stated 10 %)"), "{table}");
 }
 
 /// A finding for review is decided in decisions.toml, never by editing the bid file:
@@ -338,7 +374,7 @@ fn review_findings_are_decided_in_decisions_toml() {
     assert_eq!(entry["decided"][0]["resolution"]["by"], "Anna Jensen");
     let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
     assert!(
-        table.contains("after review accepted on 5 October 2023 by Anna Jensen: Tilbudsgiver bekræftede, at NEJ er ment."),
+        table.contains("On 5 October 2023 the authority accepted the matter (Anna Jensen): Tilbudsgiver bekræftede, at NEJ er ment."),
         "{table}"
     );
     // Where the decision is written (decisions.toml:1) is the machine's, not the reader's.

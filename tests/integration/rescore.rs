@@ -179,7 +179,7 @@ fn a_batch_summary_lists_the_tenders_whose_winner_or_ranking_changed() {
         "{table}"
     );
     assert!(
-        table.contains("WINNER CHANGED from kompas to vejen-frem"),
+        table.contains("WINNER CHANGED from Kompas Beskæftigelse ApS to Vejen Frem A/S"),
         "{table}"
     );
 }

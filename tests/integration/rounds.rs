@@ -122,7 +122,7 @@ fn the_final_round_changes_the_winner_and_the_award() {
             .success(),
     );
     assert!(
-        text.contains("Round 1 of 2: the initial bids, deadline 2025-03-03T12:00:00+01:00 (not the final round: only the final round's bids are awarded)"),
+        text.contains("Round 1 of 2: the initial bids, deadline 3 March 2025 at 12:00 (not the final round: only the final round's bids are awarded)"),
         "{text}"
     );
     let text = stdout(&f.run("score", &["-q", "--lang", "en"]).success());
@@ -209,7 +209,7 @@ fn the_rounds_report_shows_what_changed_for_each_bidder() {
 
     let text = stdout(&f.run("rounds", &["-q", "--lang", "en"]).success());
     assert!(
-        text.contains("Round 1 → 2 (Endeligt tilbud, deadline 2025-04-07T12:00:00+02:00): WINNER CHANGED from vej-til-job to mentorforum"),
+        text.contains("Round 1 → 2 (Endeligt tilbud, deadline 7 April 2025 at 12:00): WINNER CHANGED from Vej til Job A/S to Odense Mentorforum I/S"),
         "{text}"
     );
     assert!(
@@ -249,7 +249,7 @@ fn rounds_in_danish_by_default() {
     insta::assert_snapshot!("odense_rounds_markdown_da", md);
     let english = stdout(&f.run("rounds", &["-q", "--lang", "en"]).success());
     assert!(
-        english.contains("WINNER CHANGED from vej-til-job to mentorforum"),
+        english.contains("WINNER CHANGED from Vej til Job A/S to Odense Mentorforum I/S"),
         "{english}"
     );
     // JSON and CSV are the same in every language.

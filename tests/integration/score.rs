@@ -300,7 +300,7 @@ fn check_accepts_the_reference_tender() {
     assert_eq!(
         stdout(&out),
         "ok: tender kk-traedesten-2024 in 3 version(s) with scoring model kk-minmax-8 and 13 bid(s): no problems found\n\
-         note: Effective weights: the criteria's points range differently (Indsats 0–10, Samarbejde 0–10, Spor 1 dagspris 0–8, Spor 2 timepris 0–8), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): Kvalitet 91,84 % (stated 90 %); Indsats 55,1 % (stated 54 %); Samarbejde 36,73 % (stated 36 %); Pris 8,16 % (stated 10 %); Spor 1 dagspris 4,08 % (stated 5 %); Spor 2 timepris 4,08 % (stated 5 %)\n"
+         note: Effective weights: the criteria's points range differently (Indsats 0–10, Samarbejde 0–10, Spor 1 dagspris 0–8, Spor 2 timepris 0–8), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): Kvalitet 91.84 % (stated 90 %); Indsats 55.1 % (stated 54 %); Samarbejde 36.73 % (stated 36 %); Pris 8.16 % (stated 10 %); Spor 1 dagspris 4.08 % (stated 5 %); Spor 2 timepris 4.08 % (stated 5 %)\n"
     );
 }
 
@@ -351,7 +351,7 @@ fn a_declared_tie_break_orders_the_tie() {
     );
     assert!(report["order"].as_str().unwrap().contains("tie-break (Udbudsbetingelserne pkt. 8 (fictional)): the higher weighted points on Spor 1 dagspris"));
     let table = stdout(&f.run("score", &["--as-of", "0", "--lang", "en"]).success());
-    assert!(table.contains("Ny Start ApS: the same total 6,8 as Fælles Fodfæste I/S; placed at rank 4 by the tie-break"), "{table}");
+    assert!(table.contains("Ny Start ApS: the same total 6.8 as Fælles Fodfæste I/S; placed at rank 4 by the tie-break"), "{table}");
     // explain names the tie-break that was applied, never "no tie-break": ny-start shares
     // rank 4 with lige-vilkaar (equal on spor1 too); faelles-fodfaeste is placed 6th by it.
     let explain = |bid: &str, lang: &str| {
@@ -440,7 +440,7 @@ fn a_tender_may_round_the_total() {
     );
     assert!(
         explained.contains(
-            "= 6,9635 (the exact sum, rounded half-up to 1 decimals as the tender says: 7,0;"
+            "= 6.9635 (the exact sum, rounded half-up to 1 decimals as the tender says: 7.0;"
         ),
         "{explained}"
     );

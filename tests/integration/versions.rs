@@ -123,7 +123,7 @@ fn every_report_names_its_version() {
         .args(["score", REFERENCE, "--as-of", "1", "--lang", "en"])
         .assert()
         .success();
-    assert!(stdout(&out).contains("Version 1: after rettelsesblad 1 of 2023-09-15 (Ændret maksimalpris for indsatsspor 1) (not the latest version)"));
+    assert!(stdout(&out).contains("Version 1: after rettelsesblad 1 of 15 September 2023 (Ændret maksimalpris for indsatsspor 1) (not the latest version)"));
     let out = Command::cargo_bin("tenderscore")
         .unwrap()
         .current_dir(repo())
@@ -247,6 +247,37 @@ fn a_late_change_to_the_evaluation_is_flagged() {
     assert!(out.contains("legal check: rettelsesblad 2 of 2023-09-28 changes the evaluation (criteria.indsats.weight, criteria.samarbejde.weight) 4 days before the submission deadline 2023-10-02T12:00:00+02:00 (less than 6): this may require a new deadline or a new tender"), "{out}");
     let report: Value = json(&f.run("score", &["--format", "json"]).success());
     assert_eq!(report["legal_flags"][0]["days_before_deadline"], 4);
+    // The JSON keeps the paths changed; the reports people read say what changed.
+    assert_eq!(
+        report["legal_flags"][0]["paths"],
+        serde_json::json!(["criteria.indsats.weight", "criteria.samarbejde.weight"])
+    );
+    let danish = "Rettelsesblad nr. 2 af 28. september 2023 ændrer evalueringen (vægten af \
+                  »Indsats« og vægten af »Samarbejde«) 4 dage før tilbudsfristen, dvs. mindre end \
+                  6 dage før.";
+    let english = "Rettelsesblad no. 2 of 28 September 2023 changes the evaluation (the weight of \
+                   “Indsats” and the weight of “Samarbejde”) 4 days before the submission \
+                   deadline, less than 6 days.";
+    let memo = stdout(&f.run("memo", &["-o", "-"]).success());
+    assert!(memo.contains(danish), "{memo}");
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(
+        table.contains(&format!("JURIDISK KONTROL: {danish}")),
+        "{table}"
+    );
+    let table = stdout(&f.run("score", &["--lang", "en"]).success());
+    assert!(
+        table.contains(&format!("LEGAL CHECK: {english}")),
+        "{table}"
+    );
+    for lang in ["da", "en"] {
+        let rescored = stdout(&f.run_path("rescore", "tender", &["--lang", lang]).success());
+        assert!(
+            rescored.contains(if lang == "da" { danish } else { english }),
+            "{rescored}"
+        );
+        assert!(!rescored.contains("criteria."), "{rescored}");
+    }
     // Version 1 came before the late rettelsesblad: no flag there.
     let report: Value = json(
         &f.run("score", &["--format", "json", "--as-of", "1"])

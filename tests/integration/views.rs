@@ -25,7 +25,7 @@ fn explain(bid: &str) -> String {
 fn explain_an_ordinary_bid() {
     let out = explain("trin-for-trin");
     assert!(
-        out.contains("Total = 4,68 + 1,89 + 0,3935 + 0 = 6,9635"),
+        out.contains("Total = 4.68 + 1.89 + 0.3935 + 0 = 6.9635"),
         "{out}"
     );
     assert!(out.contains("Rank 2 of 7 ranked bids."), "{out}");
@@ -37,14 +37,14 @@ fn explain_an_ordinary_bid() {
 #[test]
 fn explain_a_clamped_bid() {
     let out = explain("Job & Trivsel ApS");
-    assert!(out.contains("448,05 → 449"), "{out}");
-    assert!(out.contains("449 → 430"), "{out}");
+    assert!(out.contains("DKK 448.05 → DKK 449.00"), "{out}");
+    assert!(out.contains("DKK 449.00 → DKK 430.00"), "{out}");
     assert!(
-        out.contains("8 + (1.150 − 1.100) × (0 − 8) / (1.300 − 1.100) = 6"),
+        out.contains("8 + (1150 − 1100) × (0 − 8) / (1300 − 1100) = 6"),
         "{out}"
     );
     assert!(
-        out.contains("Total = 4,095 + 2,52 + 0 + 0,3 = 6,915"),
+        out.contains("Total = 4.095 + 2.52 + 0 + 0.3 = 6.915"),
         "{out}"
     );
     insta::assert_snapshot!("explain_clamped", out);
@@ -401,4 +401,33 @@ fn human_reports_name_no_bid_file_line_or_key() {
         text.contains(r#""file":"bids/brobyggerne.toml","line":5,"quote":"reservation = \"yes\"""#),
         "{text}"
     );
+}
+
+/// The rejections table breaks its lines between words, never inside one: every word of
+/// the table (at its fixed width of 140, as in a file) is a whole word of the same texts
+/// in the Markdown report, which wraps nothing. Before, "forbeholdserklæringen" came out
+/// as "forbeholdserklæringe" and "n".
+#[test]
+fn the_rejections_table_breaks_lines_between_words() {
+    for tender in [REFERENCE, "tenders/odense-ressourceforloeb"] {
+        for lang in ["da", "en"] {
+            let table = stdout(&run(&["rejections", tender, "-q", "--lang", lang]).success());
+            let md =
+                stdout(&run(&["rejections", tender, "-q", "--lang", lang, "-f", "md"]).success());
+            // The table joins a clause's reference and text ("2: »Det …"), the Markdown
+            // sets them apart: their marks are not compared.
+            let bare = |w: &str| w.trim_matches([':', '»', '«', '“', '”']).to_string();
+            let whole: std::collections::HashSet<String> =
+                md.split_whitespace().map(bare).collect();
+            let body = table.lines().skip_while(|l| !l.starts_with('╞'));
+            for line in body.filter(|l| l.starts_with('│')) {
+                for word in line.split(['│', '┆']).flat_map(str::split_whitespace) {
+                    assert!(
+                        whole.contains(&bare(word)),
+                        "{tender} {lang}: {word:?} is no whole word:\n{table}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -235,10 +235,19 @@ section-decisions = Ordregivers afgørelser
 decision-item-accepted = { $bidder }: { $rule } – godkendt den { $date } af { $by }: { $reason }
 decision-item-rejected = { $bidder }: { $rule } – afvist den { $date } af { $by }: { $reason }
 section-warnings = Bemærkninger til tilbuddene
-warning-length-limit = { $bidder }: løsningsbeskrivelsen er længere end tilladt; det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
-warning-length-limit-criterion = { $bidder }: beskrivelsen til „{ $criterion }“ er længere end tilladt; det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
-warning-evaluator-disagreement = { $bidder }: evaluatorernes point ligger længere fra hinanden end udbudsmaterialet tillader; konsensus er begrundet i evalueringen.
-warning-other = { $bidder }: { $message }
+warning-length-limit = { $bidder }: løsningsbeskrivelsen fylder { $written } anslag, { $beyond } anslag mere end grænsen på { $limit } anslag ({ $pages } { $n ->
+    [one] side
+   *[other] sider
+} à { $characters } anslag); det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
+warning-length-limit-criterion = { $bidder }: beskrivelsen til „{ $criterion }“ fylder { $written } anslag, { $beyond } anslag mere end grænsen på { $limit } anslag ({ $pages } { $n ->
+    [one] side
+   *[other] sider
+} à { $characters } anslag); det, der ligger ud over grænsen, er ikke læst og indgår ikke i vurderingen.
+warning-evaluator-disagreement = { $bidder }: evaluatorernes point på „{ $criterion }“ spænder fra { $lowest } til { $highest }, dvs. { $spread } point, mens udbudsmaterialet tillader en forskel på højst { $allowed } point; { $reasoned ->
+    [yes] begrundelsen for konsensus fremgår af evalueringen.
+   *[other] der er ikke angivet en begrundelse for konsensus.
+}
+warning-requirement-corrected = { $bidder }: tilbuddet opfylder ikke mindstekravet «{ $requirement }» ({ $evidence }). Efter udbudsmaterialets regel læses tilbuddet, som om det opfylder kravet, og tilbudsgiver er bundet af kravet.
 effective-weights = Kriteriernes point spænder forskelligt, så deres reelle andel af spændet i de samlede vurderinger er: { $list }.
 effective-weight-item = { $name } { $effective } % (angivet { $stated } %)
 section-recommendation = Indstilling
@@ -540,8 +549,6 @@ report-price-money = { $line }: { $steps }
 report-step = { $step }
 report-step-join = {", derefter "}
 report-finding = { $decision }. { $reason_text }{ $more }
-report-resolution = { $text }
-report-warning = { $item }
 report-others-more = { $count } andre
 report-tie = samme { $money ->
         [yes] evalueringspris
@@ -589,9 +596,6 @@ report-clause-text = »{ $text }«
 report-clause-none = (udbudsmaterialet angiver ikke noget grundlag)
 report-clause-none-short = (intet angivet)
 report-col-evidence = Dokumentation
-report-cell-decision = { $decision }
-report-cell-rule = { $rule }
-report-cell-reason = { $reason_text }
 report-block-line = {"  "}{ $label }: { $text }
 
 ## explain: hvert trin for ét tilbud
@@ -666,8 +670,6 @@ report-cmp-ranking-changed = rangordenen er ændret
 report-cmp-ranking-same = rangordenen er uændret
 report-cmp-award-same = ; tildelingen er uændret ({ $after })
 report-cmp-award-changed = ; TILDELINGEN ER ÆNDRET fra { $before } til { $after }
-report-cmp-and = {" og "}
-report-cmp-list = {", "}
 report-cmp-no-change = Intet tilbud er ændret.
 report-col-field = Felt
 report-col-before = Før
@@ -738,3 +740,31 @@ evidence-as-written = „{ $text }“
 ## the score table at a narrow terminal: criteria's columns by letter
 report-col-legend = Kolonner: { $list }
 report-col-legend-item = { $letter } { $column }
+
+## hvad et rettelsesblad har ændret, i ord (aldrig felternes navne)
+change-weight = vægten af »{ $name }«
+change-min = mindsteprisen for »{ $name }«
+change-max = maksimalprisen for »{ $name }«
+change-target = målprisen for »{ $name }«
+change-unit = prisenheden for »{ $name }«
+change-scale-of = pointskalaen for »{ $name }«
+change-length-limit-of = længdegrænsen for beskrivelsen til »{ $name }«
+change-criterion = kriteriet »{ $name }«
+change-criteria = kriterierne
+change-model = prismodellen
+change-volumes = de forventede mængder, som prislinjerne vægtes efter
+change-price-rules = prisreglerne
+change-scale = pointskalaen for kvaliteten
+change-quality = kravene til kvaliteten
+change-length-limit = længdegrænsen for løsningsbeskrivelsen
+change-conformity = reglerne for, hvornår et tilbud ikke indgår i evalueringen
+change-total-rounding = afrundingen af den samlede vurdering
+change-tie-break = reglen for ligestilling
+change-requirements = mindstekravene
+change-award = tildelingen
+change-lots = delkontrakterne
+change-lot-limit = begrænsningen i antal delkontrakter
+change-rounds = forhandlingsrunderne
+change-contract = kontraktens vilkår
+change-currency = valutaen
+change-other = udbudsmaterialet i øvrigt

@@ -235,10 +235,19 @@ section-decisions = The authority's decisions
 decision-item-accepted = { $bidder }: { $rule } – accepted on { $date } by { $by }: { $reason }
 decision-item-rejected = { $bidder }: { $rule } – rejected on { $date } by { $by }: { $reason }
 section-warnings = Notes on the bids
-warning-length-limit = { $bidder }: the solution description is longer than allowed; what lies beyond the limit was not read and does not count.
-warning-length-limit-criterion = { $bidder }: the description for “{ $criterion }” is longer than allowed; what lies beyond the limit was not read and does not count.
-warning-evaluator-disagreement = { $bidder }: the evaluators' points lie further apart than the tender documents allow; the consensus is explained in the evaluation.
-warning-other = { $bidder }: { $message }
+warning-length-limit = { $bidder }: the solution description runs to { $written } characters, { $beyond } beyond its limit of { $limit } characters ({ $pages } { $n ->
+    [one] page
+   *[other] pages
+} of { $characters } characters); what lies beyond the limit was not read and does not count.
+warning-length-limit-criterion = { $bidder }: the description for “{ $criterion }” runs to { $written } characters, { $beyond } beyond its limit of { $limit } characters ({ $pages } { $n ->
+    [one] page
+   *[other] pages
+} of { $characters } characters); what lies beyond the limit was not read and does not count.
+warning-evaluator-disagreement = { $bidder }: the evaluators' points on “{ $criterion }” range from { $lowest } to { $highest }, { $spread } points apart, while the tender documents allow a difference of at most { $allowed } points; { $reasoned ->
+    [yes] the reason for the consensus is given in the evaluation.
+   *[other] no reason is given for the consensus.
+}
+warning-requirement-corrected = { $bidder }: the bid does not meet the minimum requirement “{ $requirement }” ({ $evidence }). Under the tender's rule the bid is read as meeting it, and the bidder is bound by it.
 effective-weights = The criteria's points range differently, so their real shares of the spread of totals are: { $list }.
 effective-weight-item = { $name } { $effective } % (stated { $stated } %)
 section-recommendation = Recommendation
@@ -485,7 +494,7 @@ report-state-latest = the version in force
 report-state-earlier = not the latest version
 report-version-published = Version 0: the tender as published, no rettelsesblade applied ({ $state })
 report-version-amended = Version { $version }: after rettelsesblad { $applied } ({ $state })
-report-version-applied = { $number } of { $iso } ({ $title })
+report-version-applied = { $number } of { $date } ({ $title })
 report-list-join = {"; "}
 report-order-names = within a shared rank and among bids set aside, bids are listed by bidder name, which is no precedence.
 report-order-none = { $money ->
@@ -500,11 +509,11 @@ report-chain-join = {", then "}
 report-tender = Tender { $id }: { $title }
 report-lot = Lot { $id }: { $name }{ $source }
 report-round = Round { $round } of { $last }: { $what } ({ $status })
-report-round-declared = { $name }, deadline { $deadline }{ $source }
-report-round-initial = the initial bids, deadline { $deadline }
+report-round-declared = { $name }, deadline { $at }{ $source }
+report-round-initial = the initial bids, deadline { $at }
 report-round-final = the final round, whose bids are awarded
 report-round-not-final = not the final round: only the final round's bids are awarded
-report-authority = Authority: { $authority }; deadline { $deadline }
+report-authority = Authority: { $authority }; deadline { $at }
 report-model = Price model { $name }: { $title }; { $money ->
         [yes] evaluation price
        *[other] points
@@ -518,7 +527,7 @@ report-range = Quality scale { $scale }; totals can range from { $low } to { $hi
 report-scale-of = Scale of { $name }: { $scale }, mapped linearly onto the tender's scale before weighting
 report-band = { $min }–{ $max } { $code } per { $unit }
 report-band-none = { $code } per { $unit }, no price band
-report-price-band = { $id } { $band }
+report-price-band = { $name } { $band }
 report-col-rank = Rank
 report-col-status = Status
 report-status-ranked = ranked
@@ -529,22 +538,17 @@ report-col-share-q = { $name } ({ $percent } % of Q)
 report-col-share = { $name } ({ $percent } %)
 report-notes = Notes
 report-standing = No revised bid in round { $round }; the latest bid stands: { $bids }
-report-legal-flag = LEGAL CHECK: { $message }
+report-legal-flag = LEGAL CHECK: { $flag }
 report-legal-note = Legal note: { $note }
 report-effective-weights = Effective weights: the criteria's points range differently ({ $ranges }), so their shares of the attainable spread of totals are (rounded half-up to 2 decimals): { $list }
 report-range-of = { $name } { $low }–{ $high }
 report-reversal = RANK REVERSAL: { $first } is { $with_all_id } { $second } with every bid, but { $without_id } without { $removed }
 report-note = { $bidder }: { $note }
-report-price = { $line_id }: { $steps } → { $points } points
-report-price-money = { $line_id }: { $steps }
-report-step = { $from } → { $to } ({ $rule_id }{ $source })
+report-price = { $line }: { $steps } → { $points } points
+report-price-money = { $line }: { $steps }
+report-step = { $step }
 report-step-join = {", then "}
-report-finding = { $status } ({ $rule_id }): { $reason } [{ $evidence }{ $source }]{ $resolution }
-report-resolution = ; after review { $accepted ->
-        [yes] accepted
-       *[other] rejected
-    } on { $date } by { $by }: { $reason }
-report-warning = { $bidder }: warning ({ $rule_id }): { $message }{ $source }
+report-finding = { $decision }. { $reason_text }{ $more }
 report-others-more = { $count } others
 report-tie = tie on the { $money ->
         [yes] evaluation price
@@ -566,7 +570,7 @@ report-award-declared = in the declared shares
 report-award-units = units
 report-award-place = place { $place }
 report-award-places = places { $first }–{ $last } (tied)
-report-awarded = Awarded, { $place }: { $bidder } ({ $bid }){ $share }
+report-awarded = Awarded, { $place }: { $bidder }{ $share }
 report-awarded-volume = : { $volume } { $unit } ({ $percent } %)
 report-awarded-share = : { $percent } % of the work
 report-awarded-undecided = : share undecided — tied on places whose shares differ; the authority decides
@@ -574,9 +578,9 @@ report-award-tied = Tied at the award boundary for { $count ->
         [one] place
        *[other] places
     } { $places }: { $bids }. The tender's tie-break does not separate them; the authority must decide before these places are awarded.
-report-award-bid = { $bidder } ({ $bid })
+report-award-bid = { $bidder }
 report-award-passed = Passed over by the lot limit: { $bids }: each is awarded as many other lots as the tender allows and keeps those.
-report-award-passed-bid = { $bidder } ({ $bid }, rank { $rank })
+report-award-passed-bid = { $bidder } (rank { $rank })
 report-award-unfilled = Not filled: { $count ->
         [one] place
        *[other] places
@@ -592,22 +596,19 @@ report-clause-text = “{ $text }”
 report-clause-none = (no clause given in the tender definition)
 report-clause-none-short = (none given)
 report-col-evidence = Evidence
-report-cell-decision = { $status }
-report-cell-rule = { $rule_id }
-report-cell-reason = { $reason }
 report-block-line = {"  "}{ $label }: { $text }
 
 ## explain: every step of one bid
 report-explain-title = Bid of { $bidder } in tender { $id }
 report-explain-status = Status: { $status }
 report-explain-set-aside = The bid was set aside, so it is neither scored nor ranked:
-report-explain-finding = { $n }. { $status } ({ $rule_id }): { $reason }
+report-explain-finding = { $n }. { $decision }. { $reason_text }
 report-explain-evidence = {"   "}Evidence: { $evidence }
 report-explain-clause = {"   "}Clause: { $source }
 report-explain-clause-text = {"   "}“{ $text }”
-report-explain-warning = Warning { $detail }
-report-explain-line-band = Price line { $id } ({ $name }), band { $band }
-report-explain-line = Price line { $id } ({ $name }), { $band }
+report-explain-warning = Note: { $item }
+report-explain-line-band = Price line { $name }, band { $band }
+report-explain-line = Price line { $name }: { $band }
 report-explain-step = {"  "}{ $n }. { $step }
 report-explain-written = As written in the bid: { $price }
 report-explain-no-price = The bid gives no price for this line
@@ -669,8 +670,6 @@ report-cmp-ranking-changed = ranking changed
 report-cmp-ranking-same = ranking unchanged
 report-cmp-award-same = ; award unchanged ({ $after })
 report-cmp-award-changed = ; AWARD CHANGED from { $before } to { $after }
-report-cmp-and = {" and "}
-report-cmp-list = {", "}
 report-cmp-no-change = No bid changed.
 report-col-field = Field
 report-col-before = Before
@@ -683,8 +682,8 @@ report-field-share = share
 report-field-volume = volume
 report-field-total = total
 report-field-evaluation-price = evaluation price
-report-field-evaluated = { $id } evaluated
-report-field-points = { $id } points
+report-field-evaluated = { $name }: evaluated price
+report-field-points = { $name }: points
 report-value-ranked = ranked
 report-value-rejected = rejected
 report-value-review = review
@@ -695,9 +694,9 @@ report-value-lot-limit = lot-limit
 report-rounds-title = Tender { $id }{ $lot }: { $title }
 report-rounds-lot = , lot { $lot }
 report-rounds-intro = Every round scored under version { $version } of the tender; round { $latest } of { $final } is the latest with bids ({ $state }).
-report-rounds-one = The tender has one round (no [[rounds]]): nothing to compare.
+report-rounds-one = The tender has one round: nothing to compare.
 report-rounds-initial-only = Only the initial bids so far: nothing to compare.
-report-rounds-step = Round { $from } → { $to } ({ $name }, deadline { $deadline }): { $line }
+report-rounds-step = Round { $from } → { $to } ({ $name }, deadline { $at }): { $line }
 report-rounds-none-revised = No revised bid in round { $round }: every bid stands as before.
 report-rounds-revised = Revised bids in round { $round }: { $bids }; every other bid stands as before.
 
@@ -735,3 +734,31 @@ evidence-as-written = “{ $text }”
 ## the score table at a narrow terminal: criteria's columns by letter
 report-col-legend = Columns: { $list }
 report-col-legend-item = { $letter } { $column }
+
+## what a rettelsesblad changed, in words (never the fields' names)
+change-weight = the weight of “{ $name }”
+change-min = the minimum price of “{ $name }”
+change-max = the maximum price of “{ $name }”
+change-target = the target price of “{ $name }”
+change-unit = the price unit of “{ $name }”
+change-scale-of = the point scale of “{ $name }”
+change-length-limit-of = the length limit of the description for “{ $name }”
+change-criterion = the criterion “{ $name }”
+change-criteria = the criteria
+change-model = the price model
+change-volumes = the expected volumes that weight the price lines
+change-price-rules = the price rules
+change-scale = the quality point scale
+change-quality = the requirements on quality
+change-length-limit = the length limit of the solution description
+change-conformity = the rules on when a bid is not evaluated
+change-total-rounding = the rounding of the total
+change-tie-break = the tie-break
+change-requirements = the minimum requirements
+change-award = the award
+change-lots = the lots
+change-lot-limit = the limit on the number of lots
+change-rounds = the negotiation rounds
+change-contract = the contract terms
+change-currency = the currency
+change-other = the tender documents otherwise

@@ -496,7 +496,7 @@ report-version-published = Version 0: the tender as published, no rettelsesblade
 report-version-amended = Version { $version }: after rettelsesblad { $applied } ({ $state })
 report-version-applied = { $number } of { $date } ({ $title })
 report-list-join = {"; "}
-report-order-names = within a shared rank and among bids set aside, bids are listed by bidder name, which is no precedence.
+report-order-names = within a shared rank and among bids set aside, bids are listed by bidder name; this order gives no bid precedence over another.
 report-order-none = { $money ->
         [yes] Equal evaluation prices
        *[other] Equal totals

@@ -374,7 +374,7 @@ fn change_table(rows: Vec<Vec<String>>, markdown: bool, words: &Words<'_>) -> Ve
             .set_width(width);
     }
     table.set_header(header.to_vec());
-    add_rows(&mut table, rows);
+    add_rows(&mut table, rows, &words.texts);
     align_right(&mut table, values);
     vec![table.to_string()]
 }

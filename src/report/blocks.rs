@@ -2,6 +2,7 @@
 //! terminal text (tables drawn by comfy-table, fitted to the terminal's width where one
 //! is known) or as Markdown. Renderers only: blocks in, text out.
 
+use super::i18n::Texts;
 use super::markdown::table_lines;
 use super::table::{add_rows, align_right, terminal_table, wrapped};
 use super::terminal_safe;
@@ -22,7 +23,12 @@ pub(super) enum Block {
     Notes(Vec<String>),
 }
 
-pub(super) fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>) -> String {
+pub(super) fn render_blocks(
+    blocks: &[Block],
+    markdown: bool,
+    width: Option<u16>,
+    texts: &Texts,
+) -> String {
     let mut out = Vec::new();
     let mut after_table_or_list = false;
     for block in blocks {
@@ -65,7 +71,7 @@ pub(super) fn render_blocks(blocks: &[Block], markdown: bool, width: Option<u16>
                         .set_width(width);
                 }
                 table.set_header(grid.header.clone());
-                add_rows(&mut table, grid.rows.clone());
+                add_rows(&mut table, grid.rows.clone(), texts);
                 align_right(&mut table, grid.right.iter().copied());
                 out.push(table.to_string());
             }

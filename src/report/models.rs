@@ -17,6 +17,8 @@ pub fn list(models: &[ScoringModel]) -> String {
         models
             .iter()
             .map(|m| vec![m.name.clone(), m.method.name().to_string(), m.title.clone()]),
+        // The model list is in English, as its column titles.
+        &super::i18n::Texts::new(crate::domain::Language::En),
     );
     format!("{table}\n")
 }

@@ -449,7 +449,9 @@ pub fn write_settlement(
         Format::Table | Format::Xlsx | Format::Md => {
             let markdown = format == Format::Md;
             let blocks = settlement_blocks(tender, contract, prices, settlement, &texts);
-            out.write_all(render_blocks(&blocks, markdown, width.filter(|_| !markdown)).as_bytes())
+            out.write_all(
+                render_blocks(&blocks, markdown, width.filter(|_| !markdown), &texts).as_bytes(),
+            )
         }
         Format::Csv => settlement_csv(tender, settlement, &texts, out),
         Format::Json => settlement_json(tender, contract, prices, settlement, out),
@@ -938,6 +940,7 @@ pub fn index(
                 &index_blocks(tender, indexation, prices, &texts),
                 markdown,
                 width.filter(|_| !markdown),
+                &texts,
             )
             .into_bytes()
         }

@@ -145,7 +145,7 @@ fn table(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> String {
     {
         return blocks(evaluation, width, texts);
     }
-    add_rows(&mut table, rows);
+    add_rows(&mut table, rows, texts);
     format!(
         "{}\n\n{table}\n{}\n",
         super::table::wrapped(&summary(evaluation, texts), "", width),

@@ -22,21 +22,27 @@ pub(super) fn terminal_table() -> Table {
 /// length. The Markdown and JSON reports keep every text whole.
 pub(super) const CELL_LIMIT: usize = 2000;
 
-/// Adds rows to a terminal table, each cell cut to [`CELL_LIMIT`] characters.
-pub(super) fn add_rows(table: &mut Table, rows: impl IntoIterator<Item = Vec<String>>) {
+/// Adds rows to a terminal table, each cell cut to [`CELL_LIMIT`] characters with a note
+/// in the report's language.
+pub(super) fn add_rows(
+    table: &mut Table,
+    rows: impl IntoIterator<Item = Vec<String>>,
+    texts: &Texts,
+) {
     for row in rows {
-        table.add_row(row.into_iter().map(cut_cell).collect::<Vec<_>>());
+        let cells: Vec<String> = row.into_iter().map(|cell| cut_cell(cell, texts)).collect();
+        table.add_row(cells);
     }
 }
 
-fn cut_cell(text: String) -> String {
+fn cut_cell(text: String, texts: &Texts) -> String {
     match text.char_indices().nth(CELL_LIMIT) {
         None => text,
-        Some((end, _)) => format!(
-            "{}… (cut: {} characters in all; the Markdown and JSON reports hold the whole text)",
-            &text[..end],
-            text.chars().count()
-        ),
+        Some((end, _)) => {
+            let count = rust_decimal::Decimal::from(text.chars().count());
+            let note = texts.with("table-cut", &[("count", texts.number(count).into())]);
+            format!("{}… {note}", &text[..end])
+        }
     }
 }
 
@@ -118,7 +124,7 @@ pub fn render(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> Str
         keep_words_whole(&mut table, &header, &rows, width);
     }
     table.set_header(header);
-    add_rows(&mut table, rows);
+    add_rows(&mut table, rows, texts);
     // Every column but the bidder's and the status holds numbers.
     align_right(
         &mut table,
@@ -173,9 +179,14 @@ mod tests {
         // 2000 letters "æ" (2 bytes each) fit exactly; one more is cut after the 2000th,
         // with the whole length (2001) named.
         let fits = "æ".repeat(CELL_LIMIT);
-        assert_eq!(cut_cell(fits.clone()), fits);
-        let cut = cut_cell("æ".repeat(CELL_LIMIT + 1));
-        assert!(cut.starts_with(&format!("{fits}… (cut: 2001 characters in all")));
+        let en = Texts::new(crate::domain::Language::En);
+        assert_eq!(cut_cell(fits.clone(), &en), fits);
+        let cut = cut_cell("æ".repeat(CELL_LIMIT + 1), &en);
+        assert!(cut.starts_with(&format!("{fits}… (cut: 2,001 characters in all")));
         assert_eq!(cut.matches('æ').count(), CELL_LIMIT);
+        // In Danish, in Danish words and numbers.
+        let da = Texts::new(crate::domain::Language::Da);
+        let cut = cut_cell("æ".repeat(CELL_LIMIT + 1), &da);
+        assert!(cut.contains("… (forkortet: 2.001 tegn i alt;"), "{cut}");
     }
 }

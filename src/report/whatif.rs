@@ -153,13 +153,13 @@ pub fn render(
     }
     blocks.extend(weight_blocks(&words, whatif));
     blocks.extend(spread_blocks(&words, whatif));
-    finish(&blocks, style)
+    finish(&blocks, style, &words.texts)
 }
 
-fn finish(blocks: &[Block], style: Style) -> Vec<u8> {
+fn finish(blocks: &[Block], style: Style, texts: &Texts) -> Vec<u8> {
     match style {
-        Style::Text { width } => render_blocks(blocks, false, width),
-        Style::Markdown | Style::Json => render_blocks(blocks, true, None),
+        Style::Text { width } => render_blocks(blocks, false, width, texts),
+        Style::Markdown | Style::Json => render_blocks(blocks, true, None, texts),
     }
     .into_bytes()
 }
@@ -562,7 +562,7 @@ pub fn render_scenario(
         right: vec![1, 2, 3, 4],
     }));
     blocks.push(Block::Line(texts.get("scenario-nothing-written")));
-    finish(&blocks, style)
+    finish(&blocks, style, texts)
 }
 
 fn edit_text(words: &Words<'_>, edit: &Edit) -> String {
@@ -729,7 +729,7 @@ pub fn render_simulation(
             right: vec![0, 1],
         }));
     }
-    finish(&blocks, style)
+    finish(&blocks, style, &words.texts)
 }
 
 #[derive(Serialize)]

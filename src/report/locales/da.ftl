@@ -768,3 +768,4 @@ change-rounds = forhandlingsrunderne
 change-contract = kontraktens vilkår
 change-currency = valutaen
 change-other = udbudsmaterialet i øvrigt
+table-cut = (forkortet: { $count } tegn i alt; Markdown- og JSON-rapporten indeholder hele teksten)

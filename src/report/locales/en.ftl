@@ -762,3 +762,4 @@ change-rounds = the negotiation rounds
 change-contract = the contract terms
 change-currency = the currency
 change-other = the tender documents otherwise
+table-cut = (cut: { $count } characters in all; the Markdown and JSON reports hold the whole text)

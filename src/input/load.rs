@@ -312,6 +312,10 @@ impl Reader {
     }
 }
 
+/// The largest input file read: 256 MB, far above any real tender document or bid (a bid
+/// quoting 20 MB is read in 80 MB of memory), and far below what would exhaust memory.
+const MAX_INPUT_BYTES: u64 = 256 << 20;
+
 /// A file read: its text, the SHA-256 of its bytes, and its identity where the system
 /// gives one.
 struct Read {
@@ -340,7 +344,7 @@ pub fn read_text(path: &Path) -> Result<String, (String, &'static str)> {
 fn read_identified(path: &Path) -> Result<(String, Option<FileIdentity>), (String, &'static str)> {
     let read = || -> std::io::Result<(Vec<u8>, Option<FileIdentity>)> {
         use std::io::Read as _;
-        let mut file = fs::File::open(path)?;
+        let file = fs::File::open(path)?;
         let metadata = file.metadata()?;
         #[cfg(unix)]
         let identity = {
@@ -349,11 +353,12 @@ fn read_identified(path: &Path) -> Result<(String, Option<FileIdentity>), (Strin
         };
         #[cfg(not(unix))]
         let identity = None;
-        // Room for the whole file where the system gives its size and memory allows; a
-        // size that cannot be reserved (a huge sparse file) is read as it comes instead.
+        // Room for the whole file where memory allows; never more than the limit is read,
+        // whatever size the system reports (a sparse file of a terabyte reads as zeros).
         let mut bytes = Vec::new();
-        let _ = bytes.try_reserve_exact(usize::try_from(metadata.len()).unwrap_or(0));
-        file.read_to_end(&mut bytes)?;
+        let expected = metadata.len().min(MAX_INPUT_BYTES + 1);
+        let _ = bytes.try_reserve_exact(usize::try_from(expected).unwrap_or(0));
+        file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
         Ok((bytes, identity))
     };
     let (bytes, identity) = read().map_err(|error| match error.kind() {
@@ -370,6 +375,13 @@ fn read_identified(path: &Path) -> Result<(String, Option<FileIdentity>), (Strin
             "check that the file exists and is readable",
         ),
     })?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err((
+            format!("it is larger than {} MB", MAX_INPUT_BYTES >> 20),
+            "an input file holds a tender, a bid, a model or a rettelsesblad as text: check that \
+             this is the right file (a bid's longest quotation is a few megabytes)",
+        ));
+    }
     String::from_utf8(bytes).map(|text| (text, identity)).map_err(|error| {
         let at = error.utf8_error().valid_up_to();
         let line = error.as_bytes()[..at]

@@ -245,3 +245,22 @@ fn a_minimum_quality_mapped_onto_a_scale_ending_at_0_is_reported() {
         &["a minimum quality in % of the maximum needs every quality scale to reach above 0"],
     );
 }
+
+/// A bid file that claims a terabyte (sparse: no disk used) is refused after its first
+/// 256 MB + 1 byte, with the file named; before, the reader tried to hold it all and the
+/// system killed the process.
+#[cfg(unix)]
+#[test]
+fn a_file_of_a_terabyte_is_refused_not_read_whole() {
+    let f = Fixture::reference();
+    let file = std::fs::File::create(f.path("bids/enorm.toml")).unwrap();
+    file.set_len(1 << 40).unwrap();
+    let out = stderr(&f.run("check", &[]).code(1));
+    assert_says(
+        &out,
+        &[
+            "bids/enorm.toml: it is larger than 256 MB",
+            "help: an input file holds",
+        ],
+    );
+}

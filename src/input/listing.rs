@@ -39,16 +39,18 @@ pub fn list(dir: &Path, what: &str) -> Listing {
         }
     };
     // The entry's type as the listing gives it, so a plain file costs no further look-up;
-    // only links and other kinds are looked at again.
-    let mut paths: Vec<(PathBuf, bool)> = entries
+    // only links and other kinds are looked at again. Sorted by name, which within one
+    // folder is the order of the paths, and cheaper to compare; names in a folder differ.
+    let mut names: Vec<(std::ffi::OsString, bool)> = entries
         .filter_map(|e| {
             let e = e.ok()?;
             let plain_file = e.file_type().is_ok_and(|t| t.is_file());
-            Some((e.path(), plain_file))
+            Some((e.file_name(), plain_file))
         })
         .collect();
-    paths.sort();
-    for (path, plain_file) in paths {
+    names.sort_unstable();
+    for (name, plain_file) in names {
+        let path = dir.join(&name);
         match entry(&path, plain_file, what) {
             Entry::Read => listing.files.push(path),
             Entry::Hidden => {}
@@ -70,16 +72,14 @@ enum Entry {
 /// `plain_file`: the listing says the entry is a regular file (not a link to one).
 fn entry(path: &Path, plain_file: bool, what: &str) -> Entry {
     let exact = path.extension().is_some_and(|x| x == "toml");
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if name.starts_with('.') {
+    let name = path.file_name().unwrap_or_default();
+    if name.as_encoded_bytes().starts_with(b".") {
         return Entry::Hidden;
     }
     if plain_file && exact {
         return Entry::Read;
     }
+    let name = name.to_string_lossy();
     let shown = path.display().to_string();
     let looks_like = exact
         || path

@@ -470,7 +470,7 @@ const BIDS_PER_TASK: usize = 256;
 
 /// The bids in ranking order, byte for byte as `serde_json`'s pretty printer writes an
 /// array of them at the depth of `"bids"`: formatted a task's worth at a time in parallel,
-/// each bid printed on its own and moved in to its place, the buffers written in order.
+/// the buffers written in order.
 fn write_bids(ranking: &[Ranked], tender: &Tender, out: &mut impl Write) -> std::io::Result<()> {
     write_bids_by(ranking, tender, out, (BIDS_PER_CHUNK, BIDS_PER_TASK))
 }
@@ -486,43 +486,48 @@ fn write_bids_by(
         return out.write_all(b"]");
     }
     for (n, chunk) in ranking.chunks(per_chunk).enumerate() {
-        let formatted: Vec<std::io::Result<Vec<u8>>> = chunk
+        let formatted: Vec<serde_json::Result<Vec<u8>>> = chunk
             .par_chunks(per_task)
-            .enumerate()
-            .map(|(t, task)| {
-                let mut text = Vec::with_capacity(task.len() * 3072);
-                for (i, entry) in task.iter().enumerate() {
-                    let first = n == 0 && t == 0 && i == 0;
-                    text.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    serde_json::to_writer_pretty(Indented(&mut text), &bid(entry, tender))?;
-                }
+            .map(|task| {
+                let mut text = Vec::with_capacity(task.len() * 3072 + 16);
+                // The task's bids printed as `{"bids": [...]}` stand at the depth of the
+                // report's own `"bids"`; what lies between the brackets is this task's part.
+                serde_json::to_writer_pretty(
+                    &mut text,
+                    &TaskPart {
+                        bids: Bids(task, tender),
+                    },
+                )?;
                 Ok(text)
             })
             .collect();
-        for text in formatted {
-            out.write_all(&text?)?;
+        for (t, text) in formatted.into_iter().enumerate() {
+            let text = text?;
+            if n > 0 || t > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(&text[TASK_OPENING.len()..text.len() - TASK_CLOSING.len()])?;
         }
     }
     out.write_all(b"\n  ]")
 }
 
-/// Writes a value printed on its own two levels (four spaces) further in: a JSON string
-/// holds no raw line break, so every line break written is one of the printer's.
-struct Indented<'a>(&'a mut Vec<u8>);
+/// How the pretty printer opens and closes a [`TaskPart`] around its bids.
+const TASK_OPENING: &[u8] = b"{\n  \"bids\": [";
+const TASK_CLOSING: &[u8] = b"\n  ]\n}";
 
-impl Write for Indented<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        for line in bytes.split_inclusive(|&b| b == b'\n') {
-            self.0.extend_from_slice(line);
-            if line.ends_with(b"\n") {
-                self.0.extend_from_slice(b"    ");
-            }
-        }
-        Ok(bytes.len())
-    }
+/// Some of the ranked bids, under the key they have in the report.
+#[derive(Serialize)]
+struct TaskPart<'a> {
+    bids: Bids<'a>,
+}
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+/// Ranked bids serialised one by one, as each is reached.
+struct Bids<'a>(&'a [Ranked], &'a Tender);
+
+impl Serialize for Bids<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|entry| bid(entry, self.1)))
     }
 }
 

@@ -471,7 +471,9 @@ pub enum ModelsCommand {
     },
 }
 
-/// Runs one command; returns what to print on standard output.
+/// Runs one command; returns what to print on standard output. Made for a process that
+/// runs one command and ends: `score` leaves the memory of its evaluation to the end of
+/// the process rather than free it bid by bid.
 pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
     use std::io::IsTerminal;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

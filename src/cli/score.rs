@@ -1,6 +1,6 @@
 //! `score`, `rejections` and `explain`: one version of one tender evaluated, rendered.
 
-use crate::evaluate::{Evaluation, Ready, evaluate, load_view};
+use crate::evaluate::{Evaluation, Ready, evaluate_once, load_view};
 use crate::input::ModelSearch;
 use crate::input::diag::nearest;
 use crate::report::{explain, rejections, write_for};
@@ -13,9 +13,14 @@ use super::output::{Protected, emit, emit_with};
 pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
     let layout = report.layout();
-    emit_with(report.output, &inputs, |out| {
+    let written = emit_with(report.output, &inputs, |out| {
         write_for(&evaluation, report.format, layout, out)
-    })
+    });
+    // A command is the whole run of its process (see `run`): the evaluation's memory goes
+    // back with the process at once, sooner than by freeing every bid's score one by one
+    // (100 000 bids: 0,1 s).
+    std::mem::forget(evaluation);
+    written
 }
 
 pub(super) fn rejections(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
@@ -296,8 +301,12 @@ fn evaluation_of(
     let released = tender.release();
     let protected = Protected::read(released.paths, &released.identities, vec![args.folder()]);
     let inputs = released.inputs;
-    let chosen = version_of(&tender, version)?;
-    let mut evaluation = evaluate(&tender, chosen);
+    let number = version_of(&tender, version)?.number;
+    // The tender is let go after this one evaluation: its bids are scored taken.
+    let mut evaluation = evaluate_once(&mut tender, number).ok_or(Error::UnknownVersion {
+        asked: number,
+        latest: tender.latest().number,
+    })?;
     evaluation.inputs = inputs;
     Ok((evaluation, protected))
 }

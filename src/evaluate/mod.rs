@@ -20,7 +20,7 @@ use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
 use crate::scoring::award::{AwardResult, LotRanking, award, lot_limit};
 use crate::scoring::rank::{Ranked, rank, rank_in_place};
 use crate::scoring::reversal::{Reversal, rank_reversals};
-use crate::scoring::score::{reads_quality, score_all, score_refs_into};
+use crate::scoring::score::{reads_quality, score_all, score_refs_into, score_taking_into};
 use crate::scoring::tree::{EffectiveWeight, effective_weights, total_bounds};
 use crate::values::Points;
 
@@ -284,15 +284,60 @@ impl Evaluation {
 
 /// Scores and ranks every bid of one version of a tender.
 pub fn evaluate(ready: &Ready, version: &Version) -> Evaluation {
+    let before = Before::of(ready, version, &version.bids);
     let bids: Vec<&Bid> = version.bids.iter().collect();
-    let mut ranking = score_refs_into(&version.tender, &bids, Ranked::unranked);
+    let ranking = score_refs_into(&version.tender, &bids, Ranked::unranked);
+    assemble(ready, version, before, ranking)
+}
+
+/// [`evaluate`] for a caller that evaluates version `number` once and then lets the tender
+/// go: the version's bids are taken out of `ready`, and each is let go as soon as it is
+/// scored, so the bids and their scores are never all held at once. `None` if the tender
+/// has no such version.
+pub fn evaluate_once(ready: &mut Ready, number: u32) -> Option<Evaluation> {
+    let index = ready
+        .loaded
+        .versions
+        .iter()
+        .position(|v| v.number == number)?;
+    let version = &ready.loaded.versions[index];
+    let before = Before::of(ready, version, &version.bids);
+    let bids = std::mem::take(&mut ready.loaded.versions[index].bids);
+    let version = &ready.loaded.versions[index];
+    let ranking = score_taking_into(&version.tender, bids, Ranked::unranked);
+    Some(assemble(ready, version, before, ranking))
+}
+
+/// What is found from the bids of a version besides their own scores; found before they
+/// are scored, so that they can be let go as they are.
+struct Before {
+    /// The bidders a limit on the lots per bidder passes over in this lot.
+    passed_over: BTreeSet<BidId>,
+    reversals: Vec<Reversal>,
+}
+
+impl Before {
+    fn of(ready: &Ready, version: &Version, bids: &[Bid]) -> Before {
+        Before {
+            passed_over: ready.passed_over(version.number),
+            reversals: rank_reversals(&version.tender, bids),
+        }
+    }
+}
+
+/// The evaluation of a version from its bids' scores, ranked here.
+fn assemble(
+    ready: &Ready,
+    version: &Version,
+    before: Before,
+    mut ranking: Vec<Ranked>,
+) -> Evaluation {
     rank_in_place(&mut ranking, &version.tender.tie_break.action);
     Evaluation {
         bounds: total_bounds(&version.tender),
-        award: award_of(&version.tender)
-            .map(|rule| award(&rule, &ranking, &ready.passed_over(version.number))),
+        award: award_of(&version.tender).map(|rule| award(&rule, &ranking, &before.passed_over)),
         ranking,
-        reversals: rank_reversals(&version.tender, &version.bids),
+        reversals: before.reversals,
         legal_notes: legal_notes(&version.tender),
         effective_weights: effective_weights(&version.tender),
         tender: version.tender.clone(),

@@ -273,38 +273,61 @@ pub fn score_refs_into<T: Send>(
     bids: &[&Bid],
     into: impl Fn(BidScore) -> T + Sync,
 ) -> Vec<T> {
+    score_with(tender, bids.to_vec(), into)
+}
+
+/// [`score_refs_into`] taking the bids: each bid is let go as soon as its score is made,
+/// so the bids and their scores are never all held at once.
+pub fn score_taking_into<T: Send>(
+    tender: &Tender,
+    bids: Vec<Bid>,
+    into: impl Fn(BidScore) -> T + Sync,
+) -> Vec<T> {
+    score_with(tender, bids, into)
+}
+
+fn score_with<B, T>(tender: &Tender, bids: Vec<B>, into: impl Fn(BidScore) -> T + Sync) -> Vec<T>
+where
+    B: std::borrow::Borrow<Bid> + Send + Sync,
+    T: Send,
+{
     use rayon::prelude::*;
-    let duplicates = conformity::duplicates(bids);
-    let mut assessed: Vec<Assessed> = bids
-        .par_iter()
-        .zip(duplicates)
-        .map(|(bid, mut duplicate)| {
-            let mut assessed = assess(tender, bid);
-            conformity::apply_decisions(tender, bid, &mut duplicate);
-            assessed.findings.extend(duplicate);
-            assessed
-        })
-        .collect();
-    // Abnormally low prices compare the bids that no other rule sets aside.
-    if let Some(rule) = &tender.price_rules.abnormally_low {
-        let prices: Vec<Option<&[Priced]>> = assessed
-            .iter()
-            .map(|a| {
-                conformity::decision(&a.findings)
-                    .is_none()
-                    .then_some(a.prices.as_slice())
+    let (assessed, fields) = {
+        let bids: Vec<&Bid> = bids.iter().map(|b| b.borrow()).collect();
+        let duplicates = conformity::duplicates(&bids);
+        let mut assessed: Vec<Assessed> = bids
+            .par_iter()
+            .zip(duplicates)
+            .map(|(bid, mut duplicate)| {
+                let mut assessed = assess(tender, bid);
+                conformity::apply_decisions(tender, bid, &mut duplicate);
+                assessed.findings.extend(duplicate);
+                assessed
             })
             .collect();
-        let found = super::abnormal::findings(rule, bids, &prices);
-        for ((a, bid), mut findings) in assessed.iter_mut().zip(bids).zip(found) {
-            conformity::apply_decisions(tender, bid, &mut findings);
-            a.findings.extend(findings);
+        // Abnormally low prices compare the bids that no other rule sets aside.
+        if let Some(rule) = &tender.price_rules.abnormally_low {
+            let prices: Vec<Option<&[Priced]>> = assessed
+                .iter()
+                .map(|a| {
+                    conformity::decision(&a.findings)
+                        .is_none()
+                        .then_some(a.prices.as_slice())
+                })
+                .collect();
+            let found = super::abnormal::findings(rule, &bids, &prices);
+            for ((a, bid), mut findings) in assessed.iter_mut().zip(&bids).zip(found) {
+                conformity::apply_decisions(tender, bid, &mut findings);
+                a.findings.extend(findings);
+            }
         }
-    }
-    let fields = fields(&assessed);
-    bids.par_iter()
+        let fields = fields(&assessed);
+        (assessed, fields)
+    };
+    // Each bid, taken or borrowed, goes out of use once its score is made.
+    bids.into_par_iter()
         .zip(assessed)
-        .map(|(bid, a)| into(finish(tender, bid, a, &fields)))
+        .map(|(bid, a)| into(finish(tender, bid.borrow(), a, &fields)))
         .collect()
 }
 
@@ -455,6 +478,28 @@ mod tests {
 
     fn rules(price: &PriceEvaluation) -> Vec<&'static str> {
         price.adjustments.iter().map(|a| a.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn bids_taken_score_as_bids_borrowed() {
+        // The same bids, a duplicate CVR and a missing price among them, scored borrowed
+        // and taken: the same scores in the same order.
+        let tender = reference_tender();
+        let mut twin = bid("twin", Some("400"), Some("1200"), "6", "6");
+        let alfa = bid("alfa", Some("380"), Some("1150"), "7", "8");
+        twin.cvr.clone_from(&alfa.cvr);
+        let bids = vec![
+            alfa,
+            bid("beta", None, Some("1100"), "9", "9"),
+            twin,
+            bid("gamma", Some("430"), Some("1300"), "5", "4"),
+        ];
+        let refs: Vec<&Bid> = bids.iter().collect();
+        let borrowed = score_refs(&tender, &refs);
+        let taken = score_taking_into(&tender, bids.clone(), |score| score);
+        assert_eq!(taken, borrowed);
+        assert_eq!(taken.len(), 4);
+        assert!(taken[0].bid.0 == "alfa" && taken[3].bid.0 == "gamma");
     }
 
     #[test]

@@ -26,14 +26,28 @@ where
     R: IntoIterator<Item = C>,
     C: AsRef<[u8]>,
 {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(BOM.to_vec());
+    let mut bytes = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_excel(records, &mut bytes);
+    bytes
+}
+
+/// [`excel`] written to `out` record by record as the records are made, so they are never
+/// all held at once.
+fn write_excel<R, C>(
+    records: impl IntoIterator<Item = R>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<[u8]>,
+{
+    out.write_all(BOM)?;
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
     for record in records {
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(record);
+        writer.write_record(record)?;
     }
-    writer.into_inner().unwrap_or_default()
+    writer.flush()
 }
 
 /// A cell of text that came from a bidder's file (a name, a quote, a file name), written so
@@ -50,54 +64,64 @@ pub(super) fn text_cell(text: &str) -> String {
 
 /// The CSV of `score`: the header, then one row per bid in ranking order.
 pub fn render(evaluation: &Evaluation) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(evaluation, &mut bytes);
+    bytes
+}
+
+/// [`render`] written to `out` row by row as each is made.
+pub fn write(evaluation: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let leaves = leaf_columns(&evaluation.tender);
-    let mut rows = vec![header(evaluation, &leaves)];
     // Each ranked bid's award by id, looked up, never searched.
     let awards: Option<std::collections::HashMap<_, _>> = evaluation
         .award
         .as_ref()
         .map(|a| a.bids.iter().map(|b| (&b.bid, b)).collect());
     let rounds = !evaluation.tender.rounds.is_empty();
-    for (entry, total) in evaluation
+    let rows = evaluation
         .ranking
         .iter()
         .zip(total_cells(&evaluation.ranking, decimal_comma))
-    {
-        let mut record = vec![
-            text_cell(&evaluation.tender.id),
-            evaluation.version.to_string(),
-        ];
-        let mut cells = row(
-            entry,
-            total,
-            &leaves,
-            evaluation.tender.model.method.is_money(),
-        );
-        // After the total: the round of the bid, and the award with its share and volume.
-        let mut extra = Vec::new();
-        if rounds {
-            extra.push(entry.score.round.to_string());
-        }
-        if let Some(awards) = &awards {
-            let mine = awards.get(&entry.score.bid);
-            extra.push(
-                mine.map_or(
-                    crate::scoring::award::AwardStatus::NotAwarded.as_str(),
-                    |b| b.status.as_str(),
-                )
-                .to_string(),
+        .map(|(entry, total)| {
+            let mut record = vec![
+                text_cell(&evaluation.tender.id),
+                evaluation.version.to_string(),
+            ];
+            let mut cells = row(
+                entry,
+                total,
+                &leaves,
+                evaluation.tender.model.method.is_money(),
             );
-            let number = |v: Option<rust_decimal::Decimal>| {
-                v.map_or(String::new(), |d| super::number::exact_comma(d.normalize()))
-            };
-            extra.push(number(mine.and_then(|b| b.share)));
-            extra.push(number(mine.and_then(|b| b.volume)));
-        }
-        cells.splice(TOTAL_COLUMN + 1..TOTAL_COLUMN + 1, extra);
-        record.extend(cells);
-        rows.push(record);
-    }
-    excel(rows)
+            // After the total: the round of the bid, and the award with its share and volume.
+            let mut extra = Vec::new();
+            if rounds {
+                extra.push(entry.score.round.to_string());
+            }
+            if let Some(awards) = &awards {
+                let mine = awards.get(&entry.score.bid);
+                extra.push(
+                    mine.map_or(
+                        crate::scoring::award::AwardStatus::NotAwarded.as_str(),
+                        |b| b.status.as_str(),
+                    )
+                    .to_string(),
+                );
+                let number = |v: Option<rust_decimal::Decimal>| {
+                    v.map_or(String::new(), |d| super::number::exact_comma(d.normalize()))
+                };
+                extra.push(number(mine.and_then(|b| b.share)));
+                extra.push(number(mine.and_then(|b| b.volume)));
+            }
+            cells.splice(TOTAL_COLUMN + 1..TOTAL_COLUMN + 1, extra);
+            record.extend(cells);
+            record
+        });
+    write_excel(
+        std::iter::once(header(evaluation, &leaves)).chain(rows),
+        out,
+    )
 }
 
 /// Where the total stands in a row of [`row`] (rank, shared_by, bidder, bid, status, total).

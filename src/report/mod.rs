@@ -75,6 +75,8 @@ pub fn write_for(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => json::write(evaluation, out),
+        // The CSV writer buffers its records itself.
+        Format::Csv => csv::write(evaluation, out),
         Format::Xlsx => out.write_all(
             &xlsx::render(evaluation, &layout.texts(evaluation)).map_err(std::io::Error::other)?,
         ),

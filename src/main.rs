@@ -20,8 +20,8 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn main() -> ExitCode {
     // Memory let go is given back to the system at once instead of after 10 ms: loading
     // frees the files' texts and parsed forms while the scores grow, and without this the
-    // freed pages still count in the peak. Measured: 100 000 bids 380 → 328 MB, the
-    // rescore batch 130 → 92 MB; it costs time in the kernel (100 000 bids 2.0 → 2.2 s,
+    // freed pages still count in the peak. Measured: 100 000 bids 365 → 277 MB, the
+    // rescore batch 130 → 92 MB; it costs time in the kernel (100 000 bids 1.6 → 1.9 s,
     // the batch 0.78 → 0.88 s), which the memory goals are worth.
     // SAFETY: sets one integer option of the allocator, which any thread may do at any time.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };

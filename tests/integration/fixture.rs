@@ -134,6 +134,21 @@ pub fn json(assert: &assert_cmd::assert::Assert) -> serde_json::Value {
     serde_json::from_str(&stdout(assert)).expect("valid JSON")
 }
 
+/// (bid, total) of every bid of a JSON report, in ranking order ("-" for no total).
+pub fn ranked(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["bids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["bid"].as_str().unwrap().into(),
+                b["total"].as_str().unwrap_or("-").into(),
+            )
+        })
+        .collect()
+}
+
 impl Fixture {
     /// Adds TOML tables to the tender file, before its criteria (so they stay top-level).
     pub fn add_to_tender(&self, tables: &str) {

@@ -15,7 +15,7 @@
 
 use serde_json::Value;
 
-use super::fixture::{Fixture, json, stderr};
+use super::fixture::{Fixture, json, ranked, stderr};
 
 const COPENHAGEN: &str = "tenders/kk-samlet-udbud-2019";
 
@@ -38,21 +38,7 @@ fn with_lot_limit() -> Fixture {
     f
 }
 
-/// (bid, total) in ranking order, and (bid, award status) in award order.
-fn ranked(report: &Value) -> Vec<(String, String)> {
-    report["bids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| {
-            (
-                b["bid"].as_str().unwrap().into(),
-                b["total"].as_str().unwrap_or("-").into(),
-            )
-        })
-        .collect()
-}
-
+/// (bid, award status) in award order.
 fn statuses(report: &Value) -> Vec<(String, String)> {
     report["award"]["bids"]
         .as_array()

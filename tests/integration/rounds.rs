@@ -19,22 +19,17 @@
 
 use serde_json::Value;
 
-use super::fixture::{Fixture, json, stderr, stdout};
+use super::fixture::{Fixture, json, ranked, stderr, stdout};
 
 const ODENSE: &str = "tenders/odense-ressourceforloeb";
 
+/// (bid, total, round) in ranking order.
 fn totals(report: &Value) -> Vec<(String, String, u64)> {
-    report["bids"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| {
-            (
-                b["bid"].as_str().unwrap().into(),
-                b["total"].as_str().unwrap_or("-").into(),
-                b["round"].as_u64().unwrap(),
-            )
-        })
+    let rounds = report["bids"].as_array().unwrap().iter();
+    ranked(report)
+        .into_iter()
+        .zip(rounds)
+        .map(|((bid, total), b)| (bid, total, b["round"].as_u64().unwrap()))
         .collect()
 }
 

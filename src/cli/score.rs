@@ -25,11 +25,10 @@ pub(super) fn score(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, 
 
 pub(super) fn rejections(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &report.version)?;
-    emit(
-        rejections::render_for(&evaluation, report.format, report.layout()),
-        report.output,
-        &inputs,
-    )
+    let layout = report.layout();
+    emit_with(report.output, &inputs, |out| {
+        rejections::write_for(&evaluation, report.format, layout, out)
+    })
 }
 
 pub(super) fn explain(

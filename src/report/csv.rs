@@ -34,7 +34,7 @@ where
 
 /// [`excel`] written to `out` record by record as the records are made, so they are never
 /// all held at once.
-fn write_excel<R, C>(
+pub(super) fn write_excel<R, C>(
     records: impl IntoIterator<Item = R>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()>
@@ -55,11 +55,15 @@ where
 /// carriage return would be read by Excel as a formula, so it gets a leading apostrophe.
 /// Numbers the tool writes itself (a negative evaluation price) are never passed here.
 pub(super) fn text_cell(text: &str) -> String {
+    owned_text_cell(text.to_string())
+}
+
+/// [`text_cell`] of a text already made for the cell, taken rather than copied.
+pub(super) fn owned_text_cell(mut text: String) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
+        text.insert(0, '\'');
     }
+    text
 }
 
 /// The CSV of `score`: the header, then one row per bid in ranking order.
@@ -205,7 +209,7 @@ fn row(entry: &Ranked, total: String, leaves: &[&Criterion], money: bool) -> Vec
                     leaf_header(c, money).len(),
                 ));
             }
-            row.push(text_cell(&listed(findings, finding_text)));
+            row.push(owned_text_cell(listed(findings, finding_text)));
         }
     }
     row.push(listed(&entry.score.warnings, warning_text));
@@ -242,5 +246,9 @@ fn leaf_cells(
 
 /// Items in words in one cell, separated by semicolons.
 fn listed<T>(items: &[T], text: fn(&T) -> String) -> String {
-    items.iter().map(text).collect::<Vec<_>>().join("; ")
+    // One item is taken as it is, not copied by joining: it may quote a bidder's whole text.
+    match <[String; 1]>::try_from(items.iter().map(text).collect::<Vec<_>>()) {
+        Ok([one]) => one,
+        Err(texts) => texts.join("; "),
+    }
 }

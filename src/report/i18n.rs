@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_syntax::ast::PatternElement;
 use rust_decimal::Decimal;
 
 use super::number::{decimal_comma, grouped};
@@ -80,14 +81,35 @@ impl Texts {
                 Arg::Count(n) => fluent_args.set(*name, FluentValue::from(*n)),
             }
         }
+        // Room for the values and the message's own words at once: a value may be a
+        // bidder's whole text (20 MB), and a growing text would hold it twice while it
+        // moves. (The words of a plural's variants are not counted; those few grow it.)
+        let values: usize = args
+            .iter()
+            .map(|(_, value)| match value {
+                Arg::Text(text) => text.len(),
+                Arg::Count(_) => 4,
+            })
+            .sum();
+        let words: usize = (pattern.elements.iter())
+            .map(|element| match element {
+                PatternElement::TextElement { value } => value.len(),
+                PatternElement::Placeable { .. } => 0,
+            })
+            .sum();
+        let mut text = String::with_capacity(values + words);
         let mut errors = Vec::new();
-        let text = self
+        // Writing to a String cannot fail; a message's own errors (a missing argument)
+        // show in its text, as `format_pattern` would show them.
+        let _ = self
             .bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned();
+            .write_pattern(&mut text, pattern, Some(&fluent_args), &mut errors);
         // An amount in kroner ends in a full stop ("1.300,00 kr."); at the end of a
         // sentence it takes no second one.
-        text.replace("kr..", "kr.")
+        if text.contains("kr..") {
+            text = text.replace("kr..", "kr.");
+        }
+        text
     }
 
     /// A number, exact, as the language writes it: "1.350,5" / "1,350.5".

@@ -32,6 +32,7 @@ pub use text::terminal_safe;
 pub use text::{effective_weights_note, order_note};
 
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 use crate::domain::{BidId, Criterion, Language, Tender};
 use crate::evaluate::Evaluation;
@@ -138,8 +139,13 @@ fn evaluated_with(texts: &i18n::Texts) -> String {
 
 /// Lines as a text: joined, and ended, by newlines.
 fn text_of(lines: &[String]) -> String {
-    let mut text = lines.join("\n");
-    text.push('\n');
+    // Sized once: a line may quote a bidder's whole text, which a growing text would
+    // hold twice while it moves.
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
     text
 }
 
@@ -237,16 +243,27 @@ fn evidence_place(finding: &Finding) -> String {
 
 /// One finding in words, for notes and CSV cells.
 fn finding_text(finding: &Finding) -> String {
-    format!(
-        "{} ({}): {} [{} {}{}]{}",
+    let quote = markdown::code(&finding.evidence.quote);
+    let place = evidence_place(finding);
+    let source = reference(finding.source.as_deref(), "; ", "");
+    let resolution = resolution_text(finding);
+    let parts = [
+        finding.reason.as_str(),
+        &place,
+        &quote,
+        &source,
+        &resolution,
+    ];
+    // Room for it all at once: the quote may be a bidder's whole text (20 MB).
+    let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 64);
+    let _ = write!(
+        text,
+        "{} ({}): {} [{place} {quote}{source}]{resolution}",
         decision_name(finding),
         finding.rule,
         finding.reason,
-        evidence_place(finding),
-        markdown::code(&finding.evidence.quote),
-        reference(finding.source.as_deref(), "; ", ""),
-        resolution_text(finding)
-    )
+    );
+    text
 }
 
 /// The authority's decision on a finding for review, where made: "; accepted on

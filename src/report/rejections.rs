@@ -92,7 +92,12 @@ pub fn render_for(evaluation: &Evaluation, format: Format, layout: Layout) -> Ve
         Format::Table => terminal_safe(table(evaluation, layout.width, &texts())).into_bytes(),
         Format::Md => markdown(evaluation, &texts()).into_bytes(),
         Format::Json => json(evaluation).into_bytes(),
-        Format::Csv => csv(evaluation),
+        Format::Csv => {
+            let mut bytes = Vec::new();
+            // Writing to a Vec cannot fail.
+            let _ = write_csv(evaluation, &mut bytes);
+            bytes
+        }
         // The workbook has a sheet of the bids set aside beside the ranking.
         Format::Xlsx => super::xlsx::render(evaluation, &texts()).unwrap_or_default(),
     }
@@ -216,21 +221,20 @@ fn markdown(evaluation: &Evaluation, texts: &Texts) -> String {
             lines.push(format!("### {}: {}", inline(&c.rule), inline(&c.decision)));
             lines.push(String::new());
             let item = |id: &str, text: String| {
-                format!(
-                    "- {}",
-                    texts
-                        .with(
-                            "report-block-line",
-                            &[("label", texts.get(id).into()), ("text", text.into())]
-                        )
-                        .trim_start()
-                )
+                let mut line = texts.with(
+                    "report-block-line",
+                    &[("label", texts.get(id).into()), ("text", text.into())],
+                );
+                // The block's indent becomes the list's dash, in place: the text may
+                // quote a bidder's whole text.
+                let indent = line.len() - line.trim_start().len();
+                line.replace_range(..indent, "- ");
+                line
             };
             lines.push(item("col-reason", inline(&c.reason)));
-            lines.push(item(
-                "report-col-evidence",
-                plain_inline(&super::evidence::in_words(evaluation, finding, texts)),
-            ));
+            // Its own statement, so the words in full are let go before the line is made.
+            let evidence = plain_inline(&super::evidence::in_words(evaluation, finding, texts));
+            lines.push(item("report-col-evidence", evidence));
             lines.push(item(
                 "col-clause",
                 inline(
@@ -299,8 +303,22 @@ fn json(evaluation: &Evaluation) -> String {
     super::json::pretty(&document)
 }
 
-/// The CSV for legal: one record per finding of every bid set aside.
-fn csv(evaluation: &Evaluation) -> Vec<u8> {
+/// Writes the bids set aside as they are produced: the CSV record by record, as
+/// [`super::write_for`] writes the score's; the same bytes as [`render_for`].
+pub fn write_for(
+    evaluation: &Evaluation,
+    format: Format,
+    layout: Layout,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Csv => write_csv(evaluation, out),
+        _ => out.write_all(&render_for(evaluation, format, layout)),
+    }
+}
+
+/// The CSV for legal: one record per finding of every bid set aside, written to `out`.
+fn write_csv(evaluation: &Evaluation, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let header = [
         "tender", "version", "bidder", "bid", "status", "decision", "rule", "reason", "file",
         "line", "evidence", "source", "clause",
@@ -313,7 +331,7 @@ fn csv(evaluation: &Evaluation) -> Vec<u8> {
                 .iter()
                 .map(move |f| csv_record(evaluation, entry, f))
         });
-    super::csv::excel(std::iter::once(header).chain(rows))
+    super::csv::write_excel(std::iter::once(header).chain(rows), out)
 }
 
 /// One finding of a bid set aside, in the columns of the CSV header.

@@ -135,27 +135,45 @@ pub fn render(evaluation: &Evaluation, width: Option<u16>, texts: &Texts) -> Str
         .iter()
         .map(|l| fit(l, ""))
         .collect();
-    let mut out = heading.join("\n");
+    let table = table.to_string();
+    let legend = legend.map(|legend| fit(&legend, "  "));
+    let notes = notes(evaluation, texts);
+    let order_note = fit(&order_note_in(&evaluation.tender, texts), "");
+    let evaluated = super::evaluated_with(texts);
+    // Room for the whole report at once: a note may quote a bidder's whole text (20 MB),
+    // and a growing report would hold it twice while it moves.
+    let parts = [&table, &order_note, &evaluated]
+        .into_iter()
+        .chain(&heading);
+    let words: usize = parts
+        .chain(&legend)
+        .chain(&notes)
+        .map(|t| t.len() + 4)
+        .sum();
+    let mut out = String::with_capacity(words + 64);
+    out.push_str(&heading.join("\n"));
     out.push_str("\n\n");
-    out.push_str(&table.to_string());
+    out.push_str(&table);
     out.push('\n');
     if let Some(legend) = legend {
-        out.push_str(&fit(&legend, "  "));
+        out.push_str(&legend);
         out.push('\n');
     }
-    let notes = notes(evaluation, texts);
     if !notes.is_empty() {
         out.push_str(&format!("\n{}:\n", texts.get("report-notes")));
         for note in notes {
-            out.push_str(&fit(&format!("- {note}"), "  "));
+            // A list item, wrapped for a terminal; else written as it is, not copied.
+            match width {
+                Some(_) => out.push_str(&fit(&format!("- {note}"), "  ")),
+                None => {
+                    out.push_str("- ");
+                    out.push_str(&note);
+                }
+            }
             out.push('\n');
         }
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        fit(&order_note_in(&evaluation.tender, texts), "")
-    ));
-    out.push_str(&format!("{}\n", super::evaluated_with(texts)));
+    out.push_str(&format!("\n{order_note}\n{evaluated}\n"));
     out
 }
 

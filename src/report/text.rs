@@ -861,19 +861,18 @@ pub(super) fn finding_note(
     texts: &Texts,
 ) -> String {
     let view = memo::finding(evaluation, texts, finding, entry.score.round);
-    let more: String = [view.evidence, view.clause, view.resolution]
-        .into_iter()
-        .flatten()
+    let parts = [view.evidence, view.clause, view.resolution];
+    // Written once into room for them all: the evidence may be a bidder's whole text.
+    let mut more = String::with_capacity(parts.iter().flatten().map(|p| p.len() + 2).sum());
+    for part in parts.into_iter().flatten() {
+        more.push(' ');
+        more.push_str(&part);
         // A sentence that ends itself (a quote „… bestilling.“, a reason "… afkrydset.")
         // takes no second full stop.
-        .map(|part| {
-            if part.ends_with('.') || part.ends_with(".“") || part.ends_with(".”") {
-                format!(" {part}")
-            } else {
-                format!(" {part}.")
-            }
-        })
-        .collect();
+        if !(part.ends_with('.') || part.ends_with(".“") || part.ends_with(".”")) {
+            more.push('.');
+        }
+    }
     texts.with(
         "report-finding",
         &[

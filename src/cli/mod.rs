@@ -489,8 +489,8 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
         Command::Rejections { tender, report } => score::rejections(&tender, report),
         Command::Rounds { tender, report } => score::rounds(&tender, report),
         Command::Publish { tender, document } => {
-            score::document(&tender, document, |evaluation, language| {
-                crate::report::memo::publish(&evaluation.tender, language)
+            score::document(&tender, document, |evaluation, language, out| {
+                out.write_all(crate::report::memo::publish(&evaluation.tender, language).as_bytes())
             })
         }
         Command::Letters {
@@ -507,7 +507,7 @@ pub fn run(cli: Cli) -> Result<Vec<u8>, Error> {
             lang.map(LangArg::language),
         ),
         Command::Memo { tender, document } => {
-            score::document(&tender, document, crate::report::memo::render)
+            score::document(&tender, document, crate::report::memo::write)
         }
         Command::Explain {
             tender,

@@ -86,15 +86,15 @@ pub(super) fn rounds(tender: &TenderArgs, report: ReportArgs) -> Result<Vec<u8>,
 pub(super) fn document(
     tender: &TenderArgs,
     args: super::DocumentArgs,
-    render: impl Fn(&Evaluation, Option<crate::domain::Language>) -> String,
+    write: impl Fn(
+        &Evaluation,
+        Option<crate::domain::Language>,
+        &mut dyn std::io::Write,
+    ) -> std::io::Result<()>,
 ) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &args.version)?;
     let language = args.lang.map(super::LangArg::language);
-    emit(
-        render(&evaluation, language).into_bytes(),
-        args.output,
-        &inputs,
-    )
+    emit_with(args.output, &inputs, |out| write(&evaluation, language, out))
 }
 
 /// Letters announce an award decision: only on the tender in force, with one winner,

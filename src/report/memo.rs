@@ -30,16 +30,36 @@ const TEMPLATE: &str = include_str!("templates/memo.html");
 
 /// Renders the memo of an evaluation in `language` (the tender's own where `None`).
 pub fn render(evaluation: &Evaluation, language: Option<Language>) -> String {
+    let mut bytes = Vec::new();
+    // Writing to a Vec cannot fail, and the template writes only text; should rendering
+    // fail, no page is better than half of one.
+    match write(evaluation, language, &mut bytes) {
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// [`render`] written to `out` as the template produces it, never held whole.
+pub fn write(
+    evaluation: &Evaluation,
+    language: Option<Language>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let texts = Texts::new(language.unwrap_or(evaluation.tender.language));
-    let memo = Memo::new(evaluation, &texts);
+    // The template reads its own copy of the memo's values; the memo is let go before the
+    // page is written (a finding may quote a bidder's whole text).
+    let memo = minijinja::Value::from_serialize(Memo::new(evaluation, &texts));
     let mut env = minijinja::Environment::new();
     // Named .html, so every value is HTML-escaped unless marked safe (the charts).
-    if env.add_template("memo.html", TEMPLATE).is_err() {
-        return String::new();
-    }
-    env.get_template("memo.html")
-        .and_then(|t| t.render(&memo))
-        .unwrap_or_default()
+    env.add_template("memo.html", TEMPLATE)
+        .map_err(std::io::Error::other)?;
+    let template = env
+        .get_template("memo.html")
+        .map_err(std::io::Error::other)?;
+    template
+        .render_captured_to(memo, out)
+        .map(drop)
+        .map_err(std::io::Error::other)
 }
 
 #[derive(Serialize)]

@@ -94,7 +94,9 @@ pub(super) fn document(
 ) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, &args.version)?;
     let language = args.lang.map(super::LangArg::language);
-    emit_with(args.output, &inputs, |out| write(&evaluation, language, out))
+    emit_with(args.output, &inputs, |out| {
+        write(&evaluation, language, out)
+    })
 }
 
 /// Letters announce an award decision: only on the tender in force, with one winner,

@@ -74,12 +74,18 @@ impl Ready {
         &self.loaded.identities
     }
 
+    /// Lets go of the files' texts, kept only to show a problem in: show or render
+    /// [`Ready::warnings`] first.
+    pub fn release_texts(&mut self) {
+        self.loaded.sources = crate::input::diag::Sources::default();
+    }
+
     /// For a caller that evaluates once and then lets the tender go: the files read and
     /// the inputs with their checksums, taken out rather than copied, and the files' texts
     /// (kept only to show a problem in) let go, so none of them is held twice or longer
     /// than needed. Show [`Ready::warnings`] first: they are shown in those texts.
     pub fn release(&mut self) -> Released {
-        self.loaded.sources = crate::input::diag::Sources::default();
+        self.release_texts();
         Released {
             paths: std::mem::take(&mut self.loaded.paths),
             identities: std::mem::take(&mut self.loaded.identities),

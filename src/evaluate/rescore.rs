@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Evaluation, evaluate};
+use super::{Evaluation, evaluate_once};
 use crate::domain::{BidId, Tender};
 use crate::input::{Invalid, ModelSearch};
 use crate::legal::LegalFlag;
@@ -405,44 +405,34 @@ fn rescore_view(
     lot: Option<&str>,
 ) -> Result<TenderRescore, Invalid> {
     let view = crate::input::View { lot, round: None };
-    let tender = super::load_view(dir, models, view)?;
-    let evaluations: Vec<Evaluation> = tender
-        .versions()
-        .iter()
-        .map(|v| evaluate(&tender, v))
-        .collect();
-    let steps = evaluations
-        .windows(2)
-        .map(|pair| {
-            let (before, after) = (&pair[0], &pair[1]);
-            let last = after.applied.last();
-            Step {
-                from: before.version,
-                to: after.version,
-                rettelsesblad: last
-                    .map(|r| format!("rettelsesblad {} of {}: {}", r.number, r.date, r.title))
-                    .unwrap_or_default(),
-                issued: last.map(|r| Issued {
-                    number: r.number,
-                    date: r.date,
-                    title: r.title.clone(),
-                }),
-                changes: compare(before, after),
-            }
-        })
-        .collect();
-    let latest = &tender.latest().tender;
+    let mut tender = super::load_view(dir, models, view)?;
+    // The warnings are shown in the files' texts; those are let go before scoring.
+    let warnings = tender.warnings().render();
+    tender.release_texts();
+    let numbers: Vec<u32> = tender.versions().iter().map(|v| v.number).collect();
+    // Version by version, each one's bids taken and let go as they are scored, and each
+    // evaluation kept only until the next is compared with it: never more than two held.
+    let mut steps = Vec::new();
+    let mut previous: Option<Evaluation> = None;
     // Names by id from every version: a criterion a rettelsesblad removed is still named.
     let mut bidders = std::collections::BTreeMap::new();
     let mut criteria = std::collections::BTreeMap::new();
-    for evaluation in &evaluations {
-        for r in &evaluation.ranking {
+    for number in numbers {
+        let Some(after) = evaluate_once(&mut tender, number) else {
+            continue;
+        };
+        for r in &after.ranking {
             bidders.insert(r.score.bid.0.clone(), r.score.bidder.to_string());
         }
-        for c in &evaluation.tender.criteria {
+        for c in &after.tender.criteria {
             criteria.insert(c.id.to_string(), c.name.clone());
         }
+        if let Some(before) = &previous {
+            steps.push(step(before, &after));
+        }
+        previous = Some(after);
     }
+    let latest = &tender.latest().tender;
     Ok(TenderRescore {
         dir: dir.display().to_string(),
         tender: latest.id.clone(),
@@ -452,12 +442,31 @@ fn rescore_view(
         steps,
         flags: tender.flags.clone(),
         paths: tender.paths().to_vec(),
-        warnings: tender.warnings().render(),
+        warnings,
         language: latest.language,
         currency: latest.currency.clone(),
         bidders: bidders.into_iter().collect(),
         criteria: criteria.into_iter().collect(),
     })
+}
+
+/// From the evaluation of one version to the next's: the rettelsesblad between them and
+/// what it changed.
+fn step(before: &Evaluation, after: &Evaluation) -> Step {
+    let last = after.applied.last();
+    Step {
+        from: before.version,
+        to: after.version,
+        rettelsesblad: last
+            .map(|r| format!("rettelsesblad {} of {}: {}", r.number, r.date, r.title))
+            .unwrap_or_default(),
+        issued: last.map(|r| Issued {
+            number: r.number,
+            date: r.date,
+            title: r.title.clone(),
+        }),
+        changes: compare(before, after),
+    }
 }
 
 /// Re-scores every tender in parallel over the machine's cores. `done` is called once per

@@ -1055,29 +1055,21 @@ fn lot_documents(
 /// one and after each rettelsesblad in turn. Patched quietly: a change that cannot be
 /// made is reported when the versions are built.
 fn ids_in_any_version(text: &str, rettelsesblade: &[Rettelsesblad]) -> BTreeSet<String> {
-    fn collect(text: &str, ids: &mut BTreeSet<String>) {
-        let Ok(table) = text.parse::<toml::Table>() else {
-            return;
-        };
+    fn collect(patcher: &patch::Patcher, ids: &mut BTreeSet<String>) {
         for list in ["criteria", "requirements"] {
-            let entries = table.get(list).and_then(toml::Value::as_array);
-            for entry in entries.into_iter().flatten() {
-                if let Some(id) = entry.get("id").and_then(toml::Value::as_str) {
-                    ids.insert(id.to_string());
-                }
-            }
+            ids.extend(patcher.ids_in(list).into_iter().map(str::to_string));
         }
     }
     let mut ids = BTreeSet::new();
-    collect(text, &mut ids);
     let Ok(mut patcher) = patch::Patcher::new(text) else {
         return ids;
     };
+    collect(&patcher, &mut ids);
     for rettelsesblad in rettelsesblade {
         for change in &rettelsesblad.changes {
             let _ = patcher.apply(change.kind, &change.path, &change.value);
         }
-        collect(&patcher.text(), &mut ids);
+        collect(&patcher, &mut ids);
     }
     ids
 }

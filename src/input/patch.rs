@@ -158,6 +158,22 @@ impl Patcher {
         }
     }
 
+    /// The `id`s of the tables in the list `key` (`[[criteria]]`, or an array of inline
+    /// tables) as the document stands now, read without writing it out as text.
+    pub fn ids_in(&self, key: &str) -> Vec<&str> {
+        fn id(table: &dyn toml_edit::TableLike) -> Option<&str> {
+            table.get("id")?.as_str()
+        }
+        match self.doc.get(key) {
+            Some(Item::ArrayOfTables(tables)) => tables.iter().filter_map(|t| id(t)).collect(),
+            Some(Item::Value(Value::Array(values))) => values
+                .iter()
+                .filter_map(|v| id(v.as_inline_table()?))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The document as it stands now, as text.
     pub fn text(&self) -> String {
         self.doc.to_string()

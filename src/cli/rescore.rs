@@ -9,7 +9,7 @@ use crate::report::{Format, Layout, batch};
 
 use super::args::{OutputArg, folder_of};
 use super::error::{Error, errors, render_invalid};
-use super::output::{Protected, emit};
+use super::output::{Protected, emit_with};
 use super::progress::Progress;
 
 /// Which tenders the report shows; the summary counts them all.
@@ -105,11 +105,9 @@ pub(super) fn run(
             .any(|s| !s.changes.bids.is_empty() || s.changes.winner_changed);
         (!only.changed || changed) && (!only.winner_changed || t.winner_changed())
     });
-    let out = emit(
-        batch::render_in(&rescored, format, layout),
-        output,
-        &protected,
-    )?;
+    let out = emit_with(output, &protected, |out| {
+        batch::write_in(&rescored, format, layout, out)
+    })?;
     if count > 0 {
         return Err(Error::Partial {
             stdout: out,

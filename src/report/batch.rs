@@ -25,9 +25,28 @@ pub fn render_in(rescored: &Rescored, format: Format, layout: Layout) -> Vec<u8>
     match format {
         Format::Table => super::text::terminal_safe(text(rescored, false, layout)).into_bytes(),
         Format::Md => text(rescored, true, layout).into_bytes(),
-        Format::Json => json(rescored).into_bytes(),
+        Format::Json => {
+            let mut bytes = Vec::new();
+            // Writing to memory cannot fail.
+            let _ = write_json(rescored, &mut bytes);
+            bytes
+        }
         // The CLI refuses xlsx for rescore; should it get here, CSV is what opens in Excel.
         Format::Csv | Format::Xlsx => csv(&rescored.tenders),
+    }
+}
+
+/// Writes the batch as it is produced: the JSON's tenders formatted on every core and
+/// written in order, never held whole; the same bytes as [`render_in`].
+pub fn write_in(
+    rescored: &Rescored,
+    format: Format,
+    layout: Layout,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => write_json(rescored, out),
+        _ => out.write_all(&render_in(rescored, format, layout)),
     }
 }
 
@@ -379,25 +398,43 @@ fn change_table(rows: Vec<Vec<String>>, markdown: bool, words: &Words<'_>) -> Ve
     vec![table.to_string()]
 }
 
-/// The JSON document of `rescore` (see the README's JSON contract).
+/// The JSON document of `rescore` but its tenders, which follow `summary`.
 #[derive(Serialize)]
-struct Document<'a> {
+struct Head<'a> {
     format: &'static str,
     format_version: u32,
     generator: &'static str,
     summary: &'a Summary,
-    tenders: &'a [TenderRescore],
 }
 
-fn json(rescored: &Rescored) -> String {
-    let document = Document {
+/// How many tenders are formatted together before they are written, and how many one task
+/// formats (a tender of 20 bids and 3 versions is about 30 kB).
+const TENDERS_PER_CHUNK: usize = 256;
+const TENDERS_PER_TASK: usize = 8;
+
+/// The JSON of `rescore` (see the README's JSON contract), written to `out`.
+fn write_json(rescored: &Rescored, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let head = Head {
         format: "tenderscore-rescore",
         format_version: 1,
         generator: super::TOOL,
         summary: &rescored.summary,
-        tenders: &rescored.tenders,
     };
-    super::json::pretty(&document)
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    // The head as serde writes it; its closing brace comes after the tenders.
+    let head = serde_json::to_vec_pretty(&head)?;
+    buffered.write_all(head.strip_suffix(b"\n}").unwrap_or(&head))?;
+    buffered.write_all(b",\n  \"tenders\": [")?;
+    super::json::write_items_by(
+        &rescored.tenders,
+        &mut buffered,
+        (TENDERS_PER_CHUNK, TENDERS_PER_TASK),
+        32 * 1024,
+        |task, text| super::json::task_part(task, text),
+    )?;
+    buffered.write_all(b"\n}\n")?;
+    buffered.flush()
 }
 
 /// The CSV of `rescore`: one record per changed winner and per changed field of a bid.
@@ -489,4 +526,42 @@ pub(super) fn comparison_records(
         }
     }
     records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::rescore::rescore;
+    use crate::input::ModelSearch;
+
+    /// The JSON written piece by piece, its tenders formatted 8 to a task on every core,
+    /// gives the bytes serde's pretty printer gives for the whole document: with no
+    /// tender, one, and 19 (two full tasks and a last one of three).
+    #[test]
+    fn tenders_formatted_in_parallel_pieces_are_the_bytes_of_one_document() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tenders/kk-traedesten-2024");
+        let one = rescore(&dir, &ModelSearch { dir: None }).unwrap().remove(0);
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            format: &'static str,
+            format_version: u32,
+            generator: &'static str,
+            summary: &'a Summary,
+            tenders: &'a [TenderRescore],
+        }
+        for count in [0, 1, 19] {
+            let rescored = Rescored::new(vec![one.clone(); count]);
+            let whole = Whole {
+                format: "tenderscore-rescore",
+                format_version: 1,
+                generator: crate::report::TOOL,
+                summary: &rescored.summary,
+                tenders: &rescored.tenders,
+            };
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            let written = render(&rescored, Format::Json);
+            assert_eq!(String::from_utf8(written).unwrap(), expected, "{count}");
+        }
+    }
 }

@@ -469,8 +469,7 @@ const BIDS_PER_CHUNK: usize = 4096;
 const BIDS_PER_TASK: usize = 256;
 
 /// The bids in ranking order, byte for byte as `serde_json`'s pretty printer writes an
-/// array of them at the depth of `"bids"`: formatted a task's worth at a time in parallel,
-/// the buffers written in order.
+/// array of them at the depth of `"bids"`.
 fn write_bids(ranking: &[Ranked], tender: &Tender, out: &mut impl Write) -> std::io::Result<()> {
     write_bids_by(ranking, tender, out, (BIDS_PER_CHUNK, BIDS_PER_TASK))
 }
@@ -480,24 +479,34 @@ fn write_bids_by(
     ranking: &[Ranked],
     tender: &Tender,
     out: &mut impl Write,
-    (per_chunk, per_task): (usize, usize),
+    sizes: (usize, usize),
 ) -> std::io::Result<()> {
-    if ranking.is_empty() {
+    write_items_by(ranking, out, sizes, 3072, |task, text| {
+        task_part(Bids(task, tender), text)
+    })
+}
+
+/// The items of an array that is the value of a key of the document's top level, byte for
+/// byte as `serde_json`'s pretty printer writes them there, from the `[` on: formatted
+/// `per_task` items to a buffer on every core by `format` (which calls [`task_part`]),
+/// `per_chunk` items at a time, the buffers written in order. `bytes_per_item` sizes each
+/// buffer at once.
+pub(super) fn write_items_by<T: Sync>(
+    items: &[T],
+    out: &mut impl Write,
+    (per_chunk, per_task): (usize, usize),
+    bytes_per_item: usize,
+    format: impl Fn(&[T], &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> std::io::Result<()> {
+    if items.is_empty() {
         return out.write_all(b"]");
     }
-    for (n, chunk) in ranking.chunks(per_chunk).enumerate() {
+    for (n, chunk) in items.chunks(per_chunk).enumerate() {
         let formatted: Vec<serde_json::Result<Vec<u8>>> = chunk
             .par_chunks(per_task)
             .map(|task| {
-                let mut text = Vec::with_capacity(task.len() * 3072 + 16);
-                // The task's bids printed as `{"bids": [...]}` stand at the depth of the
-                // report's own `"bids"`; what lies between the brackets is this task's part.
-                serde_json::to_writer_pretty(
-                    &mut text,
-                    &TaskPart {
-                        bids: Bids(task, tender),
-                    },
-                )?;
+                let mut text = Vec::with_capacity(task.len() * bytes_per_item + 16);
+                format(task, &mut text)?;
                 Ok(text)
             })
             .collect();
@@ -512,14 +521,20 @@ fn write_bids_by(
     out.write_all(b"\n  ]")
 }
 
-/// How the pretty printer opens and closes a [`TaskPart`] around its bids.
-const TASK_OPENING: &[u8] = b"{\n  \"bids\": [";
+/// How the pretty printer opens and closes a [`TaskPart`] around its items.
+const TASK_OPENING: &[u8] = b"{\n  \"items\": [";
 const TASK_CLOSING: &[u8] = b"\n  ]\n}";
 
-/// Some of the ranked bids, under the key they have in the report.
+/// Some of the items of an array, under a key at the report's top level.
 #[derive(Serialize)]
-struct TaskPart<'a> {
-    bids: Bids<'a>,
+struct TaskPart<S> {
+    items: S,
+}
+
+/// A task's items printed as `{"items": [...]}`: they stand at the depth of the report's
+/// own array, and what lies between the brackets is this task's part of it.
+pub(super) fn task_part(items: impl Serialize, text: &mut Vec<u8>) -> serde_json::Result<()> {
+    serde_json::to_writer_pretty(text, &TaskPart { items })
 }
 
 /// Ranked bids serialised one by one, as each is reached.

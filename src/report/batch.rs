@@ -25,12 +25,7 @@ pub fn render_in(rescored: &Rescored, format: Format, layout: Layout) -> Vec<u8>
     match format {
         Format::Table => super::text::terminal_safe(text(rescored, false, layout)).into_bytes(),
         Format::Md => text(rescored, true, layout).into_bytes(),
-        Format::Json => {
-            let mut bytes = Vec::new();
-            // Writing to memory cannot fail.
-            let _ = write_json(rescored, &mut bytes);
-            bytes
-        }
+        Format::Json => super::written(|out| write_json(rescored, out)),
         // The CLI refuses xlsx for rescore; should it get here, CSV is what opens in Excel.
         Format::Csv | Format::Xlsx => csv(&rescored.tenders),
     }
@@ -414,27 +409,21 @@ const TENDERS_PER_TASK: usize = 8;
 
 /// The JSON of `rescore` (see the README's JSON contract), written to `out`.
 fn write_json(rescored: &Rescored, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use std::io::Write as _;
     let head = Head {
         format: "tenderscore-rescore",
         format_version: 1,
         generator: super::TOOL,
         summary: &rescored.summary,
     };
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-    // The head as serde writes it; its closing brace comes after the tenders.
-    let head = serde_json::to_vec_pretty(&head)?;
-    buffered.write_all(head.strip_suffix(b"\n}").unwrap_or(&head))?;
-    buffered.write_all(b",\n  \"tenders\": [")?;
-    super::json::write_items_by(
-        &rescored.tenders,
-        &mut buffered,
-        (TENDERS_PER_CHUNK, TENDERS_PER_TASK),
-        32 * 1024,
-        |task, text| super::json::task_part(task, text),
-    )?;
-    buffered.write_all(b"\n}\n")?;
-    buffered.flush()
+    super::json::with_array_last(&head, "tenders", out, |out| {
+        super::json::write_items_by(
+            &rescored.tenders,
+            out,
+            (TENDERS_PER_CHUNK, TENDERS_PER_TASK),
+            32 * 1024,
+            |task, text| super::json::task_part(task, text),
+        )
+    })
 }
 
 /// The CSV of `rescore`: one record per changed winner and per changed field of a bid.

@@ -26,10 +26,7 @@ where
     R: IntoIterator<Item = C>,
     C: AsRef<[u8]>,
 {
-    let mut bytes = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write_excel(records, &mut bytes);
-    bytes
+    super::written(|out| write_excel(records, out))
 }
 
 /// [`excel`] written to `out` record by record as the records are made, so they are never
@@ -68,10 +65,7 @@ pub(super) fn owned_text_cell(mut text: String) -> String {
 
 /// The CSV of `score`: the header, then one row per bid in ranking order.
 pub fn render(evaluation: &Evaluation) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write(evaluation, &mut bytes);
-    bytes
+    super::written(|out| write(evaluation, out))
 }
 
 /// [`render`] written to `out` row by row as each is made.

@@ -408,10 +408,7 @@ struct FieldJson {
 }
 
 pub fn render(evaluation: &Evaluation) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write(evaluation, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    String::from_utf8(super::written(|out| write(evaluation, out))).unwrap_or_default()
 }
 
 /// Writes the JSON report as it is produced, without building it whole in memory.
@@ -450,14 +447,28 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
         order: order_note(&evaluation.tender),
         ties: Ties(&evaluation.ranking),
     };
+    with_array_last(&document, "bids", out, |out| {
+        write_bids(&evaluation.ranking, &evaluation.tender, out)
+    })
+}
+
+/// A pretty-printed document of `head`'s fields followed by one more, `key`, whose array
+/// `write_array` writes from its `[` on (with [`write_items_by`]): the same bytes as
+/// serde's pretty printer gives for the whole, without holding it whole.
+pub(super) fn with_array_last(
+    head: &impl Serialize,
+    key: &str,
+    out: &mut dyn Write,
+    write_array: impl FnOnce(&mut std::io::BufWriter<&mut dyn Write>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     // Serialising writes many small pieces: buffer them here, where the writer's type is
     // known, rather than pass each through `dyn Write`.
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-    // Everything but the bids, as serde writes it; its closing brace comes after the bids.
-    let head = serde_json::to_vec_pretty(&document)?;
+    // The head as serde writes it; its closing brace comes after the array.
+    let head = serde_json::to_vec_pretty(head)?;
     buffered.write_all(head.strip_suffix(b"\n}").unwrap_or(&head))?;
-    buffered.write_all(b",\n  \"bids\": [")?;
-    write_bids(&evaluation.ranking, &evaluation.tender, &mut buffered)?;
+    write!(buffered, ",\n  \"{key}\": [")?;
+    write_array(&mut buffered)?;
     buffered.write_all(b"\n}\n")?;
     buffered.flush()
 }

@@ -137,6 +137,15 @@ fn evaluated_with(texts: &i18n::Texts) -> String {
     texts.with("report-evaluated-with", &[("tool", TOOL.into())])
 }
 
+/// The bytes a writer of a report writes. Writing to memory cannot fail; should the
+/// report's own writing fail, what it wrote before is kept (the writers here fail only
+/// on their output).
+fn written(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let _ = write(&mut bytes);
+    bytes
+}
+
 /// Lines as a text: joined, and ended, by newlines.
 fn text_of(lines: &[String]) -> String {
     // Sized once: a line may quote a bidder's whole text, which a growing text would

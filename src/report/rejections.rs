@@ -92,12 +92,7 @@ pub fn render_for(evaluation: &Evaluation, format: Format, layout: Layout) -> Ve
         Format::Table => terminal_safe(table(evaluation, layout.width, &texts())).into_bytes(),
         Format::Md => markdown(evaluation, &texts()).into_bytes(),
         Format::Json => json(evaluation).into_bytes(),
-        Format::Csv => {
-            let mut bytes = Vec::new();
-            // Writing to a Vec cannot fail.
-            let _ = write_csv(evaluation, &mut bytes);
-            bytes
-        }
+        Format::Csv => super::written(|out| write_csv(evaluation, out)),
         // The workbook has a sheet of the bids set aside beside the ranking.
         Format::Xlsx => super::xlsx::render(evaluation, &texts()).unwrap_or_default(),
     }

@@ -512,17 +512,22 @@ pub(super) fn write_items_by<T: Sync>(
     if items.is_empty() {
         return out.write_all(b"]");
     }
+    // One buffer per task of a chunk, kept from chunk to chunk: their memory is touched
+    // once, not allocated (and handed back to the system) for every chunk.
+    let tasks_per_chunk = per_chunk.min(items.len()).div_ceil(per_task);
+    let mut buffers: Vec<Vec<u8>> = (0..tasks_per_chunk)
+        .map(|_| Vec::with_capacity(per_task * bytes_per_item + 16))
+        .collect();
     for (n, chunk) in items.chunks(per_chunk).enumerate() {
-        let formatted: Vec<serde_json::Result<Vec<u8>>> = chunk
+        let tasks = chunk.len().div_ceil(per_task);
+        chunk
             .par_chunks(per_task)
-            .map(|task| {
-                let mut text = Vec::with_capacity(task.len() * bytes_per_item + 16);
-                format(task, &mut text)?;
-                Ok(text)
-            })
-            .collect();
-        for (t, text) in formatted.into_iter().enumerate() {
-            let text = text?;
+            .zip(&mut buffers[..tasks])
+            .try_for_each(|(task, text)| {
+                text.clear();
+                format(task, text)
+            })?;
+        for (t, text) in buffers[..tasks].iter().enumerate() {
             if n > 0 || t > 0 {
                 out.write_all(b",")?;
             }

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use crate::domain::{Bid, BidId, Rettelsesblad, Tender};
 use std::path::Path;
 
-use crate::input::diag::{Diagnostic, Report, push_unique};
+use crate::input::diag::{Diagnostic, Report, dedup};
 use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch, Version, View};
 use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
 use crate::scoring::award::{AwardResult, LotRanking, award, lot_limit};
@@ -167,9 +167,9 @@ fn load_one(dir: &Path, models: &ModelSearch, view: View<'_>) -> Result<Ready, I
             }
         }
         Err(mut invalid) => {
-            for diagnostic in unread_points(std::mem::take(&mut invalid.missing_points)) {
-                push_unique(&mut invalid.diagnostics, diagnostic);
-            }
+            let missing = unread_points(std::mem::take(&mut invalid.missing_points));
+            invalid.diagnostics.extend(missing);
+            dedup(&mut invalid.diagnostics);
             Err(invalid)
         }
     }
@@ -232,11 +232,10 @@ fn unread_points(missing: Vec<MissingPoints>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for m in missing {
         if reads_quality(&m.tender, &m.bid) {
-            for diagnostic in m.diagnostics {
-                push_unique(&mut diagnostics, diagnostic);
-            }
+            diagnostics.extend(m.diagnostics);
         }
     }
+    dedup(&mut diagnostics);
     diagnostics
 }
 

@@ -56,7 +56,7 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $name:ident => $code:literal,)*) => {
         /// The stable code of each kind of problem. Codes never change meaning; new kinds
         /// get new codes. The README lists them (a test checks that it lists exactly these).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $($(#[$doc])* $name,)*
         }
@@ -153,7 +153,7 @@ codes! {
 
 /// Where a problem is: a span in a loaded file, or only a path (a file that could not be
 /// read has no text to point into).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Location {
     Span { file: FileId, span: Range<usize> },
     Path(String),
@@ -343,17 +343,20 @@ pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, name)| name)
 }
 
-/// Adds a diagnostic unless the same problem at the same place is listed already (a file
-/// checked more than once, for several versions, reports each problem once).
-pub fn push_unique(diagnostics: &mut Vec<Diagnostic>, diagnostic: Diagnostic) {
-    let seen = diagnostics.iter().any(|d| {
-        d.location == diagnostic.location
-            && d.code == diagnostic.code
-            && d.message == diagnostic.message
-    });
-    if !seen {
-        diagnostics.push(diagnostic);
-    }
+/// Keeps the first of each problem listed more than once at the same place (a file checked
+/// for several versions reports each problem once), in their order. Linear: a tender of
+/// 100 000 bids with the same mistake in each lists them all at once.
+pub fn dedup(diagnostics: &mut Vec<Diagnostic>) {
+    let first: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(diagnostics.len());
+        diagnostics
+            .iter()
+            .map(|d| seen.insert((&d.location, d.code, d.message.as_str())))
+            .collect()
+    };
+    let mut first = first.into_iter();
+    // `retain` visits every element once, in order.
+    diagnostics.retain(|_| first.next().unwrap_or(true));
 }
 
 /// A value as a message quotes it: whole when short, else its start and its length, so a
@@ -370,6 +373,43 @@ pub fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dedup_keeps_the_first_of_each_problem_at_each_place_in_order() {
+        let at = |start: usize, message: &str, context: Option<&str>| {
+            let mut d = Diagnostic::at(Code::NotANumber, 0, start..start + 1, "prices.spor1")
+                .says(message, "fix it");
+            d.context = context.map(str::to_string);
+            d
+        };
+        let mut found = vec![
+            at(5, "below 0", Some("version 0")),
+            at(9, "below 0", None),
+            // The same problem at the same place, found again in version 1: dropped.
+            at(5, "below 0", Some("version 1")),
+            // Another problem at the same place, and the same problem elsewhere: kept.
+            at(5, "too many decimals", None),
+            at(9, "below 0", None),
+        ];
+        dedup(&mut found);
+        let kept: Vec<(usize, &str, Option<&str>)> = found
+            .iter()
+            .map(|d| match &d.location {
+                Location::Span { span, .. } => {
+                    (span.start, d.message.as_str(), d.context.as_deref())
+                }
+                Location::Path(_) => unreachable!("only spans here"),
+            })
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (5, "below 0", Some("version 0")),
+                (9, "below 0", None),
+                (5, "too many decimals", None),
+            ]
+        );
+    }
 
     #[test]
     fn line_and_column_are_one_based() {

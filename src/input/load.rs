@@ -18,7 +18,6 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::domain::{Bid, BidId, Rettelsesblad, ReviewDecision, Tender};
-use crate::input::diag::push_unique;
 use crate::input::diag::{Code, Diagnostic, FileId, Location, Sources};
 use crate::input::diag::{nearest, shorten};
 use crate::input::listing;
@@ -239,6 +238,7 @@ impl Reader {
     /// Every problem found, with the files to show them in.
     pub(super) fn into_invalid(self) -> Invalid {
         let mut diagnostics = self.diagnostics;
+        super::diag::dedup(&mut diagnostics);
         diagnostics.extend(self.warnings);
         Invalid {
             sources: self.sources,
@@ -518,7 +518,7 @@ pub fn load_view(
             }
         }
         for diagnostic in found {
-            push_unique(&mut reader.diagnostics, diagnostic);
+            reader.diagnostics.push(diagnostic);
         }
     }
     if let Some(latest) = versions.last() {
@@ -1000,7 +1000,7 @@ fn lot_documents(
                     format!("the tender has no lot `{}`", shorten(named.get_ref())),
                     format!("name lots of the tender: {}", ids.join(", ")),
                 );
-            push_unique(&mut reader.diagnostics, diagnostic);
+            reader.diagnostics.push(diagnostic);
         }
         if !lots.iter().any(|l| l.get_ref() == lot)
             && let Err(error) = patcher.remove(&format!("criteria.{}", criterion.id.get_ref()))
@@ -1020,7 +1020,7 @@ fn lot_documents(
                 ),
                 "give the criterion an id of letters, digits and dashes, used once",
             );
-            push_unique(&mut reader.diagnostics, diagnostic);
+            reader.diagnostics.push(diagnostic);
             return None;
         }
     }
@@ -1036,7 +1036,7 @@ fn lot_documents(
                     ),
                     "write it on one line: award = { suppliers = 4, allocation = \"cascade\" }",
                 );
-            push_unique(&mut reader.diagnostics, diagnostic);
+            reader.diagnostics.push(diagnostic);
             return None;
         }
     }
@@ -1314,7 +1314,7 @@ fn build_version(
     for diagnostic in found {
         let diagnostic = in_version(reader, diagnostic, number);
         if diagnostic.is_error() {
-            push_unique(&mut reader.diagnostics, diagnostic);
+            reader.diagnostics.push(diagnostic);
         } else if !reader.warnings.iter().any(|w| {
             // A warning that holds in every version is shown once, where it first holds.
             (w.code, &w.field, &w.message)

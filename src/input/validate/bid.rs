@@ -67,8 +67,8 @@ pub fn bid(
         id,
         bidder: raw.bidder.get_ref().clone(),
         cvr: raw.cvr.get_ref().clone(),
-        submitted: raw.submitted.get_ref().to_string(),
-        submitted_at: facts.submitted_at,
+        submitted: facts.submitted.0,
+        submitted_at: facts.submitted.1,
         declaration: facts.declaration,
         declaration_written: raw.reservation.get_ref().clone(),
         reservations_found: facts.reservations_found,
@@ -92,7 +92,8 @@ pub fn bid(
 /// What a bid says of itself, apart from prices and points.
 struct Facts {
     declaration: Declaration,
-    submitted_at: jiff::Timestamp,
+    /// As written (RFC 3339), and as an instant.
+    submitted: (String, jiff::Timestamp),
     solution_descriptions: u64,
     quality_characters: Option<u64>,
     reservations_found: Vec<FoundReservation>,
@@ -116,7 +117,7 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
             ("ingen", Declaration::Neither),
         ],
     );
-    let submitted_at = check.instant(&raw.submitted, "submitted");
+    let submitted = check.instant_written(&raw.submitted, "submitted");
     let solution_descriptions = match &raw.solution_descriptions {
         Some(n) => check.whole(n, "solution_descriptions", 1),
         None => Some(1),
@@ -158,7 +159,7 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
     }
     Some(Facts {
         declaration: declaration?,
-        submitted_at: submitted_at?,
+        submitted: submitted?,
         solution_descriptions: solution_descriptions?,
         quality_characters: quality_characters?,
         reservations_found,

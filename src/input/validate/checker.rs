@@ -181,18 +181,29 @@ impl<'a> Checker<'a> {
         value: &Spanned<Datetime>,
         field: &str,
     ) -> Option<jiff::Timestamp> {
+        self.instant_written(value, field).map(|(_, at)| at)
+    }
+
+    /// [`Checker::instant`] with the time as written in RFC 3339 (formatted once, for both).
+    pub(super) fn instant_written(
+        &mut self,
+        value: &Spanned<Datetime>,
+        field: &str,
+    ) -> Option<(String, jiff::Timestamp)> {
         let written = value.get_ref().to_string();
-        let parsed = written.parse::<jiff::Timestamp>().ok();
-        if parsed.is_none() {
-            self.report(
-                Code::BadValue,
-                value.span(),
-                field,
-                format!("`{field}` = {written} has no date, time and UTC offset"),
-                "write the full time with its offset, e.g. 2023-10-02T12:00:00+02:00".into(),
-            );
+        match written.parse::<jiff::Timestamp>() {
+            Ok(at) => Some((written, at)),
+            Err(_) => {
+                self.report(
+                    Code::BadValue,
+                    value.span(),
+                    field,
+                    format!("`{field}` = {written} has no date, time and UTC offset"),
+                    "write the full time with its offset, e.g. 2023-10-02T12:00:00+02:00".into(),
+                );
+                None
+            }
         }
-        parsed
     }
 
     /// A whole number of at least `min`.

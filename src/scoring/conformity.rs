@@ -398,46 +398,44 @@ const NAMED_DUPLICATES: usize = 5;
 /// name (ignoring case and surrounding spaces). Each such bid is set aside for review with
 /// the other files named (the first [`NAMED_DUPLICATES`] in the order of `bids`, the rest
 /// counted), so the authority decides which one is the bid; none is ranked meanwhile. The
-/// findings are per bid, in the order of `bids`; n log n, however large a group.
+/// findings are per bid, in the order of `bids`; linear (one hash look-up per bid and
+/// key), however large a group.
 pub fn duplicates(bids: &[&Bid]) -> Vec<Vec<Finding>> {
+    use rayon::prelude::*;
     let names: Vec<String> = bids
-        .iter()
+        .par_iter()
         .map(|b| b.bidder.trim().to_lowercase())
         .collect();
-    // Each group in the order of `bids`; a bid in both groups of another is counted once
-    // through the group of the pair.
-    let mut by_cvr: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut by_both: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for (i, bid) in bids.iter().enumerate() {
-        by_cvr.entry(&bid.cvr).or_default().push(i);
-        by_name.entry(&names[i]).or_default().push(i);
-        *by_both.entry((&bid.cvr, &names[i])).or_default() += 1;
-    }
+    let cvrs = Groups::of(bids.iter().map(|b| b.cvr.as_str()));
+    let same_names = Groups::of(names.iter().map(String::as_str));
+    // A bid in both groups of another is counted once: by the number of bids sharing both.
+    let both = Groups::of(
+        bids.iter()
+            .zip(&names)
+            .map(|(b, n)| (b.cvr.as_str(), n.as_str())),
+    );
     let rule = Rule {
         action: Decision::Review,
         source: None,
         text: None,
     };
-    let empty = Vec::new();
     bids.iter()
         .enumerate()
         .map(|(i, bid)| {
-            let same_cvr = by_cvr.get(bid.cvr.as_str()).unwrap_or(&empty);
-            let same_name = by_name.get(names[i].as_str()).unwrap_or(&empty);
-            let both = by_both
-                .get(&(bid.cvr.as_str(), names[i].as_str()))
-                .copied()
-                .unwrap_or(1);
             // The union of the two groups, less the bid itself.
-            let count = (same_cvr.len() + same_name.len()).saturating_sub(both + 1);
+            let count = (cvrs.size(i) + same_names.size(i)).saturating_sub(both.size(i) + 1);
             if count == 0 {
                 return Vec::new();
             }
             // The first few of the union are among the first few of each group.
             let mut first: BTreeMap<usize, &str> = BTreeMap::new();
-            for (group, what) in [(same_cvr, "CVR number"), (same_name, "bidder name")] {
-                for &j in group.iter().filter(|&&j| j != i).take(NAMED_DUPLICATES) {
+            for (group, what) in [(&cvrs, "CVR number"), (&same_names, "bidder name")] {
+                for &j in group
+                    .members(i)
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .take(NAMED_DUPLICATES)
+                {
                     first.entry(j).or_insert(what);
                 }
             }
@@ -463,6 +461,55 @@ pub fn duplicates(bids: &[&Bid]) -> Vec<Vec<Finding>> {
             )]
         })
         .collect()
+}
+
+/// Items grouped by equal keys: each item's group, each group's size, and the members of
+/// every group of more than one, in item order (a group of one lists none: its only
+/// member is the item itself, which is never named as its own duplicate).
+struct Groups {
+    group: Vec<usize>,
+    sizes: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl Groups {
+    fn of<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> Groups {
+        let mut index: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+        let mut sizes = Vec::new();
+        let group: Vec<usize> = keys
+            .map(|key| {
+                let next = sizes.len();
+                let g = *index.entry(key).or_insert(next);
+                if g == next {
+                    sizes.push(0);
+                }
+                sizes[g] += 1;
+                g
+            })
+            .collect();
+        // No allocation for the groups of one, which are nearly all of them.
+        let mut members = vec![Vec::new(); sizes.len()];
+        for (i, &g) in group.iter().enumerate() {
+            if sizes[g] > 1 {
+                members[g].push(i);
+            }
+        }
+        Groups {
+            group,
+            sizes,
+            members,
+        }
+    }
+
+    /// The size of item `i`'s group, itself included.
+    fn size(&self, i: usize) -> usize {
+        self.sizes[self.group[i]]
+    }
+
+    /// The members of item `i`'s group when it has others, in item order; else none.
+    fn members(&self, i: usize) -> &[usize] {
+        &self.members[self.group[i]]
+    }
 }
 
 /// The decision for a bid with these findings: rejected if any finding rejects, else

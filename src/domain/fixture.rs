@@ -109,7 +109,7 @@ pub fn reference_tender() -> Tender {
         },
         tie_break: rule(Vec::new()),
         total_rounding: None,
-        decisions: Vec::new(),
+        decisions: Default::default(),
         contract: None,
         requirements: Vec::new(),
         award: None,

@@ -87,7 +87,7 @@ pub struct Tender {
     /// Where the tender rounds the total before ranking; `None`: totals are exact.
     pub total_rounding: Option<Rounding>,
     /// The authority's decisions on findings set aside for review (`decisions.toml`).
-    pub decisions: Vec<ReviewDecision>,
+    pub decisions: Decisions,
     /// The contract the tender leads to (`[contract]`), for `payments` and `index`.
     pub contract: Option<Box<contract::Contract>>,
     /// The minimum requirements (mindstekrav) every bid must meet, in file order.
@@ -242,6 +242,52 @@ pub enum Allocation {
     Equal,
     /// A declared share per place in the ranking (percent, first place first; sum 100).
     Shares(Vec<Percent>),
+}
+
+/// The authority's decisions, in the order `decisions.toml` records them, found by bid and
+/// rule in O(log n): every bid's findings are looked up in them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decisions {
+    list: Vec<ReviewDecision>,
+    /// Positions in `list`, sorted by (bid, rule).
+    by_finding: Vec<usize>,
+}
+
+impl Decisions {
+    /// `list` holds one decision per finding (the loader reports a second one).
+    pub fn new(list: Vec<ReviewDecision>) -> Decisions {
+        let mut by_finding: Vec<usize> = (0..list.len()).collect();
+        by_finding.sort_by(|a, b| Self::key(&list[*a]).cmp(&Self::key(&list[*b])));
+        Decisions { list, by_finding }
+    }
+
+    fn key(d: &ReviewDecision) -> (&BidId, &str) {
+        (&d.bid, d.rule.as_str())
+    }
+
+    /// The decision on bid `bid`'s finding under rule `rule`, if one is recorded.
+    pub fn find(&self, bid: &BidId, rule: &str) -> Option<&ReviewDecision> {
+        self.by_finding
+            .binary_search_by(|i| Self::key(&self.list[*i]).cmp(&(bid, rule)))
+            .ok()
+            .map(|at| &self.list[self.by_finding[at]])
+    }
+
+    /// Records `decision`, in place of any earlier one on the same finding.
+    pub fn set(&mut self, decision: ReviewDecision) {
+        let mut list = std::mem::take(&mut self.list);
+        list.retain(|d| Self::key(d) != Self::key(&decision));
+        list.push(decision);
+        *self = Decisions::new(list);
+    }
+}
+
+impl std::ops::Deref for Decisions {
+    type Target = [ReviewDecision];
+
+    fn deref(&self) -> &[ReviewDecision] {
+        &self.list
+    }
 }
 
 /// The authority's decision on one finding set aside for review: accepted (the finding no

@@ -1250,7 +1250,7 @@ fn build_version(
         )
     });
     let tender = tender.map(|mut tender| {
-        tender.decisions = decisions.to_vec();
+        tender.decisions = crate::domain::Decisions::new(decisions.to_vec());
         tender.lot = lot.and_then(|lot| tender.lots.iter().position(|l| l.id == lot));
         tender.round = round;
         tender

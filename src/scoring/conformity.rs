@@ -530,10 +530,7 @@ pub fn apply_decisions(tender: &Tender, bid: &Bid, findings: &mut [Finding]) {
         .iter_mut()
         .filter(|f| f.decision == Decision::Review)
     {
-        let made = tender
-            .decisions
-            .iter()
-            .find(|d| d.bid == bid.id && d.rule == finding.rule.as_str());
+        let made = tender.decisions.find(&bid.id, finding.rule.as_str());
         if let Some(made) = made {
             if !made.accepted {
                 finding.decision = Decision::Reject;

@@ -207,10 +207,7 @@ impl Scenario {
                     rule,
                     accepted,
                 } => {
-                    tender
-                        .decisions
-                        .retain(|d| !(&d.bid == bid && d.rule == rule.as_str()));
-                    tender.decisions.push(ReviewDecision {
+                    tender.decisions.set(ReviewDecision {
                         bid: bid.clone(),
                         rule: rule.as_str().to_string(),
                         accepted: *accepted,

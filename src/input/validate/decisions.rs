@@ -1,6 +1,8 @@
 //! `decisions.toml`: the authority's decisions on findings set aside for review, each
 //! naming a bid of the tender and the rule of its finding.
 
+use std::collections::HashSet;
+
 use crate::domain::{BidId, ReviewDecision, RuleId};
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::RawDecisions;
@@ -17,12 +19,15 @@ pub fn decisions(
 ) -> Option<Vec<ReviewDecision>> {
     let mut check = Checker::new(sources, file, diagnostics);
     let ids: Vec<&str> = bids.iter().map(|b| b.0.as_str()).collect();
+    // Looked up by hash: a decision on every one of 10 000 bids is checked in one pass.
+    let known: HashSet<&str> = ids.iter().copied().collect();
+    let mut decided: HashSet<(&str, &str)> = HashSet::with_capacity(raw.decisions.len());
     let rules: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
     let mut decisions = Vec::new();
     for (i, spanned) in raw.decisions.iter().enumerate() {
         let d = spanned.get_ref();
         let field = format!("decisions[{i}]");
-        if !ids.contains(&d.bid.get_ref().as_str()) {
+        if !known.contains(d.bid.get_ref().as_str()) {
             check.report(
                 Code::UnknownDecision,
                 d.bid.span(),
@@ -59,10 +64,7 @@ pub fn decisions(
                 "write the date of the decision, without a time".into(),
             );
         }
-        let twice = raw.decisions[..i].iter().any(|earlier| {
-            earlier.get_ref().bid.get_ref() == d.bid.get_ref()
-                && earlier.get_ref().rule.get_ref() == d.rule.get_ref()
-        });
+        let twice = !decided.insert((d.bid.get_ref().as_str(), d.rule.get_ref().as_str()));
         if twice {
             check.report(
                 Code::UnknownDecision,

@@ -158,7 +158,7 @@ pub fn tender(
         model,
         tie_break: tie_break?,
         total_rounding: total_rounding?,
-        decisions: Vec::new(),
+        decisions: Default::default(),
         contract: contract.flatten().map(Box::new),
         requirements: requirements?,
         award: award?,

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::domain::{Bid, BidId, CriterionId, Tender};
 use crate::values::{Money, Points};
@@ -44,8 +44,8 @@ fn order(a: Points, b: Points) -> &'static str {
 ///
 /// Exact but cheap: a bid's points depend on the others only through the lowest (and
 /// highest) compared price of each line, so removing a bid changes nobody's points unless
-/// it alone holds such an extreme. Only those removals — at most two per price line — are
-/// scored again, and the pairs whose order changes are found by sorting, in
+/// it alone holds such an extreme (or changes which bids are in the field: see
+/// [`removals`]). Only those removals — at most two per price line — are scored again, and the pairs whose order changes are found by sorting, in
 /// O(L · n log n + k) for L lines, n bids and k reversals reported; no bid is cloned.
 pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Vec<Reversal> {
     if !tender.model.method.is_relative() {
@@ -55,13 +55,7 @@ pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Vec<Reversal> {
     let scores = score_refs(tender, &refs);
     let with_all: Vec<Option<Points>> = scores.iter().map(BidScore::total).collect();
     let mut found = Vec::new();
-    // A decision on a duplicate can make a bid's removal bring another into the field;
-    // with decisions, every scored bid is taken out in turn (exact, and rare).
-    let removals: Vec<usize> = if tender.decisions.is_empty() {
-        sole_extremes(tender, &scores)
-    } else {
-        (0..bids.len()).filter(|i| with_all[*i].is_some()).collect()
-    };
+    let removals = removals(tender, bids, &scores);
     for removed in removals {
         let rest: Vec<&Bid> = refs
             .iter()
@@ -93,6 +87,38 @@ pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Vec<Reversal> {
             without: order(after.0, after.1),
         })
         .collect()
+}
+
+/// The scored bids whose removal can change another bid's points or standing, in bid
+/// order: the sole extremes a relative method compares with; with decisions, also every
+/// scored bid that shares its CVR number or bidder name with another bid (a duplicate the
+/// authority let through: without it, the other is no longer a duplicate and comes into
+/// the field); under a test for abnormally low prices, which compares every price with
+/// the others', every scored bid (exact, and O(n² log n)).
+fn removals(tender: &Tender, bids: &[Bid], scores: &[BidScore]) -> Vec<usize> {
+    let scored = |i: &usize| scores[*i].total().is_some();
+    if tender.price_rules.abnormally_low.is_some() {
+        return (0..bids.len()).filter(scored).collect();
+    }
+    let mut removals: BTreeSet<usize> = sole_extremes(tender, scores).into_iter().collect();
+    if !tender.decisions.is_empty() {
+        let names: Vec<String> = bids
+            .iter()
+            .map(|b| b.bidder.trim().to_lowercase())
+            .collect();
+        let mut cvrs: HashMap<&str, usize> = HashMap::new();
+        let mut same_names: HashMap<&str, usize> = HashMap::new();
+        for (bid, name) in bids.iter().zip(&names) {
+            *cvrs.entry(bid.cvr.as_str()).or_default() += 1;
+            *same_names.entry(name.as_str()).or_default() += 1;
+        }
+        removals.extend(
+            (0..bids.len())
+                .filter(scored)
+                .filter(|i| cvrs[bids[*i].cvr.as_str()] > 1 || same_names[names[*i].as_str()] > 1),
+        );
+    }
+    removals.into_iter().collect()
 }
 
 /// The totals of two bids with every bid and without the removed one.
@@ -255,5 +281,59 @@ mod tests {
             ("c", "a", "b")
         );
         assert_eq!((r.with_all, r.without), ("behind", "ahead"));
+    }
+
+    /// Which removals are scored again. Proportional model; prices (spor1, spor2):
+    /// a 400/1150, b 430/1300, c 370/1100, d 410/1200, e 405/1180. c alone holds both lowest prices
+    /// and b both highest, so without decisions or an abnormal-price test only b and c
+    /// (positions 1 and 2) are taken out.
+    #[test]
+    fn removals_are_the_sole_extremes_unless_a_removal_changes_the_field() {
+        use crate::domain::{AbnormallyLow, Decisions, ReviewDecision};
+        use crate::values::Percent;
+        let mut tender = reference_tender();
+        tender.model.method = Method::Proportional {
+            max: Points::new("10".parse().unwrap()),
+        };
+        let mut bids = vec![
+            bid("a", Some("400"), Some("1150"), "5", "5"),
+            bid("b", Some("430"), Some("1300"), "5", "5"),
+            bid("c", Some("370"), Some("1100"), "5", "5"),
+            bid("d", Some("410"), Some("1200"), "5", "5"),
+            bid("e", Some("405"), Some("1180"), "5", "5"),
+        ];
+        let of = |tender: &Tender, bids: &[Bid]| {
+            let refs: Vec<&Bid> = bids.iter().collect();
+            removals(tender, bids, &score_refs(tender, &refs))
+        };
+        assert_eq!(of(&tender, &bids), [1, 2]);
+
+        // d has a's CVR number: both are set aside as duplicates, until the authority
+        // lets a through. Without a, d is no duplicate and comes into the field, so a's
+        // removal is scored too; d, set aside, is never removed; nor is e, whose removal
+        // changes nothing.
+        bids[3].cvr = bids[0].cvr.clone();
+        tender.decisions = Decisions::new(vec![ReviewDecision {
+            bid: BidId("a".into()),
+            rule: "duplicate-bid".into(),
+            accepted: true,
+            by: String::new(),
+            date: String::new(),
+            reason: String::new(),
+            place: String::new(),
+        }]);
+        assert_eq!(of(&tender, &bids), [0, 1, 2]);
+
+        // A test of each price against the mean of the others': any removal moves that
+        // mean, so every scored bid is taken out in turn.
+        bids[3].cvr = "99999999".into();
+        tender.decisions = Decisions::default();
+        tender.price_rules.abnormally_low = Some(AbnormallyLow {
+            below_mean_of_others: Some(Percent::new("50".parse().unwrap())),
+            below_next_lowest: None,
+            source: None,
+            text: None,
+        });
+        assert_eq!(of(&tender, &bids), [0, 1, 2, 3, 4]);
     }
 }

@@ -18,6 +18,40 @@ pub type FileId = usize;
 pub struct SourceFile {
     pub path: String,
     pub text: String,
+    /// Where each line after the first starts, found the first time a line is asked for:
+    /// a file of 10 000 decisions, each with a problem, is not counted through 10 000 times.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    /// The one-based line of a byte offset (the end of the text for one beyond it).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        // A bid file is a few hundred bytes: counting is cheaper than an index kept for
+        // each of 100 000 of them.
+        if self.text.len() <= COUNTED_LINES_UP_TO {
+            return self.text.as_bytes()[..offset]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+        }
+        let starts = self.line_starts.get_or_init(|| line_starts_of(&self.text));
+        // The lines starting at or before the offset, the first line included.
+        starts.partition_point(|start| *start <= offset) + 1
+    }
+}
+
+/// Files up to this size have their lines counted each time, larger ones indexed once.
+const COUNTED_LINES_UP_TO: usize = 4096;
+
+/// The offsets just after every `\n`: where the second and later lines start.
+fn line_starts_of(text: &str) -> Vec<usize> {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 /// All input files of a run, so that every diagnostic can show its line.
@@ -28,7 +62,11 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, path: String, text: String) -> FileId {
-        self.files.push(SourceFile { path, text });
+        self.files.push(SourceFile {
+            path,
+            text,
+            line_starts: std::sync::OnceLock::new(),
+        });
         self.files.len() - 1
     }
 
@@ -42,9 +80,9 @@ impl Sources {
 
     /// One-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, id: FileId, offset: usize) -> (usize, usize) {
-        let text = &self.files[id].text;
-        let before = &text[..offset.min(text.len())];
-        let line = before.matches('\n').count() + 1;
+        let file = &self.files[id];
+        let before = &file.text[..offset.min(file.text.len())];
+        let line = file.line_of(offset);
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (line, before[line_start..].chars().count() + 1)
     }
@@ -373,6 +411,27 @@ pub fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines are counted in a small file and looked up in an index in a large one; both
+    /// give the same line for every offset: 1 + the newlines before it.
+    #[test]
+    fn a_large_file_gives_the_same_lines_as_a_small_one() {
+        let mut sources = Sources::default();
+        let small = sources.add("s.toml".into(), "a = 1\nb = 2\n\nc = 3".into());
+        // 1 000 lines of "x = 1\n" (6 bytes each): offset 6 × k starts line k + 1.
+        let large = sources.add("l.toml".into(), "x = 1\n".repeat(1000));
+        let small = sources.get(small);
+        assert_eq!(
+            [0, 5, 6, 12, 13, 17, 99].map(|o| small.line_of(o)),
+            [1, 1, 2, 3, 4, 4, 4]
+        );
+        let large = sources.get(large);
+        assert!(large.text.len() > COUNTED_LINES_UP_TO);
+        assert_eq!(
+            [0, 5, 6, 11, 12, 5994, 5999, 6000, 7000].map(|o| large.line_of(o)),
+            [1, 1, 2, 2, 3, 1000, 1000, 1001, 1001]
+        );
+    }
 
     #[test]
     fn dedup_keeps_the_first_of_each_problem_at_each_place_in_order() {

@@ -14,6 +14,7 @@ use crate::input::raw::{Num, RawRule};
 /// Reads values out of one file, reporting every problem against that file.
 pub(super) struct Checker<'a> {
     pub(super) text: &'a str,
+    source: &'a crate::input::diag::SourceFile,
     pub(super) file: FileId,
     pub(super) diagnostics: &'a mut Vec<Diagnostic>,
     /// The count of diagnostics when this file's checks began, to tell whether this file
@@ -30,6 +31,7 @@ impl<'a> Checker<'a> {
         let start = diagnostics.len();
         Checker {
             text: &sources.get(file).text,
+            source: sources.get(file),
             file,
             diagnostics,
             start,
@@ -250,10 +252,7 @@ impl<'a> Checker<'a> {
 
     /// The one-based line of a byte offset in this file.
     pub(super) fn line(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1
+        self.source.line_of(offset)
     }
 }
 
@@ -311,14 +310,20 @@ pub(super) fn exact_decimal(written: &str) -> Option<Decimal> {
 }
 
 pub(super) fn unknown_help(wrong: &str, known: &[&str], what: &str) -> String {
+    // A tender of thousands of bids names the first few and counts the rest: the help of
+    // every mistaken id is not a list of every bid.
+    let listed = match known.len().checked_sub(LISTED_KNOWN) {
+        None | Some(0) => known.join(", "),
+        Some(more) => format!("{} and {more} more", known[..LISTED_KNOWN].join(", ")),
+    };
     match nearest(wrong, known.iter().copied()) {
-        Some(near) => format!(
-            "did you mean `{near}`? The tender's {what}: {}",
-            known.join(", ")
-        ),
-        None => format!("use one of the tender's {what}: {}", known.join(", ")),
+        Some(near) => format!("did you mean `{near}`? The tender's {what}: {listed}"),
+        None => format!("use one of the tender's {what}: {listed}"),
     }
 }
+
+/// How many of the known names a help lists.
+const LISTED_KNOWN: usize = 20;
 
 /// A TOML date as a calendar date.
 pub(super) fn civil_date(date: toml::value::Date) -> Option<jiff::civil::Date> {

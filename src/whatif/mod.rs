@@ -266,12 +266,13 @@ pub fn analyse(subject: &Subject<'_>, only: Option<&BidId>) -> WhatIf {
         ranking: subject.ranking,
     };
     let ranks = subject.ranks();
+    let extremes = Extremes::of(subject.tender, &ranks);
     let bids = ranks
         .entries
         .par_iter()
         .enumerate()
         .filter(|(_, (r, _))| only.is_none_or(|id| &r.score.bid == id))
-        .map(|(position, _)| answers_for(subject, &ranks, position))
+        .map(|(position, _)| answers_for(subject, &ranks, &extremes, position))
         .collect();
     WhatIf {
         money: subject.tender.model.method.is_money(),
@@ -294,7 +295,12 @@ fn merit(ranked: &Ranked) -> Decimal {
         .unwrap_or_default()
 }
 
-fn answers_for(subject: &Subject<'_>, ranks: &Ranks<'_>, position: usize) -> BidAnswers {
+fn answers_for(
+    subject: &Subject<'_>,
+    ranks: &Ranks<'_>,
+    extremes: &Extremes,
+    position: usize,
+) -> BidAnswers {
     let (ranked, _) = ranks.entries[position];
     let mine = merit(ranked);
     let mut opponents: Vec<(Opponent, usize)> = Vec::new();
@@ -322,7 +328,7 @@ fn answers_for(subject: &Subject<'_>, ranks: &Ranks<'_>, position: usize) -> Bid
             }
         }
     }
-    let field = field_of(subject.tender, ranks, &ranked.score.bid);
+    let field = extremes.field_without(ranks, position);
     BidAnswers {
         bid: ranked.score.bid.clone(),
         bidder: ranked.score.bidder.to_string(),
@@ -334,57 +340,86 @@ fn answers_for(subject: &Subject<'_>, ranks: &Ranks<'_>, position: usize) -> Bid
     }
 }
 
-/// Under a relative model, the ranked bids other than `who` that hold the lowest or
-/// highest evaluated price of some line (or of the combined evaluation price): scored
-/// with them, any bid's points are what they are among all the ranked bids. Empty under
-/// other models, where a bid's points depend on nothing but itself.
-fn field_of<'a>(tender: &Tender, ranks: &Ranks<'a>, who: &BidId) -> Vec<&'a Bid> {
-    if !tender.model.method.is_relative() {
-        return Vec::new();
-    }
-    let volumes = tender.price_rules.volumes.as_ref();
-    // Per line: the lowest and the highest price, each with the position of its bid.
-    type Extreme = (Money, usize);
-    let mut extremes: HashMap<CriterionId, (Extreme, Extreme)> = HashMap::new();
-    for (i, (ranked, _)) in ranks.entries.iter().enumerate() {
-        if &ranked.score.bid == who {
-            continue;
+/// Under a relative model, per line (and the combined evaluation price), the two lowest
+/// and the two highest evaluated prices of the ranked bids, each with its bid's position,
+/// the earlier position first among equal prices. Found once, so the field without any one
+/// bid is read off in time independent of the number of bids (it was a pass over every
+/// bid for each bid: quadratic in `whatif` of a whole tender).
+struct Extremes {
+    lines: Vec<(Vec<(Money, usize)>, Vec<(Money, usize)>)>,
+}
+
+impl Extremes {
+    fn of(tender: &Tender, ranks: &Ranks<'_>) -> Extremes {
+        if !tender.model.method.is_relative() {
+            return Extremes { lines: Vec::new() };
         }
-        let Outcome::Scored { prices, .. } = &ranked.score.outcome else {
-            continue;
-        };
-        let mut lines: Vec<(CriterionId, Money)> = prices
-            .iter()
-            .map(|p| (p.line.clone(), p.evaluated))
-            .collect();
-        if let Some(volumes) = volumes {
-            let combined = prices
+        let volumes = tender.price_rules.volumes.as_ref();
+        let mut by_line: std::collections::BTreeMap<
+            CriterionId,
+            (Vec<(Money, usize)>, Vec<(Money, usize)>),
+        > = std::collections::BTreeMap::new();
+        for (i, (ranked, _)) in ranks.entries.iter().enumerate() {
+            let Outcome::Scored { prices, .. } = &ranked.score.outcome else {
+                continue;
+            };
+            let mut lines: Vec<(CriterionId, Money)> = prices
                 .iter()
-                .filter_map(|p| Some(p.evaluated.times(*volumes.get(&p.line)?)))
-                .fold(Money::new(Decimal::ZERO), |sum, m| sum + m);
-            lines.push((CriterionId(EVALUATION_PRICE.into()), combined));
+                .map(|p| (p.line.clone(), p.evaluated))
+                .collect();
+            if let Some(volumes) = volumes {
+                let combined = prices
+                    .iter()
+                    .filter_map(|p| Some(p.evaluated.times(*volumes.get(&p.line)?)))
+                    .fold(Money::new(Decimal::ZERO), |sum, m| sum + m);
+                lines.push((CriterionId(EVALUATION_PRICE.into()), combined));
+            }
+            for (line, price) in lines {
+                let (low, high) = by_line.entry(line).or_default();
+                // Positions come in order, so an equal price never goes before one kept.
+                keep_two(low, (price, i), |a, b| a < b);
+                keep_two(high, (price, i), |a, b| a > b);
+            }
         }
-        for (line, price) in lines {
-            extremes
-                .entry(line)
-                .and_modify(|(low, high)| {
-                    if price < low.0 {
-                        *low = (price, i);
-                    }
-                    if price > high.0 {
-                        *high = (price, i);
-                    }
-                })
-                .or_insert(((price, i), (price, i)));
+        Extremes {
+            lines: by_line.into_values().collect(),
         }
     }
-    let mut chosen: Vec<usize> = extremes
-        .values()
-        .flat_map(|((_, low), (_, high))| [*low, *high])
-        .collect();
-    chosen.sort_unstable();
-    chosen.dedup();
-    chosen.into_iter().map(|i| ranks.entries[i].1).collect()
+
+    /// The ranked bids other than the one at `position` that hold the lowest or highest
+    /// price of some line among the others: scored with them, any bid's points are what
+    /// they are among all the ranked bids. Empty under other models, where a bid's points
+    /// depend on nothing but itself.
+    fn field_without<'a>(&self, ranks: &Ranks<'a>, position: usize) -> Vec<&'a Bid> {
+        let first_other =
+            |kept: &[(Money, usize)]| kept.iter().map(|(_, i)| *i).find(|i| *i != position);
+        let mut chosen: Vec<usize> = self
+            .lines
+            .iter()
+            .flat_map(|(low, high)| [first_other(low), first_other(high)])
+            .flatten()
+            .collect();
+        chosen.sort_unstable();
+        chosen.dedup();
+        chosen.into_iter().map(|i| ranks.entries[i].1).collect()
+    }
+}
+
+/// Keeps the two first of `kept` and `new` in the order `before` gives prices; equal
+/// prices keep the earlier.
+fn keep_two(
+    kept: &mut Vec<(Money, usize)>,
+    new: (Money, usize),
+    before: impl Fn(Money, Money) -> bool,
+) {
+    let at = kept
+        .iter()
+        .position(|(price, _)| before(new.0, *price))
+        .unwrap_or(kept.len());
+    if at < 2 {
+        kept.insert(at, new);
+        kept.truncate(2);
+    }
 }
 
 /// `edited`'s standing minus `other`'s, scored together with the field; `None` where

@@ -346,8 +346,11 @@ fn answers_for(
 /// bid is read off in time independent of the number of bids (it was a pass over every
 /// bid for each bid: quadratic in `whatif` of a whole tender).
 struct Extremes {
-    lines: Vec<(Vec<(Money, usize)>, Vec<(Money, usize)>)>,
+    lines: Vec<LineExtremes>,
 }
+
+/// A line's lowest two and highest two prices, each with its bid's position.
+type LineExtremes = (Vec<(Money, usize)>, Vec<(Money, usize)>);
 
 impl Extremes {
     fn of(tender: &Tender, ranks: &Ranks<'_>) -> Extremes {
@@ -355,10 +358,8 @@ impl Extremes {
             return Extremes { lines: Vec::new() };
         }
         let volumes = tender.price_rules.volumes.as_ref();
-        let mut by_line: std::collections::BTreeMap<
-            CriterionId,
-            (Vec<(Money, usize)>, Vec<(Money, usize)>),
-        > = std::collections::BTreeMap::new();
+        let mut by_line: std::collections::BTreeMap<CriterionId, LineExtremes> =
+            std::collections::BTreeMap::new();
         for (i, (ranked, _)) in ranks.entries.iter().enumerate() {
             let Outcome::Scored { prices, .. } = &ranked.score.outcome else {
                 continue;

@@ -78,9 +78,7 @@ pub fn write_for(
         Format::Json => json::write(evaluation, out),
         // The CSV writer buffers its records itself.
         Format::Csv => csv::write(evaluation, out),
-        Format::Xlsx => out.write_all(
-            &xlsx::render(evaluation, &layout.texts(evaluation)).map_err(std::io::Error::other)?,
-        ),
+        Format::Xlsx => xlsx::write(evaluation, &layout.texts(evaluation), out),
         _ => out.write_all(&render_in(evaluation, format, layout)),
     }
 }

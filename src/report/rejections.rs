@@ -308,11 +308,7 @@ pub fn write_for(
 ) -> std::io::Result<()> {
     match format {
         Format::Csv => write_csv(evaluation, out),
-        // As for the ranking: a workbook the writer fails on is an error, never no bytes.
-        Format::Xlsx => out.write_all(
-            &super::xlsx::render(evaluation, &layout.texts(evaluation))
-                .map_err(std::io::Error::other)?,
-        ),
+        Format::Xlsx => super::xlsx::write(evaluation, &layout.texts(evaluation), out),
         _ => out.write_all(&render_for(evaluation, format, layout)),
     }
 }

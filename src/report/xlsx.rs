@@ -26,6 +26,16 @@ pub fn render(evaluation: &Evaluation, texts: &Texts) -> Result<Vec<u8>, XlsxErr
     workbook(evaluation, texts).and_then(|mut w| w.save_to_buffer())
 }
 
+/// The workbook written to `out`; a workbook the writer fails on is an I/O error, never
+/// no bytes (the ranking and the bids set aside alike).
+pub fn write(
+    evaluation: &Evaluation,
+    texts: &Texts,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(&render(evaluation, texts).map_err(std::io::Error::other)?)
+}
+
 /// Excel holds at most 32 767 characters in a cell (a longer one makes the whole workbook
 /// fail): longer text is cut with a note; the JSON and Markdown reports keep it whole.
 fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {

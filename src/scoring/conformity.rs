@@ -401,11 +401,7 @@ const NAMED_DUPLICATES: usize = 5;
 /// findings are per bid, in the order of `bids`; linear (one hash look-up per bid and
 /// key), however large a group.
 pub fn duplicates(bids: &[&Bid]) -> Vec<Vec<Finding>> {
-    use rayon::prelude::*;
-    let names: Vec<String> = bids
-        .par_iter()
-        .map(|b| b.bidder.trim().to_lowercase())
-        .collect();
+    let names = name_keys(bids);
     let cvrs = Groups::of(bids.iter().map(|b| b.cvr.as_str()));
     let same_names = Groups::of(names.iter().map(String::as_str));
     // A bid in both groups of another is counted once: by the number of bids sharing both.
@@ -460,6 +456,25 @@ pub fn duplicates(bids: &[&Bid]) -> Vec<Vec<Finding>> {
                 ),
             )]
         })
+        .collect()
+}
+
+/// Whether each bid shares its CVR number or bidder name with another: the bids
+/// [`duplicates`] sets aside, unless the authority has decided otherwise.
+pub fn shares_cvr_or_name(bids: &[&Bid]) -> Vec<bool> {
+    let names = name_keys(bids);
+    let cvrs = Groups::of(bids.iter().map(|b| b.cvr.as_str()));
+    let same_names = Groups::of(names.iter().map(String::as_str));
+    (0..bids.len())
+        .map(|i| cvrs.size(i) > 1 || same_names.size(i) > 1)
+        .collect()
+}
+
+/// Each bidder name as two bids are compared by: trimmed, in lower case.
+fn name_keys(bids: &[&Bid]) -> Vec<String> {
+    use rayon::prelude::*;
+    bids.par_iter()
+        .map(|b| b.bidder.trim().to_lowercase())
         .collect()
 }
 

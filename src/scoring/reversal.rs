@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::{Bid, BidId, CriterionId, Tender};
 use crate::values::{Money, Points};
@@ -102,21 +102,9 @@ fn removals(tender: &Tender, bids: &[Bid], scores: &[BidScore]) -> Vec<usize> {
     }
     let mut removals: BTreeSet<usize> = sole_extremes(tender, scores).into_iter().collect();
     if !tender.decisions.is_empty() {
-        let names: Vec<String> = bids
-            .iter()
-            .map(|b| b.bidder.trim().to_lowercase())
-            .collect();
-        let mut cvrs: HashMap<&str, usize> = HashMap::new();
-        let mut same_names: HashMap<&str, usize> = HashMap::new();
-        for (bid, name) in bids.iter().zip(&names) {
-            *cvrs.entry(bid.cvr.as_str()).or_default() += 1;
-            *same_names.entry(name.as_str()).or_default() += 1;
-        }
-        removals.extend(
-            (0..bids.len())
-                .filter(scored)
-                .filter(|i| cvrs[bids[*i].cvr.as_str()] > 1 || same_names[names[*i].as_str()] > 1),
-        );
+        let refs: Vec<&Bid> = bids.iter().collect();
+        let shared = super::conformity::shares_cvr_or_name(&refs);
+        removals.extend((0..bids.len()).filter(scored).filter(|i| shared[*i]));
     }
     removals.into_iter().collect()
 }

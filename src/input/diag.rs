@@ -4,6 +4,7 @@
 //! Contract: validation never stops at the first problem; it collects [`Diagnostic`]s
 //! and [`Report`] renders all of them, in a deterministic order, to plain text.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as RenderedSeverity};
@@ -292,9 +293,17 @@ impl Report<'_> {
 
     /// Renders every diagnostic, in colour (ANSI) where `colour` is set, for a terminal.
     pub fn render_styled(&self, colour: bool) -> String {
+        // Only the files a diagnostic points into, borrowed: a run of 100 000 bid files
+        // with one warning neither copies nor counts the lines of the other 99 999.
         let mut files = SimpleFiles::new();
-        for source in self.sources.iter() {
-            files.add(source.path.clone(), source.text.clone());
+        let mut shown: HashMap<FileId, usize> = HashMap::new();
+        for diagnostic in self.diagnostics {
+            if let Location::Span { file, .. } = diagnostic.location {
+                shown.entry(file).or_insert_with(|| {
+                    let source = self.sources.get(file);
+                    files.add(source.path.as_str(), source.text.as_str())
+                });
+            }
         }
         let mut ordered: Vec<&Diagnostic> = self.diagnostics.iter().collect();
         ordered.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
@@ -315,7 +324,7 @@ impl Report<'_> {
             match &diagnostic.location {
                 Location::Span { file, span } => {
                     let span = marked(&self.sources.get(*file).text, span.clone());
-                    rendered = rendered.with_labels(vec![Label::primary(*file, span)]);
+                    rendered = rendered.with_labels(vec![Label::primary(shown[file], span)]);
                 }
                 Location::Path(path) => notes.push(format!("file: {path}")),
             }

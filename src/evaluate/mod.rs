@@ -19,7 +19,7 @@ use crate::input::{self, InputFile, Invalid, Loaded, MissingPoints, ModelSearch,
 use crate::legal::{LegalFlag, check_rettelsesblad, legal_notes};
 use crate::scoring::award::{AwardResult, LotRanking, award, lot_limit};
 use crate::scoring::rank::{Ranked, rank, rank_in_place};
-use crate::scoring::reversal::{Reversal, rank_reversals};
+use crate::scoring::reversal::{Reversals, rank_reversals};
 use crate::scoring::score::{reads_quality, score_all, score_refs_into, score_taking_into};
 use crate::scoring::tree::{EffectiveWeight, effective_weights, total_bounds};
 use crate::values::Points;
@@ -269,7 +269,7 @@ pub struct Evaluation {
     /// Where the tender awards several suppliers (`[award]`): who fills which place.
     pub award: Option<AwardResult>,
     /// Pairs of bids whose order depends on a third bid (relative price models only).
-    pub reversals: Vec<Reversal>,
+    pub reversals: Reversals,
     /// Legal risks of the price evaluation (the model, a price floor).
     pub legal_notes: Vec<String>,
     /// Where the criteria's points range differently: the weight each has in fact.
@@ -318,7 +318,7 @@ pub fn evaluate_once(ready: &mut Ready, number: u32) -> Option<Evaluation> {
 struct Before {
     /// The bidders a limit on the lots per bidder passes over in this lot.
     passed_over: BTreeSet<BidId>,
-    reversals: Vec<Reversal>,
+    reversals: Reversals,
 }
 
 impl Before {

@@ -152,6 +152,14 @@ impl Texts {
         }
     }
 
+    /// A count in the language's groups of thousands: "4.466.310" / "4,466,310".
+    pub fn count(&self, n: usize) -> String {
+        match self.language {
+            Language::Da => grouped(&n.to_string(), '.', ','),
+            Language::En => english(&n.to_string()),
+        }
+    }
+
     /// A date: "2. oktober 2023" / "2 October 2023".
     pub fn date(&self, date: jiff::civil::Date) -> String {
         self.with("date", &self.date_args(date))

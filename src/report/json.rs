@@ -25,13 +25,13 @@ use crate::scoring::conformity::{Finding, Warning};
 use crate::scoring::price_methods::{Calculation, MoneyCalculation};
 use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
 use crate::scoring::rank::{Ranked, shared_ranks};
-use crate::scoring::reversal::Reversal;
+use crate::scoring::reversal::{RemovalCount, Reversal};
 use crate::scoring::score::{Outcome, PriceEvaluation, Status};
 use crate::scoring::tree::CriterionScore;
 use crate::values::Points;
 
 /// The version of this contract; raised on any change that is not a pure addition.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// An exact decimal written as a JSON string, as the decimal stands (`"8.00"`).
 #[derive(Clone, Copy)]
@@ -62,7 +62,10 @@ struct Document<'a> {
     legal_notes: &'a [String],
     /// Where the criteria's points range differently: the weight each has in fact.
     effective_weights: Vec<EffectiveWeightJson<'a>>,
+    /// The reversals listed: for each removed bid at most the first few pairs.
     rank_reversals: Vec<ReversalJson<'a>>,
+    /// For each removed bid that turns some pair: how many, listed or not.
+    rank_reversal_counts: Vec<ReversalCountJson<'a>>,
     /// Where the tender awards several suppliers: who fills which place; else null.
     award: Option<AwardJson<'a>>,
     inputs: &'a [InputFile],
@@ -413,6 +416,7 @@ pub fn render(evaluation: &Evaluation) -> String {
 
 /// Writes the JSON report as it is produced, without building it whole in memory.
 pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()> {
+    let bidders = Bidders::new(&evaluation.ranking);
     let document = Document {
         format: "tenderscore-evaluation",
         format_version: FORMAT_VERSION,
@@ -434,14 +438,18 @@ pub fn write(evaluation: &Evaluation, out: &mut dyn Write) -> std::io::Result<()
                 effective: Exact::normal(w.effective),
             })
             .collect(),
-        rank_reversals: {
-            let bidders = Bidders::new(&evaluation.ranking);
-            evaluation
-                .reversals
-                .iter()
-                .map(|r| reversal(r, &bidders))
-                .collect()
-        },
+        rank_reversals: evaluation
+            .reversals
+            .listed
+            .iter()
+            .map(|r| reversal(r, &bidders))
+            .collect(),
+        rank_reversal_counts: evaluation
+            .reversals
+            .counts
+            .iter()
+            .map(|c| reversal_count(c, &bidders))
+            .collect(),
         award: evaluation.award.as_ref().map(award),
         inputs: &evaluation.inputs,
         order: order_note(&evaluation.tender),
@@ -584,6 +592,38 @@ struct ReversalJson<'a> {
     /// "With every bid, Alfa ApS (alfa) ranks below Beta ApS (beta); without Gamma ApS
     /// (gamma), it would rank above."
     text: String,
+}
+
+#[derive(Serialize)]
+struct ReversalCountJson<'a> {
+    removed: &'a str,
+    /// Every pair whose order changes without `removed`.
+    pairs: usize,
+    /// How many of them `rank_reversals` lists.
+    listed: usize,
+    /// "Without Gamma ApS (gamma), 3 pairs of bids change order; all are listed."
+    text: String,
+}
+
+fn reversal_count<'a>(c: &'a RemovalCount, bidders: &Bidders<'_>) -> ReversalCountJson<'a> {
+    let listed = if c.unlisted() == 0 {
+        "all are listed".to_string()
+    } else {
+        format!("the {} ranked highest are listed", c.listed)
+    };
+    ReversalCountJson {
+        removed: &c.removed.0,
+        pairs: c.pairs,
+        listed: c.listed,
+        text: format!(
+            "Without {} ({}), {} pair{} of bids change{} order; {listed}.",
+            bidders.name(&c.removed),
+            c.removed,
+            c.pairs,
+            if c.pairs == 1 { "" } else { "s" },
+            if c.pairs == 1 { "s" } else { "" },
+        ),
+    }
 }
 
 fn reversal<'a>(r: &'a Reversal, bidders: &Bidders<'_>) -> ReversalJson<'a> {

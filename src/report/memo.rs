@@ -1239,7 +1239,7 @@ fn late(evaluation: &Evaluation, texts: &Texts, quote: &str, round: u32) -> Stri
 }
 
 /// The legal notes of the model, every rettelsesblad that changed the evaluation too
-/// late, and every rank reversal.
+/// late, and the rank reversals (the pairs ranked highest, and how many in all).
 fn legal(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
     let mut items: Vec<String> = notes_of(&evaluation.tender)
         .into_iter()
@@ -1253,12 +1253,12 @@ fn legal(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
             .map(|flag| legal_flag(texts, flag, &name)),
     );
     let bidders = Bidders::new(&evaluation.ranking);
-    items.extend(
-        evaluation
-            .reversals
-            .iter()
-            .map(|r| reversal(texts, &bidders, r)),
-    );
+    for (count, listed) in evaluation.reversals.by_removal() {
+        items.extend(listed.iter().map(|r| reversal(texts, &bidders, r)));
+        if count.unlisted() > 0 {
+            items.push(reversal_count(texts, &bidders, count));
+        }
+    }
     items
 }
 
@@ -1323,6 +1323,22 @@ pub(super) fn reversal(
             ("removed", bidders.name(&r.removed).into()),
             ("with_all", place(r.with_all).into()),
             ("without", place(r.without).into()),
+        ],
+    )
+}
+
+/// How many pairs a removal turns, where more turn than are listed.
+pub(super) fn reversal_count(
+    texts: &Texts,
+    bidders: &Bidders<'_>,
+    count: &crate::scoring::reversal::RemovalCount,
+) -> String {
+    texts.with(
+        "reversal-more",
+        &[
+            ("removed", bidders.name(&count.removed).into()),
+            ("pairs", texts.count(count.pairs).into()),
+            ("listed", texts.count(count.listed).into()),
         ],
     )
 }

@@ -793,10 +793,9 @@ fn legal_notes(evaluation: &Evaluation, texts: &Texts) -> Vec<String> {
 
 /// Every rank reversal: two bids whose order turns when a third is left out.
 fn reversal_notes(evaluation: &Evaluation, bidders: &Bidders<'_>, texts: &Texts) -> Vec<String> {
-    evaluation
-        .reversals
-        .iter()
-        .map(|r| {
+    let mut notes = Vec::new();
+    for (count, listed) in evaluation.reversals.by_removal() {
+        notes.extend(listed.iter().map(|r| {
             texts.with(
                 "report-reversal",
                 &[
@@ -808,8 +807,15 @@ fn reversal_notes(evaluation: &Evaluation, bidders: &Bidders<'_>, texts: &Texts)
                     ("item", memo::reversal(texts, bidders, r).into()),
                 ],
             )
-        })
-        .collect()
+        }));
+        if count.unlisted() > 0 {
+            notes.push(texts.with(
+                "report-reversal-more",
+                &[("item", memo::reversal_count(texts, bidders, count).into())],
+            ));
+        }
+    }
+    notes
 }
 
 /// One note on a bid: "Kompas ApS: ...".

@@ -2,9 +2,10 @@
 //! can swap the order of two others. This module finds every such case.
 //!
 //! Contract: pure. For a relative model, every scored bid whose removal changes the field
-//! the method compares with is taken out in turn, the rest are scored again, and every
-//! pair of the remaining bids whose order (ahead, equal, behind) differs is reported. A
-//! fixed model (anchors) never reports anything, since no bid's points depend on another's.
+//! the method compares with is taken out in turn, the rest are scored again, and the pairs
+//! of the remaining bids whose order (ahead, equal, behind) differs are counted, and listed
+//! up to [`LISTED_PER_REMOVAL`] for each removal. A fixed model (anchors) never reports
+//! anything, since no bid's points depend on another's.
 
 use std::cmp::Ordering;
 
@@ -39,24 +40,78 @@ fn order(a: Points, b: Points) -> &'static str {
     }
 }
 
-/// Every rank reversal among the bids of a tender, in bid order (by the removed bid, then
-/// the pair).
+/// At most this many reversals are listed for each removed bid; the others are counted.
+/// A dense field can turn almost every pair when its cheapest bid leaves (3 000 bids:
+/// 4.5 million pairs), and no reader goes through such a list: the count says how far the
+/// ranking depends on that bid, the listed pairs (those ranked highest) show how.
+pub const LISTED_PER_REMOVAL: usize = 20;
+
+/// The rank reversals of a field: some listed, all counted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reversals {
+    /// Listed reversals, by removed bid, then pair (in bid order); for each removed bid
+    /// at most [`LISTED_PER_REMOVAL`], those whose both bids rank highest with every bid.
+    pub listed: Vec<Reversal>,
+    /// Each removed bid whose removal turns some pair, in bid order, with how many pairs.
+    pub counts: Vec<RemovalCount>,
+}
+
+/// How many pairs of bids change order when one bid is removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovalCount {
+    pub removed: BidId,
+    /// Every pair whose order changes, listed or not.
+    pub pairs: usize,
+    /// How many of them are listed.
+    pub listed: usize,
+}
+
+impl RemovalCount {
+    /// The pairs counted and not listed.
+    pub fn unlisted(&self) -> usize {
+        self.pairs - self.listed
+    }
+}
+
+impl Reversals {
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Every pair that changes order, over every removal.
+    pub fn total(&self) -> usize {
+        self.counts.iter().map(|c| c.pairs).sum()
+    }
+
+    /// Each removal that turns some pair, with the reversals listed for it.
+    pub fn by_removal(&self) -> impl Iterator<Item = (&RemovalCount, &[Reversal])> {
+        let mut rest = self.listed.as_slice();
+        self.counts.iter().map(move |count| {
+            let (listed, after) = rest.split_at(count.listed.min(rest.len()));
+            rest = after;
+            (count, listed)
+        })
+    }
+}
+
+/// Every rank reversal among the bids of a tender, counted, and listed up to
+/// [`LISTED_PER_REMOVAL`] per removed bid.
 ///
 /// Exact but cheap: a bid's points depend on the others only through the lowest (and
 /// highest) compared price of each line, so removing a bid changes nobody's points unless
 /// it alone holds such an extreme (or changes which bids are in the field: see
-/// [`removals`]). Only those removals — at most two per price line — are scored again, and the pairs whose order changes are found by sorting, in
-/// O(L · n log n + k) for L lines, n bids and k reversals reported; no bid is cloned.
-pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Vec<Reversal> {
+/// [`removals`]). Only those removals — at most two per price line — are scored again;
+/// the pairs whose order changes are counted and listed by sorting, in O(L · n log n) for
+/// L lines and n bids; no bid is cloned.
+pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Reversals {
     if !tender.model.method.is_relative() {
-        return Vec::new();
+        return Reversals::default();
     }
     let refs: Vec<&Bid> = bids.iter().collect();
     let scores = score_refs(tender, &refs);
     let with_all: Vec<Option<Points>> = scores.iter().map(BidScore::total).collect();
-    let mut found = Vec::new();
-    let removals = removals(tender, bids, &scores);
-    for removed in removals {
+    let mut found = Reversals::default();
+    for removed in removals(tender, bids, &scores) {
         let rest: Vec<&Bid> = refs
             .iter()
             .enumerate()
@@ -70,23 +125,34 @@ pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Vec<Reversal> {
             .zip(&without)
             .filter_map(|(i, score)| Some((i, with_all[i]?, score.total()?)))
             .collect();
-        for (a, b) in discordant(&pairs) {
-            let (first, second) = (a.min(b), a.max(b));
-            let (before, after) = totals_of(&pairs, first, second);
-            found.push((removed, first, second, before, after));
+        let (listed, count) = discordant(&pairs, LISTED_PER_REMOVAL);
+        if count == 0 {
+            continue;
         }
-    }
-    found.sort_by_key(|(removed, first, second, _, _)| (*removed, *first, *second));
-    found
-        .into_iter()
-        .map(|(removed, first, second, before, after)| Reversal {
+        let mut listed: Vec<(usize, usize)> = listed
+            .into_iter()
+            .map(|(a, b)| (a.min(b), a.max(b)))
+            .collect();
+        listed.sort_unstable();
+        found.counts.push(RemovalCount {
             removed: bids[removed].id.clone(),
-            first: bids[first].id.clone(),
-            second: bids[second].id.clone(),
-            with_all: order(before.0, before.1),
-            without: order(after.0, after.1),
-        })
-        .collect()
+            pairs: count,
+            listed: listed.len(),
+        });
+        found
+            .listed
+            .extend(listed.into_iter().map(|(first, second)| {
+                let (before, after) = totals_of(&pairs, first, second);
+                Reversal {
+                    removed: bids[removed].id.clone(),
+                    first: bids[first].id.clone(),
+                    second: bids[second].id.clone(),
+                    with_all: order(before.0, before.1),
+                    without: order(after.0, after.1),
+                }
+            }));
+    }
+    found
 }
 
 /// The scored bids whose removal can change another bid's points or standing, in bid
@@ -170,44 +236,103 @@ fn sole_extremes(tender: &Tender, scores: &[BidScore]) -> Vec<usize> {
     sole.into_iter().collect()
 }
 
-/// The pairs of bids whose order (ahead, equal, behind) differs between two totals, found
-/// in O(n log n + k): sorted by the first total, a pair within a group of equal totals
-/// differs when the second totals differ; a pair across groups differs when the one lower
-/// before is not lower after.
-fn discordant(entries: &[(usize, Points, Points)]) -> Vec<(usize, usize)> {
+/// The pairs of bids whose order (ahead, equal, behind) differs between two totals: how
+/// many, and the first `limit` of them from the top, in O(n log n + limit). A pair stands
+/// where the lower of its two bids stands before (its lower first total), so the pairs
+/// listed are those whose both bids rank highest.
+///
+/// Sorted by the first total, highest first, each entry is compared with those ahead of
+/// it: a pair within a group of equal totals differs when the second totals differ; an
+/// entry behind another before differs from it when it is not behind it after (its
+/// second total at least as high). The second kind is counted with a Fenwick tree over the
+/// ranks of the second totals, and listed from a map of them while the list has room.
+fn discordant(entries: &[(usize, Points, Points)], limit: usize) -> (Vec<(usize, usize)>, usize) {
     let mut sorted: Vec<&(usize, Points, Points)> = entries.iter().collect();
-    sorted.sort_by_key(|(i, before, _)| (*before, *i));
+    sorted.sort_by_key(|(i, before, _)| (std::cmp::Reverse(*before), *i));
+    let mut afters: Vec<Points> = entries.iter().map(|(_, _, after)| *after).collect();
+    afters.sort_unstable();
+    afters.dedup();
+    let rank = |after: Points| afters.partition_point(|p| *p < after);
+    let mut ahead_count = Fenwick::new(afters.len());
+    // The entries of the groups ahead, by their totals after; kept while listing.
+    let mut ahead: BTreeMap<Points, Vec<usize>> = BTreeMap::new();
     let mut found = Vec::new();
-    // Earlier groups (lower totals before), by their totals after.
-    let mut lower: BTreeMap<Points, Vec<usize>> = BTreeMap::new();
+    let mut count = 0;
     let mut start = 0;
     while start < sorted.len() {
-        let end = (start..sorted.len())
-            .find(|j| sorted[*j].1 != sorted[start].1)
-            .unwrap_or(sorted.len());
+        let end = start
+            + sorted[start..]
+                .iter()
+                .position(|e| e.1 != sorted[start].1)
+                .unwrap_or(sorted.len() - start);
         let mut group: Vec<&(usize, Points, Points)> = sorted[start..end].to_vec();
         // Equal before: a pair differs when not equal after. Sorted by the total after,
-        // each entry pairs with every later entry of another total: output-sensitive.
+        // each entry pairs with every later entry of another total.
         group.sort_by_key(|(i, _, after)| (*after, *i));
         let mut run_end = 0;
         for (x, (a, _, after_a)) in group.iter().enumerate() {
             if x == run_end {
-                run_end = (x..group.len())
-                    .find(|y| group[*y].2 != *after_a)
-                    .unwrap_or(group.len());
+                run_end = x + group[x..]
+                    .iter()
+                    .position(|e| e.2 != *after_a)
+                    .unwrap_or(group.len() - x);
             }
-            found.extend(group[run_end..].iter().map(|(b, _, _)| (*a, *b)));
-            // Lower before: differs when at least as high after.
-            for (_, ids) in lower.range(*after_a..) {
-                found.extend(ids.iter().map(|b| (*a, *b)));
+            count += group.len() - run_end;
+            let room = limit - found.len();
+            found.extend(group[run_end..].iter().take(room).map(|(b, _, _)| (*a, *b)));
+            // Behind before: differs from each entry ahead whose total after is at most
+            // its own.
+            count += ahead_count.up_to(rank(*after_a));
+            if found.len() < limit {
+                let room = limit - found.len();
+                found.extend(
+                    ahead
+                        .range(..=*after_a)
+                        .flat_map(|(_, ids)| ids)
+                        .take(room)
+                        .map(|b| (*b, *a)),
+                );
             }
         }
         for (i, _, after) in group {
-            lower.entry(*after).or_default().push(*i);
+            ahead_count.add(rank(*after));
+            if found.len() < limit {
+                ahead.entry(*after).or_default().push(*i);
+            }
         }
         start = end;
     }
-    found
+    (found, count)
+}
+
+/// Counts of ranks 0..n, with the sum up to a rank in O(log n) (a Fenwick, or binary
+/// indexed, tree).
+struct Fenwick(Vec<usize>);
+
+impl Fenwick {
+    fn new(n: usize) -> Fenwick {
+        Fenwick(vec![0; n + 1])
+    }
+
+    /// One more at `rank`.
+    fn add(&mut self, rank: usize) {
+        let mut i = rank + 1;
+        while i < self.0.len() {
+            self.0[i] += 1;
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// How many at ranks 0 up to and including `rank`.
+    fn up_to(&self, rank: usize) -> usize {
+        let mut i = rank + 1;
+        let mut sum = 0;
+        while i > 0 {
+            sum += self.0[i];
+            i -= i & i.wrapping_neg();
+        }
+        sum
+    }
 }
 
 #[cfg(test)]
@@ -258,8 +383,9 @@ mod tests {
             bid("c", Some("370"), Some("1100"), "0", "0"),
         ];
         let found = rank_reversals(&tender, &bids);
-        assert_eq!(found.len(), 1, "{found:?}");
-        let r = &found[0];
+        assert_eq!(found.listed.len(), 1, "{found:?}");
+        assert_eq!(found.total(), 1);
+        let r = &found.listed[0];
         assert_eq!(
             (
                 r.removed.0.as_str(),
@@ -269,6 +395,70 @@ mod tests {
             ("c", "a", "b")
         );
         assert_eq!((r.with_all, r.without), ("behind", "ahead"));
+    }
+
+    /// Every pair of `entries` whose order differs, compared directly.
+    fn every_discordant_pair(entries: &[(usize, Points, Points)]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (x, (a, a_before, a_after)) in entries.iter().enumerate() {
+            for (b, b_before, b_after) in &entries[x + 1..] {
+                if a_before.cmp(b_before) != a_after.cmp(b_after) {
+                    found.push((*a.min(b), *a.max(b)));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    /// The counting and listing of discordant pairs against the direct comparison of every
+    /// pair, on fields with many equal totals before and after (totals 0–3, so ties are
+    /// common), listing at most 0, 3 or 1 000 pairs.
+    #[test]
+    fn discordant_pairs_are_counted_exactly_and_listed_from_the_top() {
+        let p = |n: u64| Points::new(rust_decimal::Decimal::from(n));
+        // A fixed pseudo-random sequence (a linear congruential generator): the same
+        // fields on every run.
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % 4
+        };
+        for size in [0, 1, 2, 5, 12, 40] {
+            let entries: Vec<(usize, Points, Points)> =
+                (0..size).map(|i| (i, p(next()), p(next()))).collect();
+            let direct = every_discordant_pair(&entries);
+            for limit in [0, 3, 1000] {
+                let (listed, count) = discordant(&entries, limit);
+                assert_eq!(count, direct.len(), "size {size}");
+                assert_eq!(
+                    listed.len(),
+                    direct.len().min(limit),
+                    "size {size} limit {limit}"
+                );
+                let mut listed: Vec<(usize, usize)> =
+                    listed.iter().map(|(a, b)| (*a.min(b), *a.max(b))).collect();
+                listed.sort_unstable();
+                listed.dedup();
+                assert_eq!(listed.len(), direct.len().min(limit), "no pair twice");
+                assert!(listed.iter().all(|pair| direct.contains(pair)));
+                // From the top: a pair ranks where the lower of its two bids ranks (its
+                // lower total before); no unlisted pair ranks above a listed one.
+                let lower = |(a, b): (usize, usize)| entries[a].1.min(entries[b].1);
+                if let (Some(worst_listed), Some(best_unlisted)) = (
+                    listed.iter().map(|x| lower(*x)).min(),
+                    direct
+                        .iter()
+                        .filter(|x| !listed.contains(x))
+                        .map(|x| lower(*x))
+                        .max(),
+                ) {
+                    assert!(best_unlisted <= worst_listed, "size {size} limit {limit}");
+                }
+            }
+        }
     }
 
     /// Which removals are scored again. Proportional model; prices (spor1, spor2):

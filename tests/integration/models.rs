@@ -73,6 +73,85 @@ fn the_proportional_model_shows_its_rank_reversal() {
     );
 }
 
+/// A field where Gamma's leaving turns 24 pairs: more than are listed (20).
+/// Proportional, shares 0.5 and 0.5, points 10 × lowest / price. Eight bids at prices 100,
+/// 125, 200, 250 (two at each, the second 0.1 better in quality), quality 1.5 × (5 − price
+/// points with Gamma) + 1, so quality makes up 1.5 times what the price costs:
+///   with Gamma (lowest 50: price points 5, 4, 2.5, 2):
+///     a1 0.5 × 1 + 0.5 × 5 = 3.0, a2 3.05; b1 1.25 + 2 = 3.25, b2 3.3;
+///     c1 2.375 + 1.25 = 3.625, c2 3.675; d1 2.75 + 1 = 3.75, d2 3.8
+///   without Gamma (lowest 100: price points 10, 8, 5, 4):
+///     a1 0.5 + 5 = 5.5, a2 5.55; b1 1.25 + 4 = 5.25, b2 5.3;
+///     c1 2.375 + 2.5 = 4.875, c2 4.925; d1 2.75 + 2 = 4.75, d2 4.8
+/// Every pair of different prices turns (8 × 7 / 2 − 4 = 24); the two at one price keep
+/// their order. Only Gamma's removal counts: the highest price is shared by d1 and d2.
+/// Listed from the top, by the lower bid of each pair with Gamma: the pairs of c2 (2),
+/// c1 (2), b2 (4), b1 (4), a2 (6) and 2 of a1's 6; four pairs of a1 go unlisted.
+#[test]
+fn a_removal_turning_many_pairs_lists_the_highest_and_counts_all() {
+    let f = Fixture::copy_of(REVERSAL);
+    f.remove("bids/alfa.toml");
+    f.remove("bids/beta.toml");
+    for (n, (id, price, quality)) in [
+        ("a1", "100", "1"),
+        ("a2", "100", "1.1"),
+        ("b1", "125", "2.5"),
+        ("b2", "125", "2.6"),
+        ("c1", "200", "4.75"),
+        ("c2", "200", "4.85"),
+        ("d1", "250", "5.5"),
+        ("d2", "250", "5.6"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        f.write(
+            &format!("bids/{id}.toml"),
+            &format!(
+                "bidder = \"Bidder {id}\"\ncvr = \"4200000{}\"\nsubmitted = 2024-02-28T10:00:00+01:00\nreservation = \"no\"\n\n[prices]\npris = {price}\n\n[points]\nkvalitet = {quality}\n",
+                n
+            ),
+        );
+    }
+    let report = json(&f.run("score", &["--format", "json"]).success());
+    assert_eq!(
+        report["rank_reversal_counts"],
+        serde_json::json!([{"removed": "gamma", "pairs": 24, "listed": 20,
+            "text": "Without Gamma ApS (gamma), 24 pairs of bids change order; the 20 ranked highest are listed."}])
+    );
+    let listed: Vec<(String, String)> = report["rank_reversals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            assert_eq!(
+                (&r["with_all"], &r["without"]),
+                (&"behind".into(), &"ahead".into()),
+                "{r}"
+            );
+            (
+                r["first"].as_str().unwrap().to_string(),
+                r["second"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(listed.len(), 20);
+    let with_a1: Vec<&(String, String)> = listed.iter().filter(|(a, _)| a == "a1").collect();
+    assert_eq!(
+        with_a1,
+        [
+            &("a1".to_string(), "d1".to_string()),
+            &("a1".to_string(), "d2".to_string())
+        ]
+    );
+
+    let table = stdout(&f.run("score", &[]).success());
+    assert!(
+        table.contains("RANGOMBYTNING: Uden Gamma ApS skifter i alt 24 par af tilbud indbyrdes rækkefølge; de 20 par, der står højest i rangordenen, er nævnt ovenfor."),
+        "{table}"
+    );
+}
+
 #[test]
 fn fixed_anchor_models_report_no_reversal_but_a_price_floor() {
     let report = score_json("tenders/kk-traedesten-2024");

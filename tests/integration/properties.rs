@@ -332,7 +332,11 @@ proptest! {
             let mut tender = reference().0.clone();
             tender.model.method = method;
             let direct = all_reversals(&tender, &bids);
-            let reported: Vec<(String, String, String)> = rank_reversals(&tender, &bids)
+            let found = rank_reversals(&tender, &bids);
+            // At most 6 bids: at most 10 pairs per removal, all of them listed.
+            prop_assert_eq!(found.total(), direct.len());
+            let reported: Vec<(String, String, String)> = found
+                .listed
                 .into_iter()
                 .map(|r| (r.removed.0, r.first.0, r.second.0))
                 .collect();

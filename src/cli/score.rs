@@ -227,8 +227,8 @@ pub(super) fn letters(
         path: dir.to_path_buf(),
         source,
     })?;
-    let letters = crate::report::letters::render(&evaluation, language, sent);
-    for letter in &letters {
+    // Each letter written as soon as it is made.
+    let written = crate::report::letters::render_each(&evaluation, language, sent, |letter| {
         for (extension, text) in [("html", &letter.html), ("md", &letter.markdown)] {
             // One folder may hold the letters of several lots: the lot is in the name.
             let path = match evaluation.tender.current_lot() {
@@ -237,10 +237,10 @@ pub(super) fn letters(
             };
             super::output::write_report(&path, text.as_bytes(), &inputs)?;
         }
-    }
+        Ok::<(), Error>(())
+    })?;
     Ok(format!(
-        "wrote {} letter(s) to {} (HTML and Markdown)\n",
-        letters.len(),
+        "wrote {written} letter(s) to {} (HTML and Markdown)\n",
         dir.display()
     )
     .into_bytes())

@@ -5,9 +5,9 @@
 //! the winner its own points; for a bid set aside the reasons, with clause and evidence;
 //! and the standstill period with its end date.
 //!
-//! Contract: pure; renders to strings, no I/O. The standstill period runs from the day
-//! after the letter is sent: sent on 1 November with 10 days, it ends at the end of
-//! 11 November.
+//! Contract: pure; renders each letter to strings and hands it on, no I/O. The standstill
+//! period runs from the day after the letter is sent: sent on 1 November with 10 days, it
+//! ends at the end of 11 November.
 
 use serde::Serialize;
 
@@ -33,12 +33,16 @@ pub struct Letter {
     pub markdown: String,
 }
 
-/// A letter for every bid, in ranking order.
-pub fn render(
+/// A letter for every bid, in ranking order, each handed to `each` as soon as it is
+/// written, so that the letters are never all held at once (under an award to many
+/// suppliers every letter names them all: 10 000 letters naming 1 000 suppliers are about
+/// 1 GB). Returns how many letters were handed over, or the first error of `each`.
+pub fn render_each<E>(
     evaluation: &Evaluation,
     language: Option<Language>,
     sent: jiff::civil::Date,
-) -> Vec<Letter> {
+    mut each: impl FnMut(Letter) -> Result<(), E>,
+) -> Result<usize, E> {
     let texts = Texts::new(language.unwrap_or(evaluation.tender.language));
     let mut env = minijinja::Environment::new();
     env.set_keep_trailing_newline(true);
@@ -47,30 +51,29 @@ pub fn render(
     if env.add_template("letter.html", HTML).is_err()
         || env.add_template("letter.md", MARKDOWN).is_err()
     {
-        return Vec::new();
+        return Ok(0);
     }
     let winners = evaluation.winners();
-    let awarded = Awarded::of(evaluation);
-    evaluation
-        .ranking
-        .iter()
-        .map(|entry| {
-            let letter = letter(evaluation, &texts, entry, &winners, &awarded, sent);
-            let html = env
-                .get_template("letter.html")
-                .and_then(|t| t.render(&letter))
-                .unwrap_or_default();
-            let markdown = env
-                .get_template("letter.md")
-                .and_then(|t| t.render(letter.for_markdown()))
-                .unwrap_or_default();
-            Letter {
-                bid: entry.score.bid.0.clone(),
-                html,
-                markdown,
-            }
-        })
-        .collect()
+    let awarded = Awarded::of(evaluation, &texts);
+    let mut count = 0;
+    for entry in &evaluation.ranking {
+        let letter = letter(evaluation, &texts, entry, &winners, &awarded, sent);
+        let html = env
+            .get_template("letter.html")
+            .and_then(|t| t.render(&letter))
+            .unwrap_or_default();
+        let markdown = env
+            .get_template("letter.md")
+            .and_then(|t| t.render(letter.for_markdown()))
+            .unwrap_or_default();
+        each(Letter {
+            bid: entry.score.bid.0.clone(),
+            html,
+            markdown,
+        })?;
+        count += 1;
+    }
+    Ok(count)
 }
 
 #[derive(Serialize)]
@@ -142,17 +145,22 @@ impl LetterView {
 
 /// What every letter needs of the whole ranking, found once for all the letters rather
 /// than searched for in each (linear, not quadratic, in the number of bids): the number
-/// ranked and, under an `[award]`, each ranked bid's place by bid id and the lowest-placed
-/// bid awarded.
+/// ranked and, under an `[award]`, each ranked bid's place by bid id, the lowest-placed
+/// bid awarded, and the sentences on the award every letter opens with (they name every
+/// supplier awarded).
 struct Awarded<'a> {
     /// The number of bids ranked (under any award or none).
     ranked: usize,
     by_bid: std::collections::HashMap<&'a crate::domain::BidId, &'a BidAward>,
     last: Option<&'a Ranked>,
+    /// What is awarded ("rammeaftalen", "delaftalen ...").
+    what: String,
+    /// The decision and the places left unfilled, in words.
+    sentences: Vec<String>,
 }
 
 impl<'a> Awarded<'a> {
-    fn of(evaluation: &'a Evaluation) -> Self {
+    fn of(evaluation: &'a Evaluation, texts: &Texts) -> Self {
         let ranked = evaluation
             .ranking
             .iter()
@@ -163,13 +171,32 @@ impl<'a> Awarded<'a> {
                 ranked,
                 by_bid: Default::default(),
                 last: None,
+                what: String::new(),
+                sentences: Vec::new(),
             };
         };
         let last_id = award.awarded().last().map(|b| &b.bid);
+        let what = award_what(evaluation, texts);
+        let mut sentences = vec![texts.with(
+            "letter-decision-award",
+            &[
+                ("authority", evaluation.tender.authority.as_str().into()),
+                ("what", what.as_str().into()),
+                ("list", awarded_list(award, texts).into()),
+            ],
+        )];
+        if let (Some(&first), Some(&last)) = (award.unfilled.first(), award.unfilled.last()) {
+            sentences.push(texts.with(
+                "award-unfilled",
+                &[("places", award_places(texts, (first, last)).into())],
+            ));
+        }
         Awarded {
             ranked,
             by_bid: award.bids.iter().map(|b| (&b.bid, b)).collect(),
             last: last_id.and_then(|id| evaluation.ranking.iter().find(|r| &r.score.bid == id)),
+            what,
+            sentences,
         }
     }
 }
@@ -215,31 +242,19 @@ fn letter(
                 ],
             )
         }
-        Some((award, mine)) => {
-            let what = award_what(evaluation, texts);
-            let mut sentences = vec![texts.with(
-                "letter-decision-award",
-                &[
-                    ("authority", authority.as_str().into()),
-                    ("what", what.as_str().into()),
-                    ("list", awarded_list(award, texts).into()),
-                ],
-            )];
-            if let (Some(&first), Some(&last)) = (award.unfilled.first(), award.unfilled.last()) {
-                sentences.push(texts.with(
-                    "award-unfilled",
-                    &[("places", award_places(texts, (first, last)).into())],
-                ));
-            }
-            match mine.map(|m| (m.status, m.places, m.rank)) {
-                Some((AwardStatus::Awarded, places, _)) => sentences.push(texts.with(
+        Some((_, mine)) => {
+            let what = &awarded_bids.what;
+            let mut sentences: Vec<&str> =
+                awarded_bids.sentences.iter().map(String::as_str).collect();
+            let own = match mine.map(|m| (m.status, m.places, m.rank)) {
+                Some((AwardStatus::Awarded, places, _)) => texts.with(
                     "letter-award-you",
                     &[
                         ("what", what.as_str().into()),
                         ("places", award_places(texts, places).into()),
                     ],
-                )),
-                Some((AwardStatus::LotLimit, _, rank)) => sentences.push(with_source(
+                ),
+                Some((AwardStatus::LotLimit, _, rank)) => with_source(
                     texts.with(
                         "letter-lot-limit-you",
                         &[
@@ -249,10 +264,10 @@ fn letter(
                     ),
                     texts,
                     t.lot_limit.as_ref().and_then(|r| r.source.as_deref()),
-                )),
-                _ => sentences
-                    .push(texts.with("letter-not-awarded", &[("what", what.as_str().into())])),
-            }
+                ),
+                _ => texts.with("letter-not-awarded", &[("what", what.as_str().into())]),
+            };
+            sentences.push(&own);
             sentences.join(" ")
         }
     };

@@ -7,44 +7,74 @@ use super::{Evaluation, text_of};
 
 /// [`inline`], and `|` escaped too, which would break a Markdown table cell.
 fn cell(text: &str) -> String {
-    escaped(String::new(), text, &['<', '|'])
+    escaped(String::new(), text, b"<|")
 }
 
 /// A note as one list item, `- …`: no markup at all, so a bidder's words quoted as
 /// evidence cannot open a code span, emphasis or link, nor break the line.
 fn list_item(text: &str) -> String {
-    escaped("- ".into(), text, &['<', '*', '[', ']', '`', '|'])
+    escaped("- ".into(), text, b"<*[]`|")
 }
 
 /// Text from anywhere (a bidder's name or words) as one line of Markdown that cannot
 /// start a block or open markup: line breaks and other control characters become spaces,
 /// and `<` (raw HTML) is escaped. Inside a line `#`, `>` or `-` start nothing.
 pub(super) fn inline(text: &str) -> String {
-    escaped(String::new(), text, &['<'])
+    escaped(String::new(), text, b"<")
 }
 
 /// [`inline`], and also no emphasis, link or code span: for text that holds no code span
 /// of ours (a letter's sentences, a heading), where `*`, `[`, `]` and backticks are
 /// written as the characters they are.
 pub(super) fn plain_inline(text: &str) -> String {
-    escaped(String::new(), text, &['<', '*', '[', ']', '`'])
+    escaped(String::new(), text, b"<*[]`")
 }
 
 /// `text` after `start`, control characters as spaces and the `special` ones escaped.
-/// Written in one pass: the text may be a bidder's whole text.
-fn escaped(start: String, text: &str, special: &[char]) -> String {
+/// Written in one pass that copies the runs between such characters whole: the text may
+/// be a bidder's whole text, or a letter's list of a thousand suppliers.
+fn escaped(start: String, text: &str, special: &[u8]) -> String {
     let mut out = start;
     out.reserve(text.len());
-    for c in text.chars() {
-        if c.is_control() {
+    let bytes = text.as_bytes();
+    // The bytes that end a run: the special characters, C0 controls, DEL and 0xC2 (which
+    // starts a C1 control, among others).
+    let mut ends_run = [false; 256];
+    for &b in special.iter().chain(&[0x7F, 0xC2]) {
+        ends_run[usize::from(b)] = true;
+    }
+    ends_run[..0x20].fill(true);
+    let mut run = 0; // where the run not yet copied starts
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !ends_run[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        // A C0 control or DEL is one byte; a C1 control (U+0080–U+009F) is 0xC2 and a
+        // byte 0x80–0x9F. No other character's bytes fall in these ranges, and every
+        // special character is ASCII, so the runs end on character boundaries.
+        let control = match b {
+            0x00..=0x1F | 0x7F => Some(1),
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => Some(2),
+            _ => None,
+        };
+        if let Some(width) = control {
+            out.push_str(&text[run..i]);
             out.push(' ');
+            i += width;
+            run = i;
+        } else if special.contains(&b) {
+            out.push_str(&text[run..i]);
+            out.push('\\');
+            run = i; // the character itself starts the next run
+            i += 1;
         } else {
-            if special.contains(&c) {
-                out.push('\\');
-            }
-            out.push(c);
+            i += 1;
         }
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -128,6 +158,47 @@ pub fn render(evaluation: &Evaluation, texts: &Texts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escaping by bytes against the definition, character by character: controls
+    /// (C0, DEL, C1) become spaces, the special characters get a backslash, all else stays.
+    #[test]
+    fn escaping_copies_runs_and_agrees_with_the_definition() {
+        let by_chars = |text: &str, special: &[u8]| -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                if c.is_control() {
+                    out.push(' ');
+                } else {
+                    if c.is_ascii() && special.contains(&(c as u8)) {
+                        out.push('\\');
+                    }
+                    out.push(c);
+                }
+            }
+            out
+        };
+        for text in [
+            "",
+            "plain",
+            "<*[]`|",
+            "a\tb\nc\r\u{7f}d",
+            "\u{80}x\u{9f}y\u{a0}z\u{bf}",
+            "Ærø Å/S – „citat“ 😀 <b>",
+            "ends with <",
+            "<starts",
+            "\u{85}\u{85}**",
+            "ĂĀ\u{c2}",
+        ] {
+            for special in [&b"<|"[..], b"<*[]`|", b"<", b"<*[]`"] {
+                assert_eq!(
+                    escaped(String::new(), text, special),
+                    by_chars(text, special),
+                    "{text:?}"
+                );
+            }
+        }
+        assert_eq!(escaped("- ".into(), "a|b", b"|"), "- a\\|b");
+    }
 
     #[test]
     fn bidders_words_start_no_markup() {

@@ -3,6 +3,7 @@
 //! the tender in force (the latest version) and the prices its evaluation bound the
 //! suppliers to.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::domain::BidId;
@@ -11,6 +12,7 @@ use crate::evaluate::{Evaluation, evaluate};
 use crate::input::diag::{Code, Diagnostic, Report, Sources};
 use crate::input::validate::{self, OrderRules};
 use crate::payments::{Bound, Prices, Scope, settle};
+use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, Status};
 
 use super::args::TenderArgs;
@@ -81,9 +83,10 @@ fn suppliers(ctx: &Context, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Bid
     let ranking = &ctx.evaluation.ranking;
     match &ctx.contract.suppliers {
         Some(named) => {
+            let by_id = ranked_by_id(ranking);
             let mut ids = Vec::new();
             for (id, site) in named {
-                let entry = ranking.iter().find(|r| &r.score.bid == id);
+                let entry = by_id.get(id);
                 let problem = match entry.map(|r| r.score.status()) {
                     Some(Status::Ranked) => {
                         ids.push(id.clone());
@@ -134,16 +137,17 @@ fn suppliers(ctx: &Context, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Bid
     }
 }
 
+/// Each bid of the ranking by its id, to look suppliers up in.
+fn ranked_by_id(ranking: &[Ranked]) -> HashMap<&BidId, &Ranked> {
+    ranking.iter().map(|r| (&r.score.bid, r)).collect()
+}
+
 /// The prices the evaluation bound each supplier to on each payable line.
 fn prices(ctx: &Context, suppliers: &[BidId], series: Option<&IndexSeries>) -> Prices {
+    let by_id = ranked_by_id(&ctx.evaluation.ranking);
     let mut bound = Vec::new();
     for supplier in suppliers {
-        let Some(entry) = ctx
-            .evaluation
-            .ranking
-            .iter()
-            .find(|r| &r.score.bid == supplier)
-        else {
+        let Some(entry) = by_id.get(supplier) else {
             continue;
         };
         let Outcome::Scored { prices, .. } = &entry.score.outcome else {

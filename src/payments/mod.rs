@@ -19,7 +19,7 @@
 
 pub mod index;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -51,6 +51,8 @@ pub struct ContractPrice {
 pub struct Prices {
     /// By supplier, then by price line in the order of the contract's payment section.
     pub lines: Vec<ContractPrice>,
+    /// Where in `lines` each (supplier, line) is: every order looks its price up.
+    at: HashMap<(BidId, CriterionId), usize>,
 }
 
 /// A supplier's price on a line as the evaluation bound it.
@@ -84,14 +86,18 @@ impl Prices {
                 submitted: b.submitted,
                 adjustments: b.adjustments,
             })
+            .collect::<Vec<ContractPrice>>();
+        let at = lines
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.supplier.clone(), p.line.clone()), i))
             .collect();
-        Prices { lines }
+        Prices { lines, at }
     }
 
     pub fn of(&self, supplier: &BidId, line: &CriterionId) -> Option<&ContractPrice> {
-        self.lines
-            .iter()
-            .find(|p| &p.supplier == supplier && &p.line == line)
+        let at = self.at.get(&(supplier.clone(), line.clone()))?;
+        self.lines.get(*at)
     }
 
     /// The first day from which some price is not known, with the reason.

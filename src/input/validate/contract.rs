@@ -61,9 +61,9 @@ pub(super) fn contract(
         })
     });
     let suppliers = raw.suppliers.as_ref().map(|list| {
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for supplier in list {
-            if seen.contains(&supplier.get_ref()) {
+            if !seen.insert(supplier.get_ref()) {
                 check.report(
                     Code::DuplicateId,
                     supplier.span(),
@@ -72,7 +72,6 @@ pub(super) fn contract(
                     "list each supplier once".into(),
                 );
             }
-            seen.push(supplier.get_ref());
         }
         list.iter()
             .map(|s| {

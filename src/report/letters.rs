@@ -211,17 +211,18 @@ fn letter(
 ) -> LetterView {
     let t = &evaluation.tender;
     let authority = t.authority.clone();
+    // Under an `[award]`: this bid's place in it (none if it is not ranked).
     let award = evaluation
         .award
         .as_ref()
-        .map(|award| (award, awarded_bids.by_bid.get(&entry.score.bid).copied()));
+        .map(|_| awarded_bids.by_bid.get(&entry.score.bid).copied());
     // Who this bid is measured against: the winner; under an award to several suppliers,
     // the lowest-placed bid awarded — the one this bid would have had to pass.
     // `own_only`: the letter shows the bid's own points, compared with no one — the winner,
     // a supplier awarded, or one the lot limit passes over (not beaten on points).
     let (own_only, compare_with): (bool, Option<&Ranked>) = match award {
         None => (entry.rank == Some(1), winners.first().copied()),
-        Some((_, mine)) => {
+        Some(mine) => {
             let awarded = mine.is_some_and(|m| m.status == AwardStatus::Awarded);
             let passed_over = mine.is_some_and(|m| m.status == AwardStatus::LotLimit);
             (awarded || passed_over, awarded_bids.last)
@@ -242,7 +243,7 @@ fn letter(
                 ],
             )
         }
-        Some((_, mine)) => {
+        Some(mine) => {
             let what = &awarded_bids.what;
             let mut sentences: Vec<&str> =
                 awarded_bids.sentences.iter().map(String::as_str).collect();

@@ -53,6 +53,27 @@ fn statuses(report: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The Copenhagen tender's lots, in its order.
+const LOTS: [&str; 3] = ["sygemeldte", "aktivitetsparate", "hjerneskade"];
+
+/// `rescore` of the fixture's tender, as JSON.
+fn rescored(f: &Fixture) -> Value {
+    json(
+        &f.run_path("rescore", "tender", &["-q", "-f", "json"])
+            .success(),
+    )
+}
+
+/// The lots of a `rescore` JSON report, in its order.
+fn lots_rescored(report: &Value) -> Vec<&str> {
+    report["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["lot"].as_str().unwrap())
+        .collect()
+}
+
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -246,17 +267,8 @@ fn rescore_follows_each_lot() {
         "rettelsesblade/01-tre-leverandoerer.toml",
         "number = 1\ndate = 2019-05-01\ntitle = \"Tre leverandører på delaftale 3\"\nreference = \"Rettelsesblad nr. 1\"\n\n[[changes]]\npath = \"lots.hjerneskade.award.suppliers\"\nvalue = 3\n",
     );
-    let report = json(
-        &f.run_path("rescore", "tender", &["-q", "-f", "json"])
-            .success(),
-    );
-    let lots: Vec<&str> = report["tenders"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["lot"].as_str().unwrap())
-        .collect();
-    assert_eq!(lots, ["sygemeldte", "aktivitetsparate", "hjerneskade"]);
+    let report = rescored(&f);
+    assert_eq!(lots_rescored(&report), LOTS);
     // One tender folder, three lots.
     assert_eq!(report["summary"]["tenders"], 1);
     assert_eq!(
@@ -277,6 +289,22 @@ fn rescore_follows_each_lot() {
         csv.contains("kk-samlet-udbud-2019/hjerneskade;0;1;"),
         "{csv}"
     );
+}
+
+/// `rescore` finds a tender's lots without parsing it where its text cannot declare any:
+/// a key `lots` spelt with a unicode escape in a quoted key still declares them.
+#[test]
+fn rescore_finds_lots_declared_under_an_escaped_key() {
+    let f = Fixture::copy_of(COPENHAGEN);
+    let text = f
+        .read("tender.toml")
+        .replace("[[lots]]", "[[\"\\u006Cots\"]]")
+        .replace("\nlots = [", "\n\"\\u006Cots\" = [")
+        .replace("(no `lots`)", "(no lot named)");
+    assert!(!text.contains("lots"), "{text}");
+    f.write("tender.toml", &text);
+    let report = rescored(&f);
+    assert_eq!(lots_rescored(&report), LOTS);
 }
 
 #[test]

@@ -28,12 +28,6 @@ pub fn findings(
     prices: &[Option<&[Priced]>],
 ) -> Vec<Vec<Finding>> {
     let mut out = vec![Vec::new(); bids.len()];
-    let mut by_line: BTreeMap<&CriterionId, Vec<(usize, Money)>> = BTreeMap::new();
-    for (i, priced) in prices.iter().enumerate() {
-        for p in priced.iter().flat_map(|p| p.iter()) {
-            by_line.entry(&p.line).or_default().push((i, p.evaluated));
-        }
-    }
     let clause = Rule {
         action: Decision::Review,
         source: Some(
@@ -44,11 +38,10 @@ pub fn findings(
         text: rule.text.clone(),
     };
     let hundred = Decimal::ONE_HUNDRED;
-    for (line, mut entries) in by_line {
+    for (line, entries) in by_line(prices) {
         if entries.len() < 2 {
             continue;
         }
-        entries.sort_by_key(|(i, price)| (*price, *i));
         let Some(sum) = entries
             .iter()
             .try_fold(Decimal::ZERO, |sum, (_, p)| sum.checked_add(p.value()))
@@ -127,6 +120,144 @@ pub fn findings(
     out
 }
 
+/// The prices compared on each line: (bid, evaluated price), sorted by price, then bid.
+fn by_line<'a>(prices: &[Option<&'a [Priced]>]) -> BTreeMap<&'a CriterionId, Vec<(usize, Money)>> {
+    let mut by_line: BTreeMap<&CriterionId, Vec<(usize, Money)>> = BTreeMap::new();
+    for (i, priced) in prices.iter().enumerate() {
+        for p in priced.iter().flat_map(|p| p.iter()) {
+            by_line.entry(&p.line).or_default().push((i, p.evaluated));
+        }
+    }
+    for entries in by_line.values_mut() {
+        entries.sort_by_key(|(i, price)| (*price, *i));
+    }
+    by_line
+}
+
+/// The bids whose removal from the field can change whether another bid's price is found
+/// abnormally low, in bid order: the rank-reversal check scores the field again without
+/// each of them, and without any other bid no finding but the removed bid's own changes.
+///
+/// Never leaves such a bid out; may name one whose removal changes nothing. On each line:
+/// the two lowest prices (the next-lowest test compares only them); for the test against
+/// the mean of the others, each bid whose removal moves the line between the prices found
+/// and those not. That test holds for a prefix of the prices in order — `p × 100 × (n − 1)
+/// < (Σ − p) × (100 − X)` is `p × (100 n − X) < Σ × (100 − X)` — so how many it holds for,
+/// with every bid and without each one, is found by binary search: O(n log n) per line,
+/// where scoring the field again without every bid would be O(n²).
+///
+/// The search decides in integers exactly what [`findings`] decides in decimals, where
+/// those decimals are exact: every price scaled to the line's largest number of decimals,
+/// and every product bounded below 2⁹⁶ (the decimals' 96-bit mantissa). On a line where
+/// that bound does not hold (sums near 10²⁶), every bid on it is named.
+pub fn movers(rule: &AbnormallyLow, prices: &[Option<&[Priced]>]) -> Vec<usize> {
+    let mut movers = std::collections::BTreeSet::new();
+    for entries in by_line(prices).into_values() {
+        if rule.below_next_lowest.is_some() {
+            movers.extend(entries.iter().take(2).map(|(i, _)| *i));
+        }
+        let Some(x) = rule.below_mean_of_others else {
+            continue;
+        };
+        let Some(test) = MeanTest::new(&entries, x.value()) else {
+            movers.extend(entries.iter().map(|(i, _)| *i));
+            continue;
+        };
+        let found = test.found(None);
+        for (at, (i, _)) in entries.iter().enumerate() {
+            // Found with every bid, the removed one aside; against found without it.
+            let found_before = found - usize::from(at < found);
+            if test.found(Some(at)) != found_before {
+                movers.insert(*i);
+            }
+        }
+    }
+    movers.into_iter().collect()
+}
+
+/// The test "more than X % below the mean of the others" on one line, in integers: each
+/// price as a whole number of its line's smallest unit (`scaled`), `X` likewise of its own.
+struct MeanTest {
+    /// The prices in order, scaled to the line's largest number of decimals.
+    scaled: Vec<i128>,
+    sum: i128,
+    /// 100 and X, both scaled to X's decimals.
+    hundred: i128,
+    x: i128,
+}
+
+/// 2⁹⁶: no decimal's mantissa reaches it.
+const MANTISSA_LIMIT: i128 = 1 << 96;
+
+impl MeanTest {
+    /// `None` where the decimals of [`findings`] might not be exact, or the test not hold
+    /// for a prefix.
+    fn new(entries: &[(usize, Money)], x: Decimal) -> Option<MeanTest> {
+        let scale = entries.iter().map(|(_, p)| p.value().scale()).max()?;
+        if scale + x.scale() > 28 {
+            return None;
+        }
+        let scaled = entries
+            .iter()
+            .map(|(_, p)| {
+                let p = p.value();
+                p.mantissa()
+                    .checked_mul(10i128.checked_pow(scale - p.scale())?)
+            })
+            .collect::<Option<Vec<i128>>>()?;
+        let absolute = scaled
+            .iter()
+            .try_fold(0i128, |sum, p| sum.checked_add(p.checked_abs()?))?;
+        let hundred = 100 * 10i128.pow(x.scale());
+        let x = x.mantissa();
+        let n = i128::try_from(entries.len()).ok()?;
+        let products_fit = [hundred.checked_mul(n)?, (hundred - x).checked_abs()?]
+            .iter()
+            .all(|factor| {
+                absolute
+                    .checked_mul(*factor)
+                    .is_some_and(|p| p < MANTISSA_LIMIT)
+            });
+        // The coefficient of p must be positive for the test to hold for a prefix.
+        if !products_fit || hundred * n - x <= 0 {
+            return None;
+        }
+        let sum = scaled.iter().sum();
+        Some(MeanTest {
+            scaled,
+            sum,
+            hundred,
+            x,
+        })
+    }
+
+    /// For how many of the lowest prices the test holds, without the price at `removed`:
+    /// none on a line of fewer than two prices, which is not compared.
+    fn found(&self, removed: Option<usize>) -> usize {
+        let price = |k: usize| self.scaled[k + usize::from(removed.is_some_and(|r| k >= r))];
+        let (n, sum) = match removed {
+            None => (self.scaled.len(), self.sum),
+            Some(r) => (self.scaled.len() - 1, self.sum - self.scaled[r]),
+        };
+        if n < 2 {
+            return 0;
+        }
+        // p × (100 n − X) < Σ × (100 − X), for the prices in order: a prefix.
+        let wide = n as i128;
+        let holds = |p: i128| p * (self.hundred * wide - self.x) < sum * (self.hundred - self.x);
+        let (mut low, mut high) = (0, n);
+        while low < high {
+            let middle = (low + high) / 2;
+            if holds(price(middle)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low
+    }
+}
+
 /// How many percent `price` lies below `reference`, rounded to 2 decimals for the reader.
 fn percent_below(price: Decimal, reference: Decimal) -> String {
     ((reference - price) * Decimal::ONE_HUNDRED)
@@ -141,5 +272,94 @@ fn shown(value: Decimal) -> String {
         plain(value)
     } else {
         format!("≈ {}", plain(two))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(below_mean: Option<i64>, below_next: Option<i64>) -> AbnormallyLow {
+        let percent = |n: i64| crate::values::Percent::new(Decimal::from(n));
+        AbnormallyLow {
+            below_mean_of_others: below_mean.map(percent),
+            below_next_lowest: below_next.map(percent),
+            source: None,
+            text: None,
+        }
+    }
+
+    fn on_one_line(prices: &[Decimal]) -> Vec<Vec<Priced>> {
+        prices
+            .iter()
+            .map(|p| {
+                vec![Priced {
+                    line: CriterionId("spor1".into()),
+                    submitted: Some(Money::new(*p)),
+                    evaluated: Money::new(*p),
+                    adjustments: Vec::new(),
+                }]
+            })
+            .collect()
+    }
+
+    fn movers_of(rule: &AbnormallyLow, prices: &[Decimal]) -> Vec<usize> {
+        let priced = on_one_line(prices);
+        let compared: Vec<Option<&[Priced]>> = priced.iter().map(|p| Some(p.as_slice())).collect();
+        movers(rule, &compared)
+    }
+
+    /// X = 10 %: p is found when p × 100 × (n − 1) < (Σ − p) × 90. Prices 80, 90, 100, 130
+    /// (Σ 400): 80 × 300 = 24 000 < 320 × 90 = 28 800 and 90 × 300 = 27 000 < 310 × 90 =
+    /// 27 900, found; 100 × 300 = 30 000 ≥ 300 × 90 = 27 000, not. Without 130 (Σ 270):
+    /// 80 × 200 = 16 000 < 190 × 90 = 17 100, found; 90 × 200 = 18 000 ≥ 180 × 90 = 16 200,
+    /// no longer — so 130 is a mover. Without 80: 90 (18 000 < 230 × 90 = 20 700) stays
+    /// found, 100 (20 000 ≥ 220 × 90 = 19 800) stays not; without 90: 80 stays, 100
+    /// (20 000 ≥ 210 × 90 = 18 900) stays not; without 100: 80 (16 000 < 220 × 90) and 90
+    /// (18 000 < 210 × 90 = 18 900) stay, 130 (26 000 ≥ 170 × 90) stays not.
+    #[test]
+    fn a_mover_is_a_bid_whose_removal_moves_the_mean_test_across_another_price() {
+        let prices: Vec<Decimal> = [80, 90, 100, 130].map(Decimal::from).to_vec();
+        assert_eq!(movers_of(&rule(Some(10), None), &prices), [3]);
+        // The next-lowest test compares only the two lowest prices.
+        assert_eq!(movers_of(&rule(None, Some(5)), &prices), [0, 1]);
+        assert_eq!(movers_of(&rule(Some(10), Some(5)), &prices), [0, 1, 3]);
+        // What the search decides is what the findings decide: 130's removal leaves 90 no
+        // longer found.
+        let priced = on_one_line(&prices);
+        let bids: Vec<Bid> = (0..4)
+            .map(|i| crate::domain::fixture::bid(&format!("b{i}"), None, None, "5", "5"))
+            .collect();
+        let found = |without: Option<usize>| -> Vec<usize> {
+            let kept: Vec<usize> = (0..4).filter(|i| Some(*i) != without).collect();
+            let refs: Vec<&Bid> = kept.iter().map(|i| &bids[*i]).collect();
+            let compared: Vec<Option<&[Priced]>> =
+                kept.iter().map(|i| Some(priced[*i].as_slice())).collect();
+            let flags = findings(&rule(Some(10), None), &refs, &compared);
+            kept.iter()
+                .zip(flags)
+                .filter(|(_, f)| !f.is_empty())
+                .map(|(i, _)| *i)
+                .collect()
+        };
+        assert_eq!(found(None), [0, 1]);
+        assert_eq!(found(Some(3)), [0]);
+        assert_eq!(found(Some(0)), [1]);
+    }
+
+    /// Sums near 10²⁶ might round in 96-bit decimals: every bid on the line is named.
+    /// (Exactly, only 4 × 10²⁶'s removal changes anything: 3 × 10²⁶ × 100 × 1 = 3 × 10²⁸
+    /// < 4 × 10²⁶ × 90 = 3.6 × 10²⁸ is found, and alone it is compared with nothing.)
+    #[test]
+    fn where_decimals_might_round_every_bid_on_the_line_is_a_mover() {
+        let huge = |n: i128| Decimal::from_i128_with_scale(n * 10i128.pow(26), 0);
+        assert_eq!(
+            movers_of(&rule(Some(10), None), &[huge(3), huge(4)]),
+            [0, 1]
+        );
+        assert_eq!(
+            movers_of(&rule(Some(10), None), &[Decimal::from(3), Decimal::from(4)]),
+            [1]
+        );
     }
 }

@@ -159,19 +159,22 @@ pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Reversals {
 /// order: the sole extremes a relative method compares with; with decisions, also every
 /// scored bid that shares its CVR number or bidder name with another bid (a duplicate the
 /// authority let through: without it, the other is no longer a duplicate and comes into
-/// the field); under a test for abnormally low prices, which compares every price with
-/// the others', every scored bid (exact, and O(n² log n)).
+/// the field); under a test for abnormally low prices, every scored bid whose removal can
+/// change whether another's price is found abnormally low (a bid so found is set aside
+/// for review, one no longer found comes into the field: see [`super::abnormal::movers`]).
 fn removals(tender: &Tender, bids: &[Bid], scores: &[BidScore]) -> Vec<usize> {
     let scored = |i: &usize| scores[*i].total().is_some();
-    if tender.price_rules.abnormally_low.is_some() {
-        return (0..bids.len()).filter(scored).collect();
-    }
     let mut removals: BTreeSet<usize> = sole_extremes(tender, scores).into_iter().collect();
+    let refs: Vec<&Bid> = bids.iter().collect();
     if !tender.decisions.is_empty() {
-        let refs: Vec<&Bid> = bids.iter().collect();
         let shared = super::conformity::shares_cvr_or_name(&refs);
         removals.extend((0..bids.len()).filter(scored).filter(|i| shared[*i]));
     }
+    removals.extend(
+        super::score::abnormal_movers(tender, &refs)
+            .into_iter()
+            .filter(scored),
+    );
     removals.into_iter().collect()
 }
 
@@ -502,16 +505,23 @@ mod tests {
         }]);
         assert_eq!(of(&tender, &bids), [0, 1, 2]);
 
-        // A test of each price against the mean of the others': any removal moves that
-        // mean, so every scored bid is taken out in turn.
+        // A test of each price against the mean of the others' (more than 5 % below:
+        // p × 100 × 4 < (Σ − p) × 95). c is found on both lines (370 × 400 = 148 000 <
+        // 1 645 × 95 = 156 275; 1 100 × 400 = 440 000 < 4 830 × 95 = 458 850) and set aside,
+        // so a (400/1150) alone holds both lowest prices. Any removal moves the mean, but
+        // none moves it across another price: whichever bid leaves, a stays not found
+        // (without b, its nearest: 400 × 300 = 120 000 ≥ 1 185 × 95 = 112 575; 1 150 × 300 =
+        // 345 000 ≥ 3 480 × 95 = 330 600) and c stays found (without a, its nearest:
+        // 111 000 < 1 245 × 95 = 118 275; 330 000 < 3 680 × 95 = 349 600). So only a and b
+        // are taken out.
         bids[3].cvr = "99999999".into();
         tender.decisions = Decisions::default();
         tender.price_rules.abnormally_low = Some(AbnormallyLow {
-            below_mean_of_others: Some(Percent::new("50".parse().unwrap())),
+            below_mean_of_others: Some(Percent::new("5".parse().unwrap())),
             below_next_lowest: None,
             source: None,
             text: None,
         });
-        assert_eq!(of(&tender, &bids), [0, 1, 2, 3, 4]);
+        assert_eq!(of(&tender, &bids), [0, 1]);
     }
 }

@@ -294,27 +294,10 @@ where
     use rayon::prelude::*;
     let (assessed, fields) = {
         let bids: Vec<&Bid> = bids.iter().map(|b| b.borrow()).collect();
-        let duplicates = conformity::duplicates(&bids);
-        let mut assessed: Vec<Assessed> = bids
-            .par_iter()
-            .zip(duplicates)
-            .map(|(bid, mut duplicate)| {
-                let mut assessed = assess(tender, bid);
-                conformity::apply_decisions(tender, bid, &mut duplicate);
-                assessed.findings.extend(duplicate);
-                assessed
-            })
-            .collect();
+        let mut assessed = assess_each(tender, &bids);
         // Abnormally low prices compare the bids that no other rule sets aside.
         if let Some(rule) = &tender.price_rules.abnormally_low {
-            let prices: Vec<Option<&[Priced]>> = assessed
-                .iter()
-                .map(|a| {
-                    conformity::decision(&a.findings)
-                        .is_none()
-                        .then_some(a.prices.as_slice())
-                })
-                .collect();
+            let prices = compared(&assessed);
             let found = super::abnormal::findings(rule, &bids, &prices);
             for ((a, bid), mut findings) in assessed.iter_mut().zip(&bids).zip(found) {
                 conformity::apply_decisions(tender, bid, &mut findings);
@@ -329,6 +312,45 @@ where
         .zip(assessed)
         .map(|(bid, a)| into(finish(tender, bid.borrow(), a, &fields)))
         .collect()
+}
+
+/// Each bid assessed on its own and against the others as duplicates: every finding
+/// before the test for abnormally low prices, and the prices the rules accepted.
+fn assess_each(tender: &Tender, bids: &[&Bid]) -> Vec<Assessed> {
+    use rayon::prelude::*;
+    let duplicates = conformity::duplicates(bids);
+    bids.par_iter()
+        .zip(duplicates)
+        .map(|(bid, mut duplicate)| {
+            let mut assessed = assess(tender, bid);
+            conformity::apply_decisions(tender, bid, &mut duplicate);
+            assessed.findings.extend(duplicate);
+            assessed
+        })
+        .collect()
+}
+
+/// The prices the test for abnormally low prices compares: each bid's accepted prices,
+/// `None` for a bid another rule sets aside.
+fn compared(assessed: &[Assessed]) -> Vec<Option<&[Priced]>> {
+    assessed
+        .iter()
+        .map(|a| {
+            conformity::decision(&a.findings)
+                .is_none()
+                .then_some(a.prices.as_slice())
+        })
+        .collect()
+}
+
+/// The bids whose removal from the field can change whether the test for abnormally low
+/// prices sets another bid aside (see [`super::abnormal::movers`]); none without the test.
+pub(super) fn abnormal_movers(tender: &Tender, bids: &[&Bid]) -> Vec<usize> {
+    let Some(rule) = &tender.price_rules.abnormally_low else {
+        return Vec::new();
+    };
+    let assessed = assess_each(tender, bids);
+    super::abnormal::movers(rule, &compared(&assessed))
 }
 
 /// Scores one bid as if it were the only one; for a relative model that means it has the

@@ -68,9 +68,26 @@ fn line_price_points(tender: &Tender, line: &str, price: Decimal) -> Points {
 }
 
 fn bid_strategy() -> impl Strategy<Value = Bid> {
+    bid_priced(price(), price())
+}
+
+/// A bid whose prices lie around the reference tender's bands (spor1 391–448, spor2
+/// 1 100–1 300), so that they differ after the price rules and one may lie far below the
+/// others.
+fn bid_in_band() -> impl Strategy<Value = Bid> {
+    let ore = |from: i64, to: i64| (from * 100..=to * 100).prop_map(|ore| Decimal::new(ore, 2));
+    bid_priced(ore(380, 460), ore(1_050, 1_350))
+}
+
+/// A bid of the reference tender with prices (or none) from the strategies given, quality
+/// points from 0 to 10.
+fn bid_priced(
+    spor1: impl Strategy<Value = Decimal>,
+    spor2: impl Strategy<Value = Decimal>,
+) -> impl Strategy<Value = Bid> {
     (
-        proptest::option::of(price()),
-        proptest::option::of(price()),
+        proptest::option::of(spor1),
+        proptest::option::of(spor2),
         0i64..=100,
         0i64..=100,
         "[a-z]{1,8}",
@@ -320,6 +337,15 @@ fn all_reversals(tender: &Tender, bids: &[Bid]) -> Vec<(String, String, String)>
     found
 }
 
+/// The reversals listed, as (removed, first, second).
+fn listed(found: tenderscore::scoring::reversal::Reversals) -> Vec<(String, String, String)> {
+    found
+        .listed
+        .into_iter()
+        .map(|r| (r.removed.0, r.first.0, r.second.0))
+        .collect()
+}
+
 proptest! {
     /// The rank-reversal check reports exactly the reversals a direct computation finds
     /// (every removal scored again, every pair compared), under every method; fixed ones
@@ -335,13 +361,43 @@ proptest! {
             let found = rank_reversals(&tender, &bids);
             // At most 6 bids: at most 10 pairs per removal, all of them listed.
             prop_assert_eq!(found.total(), direct.len());
-            let reported: Vec<(String, String, String)> = found
-                .listed
-                .into_iter()
-                .map(|r| (r.removed.0, r.first.0, r.second.0))
-                .collect();
+            let reported = listed(found);
             prop_assert_eq!(&reported, &direct, "{:?}", tender.model.method);
             prop_assert!(tender.model.method.is_relative() || direct.is_empty());
+        }
+    }
+}
+
+proptest! {
+    /// Under a test for abnormally low prices a removal can also set another bid aside for
+    /// review, or bring one back into the field (the mean of the others, or the next lowest
+    /// price, moves): the check still reports exactly what a direct computation finds.
+    #[test]
+    fn under_an_abnormally_low_test_the_check_finds_exactly_the_reversals(
+        bids in proptest::collection::vec(bid_in_band(), 2..8),
+        below_mean in 0u32..12,
+        below_next in 0u32..5,
+    ) {
+        use tenderscore::domain::AbnormallyLow;
+        use tenderscore::values::Percent;
+        let mut bids = bids;
+        distinct(&mut bids);
+        // 0: the test is not stated.
+        let percent = |n: u32| (n > 0).then(|| Percent::new(Decimal::from(n)));
+        for method in points_methods().into_iter().filter(Method::is_relative) {
+            let mut tender = reference().0.clone();
+            tender.model.method = method;
+            tender.price_rules.abnormally_low = Some(AbnormallyLow {
+                below_mean_of_others: percent(below_mean),
+                below_next_lowest: percent(below_next),
+                source: None,
+                text: None,
+            });
+            let direct = all_reversals(&tender, &bids);
+            let found = rank_reversals(&tender, &bids);
+            // At most 7 bids: at most 15 pairs per removal, fewer than 20, all listed.
+            let reported = listed(found);
+            prop_assert_eq!(&reported, &direct, "{:?}", tender.model.method);
         }
     }
 }

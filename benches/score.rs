@@ -1,6 +1,7 @@
 //! `cargo bench --bench score`: one tender of 13, 1 000, 10 000 and 100 000 synthetic bids,
 //! loaded, scored and rendered as JSON, under a fixed-anchor model and under a relative
-//! model (with its rank-reversal check). TENDERSCORE_BENCH_MAX_BIDS caps the sizes.
+//! model (with its rank-reversal check), and under the relative model with a test for
+//! abnormally low prices. TENDERSCORE_BENCH_MAX_BIDS caps the sizes.
 
 use std::path::Path;
 use std::time::Duration;
@@ -46,29 +47,51 @@ fn bench(c: &mut Criterion) {
         .unwrap();
         let fixed = root.path().join("tenders").join("t0000");
         // The same bids under a relative model: relative-lowest-100 from the library.
-        let relative = root.path().join("relative");
-        copy(&fixed, &relative);
-        let text = std::fs::read_to_string(relative.join("tender.toml")).unwrap();
-        let text = text
-            .lines()
-            .map(|l| {
-                if l.starts_with("model = ") {
-                    "model = \"relative-lowest-100\""
-                } else {
-                    l
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        std::fs::write(relative.join("tender.toml"), text).unwrap();
+        let relative = variant(&fixed, &root.path().join("relative"), |text| {
+            text.lines()
+                .map(|l| {
+                    if l.starts_with("model = ") {
+                        "model = \"relative-lowest-100\""
+                    } else {
+                        l
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        // And with a test for abnormally low prices, whose rank-reversal check also takes
+        // out each bid whose removal moves the test across another price.
+        let abnormal = variant(&relative, &root.path().join("abnormal"), |text| {
+            text.replacen(
+                "[conformity]",
+                "[prices.abnormally_low]\nbelow_mean_of_others = 10\nbelow_next_lowest = 5\n\n[conformity]",
+                1,
+            )
+        });
         group.bench_with_input(BenchmarkId::new("fixed anchors", bids), &fixed, |b, dir| {
             b.iter(|| score_json(dir))
         });
         group.bench_with_input(BenchmarkId::new("relative", bids), &relative, |b, dir| {
             b.iter(|| score_json(dir))
         });
+        group.bench_with_input(
+            BenchmarkId::new("relative, abnormally low test", bids),
+            &abnormal,
+            |b, dir| b.iter(|| score_json(dir)),
+        );
     }
     group.finish();
+}
+
+/// A copy of the tender folder `from` at `to`, its `tender.toml` edited; returns `to`.
+fn variant(from: &Path, to: &Path, edit: impl Fn(&str) -> String) -> std::path::PathBuf {
+    copy(from, to);
+    let file = to.join("tender.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = edit(&text);
+    assert_ne!(edited, text, "the variant changes the tender");
+    std::fs::write(&file, edited).unwrap();
+    to.to_path_buf()
 }
 
 fn copy(from: &Path, to: &Path) {

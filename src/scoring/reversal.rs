@@ -111,7 +111,7 @@ pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Reversals {
     let scores = score_refs(tender, &refs);
     let with_all: Vec<Option<Points>> = scores.iter().map(BidScore::total).collect();
     let mut found = Reversals::default();
-    for removed in removals(tender, bids, &scores) {
+    for removed in removals(tender, &refs, &scores) {
         let rest: Vec<&Bid> = refs
             .iter()
             .enumerate()
@@ -162,16 +162,15 @@ pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Reversals {
 /// the field); under a test for abnormally low prices, every scored bid whose removal can
 /// change whether another's price is found abnormally low (a bid so found is set aside
 /// for review, one no longer found comes into the field: see [`super::abnormal::movers`]).
-fn removals(tender: &Tender, bids: &[Bid], scores: &[BidScore]) -> Vec<usize> {
+fn removals(tender: &Tender, bids: &[&Bid], scores: &[BidScore]) -> Vec<usize> {
     let scored = |i: &usize| scores[*i].total().is_some();
     let mut removals: BTreeSet<usize> = sole_extremes(tender, scores).into_iter().collect();
-    let refs: Vec<&Bid> = bids.iter().collect();
     if !tender.decisions.is_empty() {
-        let shared = super::conformity::shares_cvr_or_name(&refs);
+        let shared = super::conformity::shares_cvr_or_name(bids);
         removals.extend((0..bids.len()).filter(scored).filter(|i| shared[*i]));
     }
     removals.extend(
-        super::score::abnormal_movers(tender, &refs)
+        super::score::abnormal_movers(tender, bids)
             .into_iter()
             .filter(scored),
     );
@@ -485,7 +484,7 @@ mod tests {
         ];
         let of = |tender: &Tender, bids: &[Bid]| {
             let refs: Vec<&Bid> = bids.iter().collect();
-            removals(tender, bids, &score_refs(tender, &refs))
+            removals(tender, &refs, &score_refs(tender, &refs))
         };
         assert_eq!(of(&tender, &bids), [1, 2]);
 

@@ -10,7 +10,7 @@ use super::text::{band_text, status_text, version_text, yes_no};
 use super::{Evaluation, others_named, reference, text_of};
 use crate::domain::{CriterionId, CriterionKind, Language, Panel, Tender};
 use crate::scoring::conformity::{Finding, Warning};
-use crate::scoring::price_methods::{Calculation, MoneyCalculation};
+use crate::scoring::price_methods::{Below, Calculation, Formula, MoneyCalculation};
 use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
 use crate::scoring::rank::Ranked;
 use crate::scoring::score::{Outcome, PriceEvaluation};
@@ -306,25 +306,21 @@ fn formula_text(c: &Calculation, currency: &str, texts: &Texts) -> String {
             ],
         );
     }
-    let mut formula = c.formula.clone();
-    if let Some(max) = formula
-        .strip_prefix("the lowest price is 0, so the formula has no width: ")
-        .and_then(|rest| rest.strip_suffix(" points at 0, 0 points above it"))
-    {
-        formula = texts.with("report-explain-zero-lowest", &[("max", max.into())]);
-    }
-    for (engine, id) in [
-        (", below 0, so 0", "report-explain-below-zero"),
-        (", far below 0, so 0", "report-explain-far-below-zero"),
-        (
-            ": below the lowest number held exactly",
-            "report-explain-below-range",
+    let formula = match &c.formula {
+        Formula::NoWidth { max } => texts.with(
+            "report-explain-zero-lowest",
+            &[("max", max.normalize().to_string().into())],
         ),
-    ] {
-        if let Some(head) = formula.strip_suffix(engine) {
-            formula = format!("{head}{}", texts.get(id));
+        formula => {
+            let words = match formula.below() {
+                Below::Kept => String::new(),
+                Below::Floored(_) => texts.get("report-explain-below-zero"),
+                Below::FarBelow => texts.get("report-explain-far-below-zero"),
+                Below::OutOfRange => texts.get("report-explain-below-range"),
+            };
+            format!("{}{words}", formula.numbers())
         }
-    }
+    };
     texts.numbers_in(&formula)
 }
 
@@ -493,7 +489,7 @@ fn money_steps(
     lines.push(texts.with(
         "report-explain-money-formula",
         &[
-            ("formula", texts.numbers_in(&e.formula).into()),
+            ("formula", texts.numbers_in(&e.formula.to_string()).into()),
             ("exact", texts.number(e.exact.value()).into()),
             ("note", cut_note(e.rounded_at_28_digits, texts).into()),
             ("rounding", rounded(t.model.rounding, texts).into()),

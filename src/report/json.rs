@@ -22,7 +22,7 @@ use crate::input::InputFile;
 use crate::legal::LegalFlag;
 use crate::scoring::award::AwardResult;
 use crate::scoring::conformity::{Finding, Warning};
-use crate::scoring::price_methods::{Calculation, MoneyCalculation};
+use crate::scoring::price_methods::{Calculation, Formula, MoneyCalculation};
 use crate::scoring::price_rules::{Adjustment, AdjustmentRule};
 use crate::scoring::rank::{Ranked, shared_ranks};
 use crate::scoring::reversal::{RemovalCount, Reversal};
@@ -317,7 +317,7 @@ struct EvaluationPriceJson<'a> {
     price_terms: Option<&'a str>,
     quality: Exact,
     quality_max: Exact,
-    formula: &'a str,
+    formula: &'a Formula,
     exact: Exact,
     value: Exact,
     /// Present, and true, where the division did not terminate.
@@ -381,7 +381,7 @@ struct AdjustmentJson<'a> {
 #[derive(Serialize)]
 struct CalculationJson<'a> {
     method: &'static str,
-    formula: &'a str,
+    formula: &'a Formula,
     exact: Exact,
     rounding: RoundingJson,
     anchors: Option<AroundJson>,

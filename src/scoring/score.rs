@@ -17,7 +17,7 @@ use crate::domain::{Bid, BidId, CriterionId, CriterionKind, Decision, Panel, Ten
 use crate::values::{Money, Points};
 
 use super::conformity::{self, Finding, Warning};
-use super::price_methods::{Calculation, Field, MoneyCalculation};
+use super::price_methods::{Calculation, Field, Formula, MoneyCalculation};
 use super::price_rules::{
     Adjustment, EVALUATION_PRICE, PriceResult, Priced, apply_price_rules, combine,
 };
@@ -412,11 +412,11 @@ fn scored(
             *price,
             field_of(&CriterionId(EVALUATION_PRICE.into()), *price),
         );
-        calculation.formula = format!(
-            "evaluation price {terms} = {}; {}",
-            price.value().normalize(),
-            calculation.formula
-        );
+        calculation.formula = Formula::Combined {
+            terms: terms.clone(),
+            price: price.value(),
+            formula: Box::new(calculation.formula),
+        };
         Some(calculation)
     });
     // Sized to the lines: a vector collected through a filter starts with room for four,

@@ -10,7 +10,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::domain::{Anchor, Method, PriceLine, ScoringModel};
-use crate::values::{ModelRounding, Money, Points, plain};
+use crate::values::{ModelRounding, Money, Points};
+
+mod formula;
+pub use formula::{Below, Formula};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MoneyCalculation {
@@ -22,7 +25,7 @@ pub struct MoneyCalculation {
     /// The quality points Q: the weighted mean of the quality criteria, on the scale.
     pub quality: Points,
     pub quality_max: Points,
-    pub formula: String,
+    pub formula: Formula,
     pub exact: Money,
     /// The evaluation price ranked on, rounded by the model's rule.
     pub value: Money,
@@ -48,7 +51,7 @@ pub struct Calculation {
     /// The method's name, as in the model file.
     pub method: &'static str,
     /// The formula with its numbers, e.g. `8 + (373 − 370) × (0 − 8) / (430 − 370)`.
-    pub formula: String,
+    pub formula: Formula,
     /// The exact result before the model's rounding.
     pub exact: Decimal,
     pub rounding: ModelRounding,
@@ -100,12 +103,9 @@ impl ScoringModel {
                 (formula, exact, None, Some(field))
             }
             // Money models give no price points; their evaluation is `evaluation_price`.
-            Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. } => (
-                "a money model: the price counts in the evaluation price".into(),
-                Decimal::ZERO,
-                None,
-                None,
-            ),
+            Method::MoneyPerPoint { .. } | Method::PercentSurcharge { .. } => {
+                (Formula::MoneyModel, Decimal::ZERO, None, None)
+            }
         };
         Calculation {
             method: self.method.name(),
@@ -189,20 +189,23 @@ impl ScoringModel {
                 amount,
                 deduction: false,
             } => (
-                format!(
-                    "{} + ({} − {}) × {}",
-                    plain(p),
-                    plain(qmax),
-                    plain(q),
-                    plain(amount.value())
-                ),
+                Formula::MoneyPerPoint {
+                    price: p,
+                    quality_max: qmax,
+                    quality: q,
+                    amount: amount.value(),
+                },
                 p + (qmax - q) * amount.value(),
             ),
             Method::MoneyPerPoint {
                 amount,
                 deduction: true,
             } => (
-                format!("{} − {} × {}", plain(p), plain(q), plain(amount.value())),
+                Formula::MoneyDeduction {
+                    price: p,
+                    quality: q,
+                    amount: amount.value(),
+                },
                 p - q * amount.value(),
             ),
             Method::PercentSurcharge { factor } => {
@@ -210,14 +213,12 @@ impl ScoringModel {
                     return None;
                 }
                 (
-                    format!(
-                        "{} × (1 + ({} − {}) / {} × {})",
-                        plain(p),
-                        plain(qmax),
-                        plain(q),
-                        plain(qmax),
-                        plain(*factor)
-                    ),
+                    Formula::PercentSurcharge {
+                        price: p,
+                        quality_max: qmax,
+                        quality: q,
+                        factor: *factor,
+                    },
                     // Multiplied out before the one division, so only that division can be inexact.
                     p + divide(p * (qmax - q) * factor, qmax, &mut terminated),
                 )
@@ -254,7 +255,7 @@ fn interpolate(
     line: &PriceLine,
     price: Money,
     terminated: &mut bool,
-) -> (String, Decimal, (AnchorPoint, AnchorPoint)) {
+) -> (Formula, Decimal, (AnchorPoint, AnchorPoint)) {
     // Validation lets no anchor through that needs a band (or target) the line lacks.
     let resolved: Vec<AnchorPoint> = anchors
         .iter()
@@ -262,11 +263,7 @@ fn interpolate(
         .collect();
     let (Some(&first), Some(&last)) = (resolved.first(), resolved.last()) else {
         let none = (price, Points::new(Decimal::ZERO));
-        return (
-            "no anchor has a price on this line".into(),
-            Decimal::ZERO,
-            (none, none),
-        );
+        return (Formula::NoAnchor, Decimal::ZERO, (none, none));
     };
     let (lower, upper) = if price <= first.0 {
         (first, first)
@@ -282,10 +279,9 @@ fn interpolate(
             .unwrap_or((last, last))
     };
     if lower.0 == upper.0 {
-        let formula = format!(
-            "the points of the anchor at {} (flat beyond the outermost anchors)",
-            plain(lower.0.value())
-        );
+        let formula = Formula::Flat {
+            at: lower.0.value(),
+        };
         return (formula, lower.1.value(), (lower, upper));
     }
     let ((p0, s0), (p1, s1)) = (
@@ -295,16 +291,13 @@ fn interpolate(
     // One multiplication, then one division, so the only inexact step is the final
     // division (exact to 28 significant digits), before the model's rounding.
     let exact = s0 + divide((price.value() - p0) * (s1 - s0), p1 - p0, terminated);
-    let formula = format!(
-        "{} + ({} − {}) × ({} − {}) / ({} − {})",
-        plain(s0),
-        plain(price.value()),
-        plain(p0),
-        plain(s1),
-        plain(s0),
-        plain(p1),
-        plain(p0)
-    );
+    let formula = Formula::Interpolated {
+        s0,
+        price: price.value(),
+        p0,
+        s1,
+        p1,
+    };
     (formula, exact, (lower, upper))
 }
 
@@ -317,16 +310,10 @@ fn relative_to_lowest(
     price: Decimal,
     lowest: Decimal,
     terminated: &mut bool,
-) -> (String, Decimal) {
+) -> (Formula, Decimal) {
     if lowest.is_zero() {
         let exact = if price.is_zero() { max } else { Decimal::ZERO };
-        return (
-            format!(
-                "the lowest price is 0, so the formula has no width: {} points at 0, 0 points above it",
-                plain(max)
-            ),
-            exact,
-        );
+        return (Formula::NoWidth { max }, exact);
     }
     // Checked: validation keeps a model without a floor to slopes of at least 1 % and
     // prices of at least 1, where this always fits; with a floor, a quotient too large to
@@ -339,26 +326,22 @@ fn relative_to_lowest(
             Some(q)
         })
         .and_then(|q| max.checked_mul(Decimal::ONE - q));
-    let formula = format!(
-        "{} × (1 − ({} − {}) / ({} × {}))",
-        plain(max),
-        plain(price),
-        plain(lowest),
-        plain(slope),
-        plain(lowest)
-    );
-    match raw {
-        Some(raw) if floor_at_zero && raw.is_sign_negative() && !raw.is_zero() => (
-            format!("{formula} = {}, below 0, so 0", plain(raw)),
-            Decimal::ZERO,
-        ),
-        Some(raw) => (formula, raw),
-        None if floor_at_zero => (format!("{formula}, far below 0, so 0"), Decimal::ZERO),
-        None => (
-            format!("{formula}: below the lowest number held exactly"),
-            Decimal::MIN,
-        ),
-    }
+    let (below, exact) = match raw {
+        Some(raw) if floor_at_zero && raw.is_sign_negative() && !raw.is_zero() => {
+            (Below::Floored(raw), Decimal::ZERO)
+        }
+        Some(raw) => (Below::Kept, raw),
+        None if floor_at_zero => (Below::FarBelow, Decimal::ZERO),
+        None => (Below::OutOfRange, Decimal::MIN),
+    };
+    let formula = Formula::RelativeToLowest {
+        max,
+        price,
+        lowest,
+        slope,
+        below,
+    };
+    (formula, exact)
 }
 
 /// `M × Plow / P`. A price of 0 is the lowest and earns M.
@@ -367,15 +350,12 @@ fn proportional(
     price: Decimal,
     lowest: Decimal,
     terminated: &mut bool,
-) -> (String, Decimal) {
+) -> (Formula, Decimal) {
     if price.is_zero() {
-        return (
-            format!("the price is 0, the lowest possible: {} points", plain(max)),
-            max,
-        );
+        return (Formula::ZeroPrice { max }, max);
     }
     (
-        format!("{} × {} / {}", plain(max), plain(lowest), plain(price)),
+        Formula::Proportional { max, lowest, price },
         divide(max * lowest, price, terminated),
     )
 }
@@ -387,27 +367,18 @@ fn lowest_to_highest(
     price: Decimal,
     field: Field,
     terminated: &mut bool,
-) -> (String, Decimal) {
+) -> (Formula, Decimal) {
     let (low, high) = (field.lowest.value(), field.highest.value());
     if high == low {
-        return (
-            format!(
-                "every price is {}, the lowest: {} points",
-                plain(low),
-                plain(max)
-            ),
-            max,
-        );
+        return (Formula::AllEqual { price: low, max }, max);
     }
     (
-        format!(
-            "{} × ({} − {}) / ({} − {})",
-            plain(max),
-            plain(high),
-            plain(price),
-            plain(high),
-            plain(low)
-        ),
+        Formula::LowestToHighest {
+            max,
+            high,
+            price,
+            low,
+        },
         divide(max * (high - price), high - low, terminated),
     )
 }

@@ -128,7 +128,7 @@ fn anchors_relative_to_a_target_price() {
     assert_eq!(exact(&m, "370", any), dec("10"));
     let calculation = m.calculate(&line(), Money::new(dec("420")), any);
     assert_eq!(
-        calculation.formula,
+        calculation.formula.to_string(),
         "8 + (420 − 400) × (0 − 8) / (440 − 400)"
     );
 }
@@ -151,7 +151,7 @@ fn money_models_turn_quality_into_kroner() {
         (c.exact.value(), c.value.value().to_string()),
         (dec("63690"), "63690.00".to_string())
     );
-    assert_eq!(c.formula, "56940 + (10 − 8.65) × 5000");
+    assert_eq!(c.formula.to_string(), "56940 + (10 − 8.65) × 5000");
     let deduction = model(Method::MoneyPerPoint {
         amount: Money::new(dec("5000")),
         deduction: true,
@@ -310,5 +310,9 @@ fn a_price_far_above_a_tiny_lowest_price_never_overflows() {
         &mut true,
     );
     assert_eq!(points, Decimal::ZERO, "{formula}");
-    assert!(formula.ends_with("far below 0, so 0"), "{formula}");
+    assert_eq!(formula.below(), Below::FarBelow, "{formula}");
+    assert!(
+        formula.to_string().ends_with("far below 0, so 0"),
+        "{formula}"
+    );
 }

@@ -474,6 +474,8 @@ pub fn load_view(
         let mut model_changes = Vec::new();
         let mut applied: Vec<Rettelsesblad> = Vec::new();
         let mut pending = rettelsesblade.unwrap_or_default().into_iter();
+        // The entries of the version before in `reader.missing_points`.
+        let mut missing = 0..0;
         // Version 0, then one more version per rettelsesblad; stop at the first version
         // with a problem, since every later one builds on it.
         loop {
@@ -487,7 +489,12 @@ pub fn load_view(
                 decisions: &decisions,
                 model_changes: &model_changes,
                 last: pending.len() == 0,
+                previous: versions.last().map(|version| Previous {
+                    version,
+                    missing: missing.clone(),
+                }),
             };
+            let missing_before = reader.missing_points.len();
             let Some(version) = build_version(
                 &mut reader,
                 tender_dir,
@@ -499,6 +506,7 @@ pub fn load_view(
             ) else {
                 break;
             };
+            missing = missing_before..reader.missing_points.len();
             versions.push(version);
             let Some(rettelsesblad) = pending.next() else {
                 break;
@@ -1197,6 +1205,16 @@ struct VersionContext<'a> {
     /// No version follows: each bid's parsed file is dropped once the bid is validated,
     /// so the parsed and the validated bids are not all held at once.
     last: bool,
+    /// The version before: its bids stand in this version where the terms they are
+    /// validated against are the same.
+    previous: Option<Previous<'a>>,
+}
+
+/// A version built, with what it found missing in its bids.
+struct Previous<'a> {
+    version: &'a Version,
+    /// Its entries in [`Reader::missing_points`].
+    missing: std::ops::Range<usize>,
 }
 
 /// Validates one version: its model (with the model changes so far), the tender and every
@@ -1213,6 +1231,10 @@ fn build_version(
     let (number, applied, decisions) = (context.number, context.applied, context.decisions);
     let elsewhere = context.elsewhere;
     let (lot, round, last) = (context.lot, context.round, context.last);
+    let previous = context
+        .previous
+        .as_ref()
+        .map(|p| (p.version, p.missing.clone()));
     let lot_view;
     let documents = match context.lot {
         None => documents,
@@ -1265,7 +1287,28 @@ fn build_version(
         tender
     });
     let mut bids = Vec::new();
-    if let Some(tender) = &tender {
+    let terms = tender.as_ref().map(validate::BidTerms::of);
+    let unchanged =
+        previous.filter(|(previous, _)| Some(validate::BidTerms::of(&previous.tender)) == terms);
+    if let (Some((previous, missing)), Some(tender)) = (unchanged, &tender) {
+        // Validated against the same terms, every bid is found as in the version before,
+        // which found no problem: its bids stand (copied, not validated again), and what
+        // it found missing is missing in this version too.
+        bids = previous.bids.clone();
+        let copied: Vec<MissingPoints> = reader.missing_points[missing]
+            .iter()
+            .map(|entry| MissingPoints {
+                tender: tender.clone(),
+                bid: entry.bid.clone(),
+                diagnostics: entry
+                    .diagnostics
+                    .iter()
+                    .map(|d| in_version(reader, d.clone(), number))
+                    .collect(),
+            })
+            .collect();
+        reader.missing_points.extend(copied);
+    } else if let (Some(tender), Some(terms)) = (&tender, &terms) {
         // Each bid is validated on its own against the tender: spread over every core,
         // collected in file-name order.
         let sources = &reader.sources;
@@ -1300,7 +1343,7 @@ fn build_version(
                         *file,
                         id.clone(),
                         raw,
-                        Some(tender),
+                        Some(terms),
                         elsewhere,
                         &mut problems,
                     )

@@ -560,3 +560,46 @@ fn additions_and_removals_that_cannot_be_made_are_reported() {
     // the earlier versions have the line. No bid file is named.
     assert!(!err.contains("tender/bids/"), "{err}");
 }
+
+/// The problems `check` finds, each of them in version 3, after a rettelsesblad 3 that
+/// makes one change (`path` set to `value`) on top of the reference's rettelsesblade 1
+/// and 2, which change only a band and weights and so leave every bid as validated.
+fn found_in_version_3(path: &str, value: &str) -> String {
+    let f = Fixture::reference();
+    f.write(
+        "rettelsesblade/03-aendring.toml",
+        &format!(
+            "number = 3\ndate = 2023-09-01\ntitle = \"Ændring\"\nreference = \"Rettelsesblad nr. 3\"\n\n[[changes]]\npath = \"{path}\"\nvalue = {value}\n"
+        ),
+    );
+    let messages = stderr(&f.run("check", &[]).code(1));
+    assert!(
+        messages.contains("in: version 3 (after rettelsesblade 1–3)"),
+        "{messages}"
+    );
+    messages
+}
+
+/// Rettelsesblad 3 lowers the scale to 0–8, so each 9 given in a bid is out of it from
+/// version 3 on, and is found there.
+#[test]
+fn a_rettelsesblad_that_narrows_the_scale_finds_the_points_outside_it() {
+    let messages = found_in_version_3("scale.max", "8");
+    assert!(
+        messages.contains("9 points is outside the scale 0–8"),
+        "{messages}"
+    );
+}
+
+/// Rettelsesblad 3 moves the deadline from 12:00 to 12:30, which no bid is validated
+/// against: Sen Levering's bid of 12:07, late and so not read until then, is on time in
+/// version 3, where its quality is read and found to have no points.
+#[test]
+fn a_later_deadline_reads_the_quality_of_a_bid_no_longer_late() {
+    let messages = found_in_version_3("deadline", "2023-10-02T12:30:00+02:00");
+    assert!(
+        messages.contains("bid has no points for quality criterion `indsats`"),
+        "{messages}"
+    );
+    assert!(messages.contains("sen-levering.toml"), "{messages}");
+}

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use crate::domain::{
     Assessment, Bid, BidId, CriterionId, CriterionKind, Declaration, FieldLines, FoundReservation,
-    Panel, ReservationAbout, Tender,
+    Panel, ReservationAbout, Scale, Tender,
 };
 use crate::input::diag::{Code, Diagnostic, FileId, Sources};
 use crate::input::raw::{Num, RawBid};
@@ -16,7 +16,82 @@ use crate::values::{Money, Points};
 
 use super::checker::{Checker, MONEY, POINTS, shorten};
 
-/// Validates a bid against its tender. Without a tender (when the tender itself has
+/// What of a tender a bid is validated against, and nothing else: each criterion's id,
+/// place in the tree, kind (not a price line's band) and scale, the tender's own scale, and
+/// the ids of its requirements and lots. Two versions of a tender with equal terms find
+/// the same in every bid, so the bids of a version can stand in the next where a
+/// rettelsesblad changes none of these (a band, a weight, the model's rounding).
+#[derive(Debug, PartialEq)]
+pub struct BidTerms<'a> {
+    criteria: Vec<TermCriterion<'a>>,
+    /// The points of a key that names no criterion are checked on this scale.
+    scale: ScaleBounds,
+    requirements: Vec<&'a str>,
+    lots: Vec<&'a str>,
+}
+
+#[derive(Debug, PartialEq)]
+struct TermCriterion<'a> {
+    /// The tender's own id, shared by every bid that names it.
+    id: &'a CriterionId,
+    parent: Option<usize>,
+    kind: Kind,
+    scale: ScaleBounds,
+}
+
+/// A criterion's kind as validation sees it: a price line's unit and band are for scoring.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Group,
+    Quality,
+    Price,
+}
+
+/// The lowest and highest points of a scale (its descriptors are for reports).
+#[derive(Debug, PartialEq)]
+struct ScaleBounds {
+    min: Points,
+    max: Points,
+}
+
+impl ScaleBounds {
+    fn of(scale: &Scale) -> ScaleBounds {
+        ScaleBounds {
+            min: scale.min,
+            max: scale.max,
+        }
+    }
+}
+
+impl<'a> BidTerms<'a> {
+    pub fn of(tender: &'a Tender) -> BidTerms<'a> {
+        BidTerms {
+            criteria: tender
+                .criteria
+                .iter()
+                .map(|c| TermCriterion {
+                    id: &c.id,
+                    parent: c.parent,
+                    kind: match c.kind {
+                        CriterionKind::Group => Kind::Group,
+                        CriterionKind::Quality => Kind::Quality,
+                        CriterionKind::Price(_) => Kind::Price,
+                    },
+                    scale: ScaleBounds::of(tender.scale_of(c)),
+                })
+                .collect(),
+            scale: ScaleBounds::of(&tender.scale),
+            requirements: tender.requirements.iter().map(|r| r.id.as_str()).collect(),
+            lots: tender.lots.iter().map(|l| l.id.as_str()).collect(),
+        }
+    }
+
+    fn criterion(&self, id: &str) -> Option<&TermCriterion<'a>> {
+        self.criteria.iter().find(|c| c.id.as_str() == id)
+    }
+}
+
+/// Validates a bid against its tender's terms. Without a tender (when the tender itself has
 /// problems) only what the bid says on its own is checked — its declaration, CVR number,
 /// times and numbers — so those problems are reported in the same run; no bid is returned.
 ///
@@ -30,7 +105,7 @@ pub fn bid(
     file: FileId,
     id: BidId,
     raw: &RawBid,
-    tender: Option<&Tender>,
+    tender: Option<&BidTerms<'_>>,
     elsewhere_ids: &BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Bid, Vec<Diagnostic>)> {
@@ -167,7 +242,7 @@ fn facts(check: &mut Checker<'_>, raw: &RawBid) -> Option<Facts> {
 }
 
 /// The line of each field in the bid file, for the evidence of findings.
-fn field_lines(check: &Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> FieldLines {
+fn field_lines(check: &Checker<'_>, raw: &RawBid, tender: Option<&BidTerms<'_>>) -> FieldLines {
     let mut lines = FieldLines::default();
     for (field, start) in [
         ("bidder", Some(raw.bidder.span().start)),
@@ -206,20 +281,19 @@ fn field_lines(check: &Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> Fi
 
 /// The tender's own id of the criterion a bid names (shared, not copied into every bid),
 /// or a new one while the tender is unknown or does not have it.
-fn id_in(tender: Option<&Tender>, key: &str) -> CriterionId {
+fn id_in(tender: Option<&BidTerms<'_>>, key: &str) -> CriterionId {
     tender
         .and_then(|t| t.criterion(key))
         .map_or_else(|| CriterionId(key.into()), |c| c.id.clone())
 }
 
 /// The ids of the tender's price lines (`price`) or quality criteria.
-fn ids_of(tender: &Tender, price: bool) -> Vec<&str> {
+fn ids_of<'a>(tender: &BidTerms<'a>, price: bool) -> Vec<&'a str> {
+    let kind = if price { Kind::Price } else { Kind::Quality };
     tender
         .criteria
         .iter()
-        .filter(|c| {
-            matches!(c.kind, CriterionKind::Price(_)) == price && c.kind != CriterionKind::Group
-        })
+        .filter(|c| c.kind == kind)
         .map(|c| c.id.as_str())
         .collect()
 }
@@ -229,13 +303,13 @@ fn ids_of(tender: &Tender, price: bool) -> Vec<&str> {
 fn criterion_characters(
     check: &mut Checker<'_>,
     raw: &RawBid,
-    tender: Option<&Tender>,
+    tender: Option<&BidTerms<'_>>,
     elsewhere: &Elsewhere<'_>,
 ) -> BTreeMap<CriterionId, u64> {
     let described: Option<Vec<&str>> = tender.map(|t| {
         let mut described = vec![false; t.criteria.len()];
         for (i, c) in t.criteria.iter().enumerate() {
-            if c.kind == CriterionKind::Quality {
+            if c.kind == Kind::Quality {
                 let mut at = Some(i);
                 while let Some(j) = at.filter(|j| !described[*j]) {
                     described[j] = true;
@@ -277,7 +351,7 @@ fn criterion_characters(
 fn prices(
     check: &mut Checker<'_>,
     raw: &RawBid,
-    tender: Option<&Tender>,
+    tender: Option<&BidTerms<'_>>,
     price_lines: Option<&[&str]>,
     elsewhere: &Elsewhere<'_>,
 ) -> LiteMap<CriterionId, Money> {
@@ -318,7 +392,7 @@ fn prices(
 fn points(
     check: &mut Checker<'_>,
     raw: &RawBid,
-    tender: Option<&Tender>,
+    tender: Option<&BidTerms<'_>>,
     quality: Option<&[&str]>,
     elsewhere: &Elsewhere<'_>,
 ) -> LiteMap<CriterionId, Points> {
@@ -340,7 +414,7 @@ fn points(
 fn panels(
     check: &mut Checker<'_>,
     raw: &RawBid,
-    tender: Option<&Tender>,
+    tender: Option<&BidTerms<'_>>,
     quality: Option<&[&str]>,
     points: &LiteMap<CriterionId, Points>,
     elsewhere: &Elsewhere<'_>,
@@ -394,11 +468,10 @@ fn panels(
 fn requirements(
     check: &mut Checker<'_>,
     raw: &RawBid,
-    tender: Option<&Tender>,
+    tender: Option<&BidTerms<'_>>,
     elsewhere: &Elsewhere<'_>,
 ) -> BTreeMap<String, Assessment> {
-    let known: Option<Vec<&str>> =
-        tender.map(|t| t.requirements.iter().map(|r| r.id.as_str()).collect());
+    let known: Option<Vec<&str>> = tender.map(|t| t.requirements.clone());
     let mut out = BTreeMap::new();
     for (key, value) in &raw.requirements {
         let field = format!("requirements.{}", key.get_ref());
@@ -449,11 +522,11 @@ fn requirements(
 
 /// The lots a bid covers: required in a tender with lots, each a lot of the tender, none
 /// twice; refused in a tender without lots.
-fn lots(check: &mut Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> Vec<String> {
+fn lots(check: &mut Checker<'_>, raw: &RawBid, tender: Option<&BidTerms<'_>>) -> Vec<String> {
     let Some(tender) = tender else {
         return Vec::new();
     };
-    let known: Vec<&str> = tender.lots.iter().map(|l| l.id.as_str()).collect();
+    let known = &tender.lots;
     let Some(lots) = &raw.lots else {
         if !known.is_empty() {
             check.report(
@@ -463,7 +536,7 @@ fn lots(check: &mut Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> Vec<S
                 "the tender has lots, and the bid does not say which it covers".into(),
                 format!(
                     "add lots = [...] with the lots the bid covers, in the bidder's order of priority: {}",
-                    super::checker::quoted(&known)
+                    super::checker::quoted(known)
                 ),
             );
         }
@@ -487,14 +560,14 @@ fn lots(check: &mut Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> Vec<S
             "`lots = []` covers no lot, so the bid would be in no lot's ranking".into(),
             format!(
                 "name the lots the bid covers, in the bidder's order of priority: {}",
-                super::checker::quoted(&known)
+                super::checker::quoted(known)
             ),
         );
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
     for lot in lots.get_ref() {
-        if !check.known(lot, &known, Code::BadValue, "lots", ("lot", "lots")) {
+        if !check.known(lot, known, Code::BadValue, "lots", ("lot", "lots")) {
             continue;
         }
         if out.contains(lot.get_ref()) {
@@ -514,23 +587,27 @@ fn lots(check: &mut Checker<'_>, raw: &RawBid, tender: Option<&Tender>) -> Vec<S
 
 /// A diagnostic for every requirement of the tender the bid has no assessment of. Like
 /// missing points, a problem only where the bid's quality is read.
-fn missing_assessments(check: &Checker<'_>, raw: &RawBid, tender: &Tender) -> Vec<Diagnostic> {
+fn missing_assessments(
+    check: &Checker<'_>,
+    raw: &RawBid,
+    tender: &BidTerms<'_>,
+) -> Vec<Diagnostic> {
     tender
         .requirements
         .iter()
-        .filter(|r| !raw.requirements.keys().any(|k| *k.get_ref() == r.id))
+        .filter(|r| !raw.requirements.keys().any(|k| k.get_ref() == *r))
         .map(|r| {
             Diagnostic::at(
                 Code::MissingAssessment,
                 check.file,
                 raw.bidder.span(),
-                format!("requirements.{}", r.id),
+                format!("requirements.{}", r),
             )
             .says(
-                format!("bid has no assessment of requirement `{}`", r.id),
+                format!("bid has no assessment of requirement `{}`", r),
                 format!(
                     "add `{} = {{ met = true, evidence = \"...\" }}` under [requirements]",
-                    r.id
+                    r
                 ),
             )
         })
@@ -561,7 +638,7 @@ fn missing_points(check: &Checker<'_>, raw: &RawBid, quality: &[&str]) -> Vec<Di
 /// The ids of criteria and requirements that some version of the tender has.
 struct Elsewhere<'a> {
     ids: &'a BTreeSet<String>,
-    tender: Option<&'a Tender>,
+    tender: Option<&'a BidTerms<'a>>,
 }
 
 impl Elsewhere<'_> {
@@ -569,9 +646,9 @@ impl Elsewhere<'_> {
     /// criterion or requirement of that id.
     fn only(&self, id: &str) -> bool {
         self.ids.contains(id)
-            && self.tender.is_none_or(|t| {
-                t.criterion(id).is_none() && !t.requirements.iter().any(|r| r.id == id)
-            })
+            && self
+                .tender
+                .is_none_or(|t| t.criterion(id).is_none() && !t.requirements.contains(&id))
     }
 }
 
@@ -619,7 +696,7 @@ fn known_quality(
 /// Quality points on the scale of the criterion they score, or reported.
 fn on_scale(
     check: &mut Checker<'_>,
-    tender: Option<&Tender>,
+    tender: Option<&BidTerms<'_>>,
     criterion: &str,
     value: &Num,
     field: &str,
@@ -630,7 +707,7 @@ fn on_scale(
     };
     let scale = tender
         .criterion(criterion)
-        .map_or(&tender.scale, |c| tender.scale_of(c));
+        .map_or(&tender.scale, |c| &c.scale);
     if p < scale.min.value() || p > scale.max.value() {
         check.report(
             Code::PointsOutOfScale,
@@ -648,4 +725,49 @@ fn on_scale(
         return None;
     }
     Some(Points::new(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixture::{d, reference_tender};
+    use crate::domain::{Lot, PriceBand};
+    use crate::values::Percent;
+
+    /// What scoring alone reads leaves the terms as they are; what a bid is checked
+    /// against changes them.
+    #[test]
+    fn the_terms_change_only_with_what_a_bid_is_checked_against() {
+        let published = reference_tender();
+        let same = |change: &dyn Fn(&mut Tender)| {
+            let mut amended = reference_tender();
+            change(&mut amended);
+            BidTerms::of(&published) == BidTerms::of(&amended)
+        };
+        // A band, a weight, the model's rounding: the same terms.
+        assert!(same(&|t| {
+            if let CriterionKind::Price(line) = &mut t.criteria.last_mut().unwrap().kind {
+                line.band = Some(PriceBand {
+                    min: Money::new(d("1")),
+                    max: Money::new(d("2")),
+                });
+            }
+        }));
+        assert!(same(&|t| t.criteria[0].weight = Percent::new(d("1"))));
+        // A scale, a criterion's scale or kind, a requirement, a lot: other terms.
+        assert!(!same(&|t| t.scale.max = Points::new(d("8"))));
+        assert!(!same(&|t| {
+            let mut own = t.scale.clone();
+            own.min = Points::new(d("1"));
+            t.criteria[1].scale = Some(own);
+        }));
+        assert!(!same(&|t| t.criteria[1].kind = CriterionKind::Group));
+        assert!(!same(&|t| t.lots.push(Lot {
+            id: "a".into(),
+            name: "A".into(),
+            source: None,
+        })));
+        assert!(!same(&|t| t.criteria[1].id = CriterionId("other".into())));
+        assert!(!same(&|t| t.criteria[2].parent = None));
+    }
 }

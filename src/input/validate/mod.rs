@@ -17,7 +17,7 @@ mod procedure;
 mod rettelsesblad;
 mod tender;
 
-pub use bid::bid;
+pub use bid::{BidTerms, bid};
 pub use contract::DEFAULT_AMOUNT_ROUNDING;
 pub use decisions::decisions;
 pub use model::model;

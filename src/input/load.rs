@@ -430,6 +430,10 @@ pub(super) fn file_stem(path: &Path) -> String {
 struct Documents {
     tender: FileId,
     raw_tender: RawTender,
+    /// The tender document as the rettelsesblade so far left it, whose text is `tender`'s:
+    /// the next rettelsesblad's changes are set in it without parsing that text again.
+    /// `None` as published (parsed when the first changes come) and in a lot's view.
+    patched: Option<patch::Patcher>,
 }
 
 /// Loads and validates a tender folder in every version.
@@ -470,7 +474,11 @@ pub fn load_view(
         _ => None,
     };
     if let (Some(tender), Some(raw_tender)) = (tender_file, raw_tender) {
-        let mut documents = Documents { tender, raw_tender };
+        let mut documents = Documents {
+            tender,
+            raw_tender,
+            patched: None,
+        };
         let mut model_changes = Vec::new();
         let mut applied: Vec<Rettelsesblad> = Vec::new();
         let mut pending = rettelsesblade.unwrap_or_default().into_iter();
@@ -513,7 +521,7 @@ pub fn load_view(
             };
             let Some(next) = apply_rettelsesblad(
                 &mut reader,
-                &documents,
+                &mut documents,
                 &rettelsesblad,
                 &mut model_changes,
                 tender_dir,
@@ -896,7 +904,7 @@ fn read_rettelsesblade(reader: &mut Reader, tender_dir: &Path) -> Option<Vec<Ret
 /// be applied (reported).
 fn apply_rettelsesblad(
     reader: &mut Reader,
-    previous: &Documents,
+    previous: &mut Documents,
     rettelsesblad: &Rettelsesblad,
     model_changes: &mut Vec<crate::domain::Change>,
     tender_dir: &Path,
@@ -915,9 +923,9 @@ fn apply_rettelsesblad(
         .get(&previous.tender)
         .cloned()
         .unwrap_or_default();
-    let (text, origins) = patch_document(
+    let (text, origins, patched) = patch_document(
         reader,
-        previous.tender,
+        (previous.tender, previous.patched.take()),
         &for_tender,
         "tender.toml",
         |c| c.path.as_str(),
@@ -932,7 +940,11 @@ fn apply_rettelsesblad(
     let tender = reader.sources.add(label, text);
     reader.origins.insert(tender, origins);
     let raw_tender = reader.parse(tender)?;
-    Some(Documents { tender, raw_tender })
+    Some(Documents {
+        tender,
+        raw_tender,
+        patched,
+    })
 }
 
 /// The lot ids of a tender folder's `tender.toml` as published, for a command that looks
@@ -1080,7 +1092,11 @@ fn lot_documents(
     );
     let tender = reader.sources.add(label, patcher.finish());
     let raw_tender = reader.parse(tender)?;
-    Some(Documents { tender, raw_tender })
+    Some(Documents {
+        tender,
+        raw_tender,
+        patched: None,
+    })
 }
 
 /// The ids of the criteria and requirements in any version of the tender: the published
@@ -1106,22 +1122,27 @@ fn ids_in_any_version(text: &str, rettelsesblade: &[Rettelsesblad]) -> BTreeSet<
     ids
 }
 
-/// A source document with changes set in it, or `None` when any change cannot be set
-/// (each such change is reported at its line in the rettelsesblad).
+/// A source document with changes set in it, with the document patched (to set later
+/// changes in), or `None` when any change cannot be set (each such change is reported at
+/// its line in the rettelsesblad). The document is `file`, parsed here unless `patched`
+/// holds it already.
 fn patch_document(
     reader: &mut Reader,
-    file: FileId,
+    (file, patched): (FileId, Option<patch::Patcher>),
     changes: &[&crate::domain::Change],
     target: &str,
     path_of: impl Fn(&crate::domain::Change) -> &str,
     mut origins: Origins,
-) -> Option<(String, Origins)> {
+) -> Option<(String, Origins, Option<patch::Patcher>)> {
     let text = &reader.sources.get(file).text;
     if changes.is_empty() {
-        return Some((text.clone(), origins));
+        return Some((text.clone(), origins, patched));
     }
     // The document already validated as TOML, so it parses.
-    let mut patcher = patch::Patcher::new(text).ok()?;
+    let mut patcher = match patched {
+        Some(patcher) => patcher,
+        None => patch::Patcher::new(text).ok()?,
+    };
     let mut clean = true;
     // The document as text before each change: the source, then as the change before left
     // it. Each change's result is rendered once, and the last is the amended document.
@@ -1166,7 +1187,7 @@ fn patch_document(
         }
         before = after;
     }
-    clean.then_some((before, origins))
+    clean.then_some((before, origins, Some(patcher)))
 }
 
 fn change_problem(
@@ -1454,9 +1475,9 @@ fn model_file(
     } else {
         let changes: Vec<&crate::domain::Change> = model_changes.iter().collect();
         let target = format!("scoring model {}", name.get_ref());
-        let (text, origins) = patch_document(
+        let (text, origins, _) = patch_document(
             reader,
-            base,
+            (base, None),
             &changes,
             &target,
             |c| c.model_path().unwrap_or_default(),

@@ -465,8 +465,14 @@ pub fn load_view(
 
     let mut models_read: BTreeMap<ModelFile, FileId> = BTreeMap::new();
     let mut versions = Vec::new();
-    let elsewhere = match (tender_file, &rettelsesblade) {
-        (Some(file), Some(all)) => ids_in_any_version(&reader.sources.get(file).text, all),
+    // Where rettelsesblade follow, the published tender is parsed as a document to patch
+    // once: for the ids of every version, and for the first rettelsesblad's changes.
+    let published = match (tender_file, &rettelsesblade) {
+        (Some(file), Some(_)) => patch::Patcher::new(&reader.sources.get(file).text).ok(),
+        _ => None,
+    };
+    let elsewhere = match (&published, &rettelsesblade) {
+        (Some(published), Some(all)) => ids_in_any_version(published.clone(), all),
         _ => BTreeSet::new(),
     };
     let raw_tender = match (tender_file, raw_tender) {
@@ -477,7 +483,7 @@ pub fn load_view(
         let mut documents = Documents {
             tender,
             raw_tender,
-            patched: None,
+            patched: published,
         };
         let mut model_changes = Vec::new();
         let mut applied: Vec<Rettelsesblad> = Vec::new();
@@ -1102,16 +1108,16 @@ fn lot_documents(
 /// The ids of the criteria and requirements in any version of the tender: the published
 /// one and after each rettelsesblad in turn. Patched quietly: a change that cannot be
 /// made is reported when the versions are built.
-fn ids_in_any_version(text: &str, rettelsesblade: &[Rettelsesblad]) -> BTreeSet<String> {
+fn ids_in_any_version(
+    mut patcher: patch::Patcher,
+    rettelsesblade: &[Rettelsesblad],
+) -> BTreeSet<String> {
     fn collect(patcher: &patch::Patcher, ids: &mut BTreeSet<String>) {
         for list in ["criteria", "requirements"] {
             ids.extend(patcher.ids_in(list).into_iter().map(str::to_string));
         }
     }
     let mut ids = BTreeSet::new();
-    let Ok(mut patcher) = patch::Patcher::new(text) else {
-        return ids;
-    };
     collect(&patcher, &mut ids);
     for rettelsesblad in rettelsesblade {
         for change in &rettelsesblad.changes {

@@ -49,6 +49,7 @@ fn known_names(known: &[String]) -> String {
 }
 
 /// A TOML document being patched: parse once, set any number of values, then render.
+#[derive(Clone)]
 pub struct Patcher {
     doc: DocumentMut,
 }

@@ -946,10 +946,16 @@ fn apply_rettelsesblad(
     let tender = reader.sources.add(label, text);
     reader.origins.insert(tender, origins);
     let raw_tender = reader.parse(tender)?;
+    // A table added has no place of its own in the document until its text is parsed
+    // again: a later addition could land elsewhere than it would in that text. After an
+    // addition, the next rettelsesblad's changes are set in this version's text, parsed.
+    let added = for_tender
+        .iter()
+        .any(|c| c.kind == crate::domain::ChangeKind::Add);
     Some(Documents {
         tender,
         raw_tender,
-        patched,
+        patched: patched.filter(|_| !added),
     })
 }
 
@@ -1322,6 +1328,10 @@ fn build_version(
         // which found no problem: its bids stand (copied, not validated again), and what
         // it found missing is missing in this version too.
         bids = previous.bids.clone();
+        if last {
+            // As validation would: the parsed files are let go once no version needs them.
+            raw_bids.iter_mut().for_each(|b| b.raw = None);
+        }
         let copied: Vec<MissingPoints> = reader.missing_points[missing]
             .iter()
             .map(|entry| MissingPoints {

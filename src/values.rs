@@ -238,7 +238,16 @@ pub fn quotient(numerator: Decimal, denominator: Decimal) -> Option<(Decimal, bo
 
 /// A decimal as formulas print it: exact, without trailing zeros (8.00 → 8, 0.50 → 0.5).
 pub fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    Plain(value).to_string()
+}
+
+/// [`plain`] written straight into a formatter, without a string of its own.
+pub struct Plain(pub Decimal);
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.normalize().fmt(f)
+    }
 }
 
 impl fmt::Display for Money {

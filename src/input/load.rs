@@ -1259,15 +1259,13 @@ fn build_version(
     models_read: &mut BTreeMap<ModelFile, FileId>,
     documents: &Documents,
     raw_bids: &mut [BidFile],
-    context: VersionContext<'_>,
+    mut context: VersionContext<'_>,
 ) -> Option<Version> {
     let (number, applied, decisions) = (context.number, context.applied, context.decisions);
     let elsewhere = context.elsewhere;
     let (lot, round, last) = (context.lot, context.round, context.last);
-    let previous = context
-        .previous
-        .as_ref()
-        .map(|p| (p.version, p.missing.clone()));
+    // Only this function compares with the version before.
+    let previous = context.previous.take();
     let lot_view;
     let documents = match context.lot {
         None => documents,
@@ -1321,9 +1319,15 @@ fn build_version(
     });
     let mut bids = Vec::new();
     let terms = tender.as_ref().map(validate::BidTerms::of);
-    let unchanged =
-        previous.filter(|(previous, _)| Some(validate::BidTerms::of(&previous.tender)) == terms);
-    if let (Some((previous, missing)), Some(tender)) = (unchanged, &tender) {
+    let unchanged = previous.filter(|p| Some(validate::BidTerms::of(&p.version.tender)) == terms);
+    if let (
+        Some(Previous {
+            version: previous,
+            missing,
+        }),
+        Some(tender),
+    ) = (unchanged, &tender)
+    {
         // Validated against the same terms, every bid is found as in the version before,
         // which found no problem: its bids stand (copied, not validated again), and what
         // it found missing is missing in this version too.

@@ -309,7 +309,7 @@ fn formula_text(c: &Calculation, currency: &str, texts: &Texts) -> String {
     let formula = match &c.formula {
         Formula::NoWidth { max } => texts.with(
             "report-explain-zero-lowest",
-            &[("max", max.normalize().to_string().into())],
+            &[("max", crate::values::plain(*max).into())],
         ),
         formula => {
             let words = match formula.below() {

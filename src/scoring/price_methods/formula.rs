@@ -13,6 +13,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::values::Plain;
+
 /// How a price (or an evaluation price) was calculated, with its numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Formula {
@@ -97,15 +99,6 @@ pub enum Below {
     FarBelow,
     /// The result is below the lowest number held exactly, and the model does not floor it.
     OutOfRange,
-}
-
-/// A number as formulas print it: exact, without trailing zeros (8.00 → 8, 0.50 → 0.5).
-struct Plain(Decimal);
-
-impl fmt::Display for Plain {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.normalize().fmt(f)
-    }
 }
 
 impl Formula {

@@ -97,12 +97,7 @@ pub fn findings(
             let y = y.value();
             let (i, lowest) = entries[0];
             let next = entries[1].1;
-            let below = lowest
-                .value()
-                .checked_mul(hundred)
-                .zip(next.value().checked_mul(hundred - y))
-                .is_some_and(|(left, right)| left < right);
-            if below {
+            if below_next(lowest, next, y) {
                 flag(
                     i,
                     lowest,
@@ -118,6 +113,16 @@ pub fn findings(
         }
     }
     out
+}
+
+/// The test "more than `y` % below the next lowest price": `lowest × 100 < next × (100 −
+/// y)`, multiplied out; a product beyond the decimals finds nothing.
+fn below_next(lowest: Money, next: Money, y: Decimal) -> bool {
+    lowest
+        .value()
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .zip(next.value().checked_mul(Decimal::ONE_HUNDRED - y))
+        .is_some_and(|(left, right)| left < right)
 }
 
 /// The prices compared on each line: (bid, evaluated price), sorted by price, then bid.
@@ -173,6 +178,133 @@ pub fn movers(rule: &AbnormallyLow, prices: &[Option<&[Priced]>]) -> Vec<usize> 
         }
     }
     movers.into_iter().collect()
+}
+
+/// The tests of a tender's lines, held so that which bids they find can be told with every
+/// bid and without any one of them, each in O(L log n) for L lines (the rank-reversal
+/// check asks for every removal that can change the findings).
+pub(super) struct Tests {
+    lines: Vec<LineTests>,
+    /// Y of "more than Y % below the next lowest price".
+    below_next_lowest: Option<Decimal>,
+}
+
+/// One line's compared prices and its test against the mean of the others.
+struct LineTests {
+    /// (bid, price), sorted by price, then bid, as [`findings`] goes through them.
+    entries: Vec<(usize, Money)>,
+    /// Where each bid stands in `entries` (`usize::MAX`: no price on this line).
+    at: Vec<usize>,
+    mean: Option<MeanTest>,
+}
+
+/// What the tests find on each line, with every bid or without one: how many of the
+/// lowest prices the test against the mean finds (of the prices left), and whether the
+/// test against the next lowest finds the lowest.
+pub(super) struct Found {
+    /// The bid taken out, if any.
+    removed: Option<usize>,
+    /// Per line: the removed bid's place in its entries, the prices found by the mean, the
+    /// lowest found by the next lowest.
+    lines: Vec<(Option<usize>, usize, bool)>,
+}
+
+impl Tests {
+    /// `None` where the integers of [`MeanTest`] cannot decide exactly what [`findings`]
+    /// decides, or some sum of a line's prices could leave the decimals: the caller then
+    /// scores the field again instead.
+    pub(super) fn new(rule: &AbnormallyLow, prices: &[Option<&[Priced]>]) -> Option<Tests> {
+        let mut lines = Vec::new();
+        for entries in by_line(prices).into_values() {
+            // No sum of some of the prices, nor the sum of all, leaves the decimals.
+            entries.iter().try_fold(Decimal::ZERO, |sum, (_, p)| {
+                sum.checked_add(p.value().abs())
+            })?;
+            let mean = match rule.below_mean_of_others {
+                Some(x) => Some(MeanTest::new(&entries, x.value())?),
+                None => None,
+            };
+            let mut at = vec![usize::MAX; prices.len()];
+            for (k, (i, _)) in entries.iter().enumerate() {
+                at[*i] = k;
+            }
+            lines.push(LineTests { entries, at, mean });
+        }
+        Some(Tests {
+            lines,
+            below_next_lowest: rule.below_next_lowest.map(|y| y.value()),
+        })
+    }
+
+    /// What the tests find with every bid (`removed` is `None`) or without the bid
+    /// `removed`.
+    pub(super) fn found(&self, removed: Option<usize>) -> Found {
+        let lines = self
+            .lines
+            .iter()
+            .map(|line| {
+                let place = removed.map(|r| line.at[r]).filter(|at| *at != usize::MAX);
+                let left = line.entries.len() - usize::from(place.is_some());
+                let by_mean = line.mean.as_ref().map_or(0, |m| m.found(place));
+                let by_next = self.below_next_lowest.is_some_and(|y| {
+                    left >= 2 && below_next(line.price(0, place), line.price(1, place), y)
+                });
+                (place, by_mean, by_next)
+            })
+            .collect();
+        Found { removed, lines }
+    }
+
+    /// The bids that one of two findings finds and the other may not (a superset: each is
+    /// to be asked of both), `a` and `b` each with every bid or without one.
+    pub(super) fn differing(&self, a: &Found, b: &Found) -> Vec<usize> {
+        let mut differing = Vec::new();
+        for ((line, x), y) in self.lines.iter().zip(&a.lines).zip(&b.lines) {
+            // The prices found by the mean are a prefix of those left; between the two
+            // prefixes, a bid is found by one only. The lowest may be found by the next
+            // lowest in one only.
+            let range = |(place, by_mean, _): &(Option<usize>, usize, bool)| {
+                // Where the prefix ends in `entries`, the removed bid's place counted.
+                let end = *by_mean + usize::from(place.is_some_and(|p| p < *by_mean));
+                end.min(line.entries.len())
+            };
+            let (from, to) = (range(x).min(range(y)), range(x).max(range(y)));
+            differing.extend(line.entries[from..to].iter().map(|(i, _)| *i));
+            differing.extend(line.entries.iter().take(2).map(|(i, _)| *i));
+        }
+        differing.sort_unstable();
+        differing.dedup();
+        differing
+    }
+}
+
+impl LineTests {
+    /// The `k`-th lowest price, the bid at `removed` left out.
+    fn price(&self, k: usize, removed: Option<usize>) -> Money {
+        self.entries[k + usize::from(removed.is_some_and(|r| k >= r))].1
+    }
+}
+
+impl Found {
+    /// Whether the tests find `bid`'s price on some line (never the removed bid's).
+    pub(super) fn finds(&self, tests: &Tests, bid: usize) -> bool {
+        if self.removed == Some(bid) {
+            return false;
+        }
+        tests
+            .lines
+            .iter()
+            .zip(&self.lines)
+            .any(|(line, (place, by_mean, by_next))| {
+                let at = line.at[bid];
+                if at == usize::MAX {
+                    return false;
+                }
+                // Its place among the prices left.
+                let k = at - usize::from(place.is_some_and(|p| p < at));
+                k < *by_mean || (k == 0 && *by_next)
+            })
+    }
 }
 
 /// The test "more than X % below the mean of the others" on one line, in integers: each

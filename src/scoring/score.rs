@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::{Bid, BidId, CriterionId, CriterionKind, Decision, Panel, Tender};
+use crate::domain::{Bid, BidId, CriterionId, CriterionKind, Decision, Panel, RuleId, Tender};
 use crate::values::{Money, Points};
 
 use super::conformity::{self, Finding, Warning};
@@ -343,14 +343,244 @@ fn compared(assessed: &[Assessed]) -> Vec<Option<&[Priced]>> {
         .collect()
 }
 
-/// The bids whose removal from the field can change whether the test for abnormally low
-/// prices sets another bid aside (see [`super::abnormal::movers`]); none without the test.
-pub(super) fn abnormal_movers(tender: &Tender, bids: &[&Bid]) -> Vec<usize> {
-    let Some(rule) = &tender.price_rules.abnormally_low else {
-        return Vec::new();
-    };
-    let assessed = assess_each(tender, bids);
-    super::abnormal::movers(rule, &compared(&assessed))
+/// The field of a tender's bids — which are scored, and the lowest and highest price of
+/// each line among them — held so that the rank-reversal check can tell, without scoring
+/// again, whether taking one bid out changes it. Where it does not, no other bid's total
+/// changes: a scored bid's points depend on the others only through that field.
+pub(super) struct FieldWithout {
+    /// Each bid assessed on its own, as scoring assesses it.
+    assessed: Vec<Assessed>,
+    /// Each bid's prices as the field takes them: (line, price), the lines numbered by
+    /// their place in `line_ids`, the combined evaluation price among them.
+    priced: Vec<Vec<(usize, Money)>>,
+    line_ids: Vec<CriterionId>,
+    /// Not set aside before the test for abnormally low prices.
+    compared: Vec<bool>,
+    /// Scored with every bid.
+    scored: Vec<bool>,
+    /// The authority accepted the bid's explanation of an abnormally low price.
+    explained: Vec<bool>,
+    /// Shares its CVR number or bidder name with another bid: taking it out changes
+    /// which bids are duplicates, which this does not follow.
+    shares: Vec<bool>,
+    /// The test for abnormally low prices, if the tender has one: `None` inside when it
+    /// cannot be followed exactly without scoring again.
+    tests: Option<Option<(super::abnormal::Tests, super::abnormal::Found)>>,
+    /// Per line, the scored bids by price (then bid).
+    by_price: Vec<Vec<(Money, usize)>>,
+    /// The bids whose removal can change what the test for abnormally low prices finds
+    /// (see [`super::abnormal::movers`]); none without the test.
+    pub(super) movers: Vec<usize>,
+}
+
+impl FieldWithout {
+    /// The field of `bids`, given `scored`, whether each is scored with every bid (as
+    /// scoring found): where the field found here differs, every removal counts as
+    /// changing it.
+    pub(super) fn new(tender: &Tender, bids: &[&Bid], scored: Vec<bool>) -> FieldWithout {
+        let assessed = assess_each(tender, bids);
+        let prices = compared(&assessed);
+        let rule = tender.price_rules.abnormally_low.as_ref();
+        let movers = rule.map_or_else(Vec::new, |rule| super::abnormal::movers(rule, &prices));
+        let tests = rule.map(|rule| {
+            let tests = super::abnormal::Tests::new(rule, &prices)?;
+            let found = tests.found(None);
+            Some((tests, found))
+        });
+        let explained = bids
+            .iter()
+            .map(|bid| {
+                tender
+                    .decisions
+                    .find(&bid.id, RuleId::AbnormallyLowPrice.as_str())
+                    .is_some_and(|d| d.accepted)
+            })
+            .collect();
+        let mut names: BTreeMap<&CriterionId, usize> = BTreeMap::new();
+        let evaluation = CriterionId(EVALUATION_PRICE.into());
+        let priced = assessed
+            .iter()
+            .map(|a| {
+                let combined = a.combined.iter().map(|(price, _)| (&evaluation, *price));
+                let each = a.prices.iter().map(|p| (&p.line, p.evaluated));
+                each.chain(combined)
+                    .map(|(line, price)| {
+                        let next = names.len();
+                        (*names.entry(line).or_insert(next), price)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut numbered: Vec<(usize, &CriterionId)> =
+            names.into_iter().map(|(l, at)| (at, l)).collect();
+        numbered.sort_unstable();
+        let line_ids = numbered.into_iter().map(|(_, line)| line.clone()).collect();
+        let mut field = FieldWithout {
+            assessed: Vec::new(),
+            priced,
+            line_ids,
+            compared: prices.iter().map(Option::is_some).collect(),
+            scored: Vec::new(),
+            explained,
+            shares: conformity::shares_cvr_or_name(bids),
+            tests,
+            by_price: Vec::new(),
+            movers,
+        };
+        let found_scored: Vec<bool> = (0..bids.len())
+            .map(|i| field.scored_with(None, i))
+            .collect();
+        if found_scored != scored {
+            // Not the field scoring found: nothing here can be relied on.
+            field.tests = Some(None);
+        }
+        field.scored = scored;
+        field.by_price = vec![Vec::new(); field.line_ids.len()];
+        for (i, priced) in field.priced.iter().enumerate() {
+            if field.scored[i] {
+                for (line, price) in priced {
+                    field.by_price[*line].push((*price, i));
+                }
+            }
+        }
+        for line in &mut field.by_price {
+            line.sort_unstable();
+        }
+        field.assessed = assessed;
+        field
+    }
+
+    /// Whether bid `i` is scored with every bid (`found` is `None`), or as `found` finds
+    /// abnormally low prices without one.
+    fn scored_with(&self, found: Option<&super::abnormal::Found>, i: usize) -> bool {
+        let finds = match (&self.tests, found) {
+            (Some(Some((tests, _))), Some(found)) => found.finds(tests, i),
+            (Some(Some((tests, all))), None) => all.finds(tests, i),
+            _ => false,
+        };
+        // A price found abnormally low sets the bid aside unless its explanation was
+        // accepted.
+        self.compared[i] && (!finds || self.explained[i])
+    }
+
+    /// How the field changes without bid `removed`: not at all, to other lowest and
+    /// highest prices with some bids no longer scored, or in a way this does not follow
+    /// (scoring again tells).
+    ///
+    /// O(L log n) for the tests of L lines, plus the bids whose findings may change and
+    /// those of the lowest and highest that leave.
+    pub(super) fn without(&self, removed: usize) -> Without {
+        if self.shares[removed] {
+            return Without::Unknown;
+        }
+        let mut leaving = vec![removed];
+        let mut coming = Vec::new();
+        match &self.tests {
+            None => {}
+            Some(None) => return Without::Unknown,
+            Some(Some((tests, all))) => {
+                let without = tests.found(Some(removed));
+                for i in tests.differing(all, &without) {
+                    if i == removed {
+                        continue;
+                    }
+                    match (self.scored[i], self.scored_with(Some(&without), i)) {
+                        (true, false) => leaving.push(i),
+                        (false, true) => coming.push(i),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let mut changed = false;
+        let extremes: Vec<Extremes> = (0..self.line_ids.len())
+            .map(|line| {
+                let stays = |(_, i): &&(Money, usize)| !leaving.contains(i);
+                let all = &self.by_price[line];
+                let before = (all.first().map(|e| e.0), all.last().map(|e| e.0));
+                let after = coming
+                    .iter()
+                    .flat_map(|i| self.priced[*i].iter())
+                    .filter(|(l, _)| *l == line)
+                    .fold(
+                        (
+                            all.iter().find(stays).map(|e| e.0),
+                            all.iter().rev().find(stays).map(|e| e.0),
+                        ),
+                        |(low, high), (_, p)| {
+                            (
+                                Some(low.map_or(*p, |l| l.min(*p))),
+                                Some(high.map_or(*p, |h| h.max(*p))),
+                            )
+                        },
+                    );
+                changed |= before != after;
+                after
+            })
+            .collect();
+        if changed {
+            leaving.sort_unstable();
+            Without::Field { extremes, leaving }
+        } else {
+            Without::Same
+        }
+    }
+
+    /// The total of each bid scored with every bid, were the field's lowest and highest
+    /// prices `extremes` (as [`FieldWithout::without`] gives them); `None` for the others.
+    pub(super) fn totals_under(
+        &self,
+        tender: &Tender,
+        bids: &[&Bid],
+        extremes: &[Extremes],
+    ) -> Vec<Option<Points>> {
+        use rayon::prelude::*;
+        let fields: BTreeMap<CriterionId, Field> = self
+            .line_ids
+            .iter()
+            .zip(extremes)
+            .filter_map(|(line, extremes)| match extremes {
+                (Some(lowest), Some(highest)) => Some((
+                    line.clone(),
+                    Field {
+                        lowest: *lowest,
+                        highest: *highest,
+                    },
+                )),
+                _ => None,
+            })
+            .collect();
+        bids.par_iter()
+            .zip(&self.assessed)
+            .zip(&self.scored)
+            .map(|((bid, a), with_all)| {
+                if !with_all {
+                    return None;
+                }
+                match scored(tender, bid, a.prices.clone(), a.combined.clone(), &fields) {
+                    Outcome::Scored { total, .. } => Some(total),
+                    Outcome::SetAside { .. } => None,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The lowest and highest price of one line of the field (`None` without a bid on it).
+pub(super) type Extremes = (Option<Money>, Option<Money>);
+
+/// How the field changes without one bid: see [`FieldWithout::without`].
+pub(super) enum Without {
+    /// No other bid's total changes.
+    Same,
+    /// Each line's lowest and highest price become `extremes`; the bids `leaving` (the
+    /// removed one among them, in bid order) are no longer scored.
+    Field {
+        extremes: Vec<Extremes>,
+        leaving: Vec<usize>,
+    },
+    /// Not followed here: the field is to be scored again.
+    Unknown,
 }
 
 /// Scores one bid as if it were the only one; for a relative model that means it has the

@@ -100,20 +100,26 @@ impl Reversals {
 ///
 /// Exact but cheap. A scored bid's points depend on the others only through the field:
 /// the lowest (and highest) price of each line among the bids scored. So:
-/// - only the removals of [`removals`] can change anybody's points;
-/// - a removal that leaves the field as it was changes nobody's total and turns no pair
-///   ([`FieldWithout::without`] tells, in O(L log n) for L lines, without scoring);
-/// - removals that lead to the same new field (in a dense field under a test for
-///   abnormally low prices, thousands lead to a handful) share one scoring of it, and
-///   one count of each bid's turned pairs (O(n log n)); each removal's count is that
-///   total less the pairs of the bids that leave the field with it, and its list is
-///   read from the top of that field's order until it is full;
-/// - a removal this does not follow (one that changes which bids are duplicates, or a
-///   test whose sums near the decimals' limit) is scored again whole.
+/// - only the removals of `removals` can change anybody's points;
+/// - a removal that leaves those prices as they were changes no other bid's total and
+///   turns no pair, whichever bids leave the field or come into it with it
+///   (`FieldWithout::without` tells, in O(L log n) for L lines, without scoring);
+/// - removals that lead to the same new prices (in a dense field under a test for
+///   abnormally low prices, thousands lead to a handful) share one scoring of that field
+///   and one count of each bid's turned pairs in it (O(n log n)); a removal's count is
+///   the pairs of all, less those of each bid leaving with it, plus those between two
+///   bids leaving (counted twice); its list is read from the top of that field's order
+///   until it is full;
+/// - a removal this does not follow is scored again whole: the removed bid shares its CVR
+///   number or bidder name with another bid (which bids are duplicates changes), or the
+///   test for abnormally low prices cannot be followed in exact integers (see
+///   `abnormal::Tests::new`), or the field found here is not the one scoring
+///   found.
 ///
-/// So O(F · n log n + R · (L log n + the list)) for F new fields and R removals, where
-/// scoring every removal again was O(R · n log n): 10 000 bids in a dense field, 4 279
-/// removals, 224 s → 0.4 s. No bid is cloned.
+/// So O(F · n log n + R · (L log n + c)) for F new fields and R removals, where c grows
+/// with the bids whose findings change with a removal (and, squared, with those leaving
+/// the field with it) and with the list; scoring every removal again was O(R · n log n):
+/// 10 000 bids in a dense field, 4 279 removals, 224 s → 0.4 s. No bid is cloned.
 pub fn rank_reversals(tender: &Tender, bids: &[Bid]) -> Reversals {
     if !tender.model.method.is_relative() {
         return Reversals::default();
@@ -357,7 +363,7 @@ fn discordant(entries: &[Entry], limit: usize) -> (Vec<(usize, usize)>, usize) {
 
 /// The first `limit` pairs [`discordant`] lists, from `sorted`, the entries in its order
 /// (highest total before first, then bid): found without counting the others, and
-/// without looking at the entries below the last pair listed.
+/// without looking past the group of equal totals in which the list is full.
 fn listed_pairs<'a>(sorted: impl Iterator<Item = &'a Entry>, limit: usize) -> Vec<(usize, usize)> {
     turned_pairs(sorted, None, limit).0
 }

@@ -345,8 +345,9 @@ fn compared(assessed: &[Assessed]) -> Vec<Option<&[Priced]>> {
 
 /// The field of a tender's bids — which are scored, and the lowest and highest price of
 /// each line among them — held so that the rank-reversal check can tell, without scoring
-/// again, whether taking one bid out changes it. Where it does not, no other bid's total
-/// changes: a scored bid's points depend on the others only through that field.
+/// again, how taking one bid out changes it. Where those prices stay, no other bid's total
+/// changes, whichever bids leave or come in: a scored bid's points depend on the others
+/// only through them.
 pub(super) struct FieldWithout {
     /// Each bid assessed on its own, as scoring assesses it.
     assessed: Vec<Assessed>,
@@ -364,7 +365,8 @@ pub(super) struct FieldWithout {
     /// which bids are duplicates, which this does not follow.
     shares: Vec<bool>,
     /// The test for abnormally low prices, if the tender has one: `None` inside when it
-    /// cannot be followed exactly without scoring again.
+    /// cannot be followed exactly without scoring again, or the field found here is not
+    /// the one scoring found (then also without a test).
     tests: Option<Option<(super::abnormal::Tests, super::abnormal::Found)>>,
     /// Per line, the scored bids by price (then bid).
     by_price: Vec<Vec<(Money, usize)>>,
@@ -375,8 +377,8 @@ pub(super) struct FieldWithout {
 
 impl FieldWithout {
     /// The field of `bids`, given `scored`, whether each is scored with every bid (as
-    /// scoring found): where the field found here differs, every removal counts as
-    /// changing it.
+    /// scoring found): where the field found here differs, every removal is
+    /// [`Without::Unknown`], to be scored again.
     pub(super) fn new(tender: &Tender, bids: &[&Bid], scored: Vec<bool>) -> FieldWithout {
         let assessed = assess_each(tender, bids);
         let prices = compared(&assessed);

@@ -6,16 +6,16 @@ use rust_decimal::Decimal;
 
 use crate::domain::{BidId, CriterionId, RuleId};
 use crate::evaluate::evaluate;
-use crate::report::whatif::{Style, render, render_scenario};
+use crate::report::whatif::{Style, render_scenario, write};
 use crate::scoring::rank::rank;
 use crate::scoring::score::score_all;
 use crate::values::{Money, Percent, Points};
 use crate::whatif::scenario::{Edit, Scenario};
-use crate::whatif::{Subject, analyse, compare};
+use crate::whatif::{Analysis, Subject, compare};
 
 use super::args::{TenderArgs, VersionArg};
 use super::error::Error;
-use super::output::{Protected, emit};
+use super::output::{Protected, emit, emit_with};
 use super::{LangArg, WhatifFormat, WhatifReportArgs};
 
 /// What `whatif` takes beside the tender.
@@ -84,12 +84,10 @@ pub(super) fn run(tender: &TenderArgs, args: WhatifArgs) -> Result<Vec<u8>, Erro
         bids: &version.bids,
         ranking: &evaluation.ranking,
     };
-    let whatif = analyse(&subject, only.as_ref());
-    emit(
-        render(&evaluation, &whatif, language, style),
-        args.report.output,
-        &protected,
-    )
+    let analysis = Analysis::new(&subject, only.as_ref());
+    emit_with(args.report.output, &protected, |out| {
+        write(&evaluation, &analysis, language, style, out)
+    })
 }
 
 /// `simulate`: random bids under the tender's rules, scored exactly.

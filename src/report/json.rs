@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -469,6 +468,20 @@ pub(super) fn with_array_last(
     out: &mut dyn Write,
     write_array: impl FnOnce(&mut std::io::BufWriter<&mut dyn Write>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    /// A tail without fields.
+    #[derive(Serialize)]
+    struct Nothing {}
+    with_array_between(head, key, &Nothing {}, out, write_array)
+}
+
+/// [`with_array_last`] with `tail`'s fields after the array.
+pub(super) fn with_array_between(
+    head: &impl Serialize,
+    key: &str,
+    tail: &impl Serialize,
+    out: &mut dyn Write,
+    write_array: impl FnOnce(&mut std::io::BufWriter<&mut dyn Write>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     // Serialising writes many small pieces: buffer them here, where the writer's type is
     // known, rather than pass each through `dyn Write`.
     let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
@@ -477,6 +490,15 @@ pub(super) fn with_array_last(
     buffered.write_all(head.strip_suffix(b"\n}").unwrap_or(&head))?;
     write!(buffered, ",\n  \"{key}\": [")?;
     write_array(&mut buffered)?;
+    // The tail's fields as serde writes them, at the same depth: between its braces.
+    let tail = serde_json::to_vec_pretty(tail)?;
+    if let Some(fields) = tail
+        .strip_prefix(b"{\n")
+        .and_then(|t| t.strip_suffix(b"\n}"))
+    {
+        buffered.write_all(b",\n")?;
+        buffered.write_all(fields)?;
+    }
     buffered.write_all(b"\n}\n")?;
     buffered.flush()
 }
@@ -513,35 +535,26 @@ fn write_bids_by(
 pub(super) fn write_items_by<T: Sync>(
     items: &[T],
     out: &mut impl Write,
-    (per_chunk, per_task): (usize, usize),
+    sizes: (usize, usize),
     bytes_per_item: usize,
     format: impl Fn(&[T], &mut Vec<u8>) -> serde_json::Result<()> + Sync,
 ) -> std::io::Result<()> {
     if items.is_empty() {
         return out.write_all(b"]");
     }
-    // One buffer per task of a chunk, kept from chunk to chunk: their memory is touched
-    // once, not allocated (and handed back to the system) for every chunk.
-    let tasks_per_chunk = per_chunk.min(items.len()).div_ceil(per_task);
-    let mut buffers: Vec<Vec<u8>> = (0..tasks_per_chunk)
-        .map(|_| Vec::with_capacity(per_task * bytes_per_item + 16))
-        .collect();
-    for (n, chunk) in items.chunks(per_chunk).enumerate() {
-        let tasks = chunk.len().div_ceil(per_task);
-        chunk
-            .par_chunks(per_task)
-            .zip(&mut buffers[..tasks])
-            .try_for_each(|(task, text)| {
-                text.clear();
-                format(task, text)
-            })?;
-        for (t, text) in buffers[..tasks].iter().enumerate() {
-            if n > 0 || t > 0 {
+    super::write_in_order(
+        items,
+        out,
+        sizes,
+        bytes_per_item,
+        |task, text| format(task, text).map_err(std::io::Error::from),
+        |out, after_another, text| {
+            if after_another {
                 out.write_all(b",")?;
             }
-            out.write_all(&text[TASK_OPENING.len()..text.len() - TASK_CLOSING.len()])?;
-        }
-    }
+            out.write_all(&text[TASK_OPENING.len()..text.len() - TASK_CLOSING.len()])
+        },
+    )?;
     out.write_all(b"\n  ]")
 }
 

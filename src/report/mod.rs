@@ -45,6 +45,41 @@ use i18n::{Arg, Texts};
 
 use number::{common_scale, decimal_comma};
 
+/// Items formatted on every core, `per_task` of them into one buffer by `format`,
+/// `per_chunk` at a time, each buffer handed to `write` in the items' order (with whether
+/// another came before it): a report's text is held one chunk at a time, whatever the
+/// number of items. `bytes_per_item` sizes each buffer at once.
+pub(super) fn write_in_order<T: Sync, W: std::io::Write + ?Sized>(
+    items: &[T],
+    out: &mut W,
+    (per_chunk, per_task): (usize, usize),
+    bytes_per_item: usize,
+    format: impl Fn(&[T], &mut Vec<u8>) -> std::io::Result<()> + Sync,
+    mut write: impl FnMut(&mut W, bool, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    // One buffer per task of a chunk, kept from chunk to chunk: their memory is touched
+    // once, not allocated (and handed back to the system) for every chunk.
+    let tasks_per_chunk = per_chunk.min(items.len()).div_ceil(per_task);
+    let mut buffers: Vec<Vec<u8>> = (0..tasks_per_chunk)
+        .map(|_| Vec::with_capacity(per_task * bytes_per_item + 16))
+        .collect();
+    for (n, chunk) in items.chunks(per_chunk).enumerate() {
+        let tasks = chunk.len().div_ceil(per_task);
+        chunk
+            .par_chunks(per_task)
+            .zip(&mut buffers[..tasks])
+            .try_for_each(|(task, text)| {
+                text.clear();
+                format(task, text)
+            })?;
+        for (t, text) in buffers[..tasks].iter().enumerate() {
+            write(out, n > 0 || t > 0, text)?;
+        }
+    }
+    Ok(())
+}
+
 /// The output formats of `score`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -1,6 +1,10 @@
 //! The reports of `whatif`: the answers for each ranked bid, the weight ranges and what
 //! each criterion decided, or a scenario's ranking beside the real one; as terminal text,
-//! Markdown or JSON, in the tender's language. Renderers only: values in, bytes out.
+//! Markdown or JSON, in the tender's language. Renderers only: values in, bytes out (the
+//! answers of a whole tender are asked of the [`Analysis`] and written a chunk at a time to
+//! the writer given, never held whole).
+
+use std::io::Write;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -13,7 +17,10 @@ use crate::scoring::score::Status;
 use crate::values::Money;
 use crate::whatif::scenario::{Edit, Scenario};
 use crate::whatif::simulate::Simulation;
-use crate::whatif::{Compared, Opponent, PointsAnswer, PriceAnswer, Range, Versus, WhatIf};
+use crate::whatif::{
+    Analysis, BidAnswers, Compared, Opponent, PointsAnswer, PriceAnswer, Range, Spread, Versus,
+    WeightRange, WhatIf,
+};
 
 /// The JSON format of `whatif`; raised on any change that is not a pure addition.
 pub const WHATIF_FORMAT_VERSION: u32 = 1;
@@ -102,21 +109,110 @@ enum Inward {
     Nearest,
 }
 
-/// The `whatif` report of one version.
-pub fn render(
+/// How many bids' answers are found and written together, and how many of those one task
+/// finds and formats: the report holds one chunk's text (a bid's is about 3 kB) whatever
+/// the number of bids, and both cores search.
+const BIDS_PER_CHUNK: usize = 1024;
+const BIDS_PER_TASK: usize = 32;
+
+/// The `whatif` report of one version, each bid's answers found as the report reaches it
+/// (on every core, a chunk at a time) and written in rank order.
+pub fn write(
     evaluation: &Evaluation,
-    whatif: &WhatIf,
+    analysis: &Analysis<'_>,
     language: Option<Language>,
     style: Style,
-) -> Vec<u8> {
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let sizes = (BIDS_PER_CHUNK, BIDS_PER_TASK);
+    write_by(evaluation, analysis, language, style, out, sizes)
+}
+
+/// [`write`] with the chunk and task sizes given (the tests cross their boundaries).
+fn write_by(
+    evaluation: &Evaluation,
+    analysis: &Analysis<'_>,
+    language: Option<Language>,
+    style: Style,
+    out: &mut dyn Write,
+    sizes: (usize, usize),
+) -> std::io::Result<()> {
+    let whatif = &analysis.summary;
+    let asked: Vec<usize> = (0..analysis.asked()).collect();
     if style == Style::Json {
-        return json(evaluation, &Json::WhatIf(whatif));
+        let document = Document {
+            format_version: WHATIF_FORMAT_VERSION,
+            tender: &evaluation.tender.id,
+            version: evaluation.version,
+            latest: evaluation.latest,
+            body: &JsonHead {
+                money: whatif.money,
+                abnormally_low_left_out: whatif.abnormally_low_left_out,
+                price_step: whatif.price_step,
+            },
+        };
+        let tail = JsonTail {
+            weights: &whatif.weights,
+            spread: &whatif.spread,
+        };
+        return super::json::with_array_between(&document, "bids", &tail, out, |out| {
+            super::json::write_items_by(&asked, out, sizes, 4096, |task, text| {
+                let answers: Vec<BidAnswers> = task.iter().map(|k| analysis.answers(*k)).collect();
+                super::json::task_part(answers, text)
+            })
+        });
     }
-    let words = Words {
-        texts: Texts::new(language.unwrap_or(evaluation.tender.language)),
+    let language = language.unwrap_or(evaluation.tender.language);
+    let words_in = |texts| Words {
+        texts,
         tender: &evaluation.tender,
         money: whatif.money,
     };
+    let words = words_in(Texts::new(language));
+    let texts = &words.texts;
+    let blocks = head_blocks(&words, evaluation, whatif, asked.is_empty());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    out.write_all(&finish(&blocks, style, texts))?;
+    // Each bid's part begins with a heading, so the parts rendered apart join to the text
+    // the whole would render to.
+    super::write_in_order(
+        &asked,
+        &mut out,
+        sizes,
+        4096,
+        |task, text| {
+            // A task's own texts: a message bundle is not shared between threads.
+            let words = words_in(Texts::new(language));
+            for k in task {
+                let bid = analysis.answers(*k);
+                let blocks: Vec<Block> = bid
+                    .versus
+                    .iter()
+                    .flat_map(|versus| versus_blocks(&words, &bid.bidder, bid.rank, versus))
+                    .collect();
+                if !blocks.is_empty() {
+                    text.extend(finish(&blocks, style, &words.texts));
+                }
+            }
+            Ok(())
+        },
+        |out, _, text| out.write_all(text),
+    )?;
+    let blocks = tail_blocks(&words, whatif);
+    if !blocks.is_empty() {
+        out.write_all(&finish(&blocks, style, texts))?;
+    }
+    out.flush()
+}
+
+/// What the report says before the bids: the tender, the version, the units, what is
+/// held, the grid, and whether any bid is asked about.
+fn head_blocks(
+    words: &Words<'_>,
+    evaluation: &Evaluation,
+    whatif: &WhatIf,
+    none_asked: bool,
+) -> Vec<Block> {
     let texts = &words.texts;
     let mut blocks = vec![
         Block::Title(texts.with(
@@ -143,17 +239,18 @@ pub fn render(
     if whatif.abnormally_low_left_out {
         blocks.push(Block::Line(texts.get("whatif-abnormally-low")));
     }
-    if whatif.bids.is_empty() {
+    if none_asked {
         blocks.push(Block::Line(texts.get("whatif-no-ranked")));
     }
-    for bid in &whatif.bids {
-        for versus in &bid.versus {
-            blocks.extend(versus_blocks(&words, &bid.bidder, bid.rank, versus));
-        }
-    }
-    blocks.extend(weight_blocks(&words, whatif));
-    blocks.extend(spread_blocks(&words, whatif));
-    finish(&blocks, style, &words.texts)
+    blocks
+}
+
+/// What the report says after the bids: the weight ranges and what each criterion
+/// decided.
+fn tail_blocks(words: &Words<'_>, whatif: &WhatIf) -> Vec<Block> {
+    let mut blocks = weight_blocks(words, whatif);
+    blocks.extend(spread_blocks(words, whatif));
+    blocks
 }
 
 fn finish(blocks: &[Block], style: Style, texts: &Texts) -> Vec<u8> {
@@ -740,10 +837,23 @@ struct SimulationJson<'a> {
     body: &'a Simulation,
 }
 
+/// The fields of a `whatif` report before its bids, and those after.
+#[derive(Serialize)]
+struct JsonHead {
+    money: bool,
+    abnormally_low_left_out: bool,
+    price_step: Money,
+}
+
+#[derive(Serialize)]
+struct JsonTail<'a> {
+    weights: &'a [WeightRange],
+    spread: &'a [Spread],
+}
+
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Json<'a> {
-    WhatIf(&'a WhatIf),
     Scenario {
         edits: Vec<EditJson<'a>>,
         bids: &'a [Compared],
@@ -825,4 +935,122 @@ fn json<T: Serialize>(evaluation: &Evaluation, body: &T) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(&document).unwrap_or_default();
     out.push(b'\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Bid;
+    use crate::domain::fixture::{bid as bid_of, reference_tender};
+    use crate::scoring::rank::rank;
+    use crate::scoring::score::score_bid;
+    use crate::whatif::Subject;
+
+    /// 23 bids, some of them level (so a bid's nearest better one is not the one before
+    /// it), written in chunks of 7 bids, 3 to a task (chunk and task boundaries, a last
+    /// task of one bid), or all at once: the same bytes as rendering every block of the
+    /// whole report at once (text, at a terminal's width or not, and Markdown), and as
+    /// serde's pretty printer writes the whole document (JSON, the bids between the grid
+    /// step and the weights).
+    #[test]
+    fn a_report_written_in_pieces_is_the_report_rendered_whole() {
+        let tender = reference_tender();
+        let bids: Vec<Bid> = (0..23)
+            .map(|n: u32| {
+                // Every third bid repeats the prices and points of the one before it.
+                let m = n - u32::from(n % 3 == 2);
+                bid_of(
+                    &format!("b{n:02}"),
+                    Some(&(380 + (m % 7) * 10).to_string()),
+                    Some(&(1100 + (m % 4) * 25).to_string()),
+                    &(3 + m % 6).to_string(),
+                    &(2 + (m * 5) % 7).to_string(),
+                )
+            })
+            .collect();
+        let ranking = rank(bids.iter().map(|b| score_bid(&tender, b)).collect(), &[]);
+        let evaluation = Evaluation {
+            tender: tender.clone(),
+            version: 0,
+            latest: true,
+            applied: Vec::new(),
+            flags: Vec::new(),
+            ranking: ranking.clone(),
+            award: None,
+            reversals: Default::default(),
+            legal_notes: Vec::new(),
+            effective_weights: Vec::new(),
+            bounds: crate::scoring::tree::total_bounds(&tender),
+            inputs: Vec::new(),
+        };
+        let subject = Subject {
+            tender: &tender,
+            bids: &bids,
+            ranking: &ranking,
+        };
+        let analysis = Analysis::new(&subject, None);
+        let whatif = &analysis.summary;
+        let every: Vec<BidAnswers> = (0..analysis.asked()).map(|k| analysis.answers(k)).collect();
+        assert_eq!(every.len(), 23);
+
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            money: bool,
+            abnormally_low_left_out: bool,
+            price_step: Money,
+            bids: &'a [BidAnswers],
+            weights: &'a [WeightRange],
+            spread: &'a [Spread],
+        }
+        let document = Document {
+            format_version: WHATIF_FORMAT_VERSION,
+            tender: &tender.id,
+            version: 0,
+            latest: true,
+            body: &Whole {
+                money: whatif.money,
+                abnormally_low_left_out: whatif.abnormally_low_left_out,
+                price_step: whatif.price_step,
+                bids: &every,
+                weights: &whatif.weights,
+                spread: &whatif.spread,
+            },
+        };
+        let mut json_whole = serde_json::to_vec_pretty(&document).unwrap();
+        json_whole.push(b'\n');
+
+        let words = Words {
+            texts: Texts::new(tender.language),
+            tender: &tender,
+            money: whatif.money,
+        };
+        let mut blocks = head_blocks(&words, &evaluation, whatif, false);
+        for bid in &every {
+            for versus in &bid.versus {
+                blocks.extend(versus_blocks(&words, &bid.bidder, bid.rank, versus));
+            }
+        }
+        blocks.extend(tail_blocks(&words, whatif));
+
+        for style in [
+            Style::Text { width: None },
+            Style::Text { width: Some(80) },
+            Style::Markdown,
+            Style::Json,
+        ] {
+            let whole = match style {
+                Style::Json => json_whole.clone(),
+                _ => finish(&blocks, style, &words.texts),
+            };
+            for sizes in [(7, 3), (1, 1), (23, 23), (1024, 32)] {
+                let mut pieces = Vec::new();
+                write_by(&evaluation, &analysis, None, style, &mut pieces, sizes).unwrap();
+                assert_eq!(
+                    String::from_utf8(pieces).unwrap(),
+                    String::from_utf8(whole.clone()).unwrap(),
+                    "{style:?} {sizes:?}"
+                );
+            }
+        }
+    }
 }

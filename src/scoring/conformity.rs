@@ -474,6 +474,7 @@ pub fn shares_cvr_or_name(bids: &[&Bid]) -> Vec<bool> {
 fn name_keys(bids: &[&Bid]) -> Vec<String> {
     use rayon::prelude::*;
     bids.par_iter()
+        .with_min_len(super::MIN_BIDS_PER_TASK)
         .map(|b| b.bidder.trim().to_lowercase())
         .collect()
 }

@@ -310,6 +310,7 @@ where
     // Each bid, taken or borrowed, goes out of use once its score is made.
     bids.into_par_iter()
         .zip(assessed)
+        .with_min_len(super::MIN_BIDS_PER_TASK)
         .map(|(bid, a)| into(finish(tender, bid.borrow(), a, &fields)))
         .collect()
 }
@@ -321,6 +322,7 @@ fn assess_each(tender: &Tender, bids: &[&Bid]) -> Vec<Assessed> {
     let duplicates = conformity::duplicates(bids);
     bids.par_iter()
         .zip(duplicates)
+        .with_min_len(super::MIN_BIDS_PER_TASK)
         .map(|(bid, mut duplicate)| {
             let mut assessed = assess(tender, bid);
             conformity::apply_decisions(tender, bid, &mut duplicate);
@@ -555,6 +557,7 @@ impl FieldWithout {
         bids.par_iter()
             .zip(&self.assessed)
             .zip(&self.scored)
+            .with_min_len(super::MIN_BIDS_PER_TASK)
             .map(|((bid, a), with_all)| {
                 if !with_all {
                     return None;

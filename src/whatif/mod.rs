@@ -25,8 +25,12 @@
 //!   terminated, and is checked in the tests by scoring just inside and outside it.
 //!
 //! Cost: per bid and opponent, O(lines × log(band / step)) scorings of at most
-//! 2 + 2 × lines bids; per criterion, one scoring of the ranked bids. Bids are analysed
-//! in parallel.
+//! 2 + 2 × lines bids (under a relative model the winner's price answers score every
+//! ranked bid at each step); per criterion, one scoring of the ranked bids. What every
+//! answer reads of the whole field (each bid's opponents, each line's extremes and
+//! highest price) is found once, in linear time, by [`Analysis::new`]; the answers are
+//! then found bid by bid, so a report finds and writes them a chunk at a time on every
+//! core and never holds them all.
 
 pub mod scenario;
 mod search;
@@ -34,7 +38,6 @@ pub mod simulate;
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -46,7 +49,8 @@ use crate::values::{Money, Percent, Points, Share};
 
 use search::{Crossing, interpolate, last_at_or_above};
 
-/// Everything `whatif` answers for one version of a tender.
+/// What `whatif` answers for one version of a tender beside each bid's own answers, which
+/// [`Analysis::answers`] gives one bid at a time.
 #[derive(Clone, Debug, Serialize)]
 pub struct WhatIf {
     /// Whether the bids are ranked by an evaluation price in money (lowest wins), so
@@ -58,8 +62,6 @@ pub struct WhatIf {
     /// The step of the prices searched: 1 where the price rules round to whole kroner,
     /// else 0.01.
     pub price_step: Money,
-    /// One entry per ranked bid asked about, in rank order.
-    pub bids: Vec<BidAnswers>,
     /// Per criterion with siblings, the weights within which the winner (and the ranking)
     /// stays.
     pub weights: Vec<WeightRange>,
@@ -253,38 +255,158 @@ pub fn price_step(tender: &Tender) -> Money {
     })
 }
 
-/// Every answer for the ranked bids (or only `only`), the weight ranges and the spread.
-pub fn analyse(subject: &Subject<'_>, only: Option<&BidId>) -> WhatIf {
-    // The test of abnormally low prices compares every bid with all the others, so it
-    // cannot be asked of the few bids a search scores: the searches leave it out, and the
-    // report says so where the tender has one.
-    let mut without = subject.tender.clone();
-    let abnormally_low_left_out = without.price_rules.abnormally_low.take().is_some();
-    let subject = &Subject {
-        tender: &without,
-        bids: subject.bids,
-        ranking: subject.ranking,
-    };
-    let ranks = subject.ranks();
-    let extremes = Extremes::of(subject.tender, &ranks);
-    let bids = ranks
-        .entries
-        .par_iter()
-        .enumerate()
-        .filter(|(_, (r, _))| only.is_none_or(|id| &r.score.bid == id))
-        .map(|(position, _)| answers_for(subject, &ranks, &extremes, position))
-        .collect();
-    WhatIf {
-        money: subject.tender.model.method.is_money(),
-        abnormally_low_left_out,
-        price_step: price_step(subject.tender),
-        bids,
-        weights: weight_ranges(subject, &ranks),
-        spread: spread(
-            subject.tender,
-            &ranks.entries.iter().map(|(r, _)| *r).collect::<Vec<_>>(),
-        ),
+/// A what-if of one version, ready to answer for each ranked bid asked about (all of them,
+/// or only one) in any order: what is found once for the whole field (the weight ranges,
+/// the spread, each line's extremes and highest price, each bid's opponents) is found
+/// here, in time linear in the number of bids (n log n for the extremes), so a report can
+/// ask for the answers a few bids at a time and write them as they come.
+pub struct Analysis<'a> {
+    pub summary: WhatIf,
+    /// The tender without its test for abnormally low prices (see [`Analysis::new`]).
+    tender: Tender,
+    ranks: Ranks<'a>,
+    extremes: Extremes,
+    /// The positions in `ranks` of the bids asked about, in rank order.
+    asked: Vec<usize>,
+    /// Per position, the nearest position before it whose bid stands strictly better.
+    above: Vec<Option<usize>>,
+    /// The first two positions with rank 1 (a bid sharing it is answered against another).
+    first: Vec<usize>,
+    /// The first position below rank 1: the runner-up, for a sole winner.
+    runner_up: Option<usize>,
+    /// Per price line, the highest price evaluated among the ranked bids: the top of the
+    /// search on a line without a band.
+    highest: HashMap<CriterionId, Decimal>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Everything but the bids' answers, for the ranked bids (or only `only`).
+    pub fn new(subject: &Subject<'a>, only: Option<&BidId>) -> Analysis<'a> {
+        // The test of abnormally low prices compares every bid with all the others, so it
+        // cannot be asked of the few bids a search scores: the searches leave it out, and
+        // the report says so where the tender has one.
+        let mut tender = subject.tender.clone();
+        let abnormally_low_left_out = tender.price_rules.abnormally_low.take().is_some();
+        let ranks = subject.ranks();
+        let extremes = Extremes::of(&tender, &ranks);
+        let without = Subject {
+            tender: &tender,
+            bids: subject.bids,
+            ranking: subject.ranking,
+        };
+        let summary = WhatIf {
+            money: tender.model.method.is_money(),
+            abnormally_low_left_out,
+            price_step: price_step(&tender),
+            weights: weight_ranges(&without, &ranks),
+            spread: spread(
+                &tender,
+                &ranks.entries.iter().map(|(r, _)| *r).collect::<Vec<_>>(),
+            ),
+        };
+        let asked = (0..ranks.entries.len())
+            .filter(|i| only.is_none_or(|id| &ranks.entries[*i].0.score.bid == id))
+            .collect();
+        let first_of = |rank_one: bool| {
+            ranks
+                .entries
+                .iter()
+                .enumerate()
+                .filter(move |(_, (r, _))| (r.rank == Some(1)) == rank_one)
+                .map(|(i, _)| i)
+        };
+        Analysis {
+            summary,
+            asked,
+            above: nearest_better(&ranks),
+            first: first_of(true).take(2).collect(),
+            runner_up: first_of(false).next(),
+            highest: highest_prices(&ranks),
+            tender,
+            ranks,
+            extremes,
+        }
     }
+
+    /// How many bids are asked about.
+    pub fn asked(&self) -> usize {
+        self.asked.len()
+    }
+
+    /// The answers for the `k`-th bid asked about (in rank order).
+    pub fn answers(&self, k: usize) -> BidAnswers {
+        let position = self.asked[k];
+        let (ranked, _) = self.ranks.entries[position];
+        let mut opponents: Vec<(Opponent, usize)> = Vec::new();
+        if ranked.rank == Some(1) {
+            // Rank 1 shared: the first other bid sharing it; else the best bid below.
+            match self.first.iter().find(|i| **i != position) {
+                Some(other) => opponents.push((Opponent::SharedFirst, *other)),
+                None => {
+                    if let Some(next) = self.runner_up {
+                        opponents.push((Opponent::RunnerUp, next));
+                    }
+                }
+            }
+        } else if let Some(above) = self.above[position] {
+            // The nearest bid standing strictly better, and the winner where it is another.
+            opponents.push((Opponent::Above, above));
+            if above != 0 {
+                opponents.push((Opponent::Winner, 0));
+            }
+        }
+        let field = self.extremes.field_without(&self.ranks, position);
+        BidAnswers {
+            bid: ranked.score.bid.clone(),
+            bidder: ranked.score.bidder.to_string(),
+            rank: ranked.rank.unwrap_or_default(),
+            versus: opponents
+                .into_iter()
+                .map(|(opponent, other)| self.versus(position, other, opponent, &field))
+                .collect(),
+        }
+    }
+}
+
+/// Per position, the nearest position before it whose bid's standing is strictly better:
+/// one pass with a stack of the positions not yet passed by a better or equal one.
+fn nearest_better(ranks: &Ranks<'_>) -> Vec<Option<usize>> {
+    let merits: Vec<Decimal> = ranks.entries.iter().map(|(r, _)| merit(r)).collect();
+    nearest_better_of(&merits)
+}
+
+/// [`nearest_better`] of the merits in rank order.
+fn nearest_better_of(merits: &[Decimal]) -> Vec<Option<usize>> {
+    let mut better: Vec<usize> = Vec::new();
+    merits
+        .iter()
+        .enumerate()
+        .map(|(i, mine)| {
+            while better.last().is_some_and(|b| merits[*b] <= *mine) {
+                better.pop();
+            }
+            let nearest = better.last().copied();
+            better.push(i);
+            nearest
+        })
+        .collect()
+}
+
+/// Per price line, the highest price evaluated among the ranked bids.
+fn highest_prices(ranks: &Ranks<'_>) -> HashMap<CriterionId, Decimal> {
+    let mut highest: HashMap<CriterionId, Decimal> = HashMap::new();
+    for (ranked, _) in &ranks.entries {
+        if let Outcome::Scored { prices, .. } = &ranked.score.outcome {
+            for price in prices {
+                let value = price.evaluated.value();
+                highest
+                    .entry(price.line.clone())
+                    .and_modify(|top| *top = (*top).max(value))
+                    .or_insert(value);
+            }
+        }
+    }
+    highest
 }
 
 fn merit(ranked: &Ranked) -> Decimal {
@@ -293,51 +415,6 @@ fn merit(ranked: &Ranked) -> Decimal {
         .standing()
         .map(|s| s.merit())
         .unwrap_or_default()
-}
-
-fn answers_for(
-    subject: &Subject<'_>,
-    ranks: &Ranks<'_>,
-    extremes: &Extremes,
-    position: usize,
-) -> BidAnswers {
-    let (ranked, _) = ranks.entries[position];
-    let mine = merit(ranked);
-    let mut opponents: Vec<(Opponent, usize)> = Vec::new();
-    if ranked.rank == Some(1) {
-        // Rank 1 shared: the first other bid sharing it; else the best bid below.
-        let shared = (0..ranks.entries.len())
-            .find(|i| *i != position && ranks.entries[*i].0.rank == Some(1));
-        match shared {
-            Some(other) => opponents.push((Opponent::SharedFirst, other)),
-            None => {
-                if let Some(next) = ranks.entries.iter().position(|(r, _)| r.rank != Some(1)) {
-                    opponents.push((Opponent::RunnerUp, next));
-                }
-            }
-        }
-    } else {
-        // The nearest bid standing strictly better, and the winner where it is another.
-        if let Some(above) = (0..position)
-            .rev()
-            .find(|i| merit(ranks.entries[*i].0) > mine)
-        {
-            opponents.push((Opponent::Above, above));
-            if above != 0 {
-                opponents.push((Opponent::Winner, 0));
-            }
-        }
-    }
-    let field = extremes.field_without(ranks, position);
-    BidAnswers {
-        bid: ranked.score.bid.clone(),
-        bidder: ranked.score.bidder.to_string(),
-        rank: ranked.rank.unwrap_or_default(),
-        versus: opponents
-            .into_iter()
-            .map(|(opponent, other)| versus(subject, ranks, position, other, opponent, &field))
-            .collect(),
-    }
 }
 
 /// Under a relative model, per line (and the combined evaluation price), the two lowest
@@ -459,111 +536,98 @@ fn least_margin(tender: &Tender, edited: &Bid, ranks: &Ranks<'_>) -> Option<Deci
     mine.checked_sub(best)
 }
 
-fn versus(
-    subject: &Subject<'_>,
-    ranks: &Ranks<'_>,
-    position: usize,
-    other: usize,
-    opponent: Opponent,
-    field: &[&Bid],
-) -> Versus {
-    let tender = subject.tender;
-    let (ranked, bid) = ranks.entries[position];
-    let (other_ranked, other_bid) = ranks.entries[other];
-    let Outcome::Scored { prices, .. } = &ranked.score.outcome else {
-        unreachable_scored()
-    };
-    let step = price_step(tender).value();
-    let mut needed = Vec::new();
-    for price in prices {
-        let Some(CriterionKind::Price(line)) = tender.criterion(&price.line.0).map(|c| &c.kind)
-        else {
-            continue;
+impl Analysis<'_> {
+    /// The answers of the bid at `position` against the one at `other`.
+    fn versus(&self, position: usize, other: usize, opponent: Opponent, field: &[&Bid]) -> Versus {
+        let (tender, ranks) = (&self.tender, &self.ranks);
+        let (ranked, bid) = ranks.entries[position];
+        let (other_ranked, other_bid) = ranks.entries[other];
+        let Outcome::Scored { prices, .. } = &ranked.score.outcome else {
+            unreachable_scored()
         };
-        let (low, high) = match line.band {
-            Some(band) => (band.min.value(), band.max.value()),
-            // Without a band: from 0 to the highest price evaluated on the line.
-            None => (
-                Decimal::ZERO,
-                highest_price(ranks, &price.line).max(price.evaluated.value()),
-            ),
-        };
-        let against_all = opponent == Opponent::RunnerUp && tender.model.method.is_relative();
-        let answer = price_search(low, high, step, |p| {
-            let mut edited = bid.clone();
-            edited.prices.insert(price.line.clone(), Money::new(p));
-            if against_all {
-                least_margin(tender, &edited, ranks)
-            } else {
-                margin(tender, &edited, other_bid, field)
-            }
-        });
-        needed.push(PriceNeeded {
-            line: price.line.clone(),
-            current: price.evaluated,
-            answer,
-        });
-    }
-    let all_lowest = needed
-        .iter()
-        .all(|n| matches!(n.answer, PriceAnswer::Never { .. }))
-        .then(|| {
-            let mut edited = bid.clone();
-            for n in &needed {
-                if let PriceAnswer::Never { lowest, .. } = n.answer {
-                    edited.prices.insert(n.line.clone(), lowest);
-                }
-            }
-            margin(tender, &edited, other_bid, field)
-        })
-        .flatten()
-        .filter(|_| !needed.is_empty());
-    let points = tender
-        .criteria
-        .iter()
-        .filter(|c| c.kind == CriterionKind::Quality)
-        .filter_map(|criterion| {
-            let current = *bid.points.get(&criterion.id)?;
-            let scale = tender.scale_of(criterion);
-            let answer = points_search(current.value(), scale.max.value(), |x| {
+        let step = price_step(tender).value();
+        let mut needed = Vec::new();
+        for price in prices {
+            let Some(CriterionKind::Price(line)) = tender.criterion(&price.line.0).map(|c| &c.kind)
+            else {
+                continue;
+            };
+            let (low, high) = match line.band {
+                Some(band) => (band.min.value(), band.max.value()),
+                // Without a band: from 0 to the highest price evaluated on the line.
+                None => (
+                    Decimal::ZERO,
+                    self.highest
+                        .get(&price.line)
+                        .copied()
+                        .unwrap_or_default()
+                        .max(price.evaluated.value()),
+                ),
+            };
+            let against_all = opponent == Opponent::RunnerUp && tender.model.method.is_relative();
+            let answer = price_search(low, high, step, |p| {
                 let mut edited = bid.clone();
-                edited.points.insert(criterion.id.clone(), Points::new(x));
-                margin(tender, &edited, other_bid, field)
+                edited.prices.insert(price.line.clone(), Money::new(p));
+                if against_all {
+                    least_margin(tender, &edited, ranks)
+                } else {
+                    margin(tender, &edited, other_bid, field)
+                }
             });
-            Some(PointsNeeded {
-                criterion: criterion.id.clone(),
-                current,
+            needed.push(PriceNeeded {
+                line: price.line.clone(),
+                current: price.evaluated,
                 answer,
+            });
+        }
+        let all_lowest = needed
+            .iter()
+            .all(|n| matches!(n.answer, PriceAnswer::Never { .. }))
+            .then(|| {
+                let mut edited = bid.clone();
+                for n in &needed {
+                    if let PriceAnswer::Never { lowest, .. } = n.answer {
+                        edited.prices.insert(n.line.clone(), lowest);
+                    }
+                }
+                margin(tender, &edited, other_bid, field)
             })
-        })
-        .collect();
-    Versus {
-        opponent,
-        bid: other_ranked.score.bid.clone(),
-        bidder: other_ranked.score.bidder.to_string(),
-        margin: merit(ranked) - merit(other_ranked),
-        prices: needed,
-        all_lowest,
-        points,
+            .flatten()
+            .filter(|_| !needed.is_empty());
+        let points = tender
+            .criteria
+            .iter()
+            .filter(|c| c.kind == CriterionKind::Quality)
+            .filter_map(|criterion| {
+                let current = *bid.points.get(&criterion.id)?;
+                let scale = tender.scale_of(criterion);
+                let answer = points_search(current.value(), scale.max.value(), |x| {
+                    let mut edited = bid.clone();
+                    edited.points.insert(criterion.id.clone(), Points::new(x));
+                    margin(tender, &edited, other_bid, field)
+                });
+                Some(PointsNeeded {
+                    criterion: criterion.id.clone(),
+                    current,
+                    answer,
+                })
+            })
+            .collect();
+        Versus {
+            opponent,
+            bid: other_ranked.score.bid.clone(),
+            bidder: other_ranked.score.bidder.to_string(),
+            margin: merit(ranked) - merit(other_ranked),
+            prices: needed,
+            all_lowest,
+            points,
+        }
     }
 }
 
 fn unreachable_scored() -> ! {
     // Ranks hold only ranked bids, which are scored.
     unreachable!("a ranked bid is scored")
-}
-
-fn highest_price(ranks: &Ranks<'_>, line: &CriterionId) -> Decimal {
-    ranks
-        .entries
-        .iter()
-        .filter_map(|(r, _)| match &r.score.outcome {
-            Outcome::Scored { prices, .. } => prices.iter().find(|p| &p.line == line),
-            Outcome::SetAside { .. } => None,
-        })
-        .map(|p| p.evaluated.value())
-        .max()
-        .unwrap_or_default()
 }
 
 /// The grid `low, low + step, …` up to `high` (and `high` itself where it is off the
@@ -889,6 +953,39 @@ pub fn compare(before: &[Ranked], after: &[Ranked]) -> Vec<Compared> {
 mod tests {
     use super::*;
     use crate::domain::fixture::d;
+
+    /// Each bid's nearest better bid is, by definition, the last one before it that stands
+    /// strictly better; level bids are passed over. Merits in a ranking descend, but the
+    /// pass holds for any order: checked against the definition on every sequence of four
+    /// merits from {0, 1, 2}, and on a long run of equals.
+    #[test]
+    fn the_nearest_better_bid_is_the_last_strictly_better_one_before() {
+        let definition = |merits: &[Decimal]| -> Vec<Option<usize>> {
+            (0..merits.len())
+                .map(|i| (0..i).rev().find(|j| merits[*j] > merits[i]))
+                .collect()
+        };
+        let mut sequences: Vec<Vec<Decimal>> = (0..81u32)
+            .map(|code| {
+                (0..4)
+                    .map(|place| Decimal::from((code / 3u32.pow(place)) % 3))
+                    .collect()
+            })
+            .collect();
+        sequences.push(
+            [5, 3, 3, 3, 3, 3, 1, 1]
+                .into_iter()
+                .map(Decimal::from)
+                .collect(),
+        );
+        for merits in sequences {
+            assert_eq!(
+                nearest_better_of(&merits),
+                definition(&merits),
+                "{merits:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_grid_counts_whole_steps_and_the_end_off_it() {

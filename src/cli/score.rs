@@ -40,8 +40,13 @@ pub(super) fn explain(
 ) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, version)?;
     let entry = find_bid(&evaluation, bid)?;
+    let mut text = explain::render_in(&evaluation, entry, language);
+    // On a terminal, fitted to its width; to a file or a pipe, a line per step.
+    if let Some(width) = terminal_width(&output) {
+        text = crate::report::fit_to_width(&text, width);
+    }
     emit(
-        crate::report::terminal_safe(explain::render_in(&evaluation, entry, language)).into_bytes(),
+        crate::report::terminal_safe(text).into_bytes(),
         output,
         &inputs,
     )

@@ -27,7 +27,7 @@ mod table;
 mod text;
 pub mod whatif;
 mod xlsx;
-pub use text::terminal_safe;
+pub use text::{fit_to_width, terminal_safe};
 
 pub use text::{effective_weights_note, order_note};
 

@@ -43,6 +43,37 @@ pub fn terminal_safe(text: String) -> String {
         .collect()
 }
 
+/// Text for a terminal `width` columns wide: each line longer than that broken between
+/// words (a word longer than a line is cut), and continued under its own text — under its
+/// indentation, and under the words of a numbered step (`1. `) rather than its number —
+/// so the steps of an explanation stay readable where the terminal would break them
+/// anywhere.
+pub fn fit_to_width(text: &str, width: u16) -> String {
+    let width = usize::from(width.max(20));
+    let mut fitted = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split_inclusive('\n') {
+        let (line, end) = match line.strip_suffix('\n') {
+            Some(line) => (line, "\n"),
+            None => (line, ""),
+        };
+        let words = line.trim_start_matches(' ');
+        let indent = &line[..line.len() - words.len()];
+        let digits = words.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = if digits > 0 && words[digits..].starts_with(". ") {
+            digits + 2
+        } else {
+            0
+        };
+        let under = format!("{indent}{}", " ".repeat(marker));
+        let options = textwrap::Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(&under);
+        fitted.push_str(&textwrap::fill(words, options));
+        fitted.push_str(end);
+    }
+    fitted
+}
+
 /// The version line of every report: which version, after which rettelsesblade.
 pub(super) fn version_text(evaluation: &Evaluation, texts: &Texts) -> String {
     let state = texts.get(if evaluation.latest {
@@ -983,4 +1014,35 @@ fn tie_notes(evaluation: &Evaluation, entry: &Ranked, texts: &Texts) -> Vec<Stri
         notes.push(tie("report-tie-broken", others));
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// At 30 columns: a numbered step continues under its words (3 spaces), an indented
+    /// line under its indentation; a line that fits, and an empty one, stay as they are.
+    #[test]
+    fn a_long_line_continues_under_its_own_text() {
+        let text = "Title line\n\
+                    1. Afvist som ukonditionsmæssigt. Tilbudsgiver har afgivet 2 løsningsbeskrivelser.\n\
+                    \x20  Dokumentation: Antal løsningsbeskrivelser i tilbuddet: 2\n\
+                    \n\
+                    \x20 2. short";
+        // "1. Afvist som" (13) + " ukonditionsmæssigt." would be 33; "   ukonditionsmæssigt."
+        // (22) + " Tilbudsgiver" 35; "   Tilbudsgiver har afgivet 2" is 29.
+        // "   Dokumentation: Antal" (23) + " løsningsbeskrivelser" 44; with " i" 25, then
+        // " tilbuddet:" 36.
+        let expected = "Title line\n\
+                        1. Afvist som\n\
+                        \x20  ukonditionsmæssigt.\n\
+                        \x20  Tilbudsgiver har afgivet 2\n\
+                        \x20  løsningsbeskrivelser.\n\
+                        \x20  Dokumentation: Antal\n\
+                        \x20  løsningsbeskrivelser i\n\
+                        \x20  tilbuddet: 2\n\
+                        \n\
+                        \x20 2. short";
+        assert_eq!(fit_to_width(text, 30), expected);
+    }
 }

@@ -51,7 +51,7 @@ pub enum Error {
     NoAward(String),
     #[error("refusing to write {}: it lies inside a tender folder, whose files are all inputs; write the report elsewhere", .0.display())]
     InsideTenderFolder(PathBuf),
-    #[error("cannot write to standard output: {0}")]
+    #[error("error: cannot write to standard output: {0}")]
     Stdout(std::io::Error),
     #[error("cannot write {}: {source}", .path.display())]
     Write {

@@ -40,16 +40,13 @@ pub(super) fn explain(
 ) -> Result<Vec<u8>, Error> {
     let (evaluation, inputs) = evaluation_of(tender, version)?;
     let entry = find_bid(&evaluation, bid)?;
-    let mut text = explain::render_in(&evaluation, entry, language);
-    // On a terminal, fitted to its width; to a file or a pipe, a line per step.
+    // Control characters made visible first, so the width counts them; then, on a
+    // terminal, fitted to its width (to a file or a pipe, a line per step).
+    let mut text = crate::report::terminal_safe(explain::render_in(&evaluation, entry, language));
     if let Some(width) = terminal_width(&output) {
         text = crate::report::fit_to_width(&text, width);
     }
-    emit(
-        crate::report::terminal_safe(text).into_bytes(),
-        output,
-        &inputs,
-    )
+    emit(text.into_bytes(), output, &inputs)
 }
 
 /// Every round of a negotiated procedure, and what changed between them.

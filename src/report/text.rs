@@ -43,11 +43,12 @@ pub fn terminal_safe(text: String) -> String {
         .collect()
 }
 
-/// Text for a terminal `width` columns wide: each line longer than that broken between
-/// words (a word longer than a line is cut), and continued under its own text — under its
-/// indentation, and under the words of a numbered step (`1. `) rather than its number —
-/// so the steps of an explanation stay readable where the terminal would break them
-/// anywhere.
+/// Text for a terminal `width` columns wide (at least 20): each line longer than that
+/// broken at spaces, never inside a word or at its hyphens (a word longer than a line is
+/// cut), and continued under its own text — under its indentation, and under the words of
+/// a numbered step (`1. `) rather than its number — so the steps of an explanation stay
+/// readable where the terminal would break them anywhere. Control characters are made
+/// visible ([`terminal_safe`]) before: the width counts every character shown.
 pub fn fit_to_width(text: &str, width: u16) -> String {
     let width = usize::from(width.max(20));
     let mut fitted = String::with_capacity(text.len() + text.len() / 8);
@@ -67,7 +68,8 @@ pub fn fit_to_width(text: &str, width: u16) -> String {
         let under = format!("{indent}{}", " ".repeat(marker));
         let options = textwrap::Options::new(width)
             .initial_indent(indent)
-            .subsequent_indent(&under);
+            .subsequent_indent(&under)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         fitted.push_str(&textwrap::fill(words, options));
         fitted.push_str(end);
     }
@@ -1044,5 +1046,16 @@ mod tests {
                         \n\
                         \x20 2. short";
         assert_eq!(fit_to_width(text, 30), expected);
+        // "Prismodellens kontrolsum (SHA-" would fill 30 columns exactly: a word is not
+        // broken at its hyphen, so "(SHA-256):" goes whole to the next line.
+        assert_eq!(
+            fit_to_width("Prismodellens kontrolsum (SHA-256): 9d07", 30),
+            "Prismodellens kontrolsum\n(SHA-256): 9d07"
+        );
+        // A terminal narrower than 20 columns is taken as 20.
+        assert_eq!(
+            fit_to_width("Status: rangeret som nr. 1", 5),
+            "Status: rangeret som\nnr. 1"
+        );
     }
 }

@@ -140,21 +140,27 @@ fn write_by(
     let whatif = &analysis.summary;
     let asked: Vec<usize> = (0..analysis.asked()).collect();
     if style == Style::Json {
+        // Every field, named: a field added to `WhatIf` does not compile until it has its
+        // place in the document, before the bids or after them.
+        let WhatIf {
+            money,
+            abnormally_low_left_out,
+            price_step,
+            weights,
+            spread,
+        } = whatif;
         let document = Document {
             format_version: WHATIF_FORMAT_VERSION,
             tender: &evaluation.tender.id,
             version: evaluation.version,
             latest: evaluation.latest,
             body: &JsonHead {
-                money: whatif.money,
-                abnormally_low_left_out: whatif.abnormally_low_left_out,
-                price_step: whatif.price_step,
+                money: *money,
+                abnormally_low_left_out: *abnormally_low_left_out,
+                price_step: *price_step,
             },
         };
-        let tail = JsonTail {
-            weights: &whatif.weights,
-            spread: &whatif.spread,
-        };
+        let tail = JsonTail { weights, spread };
         return super::json::with_array_between(&document, "bids", &tail, out, |out| {
             super::json::write_items_by(&asked, out, sizes, 4096, |task, text| {
                 let answers: Vec<BidAnswers> = task.iter().map(|k| analysis.answers(*k)).collect();

@@ -18,8 +18,9 @@ pub mod score;
 pub mod tabulate;
 pub mod tree;
 
-/// The fewest bids one parallel task of a scoring takes: a scoring of fewer runs on the
-/// thread that asks for it. What-if searches score two or three bids at a time, thousands
+/// The fewest bids one parallel task of a scoring takes: a scoring is split only where both
+/// halves keep at least this many, so one of fewer than twice as many runs on the thread
+/// that asks for it. What-if searches score two or three bids at a time, thousands
 /// of times, from tasks already running on every core; splitting those costs more than it
 /// gains (10 000 bids, `whatif`: 20 % of the time went to handing tasks between threads).
 pub(crate) const MIN_BIDS_PER_TASK: usize = 64;

@@ -50,8 +50,9 @@ use crate::values::{Money, Percent, Points, Share};
 use search::{Crossing, interpolate, last_at_or_above};
 
 /// What `whatif` answers for one version of a tender beside each bid's own answers, which
-/// [`Analysis::answers`] gives one bid at a time.
-#[derive(Clone, Debug, Serialize)]
+/// [`Analysis::answers`] gives one bid at a time. The JSON report writes its fields
+/// around the bids' answers (see [`crate::report::whatif`]).
+#[derive(Clone, Debug)]
 pub struct WhatIf {
     /// Whether the bids are ranked by an evaluation price in money (lowest wins), so
     /// margins are in money; otherwise in points of the total.

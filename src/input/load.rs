@@ -48,9 +48,17 @@ struct BidFile {
     id: BidId,
     file: FileId,
     round: u32,
-    raw: Option<RawBid>,
+    /// Boxed, so a tender's list of bid files stays small (a raw bid is over 400 bytes):
+    /// each is let go on its own once the last version has validated it.
+    raw: Option<Box<RawBid>>,
     /// The bids of earlier rounds this one replaced, oldest first.
     earlier: Vec<crate::domain::EarlierBid>,
+}
+
+/// What validating one bid found: its problems, and the points it lacks.
+struct BidFindings {
+    problems: Vec<Diagnostic>,
+    missing: Vec<Diagnostic>,
 }
 
 /// An input file of the evaluation, identified by its content.
@@ -599,24 +607,26 @@ fn read_bids(reader: &mut Reader, paths: Vec<PathBuf>, round: u32) -> Vec<BidFil
         }
     }
     let sources = &reader.sources;
-    let parsed: Vec<_> = files
-        .par_iter()
-        .map(|(_, file)| raw::parse::<RawBid>(sources, *file))
-        .collect();
+    // Each bid file made where it is parsed: one list of them, its problems beside it
+    // (nearly always none, so no memory).
+    let mut bids = Vec::new();
+    let mut problems = Vec::new();
     files
-        .into_iter()
-        .zip(parsed)
-        .map(|((id, file), (raw, problems))| {
-            reader.diagnostics.extend(problems);
-            BidFile {
+        .into_par_iter()
+        .map(|(id, file)| {
+            let (raw, problems) = raw::parse::<RawBid>(sources, file);
+            let bid = BidFile {
                 id,
                 file,
                 round,
-                raw,
+                raw: raw.map(Box::new),
                 earlier: Vec::new(),
-            }
+            };
+            (bid, problems)
         })
-        .collect()
+        .unzip_into_vecs(&mut bids, &mut problems);
+    reader.diagnostics.extend(problems.into_iter().flatten());
+    bids
 }
 
 /// A bid file's name in the tender folder: `bids/x.toml` for an initial bid,
@@ -1350,12 +1360,15 @@ fn build_version(
             .collect();
         reader.missing_points.extend(copied);
     } else if let (Some(tender), Some(terms)) = (&tender, &terms) {
-        // Each bid is validated on its own against the tender: spread over every core,
-        // collected in file-name order.
+        // Each bid is validated on its own against the tender, spread over every core, into
+        // its place in file-name order: the bid (none outside the lot, or where it cannot be
+        // built), and apart from it what was found (nearly always nothing, so no memory).
         let sources = &reader.sources;
-        let checked: Vec<_> = raw_bids
+        let mut checked: Vec<Option<Bid>> = Vec::new();
+        let mut findings: Vec<Option<Box<BidFindings>>> = Vec::new();
+        raw_bids
             .par_iter_mut()
-            .filter_map(
+            .map(
                 |BidFile {
                      id,
                      file,
@@ -1366,9 +1379,12 @@ fn build_version(
                     let taken;
                     let raw = if last {
                         taken = raw.take();
-                        taken.as_ref()?
+                        taken.as_deref()
                     } else {
-                        raw.as_ref()?
+                        raw.as_deref()
+                    };
+                    let Some(raw) = raw else {
+                        return (None, None);
                     };
                     // In a lot, the bids that cover it (and those that do not say, to report).
                     // (A bid naming no lot at all stays, so that it is reported.)
@@ -1376,10 +1392,10 @@ fn build_version(
                         && !lots.get_ref().is_empty()
                         && !lots.get_ref().iter().any(|l| l.get_ref() == lot)
                     {
-                        return None;
+                        return (None, None);
                     }
                     let mut problems = Vec::new();
-                    let valid = validate::bid(
+                    let (bid, missing) = match validate::bid(
                         sources,
                         *file,
                         id.clone(),
@@ -1387,39 +1403,49 @@ fn build_version(
                         Some(terms),
                         elsewhere,
                         &mut problems,
-                    )
-                    .map(|(mut bid, missing)| {
-                        bid.round = *round;
-                        bid.file = bid_label(&id.0, *round);
-                        bid.earlier = earlier.clone();
-                        (bid, missing)
-                    });
-                    Some((valid, problems))
+                    ) {
+                        Some((mut bid, missing)) => {
+                            bid.round = *round;
+                            bid.file = bid_label(&id.0, *round);
+                            bid.earlier = earlier.clone();
+                            (Some(bid), missing)
+                        }
+                        None => (None, Vec::new()),
+                    };
+                    let findings = (!problems.is_empty() || !missing.is_empty())
+                        .then(|| Box::new(BidFindings { problems, missing }));
+                    (bid, findings)
                 },
             )
-            .collect();
-        // Sized once: a vector grown by push would keep up to twice the room it needs.
-        bids.reserve_exact(checked.len());
-        for (valid, problems) in checked {
-            let clean = !problems.iter().any(Diagnostic::is_error);
-            found.extend(problems);
-            let Some((bid, missing)) = valid else {
+            .unzip_into_vecs(&mut checked, &mut findings);
+        for (bid, findings) in checked.iter_mut().zip(findings) {
+            let Some(findings) = findings else {
                 continue;
             };
-            if !missing.is_empty() {
+            let BidFindings { problems, missing } = *findings;
+            let clean = !problems.iter().any(Diagnostic::is_error);
+            found.extend(problems);
+            if let Some(valid) = bid.as_ref()
+                && !missing.is_empty()
+            {
                 reader.missing_points.push(MissingPoints {
                     tender: tender.clone(),
-                    bid: bid.clone(),
+                    bid: valid.clone(),
                     diagnostics: missing
                         .into_iter()
                         .map(|d| in_version(reader, d, number))
                         .collect(),
                 });
             }
-            if clean {
-                bids.push(bid);
+            if !clean {
+                *bid = None;
             }
         }
+        // Made in the memory of `checked`: a bid takes the room of an optional bid, and
+        // `filter_map` (unlike `flatten`) is collected in place.
+        #[allow(clippy::filter_map_identity)]
+        let valid = checked.into_iter().filter_map(|bid| bid).collect();
+        bids = valid;
     }
     let clean = !found.iter().any(Diagnostic::is_error);
     for diagnostic in found {

@@ -59,9 +59,9 @@ fn purge_delay_ms(memory: MemoryUse) -> std::ffi::c_long {
 /// mimalloc asks for huge pages for its regions, and a system set to make them on request
 /// (`defrag` = `madvise`, the common default) first clears, and when memory is fragmented
 /// compacts, 2 MB for each: a command that takes hundreds of megabytes of new memory
-/// once waits for that. Measured, `score` of 100 000 bids as JSON, 6 runs each,
-/// interleaved: with huge pages 2.3–2.6 s and one run of 8.0 s (another of 6.6 s earlier),
-/// 277–284 MB; without 1.9–2.5 s, none slower, 270 MB. A command that reuses the same
+/// once waits for that. Measured, `score` of 100 000 bids as JSON, 7 runs each,
+/// interleaved: with huge pages 2.15–2.73 s and one run of 4.4 s (others of 6.6 and 8.0 s
+/// earlier), 280 MB; without 2.06–2.49 s, none slower, 271 MB (as in the README). A command that reuses the same
 /// memory keeps them, since fewer, larger pages make its many passes over it cheaper:
 /// the batch above 0.55–0.61 s with them against 0.53–0.70 s without, `whatif` of
 /// 10 000 bids 1.19–1.35 s against 1.22–1.38 s.
